@@ -1,0 +1,23 @@
+package io.k3j.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** A subcommand: picocli calls {@link #call()}, the command implements {@link #run(CommandContext)}. */
+public abstract class BaseCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private K3jCommand root;
+
+    @Spec
+    protected CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        return run(root.context()).code();
+    }
+
+    protected abstract ExitCode run(CommandContext context);
+}

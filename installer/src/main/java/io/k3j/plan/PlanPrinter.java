@@ -1,0 +1,75 @@
+package io.k3j.plan;
+
+import io.k3j.output.Output;
+import io.k3j.output.Style;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shows a plan: per step and host the actions, and each file in full. Secrets are masked. */
+public final class PlanPrinter {
+    private final Output output;
+    private final boolean showFiles;
+
+    public PlanPrinter(Output output, boolean showFiles) {
+        this.output = output;
+        this.showFiles = showFiles;
+    }
+
+    public void print(Plan plan) {
+        Style style = output.style();
+        output.result(style.heading("Plan for cluster " + plan.cluster()));
+        for (StepPlan step : plan.steps()) {
+            output.result("");
+            output.result(style.heading(step.step().title()) + style.faint("  " + step.summary()));
+            for (int wave = 0; wave < step.waves().size(); wave++) {
+                if (wave > 0) {
+                    output.result(style.faint("  then, in parallel:"));
+                }
+                step.waves().get(wave).forEach(host -> printHost(plan, step, host));
+            }
+        }
+    }
+
+    private void printHost(Plan plan, StepPlan step, HostPlan host) {
+        output.result("  " + output.style().heading(host.host()) + " (" + host.role() + ")");
+        for (Action action : host.actions()) {
+            output.result("    - " + plan.masker().mask(action.description()));
+            if (showFiles) {
+                action.file().ifPresent(file -> printFile(plan.masker(), file));
+            }
+        }
+        output.event(event(plan, step, host));
+    }
+
+    private void printFile(SecretMasker masker, ManagedFile file) {
+        for (String line : masker.mask(file.content()).split("\n", -1)) {
+            output.result(output.style().faint("        | ") + line);
+        }
+    }
+
+    private static Map<String, Object> event(Plan plan, StepPlan step, HostPlan host) {
+        List<Map<String, Object>> actions = new ArrayList<>();
+        for (Action action : host.actions()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("kind", action.kind().name().toLowerCase());
+            entry.put("description", plan.masker().mask(action.description()));
+            action.file().ifPresent(file -> {
+                entry.put("path", file.path());
+                entry.put("mode", file.mode());
+                entry.put("owner", file.owner());
+                entry.put("content", plan.masker().mask(file.content()));
+            });
+            actions.add(entry);
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", "plan");
+        event.put("cluster", plan.cluster());
+        event.put("step", step.step().name().toLowerCase());
+        event.put("host", host.host());
+        event.put("role", host.role());
+        event.put("actions", actions);
+        return event;
+    }
+}

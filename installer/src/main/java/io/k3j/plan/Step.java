@@ -1,0 +1,25 @@
+package io.k3j.plan;
+
+/** The four steps of a K3s HA install (K3s docs, datastore/ha.md), in the order they run. */
+public enum Step {
+    DATASTORE("1. Datastore", "the external datastore every server shares"),
+    SERVERS("2. Servers", "two or more K3s servers on that datastore, with one token"),
+    REGISTRATION("3. Fixed registration address", "a stable address in front of the servers"),
+    WORKERS("4. Workers", "K3s agents that register through the fixed address");
+
+    private final String title;
+    private final String purpose;
+
+    Step(String title, String purpose) {
+        this.title = title;
+        this.purpose = purpose;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+}

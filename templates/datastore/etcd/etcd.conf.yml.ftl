@@ -1,0 +1,22 @@
+<#--
+  /etc/etcd/k3j-etcd.conf.yml: a single etcd member for the cluster's datastore.
+  Model: cluster, name, address (the host's address the servers use), clientPort, peerPort,
+         tls (boolean), certFile?, keyFile?, caFile?
+  With TLS, clients must present a certificate signed by caFile (client-cert-auth).
+-->
+# Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
+name: ${q(name)}
+data-dir: /var/lib/etcd/k3j
+listen-client-urls: ${tls?then("https", "http")}://${address}:${clientPort},http://127.0.0.1:${clientPort}
+advertise-client-urls: ${tls?then("https", "http")}://${address}:${clientPort}
+listen-peer-urls: http://127.0.0.1:${peerPort}
+initial-advertise-peer-urls: http://127.0.0.1:${peerPort}
+initial-cluster: ${name}=http://127.0.0.1:${peerPort}
+initial-cluster-state: new
+<#if tls>
+client-transport-security:
+  cert-file: ${q(certFile)}
+  key-file: ${q(keyFile)}
+  trusted-ca-file: ${q(caFile)}
+  client-cert-auth: true
+</#if>

@@ -1,0 +1,12 @@
+<#--
+  Run through the mysql client's standard input as root (never on a command line: it holds the
+  password). Idempotent: one account per K3s server address, and only those.
+  Model: database, user, password (secret), clients[] (server addresses)
+-->
+CREATE DATABASE IF NOT EXISTS `${database}`;
+<#list clients as client>
+CREATE USER IF NOT EXISTS '${user}'@'${client}' IDENTIFIED BY ${sql(password)};
+ALTER USER '${user}'@'${client}' IDENTIFIED BY ${sql(password)};
+GRANT ALL PRIVILEGES ON `${database}`.* TO '${user}'@'${client}';
+</#list>
+FLUSH PRIVILEGES;

@@ -1,0 +1,14 @@
+<#--
+  /etc/postgresql/<major>/main/conf.d/k3j.conf (Debian's postgresql.conf includes conf.d/):
+  listen where the K3s servers can reach it.
+  Model: cluster, listenAddresses[], port, tls (boolean), certFile?, keyFile?
+-->
+# Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
+listen_addresses = '<#list listenAddresses as address>${address}<#sep>,</#list>'
+port = ${port}
+password_encryption = 'scram-sha-256'
+<#if tls>
+ssl = on
+ssl_cert_file = '${certFile}'
+ssl_key_file = '${keyFile}'
+</#if>

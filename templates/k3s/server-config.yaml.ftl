@@ -1,0 +1,40 @@
+<#--
+  /etc/rancher/k3s/config.yaml of a K3s server (mode 0600: it holds the token and the datastore password).
+  Model: cluster, token, datastore{endpoint, caFile?, certFile?, keyFile?}, tlsSans[], node{name, ip?, labels[], taints[]}, extra{}
+  K3s turns each key into --key=value (pkg/configfilearg/parser.go); lists become repeated flags.
+-->
+# Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
+token: ${q(token)}
+datastore-endpoint: ${q(datastore.endpoint)}
+<#if datastore.caFile??>
+datastore-cafile: ${q(datastore.caFile)}
+</#if>
+<#if datastore.certFile??>
+datastore-certfile: ${q(datastore.certFile)}
+</#if>
+<#if datastore.keyFile??>
+datastore-keyfile: ${q(datastore.keyFile)}
+</#if>
+tls-san:
+<#list tlsSans as san>
+  - ${q(san)}
+</#list>
+node-name: ${q(node.name)}
+<#if node.ip??>
+node-ip: ${q(node.ip)}
+</#if>
+<#if node.labels?has_content>
+node-label:
+<#list node.labels as label>
+  - ${q(label)}
+</#list>
+</#if>
+<#if node.taints?has_content>
+node-taint:
+<#list node.taints as taint>
+  - ${q(taint)}
+</#list>
+</#if>
+<#if extra?has_content>
+# serverConfig from the inventory, as given:
+${yaml(extra)}</#if>

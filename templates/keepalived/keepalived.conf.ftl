@@ -1,0 +1,43 @@
+<#--
+  /etc/keepalived/keepalived.conf on each load-balancer host when the inventory asks for a VIP:
+  the virtual IP follows a host whose HAProxy is alive.
+  Model: cluster, vip, interface, routerId (1-255, from the cluster name), priority (first host highest),
+         state (MASTER for the first host, BACKUP for the rest), authPass (8 chars, secret), peers[] (unicast)
+-->
+# Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
+global_defs {
+    enable_script_security
+    script_user root
+}
+
+vrrp_script haproxy_alive {
+    script "/bin/systemctl is-active --quiet haproxy"
+    interval 2
+    fall 2
+    rise 2
+}
+
+vrrp_instance k3s_api {
+    state ${state}
+    interface ${interface}
+    virtual_router_id ${routerId}
+    priority ${priority}
+    advert_int 1
+    authentication {
+        auth_type PASS
+        auth_pass ${authPass}
+    }
+<#if peers?has_content>
+    unicast_peer {
+<#list peers as peer>
+        ${peer}
+</#list>
+    }
+</#if>
+    virtual_ipaddress {
+        ${vip}
+    }
+    track_script {
+        haproxy_alive
+    }
+}
