@@ -7,13 +7,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "apply",
+        header = "Make the hosts match the inventory (not available yet in this build).",
         description = {
-            "Make the hosts match the inventory, over SSH, in the four steps: datastore, servers,",
-            "fixed registration address, workers; then check every node is Ready and write the kubeconfig.",
-            "Safe to run again: a second run changes nothing and says so.",
+            "Makes the hosts match the inventory over SSH, in the four steps: datastore, servers, fixed "
+                    + "registration address, workers; then checks every node is Ready and writes the kubeconfig. "
+                    + "Safe to run again: a second run changes nothing and says so.",
             "",
-            "NOT AVAILABLE YET in this build: it validates the inventory, prints the plan and stops",
-            "(exit 70). Use 'plan --offline' to see what it will do."})
+            "NOT AVAILABLE YET in this build: it validates the inventory and stops (exit 70). "
+                    + "'plan --offline' shows what it will do."})
 public class ApplyCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "The inventory file (YAML).")

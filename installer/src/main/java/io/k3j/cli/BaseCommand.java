@@ -2,6 +2,7 @@ package io.k3j.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -13,6 +14,9 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     @Spec
     protected CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Override
     public final Integer call() {

@@ -12,13 +12,14 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "k3j-install",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
         versionProvider = VersionCommand.Provider.class,
         description = {
-            "Sets up a highly-available K3s cluster with an external datastore over SSH, in the four steps",
-            "of the K3s HA guide: datastore, servers, fixed registration address, workers.",
+            "Sets up a highly-available K3s cluster with an external datastore over SSH, in the four steps "
+                    + "of the K3s HA guide: datastore, servers, fixed registration address, workers.",
             "",
-            "Start with 'k3j-install wizard', or write an inventory (see inventories/ and docs/inventory.md),",
-            "check it with 'validate', look at 'plan', then 'apply'."},
+            "Start with 'k3j-install wizard', or write an inventory (see inventories/ and docs/inventory.md), "
+                    + "check it with 'validate', look at 'plan', then 'apply'."},
         subcommands = {
             WizardCommand.class,
             ValidateCommand.class,
@@ -55,7 +56,8 @@ public class K3jCommand {
         describeExitCodes(commandLine);
         CommandLine completion = commandLine.getSubcommands().get("generate-completion");
         completion.getCommandSpec().usageMessage().hidden(false)
-                .description("Print a bash/zsh completion script: source <(k3j-install generate-completion)");
+                .header("Print a bash/zsh completion script.")
+                .description("Prints a completion script for bash and zsh: source <(k3j-install generate-completion)");
         return commandLine;
     }
 

@@ -7,9 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "kubeconfig",
+        header = "Write the cluster's kubeconfig (not available yet in this build).",
         description = {
-            "Fetch the cluster's kubeconfig from a server, point it at the fixed registration address,",
-            "name its context after the cluster and write it with mode 0600.",
+            "Fetches the cluster's kubeconfig from a server, points it at the fixed registration address, "
+                    + "names its context after the cluster and writes it with mode 0600.",
             "",
             "NOT AVAILABLE YET in this build (exit 70)."})
 public class KubeconfigCommand extends BaseCommand {

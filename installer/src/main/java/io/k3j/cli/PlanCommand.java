@@ -6,7 +6,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plan",
-        description = {"Print what apply would do, per step and host, and every file it would write (secrets masked)."})
+        header = "Show what apply would do.",
+        description = "Prints what apply would do, per step and host, and every file it would write, secrets masked. "
+                + "With --offline no host is touched.")
 public class PlanCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "The inventory file (YAML).")

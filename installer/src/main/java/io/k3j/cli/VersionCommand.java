@@ -8,7 +8,8 @@ import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "version", description = "Print the version of k3j-install and of the Java runtime.")
+@Command(name = "version", header = "Print the version.",
+        description = "Prints the version of k3j-install and of the Java runtime it runs on.")
 public class VersionCommand extends BaseCommand {
 
     @Override

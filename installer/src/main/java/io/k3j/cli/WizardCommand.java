@@ -5,12 +5,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "wizard",
+        header = "Ask through the four steps and write the inventory (not available yet in this build).",
         description = {
-            "Walk through the four steps of a K3s HA install in the terminal (datastore, servers, fixed",
-            "registration address, workers), check each answer as it is given, write the inventory",
-            "and offer to apply it.",
+            "Walks through the four steps of a K3s HA install in the terminal (datastore, servers, fixed "
+                    + "registration address, workers), checks each answer as it is given, writes the inventory "
+                    + "and offers to apply it.",
             "",
-            "NOT AVAILABLE YET in this build (exit 70): write an inventory by hand from inventories/."})
+            "NOT AVAILABLE YET in this build (exit 70): start from an example in inventories/."})
 public class WizardCommand extends BaseCommand {
 
     @Option(names = "--from", paramLabel = "INVENTORY", description = "Start from an existing inventory: its answers are the defaults.")
