@@ -3,7 +3,6 @@ package io.k3j.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +16,7 @@ public class VersionCommand extends BaseCommand {
         String version = installerVersion();
         String java = System.getProperty("java.version");
         context.output().result("k3j-install " + version + " (Java " + java + ")");
-        context.output().event(Map.of("event", "version", "version", version, "java", java));
+        context.output().event("version", "version", version, "java", java);
         return ExitCode.OK;
     }
 

@@ -1,6 +1,7 @@
 package io.k3j.output;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -54,17 +55,29 @@ public final class Output {
         }
     }
 
-    /** One machine-readable event; ignored in text mode. */
-    public void event(Map<String, ?> event) {
-        if (json) {
-            out.println(Json.write(event));
-            out.flush();
+    /**
+     * One machine-readable event, {@code {"event": type, ...fields}}; ignored in text mode.
+     * {@code fields} are key, value, key, value... in the order they should appear.
+     */
+    public void event(String type, Object... fields) {
+        if (!json) {
+            return;
         }
+        if (fields.length % 2 != 0) {
+            throw new IllegalArgumentException("event fields come in key/value pairs");
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", type);
+        for (int i = 0; i < fields.length; i += 2) {
+            event.put(String.valueOf(fields[i]), fields[i + 1]);
+        }
+        out.println(Json.write(event));
+        out.flush();
     }
 
     public void warning(String message) {
         if (json) {
-            event(Map.of("event", "warning", "message", message));
+            event("warning", "message", message);
         } else {
             err.println(style.warning("warning: ") + message);
             err.flush();
@@ -73,7 +86,7 @@ public final class Output {
 
     public void error(String message) {
         if (json) {
-            event(Map.of("event", "error", "message", message));
+            event("error", "message", message);
         } else {
             err.println(style.error("error: ") + message);
             err.flush();

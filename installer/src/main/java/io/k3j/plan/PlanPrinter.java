@@ -40,7 +40,8 @@ public final class PlanPrinter {
                 action.file().ifPresent(file -> printFile(plan.masker(), file));
             }
         }
-        output.event(event(plan, step, host));
+        output.event("plan", "cluster", plan.cluster(), "step", step.step().name().toLowerCase(),
+                "host", host.host(), "role", host.role(), "actions", actions(plan, host));
     }
 
     private void printFile(SecretMasker masker, ManagedFile file) {
@@ -49,7 +50,7 @@ public final class PlanPrinter {
         }
     }
 
-    private static Map<String, Object> event(Plan plan, StepPlan step, HostPlan host) {
+    private static List<Map<String, Object>> actions(Plan plan, HostPlan host) {
         List<Map<String, Object>> actions = new ArrayList<>();
         for (Action action : host.actions()) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -63,13 +64,6 @@ public final class PlanPrinter {
             });
             actions.add(entry);
         }
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("event", "plan");
-        event.put("cluster", plan.cluster());
-        event.put("step", step.step().name().toLowerCase());
-        event.put("host", host.host());
-        event.put("role", host.role());
-        event.put("actions", actions);
-        return event;
+        return actions;
     }
 }
