@@ -1,0 +1,84 @@
+package io.k3j.wizard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.k3j.output.Style;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.DumbTerminal;
+import org.junit.jupiter.api.Test;
+
+/** Scripted keystrokes through a real JLine LineReader on a dumb terminal: no TTY needed. */
+class JLinePrompterTest {
+    private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+
+    private Prompter typing(String keystrokes) throws IOException {
+        Terminal terminal = new DumbTerminal(new ByteArrayInputStream(keystrokes.getBytes(StandardCharsets.UTF_8)), screen);
+        return new JLinePrompter(terminal, new Style(false));
+    }
+
+    private String screen() {
+        return screen.toString(StandardCharsets.UTF_8);
+    }
+
+    private static final Question PORT = Question.text("port", "SSH port", "The port sshd listens on.", "22",
+            answer -> answer.matches("\\d{1,5}") ? Optional.empty() : Optional.of("a port is a number from 1 to 65535"));
+
+    @Test
+    void anEmptyLineTakesTheDefaultShownInThePrompt() throws IOException {
+        Answer answer = typing("\n").ask(PORT);
+
+        assertThat(answer).isEqualTo(new Answer.Given("22"));
+        assertThat(screen()).contains("SSH port [22]: ");
+    }
+
+    @Test
+    void aWrongAnswerIsAskedAgainWithTheReason() throws IOException {
+        Answer answer = typing("ssh\n2222\n").ask(PORT);
+
+        assertThat(answer).isEqualTo(new Answer.Given("2222"));
+        assertThat(screen()).contains("a port is a number from 1 to 65535");
+    }
+
+    @Test
+    void questionMarkShowsTheHelpAndAsksAgain() throws IOException {
+        Answer answer = typing("?\n22\n").ask(PORT);
+
+        assertThat(answer).isEqualTo(new Answer.Given("22"));
+        assertThat(screen()).contains("The port sshd listens on.");
+    }
+
+    @Test
+    void lessThanGoesBack() throws IOException {
+        assertThat(typing("<\n").ask(PORT)).isEqualTo(new Answer.Back());
+    }
+
+    @Test
+    void aChoiceMustBeOneOfTheChoices() throws IOException {
+        Question type = Question.choice("type", "Datastore", "help", List.of("postgres", "mysql", "etcd"), "postgres");
+
+        assertThat(typing("oracle\nmysql\n").ask(type)).isEqualTo(new Answer.Given("mysql"));
+        assertThat(screen()).contains("choose one of: postgres, mysql, etcd");
+    }
+
+    @Test
+    void secretsAreNotEchoed() throws IOException {
+        Question token = Question.secret("token", "Token", "help", answer -> Optional.empty());
+
+        assertThat(typing("s3cret-value\n").ask(token)).isEqualTo(new Answer.Given("s3cret-value"));
+        assertThat(screen()).doesNotContain("s3cret-value");
+    }
+
+    @Test
+    void endOfInputInterruptsTheWizard() throws IOException {
+        Prompter prompter = typing("");
+
+        assertThatThrownBy(() -> prompter.ask(PORT)).isInstanceOf(WizardInterrupted.class);
+    }
+}
