@@ -1,5 +1,6 @@
 package io.k3j.cli;
 
+import io.k3j.inventory.Inventory;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -15,7 +16,15 @@ public class ValidateCommand extends BaseCommand {
 
     @Override
     protected ExitCode run(CommandContext context) {
-        InventoryInput.load(inventory, context);
+        Inventory valid = InventoryInput.load(inventory, context);
+        int hosts = valid.allHosts().size();
+        context.output().result(context.output().style().success("✓ ") + inventory + " is valid: cluster " + valid.name()
+                + ", " + count(valid.servers().hosts().size(), "server") + ", " + count(valid.workers().hosts().size(), "worker")
+                + ", " + count(hosts, "host") + " in all");
         return ExitCode.OK;
+    }
+
+    private static String count(int number, String noun) {
+        return number + " " + noun + (number == 1 ? "" : "s");
     }
 }

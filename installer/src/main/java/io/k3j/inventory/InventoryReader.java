@@ -1,0 +1,339 @@
+package io.k3j.inventory;
+
+import io.k3j.datastore.Endpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the inventory's YAML tree into the model, section by section, collecting every problem. */
+final class InventoryReader {
+    private static final Set<String> ROOT_KEYS = YamlMap.keys("apiVersion", "kind", "metadata", "spec");
+    private static final Set<String> METADATA_KEYS = YamlMap.keys("name");
+    private static final Set<String> SPEC_KEYS = YamlMap.keys("ssh", "k3s", "datastore", "servers", "registration", "workers");
+    private static final Set<String> SSH_KEYS = YamlMap.keys(
+            "user", "port", "keyPath", "keyPassphrase", "knownHosts", "sudo", "sudoPassword", "bastion");
+    private static final Set<String> K3S_KEYS = YamlMap.keys(
+            "version", "install", "mirror", "scriptUrl", "airgap", "token", "agentToken", "serverConfig", "agentConfig");
+    private static final Set<String> AIRGAP_KEYS = YamlMap.keys("binary", "images");
+    private static final Set<String> DATASTORE_KEYS = YamlMap.keys("type", "endpoint", "tls", "provision");
+    private static final Set<String> TLS_KEYS = YamlMap.keys("caFile", "certFile", "keyFile");
+    private static final Set<String> PROVISION_KEYS = YamlMap.keys("host", "database", "user", "password", "tls");
+    private static final Set<String> SERVERS_KEYS = YamlMap.keys("dedicatedControlPlane", "controlPlaneTaint", "hosts");
+    private static final Set<String> REGISTRATION_KEYS = YamlMap.keys("address", "port", "mode", "haproxy");
+    private static final Set<String> HAPROXY_KEYS = YamlMap.keys("hosts", "vip", "interface");
+    private static final Set<String> WORKERS_KEYS = YamlMap.keys("hosts");
+
+    /** config.yaml keys k3j-install writes itself: set them through the inventory, not serverConfig/agentConfig. */
+    private static final Map<String, String> OWNED_CONFIG_KEYS = Map.of(
+            "token", "spec.k3s.token",
+            "agent-token", "spec.k3s.agentToken",
+            "datastore-endpoint", "spec.datastore.endpoint",
+            "server", "spec.registration.address",
+            "node-name", "the host's 'name'",
+            "node-ip", "the host's 'nodeIp'",
+            "node-label", "the host's 'labels'",
+            "node-taint", "the host's 'taints' (or spec.servers.dedicatedControlPlane)");
+
+    private final Path file;
+    private final Problems problems;
+    private final HostReader hostReader;
+    private final SecretResolver secrets;
+
+    InventoryReader(Path file, Problems problems, SecretResolver secrets) {
+        this.file = file;
+        this.problems = problems;
+        this.hostReader = new HostReader(problems);
+        this.secrets = secrets;
+    }
+
+    /** The model when every section could be read; validity is decided by the caller from the problems. */
+    Optional<Inventory> read(Node root) {
+        Optional<YamlMap> top = YamlMap.of(root, "", problems, ROOT_KEYS);
+        if (top.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMap map = top.get();
+        map.requiredString("apiVersion", Inventory.API_VERSION).filter(version -> !version.equals(Inventory.API_VERSION))
+                .ifPresent(version -> problems.add(map.positionOf("apiVersion"), "apiVersion",
+                        "unsupported version '" + version + "'; this k3j-install reads " + Inventory.API_VERSION));
+        map.requiredString("kind", Inventory.KIND).filter(kind -> !kind.equals(Inventory.KIND))
+                .ifPresent(kind -> problems.add(map.positionOf("kind"), "kind", "must be " + Inventory.KIND + ", found '" + kind + "'"));
+        Optional<String> name = metadataName(map);
+        Optional<YamlMap> spec = required(map, "spec", SPEC_KEYS, "the cluster's specification");
+        if (spec.isEmpty()) {
+            return Optional.empty();
+        }
+        SshSettings ssh = ssh(spec.get());
+        Optional<K3sSettings> k3s = required(spec.get(), "k3s", K3S_KEYS, "at least the K3s version").flatMap(this::k3s);
+        Optional<Datastore> datastore = required(spec.get(), "datastore", DATASTORE_KEYS, "the external datastore (step 1)")
+                .flatMap(this::datastore);
+        Optional<Servers> servers = required(spec.get(), "servers", SERVERS_KEYS, "two or more K3s servers (step 2)")
+                .map(this::servers);
+        Optional<Registration> registration = required(spec.get(), "registration", REGISTRATION_KEYS,
+                "the fixed registration address (step 3)").flatMap(this::registration);
+        Workers workers = new Workers(spec.get().map("workers", WORKERS_KEYS)
+                .map(section -> hostReader.hosts(section, "hosts")).orElse(List.of()));
+        if (name.isEmpty() || k3s.isEmpty() || datastore.isEmpty() || servers.isEmpty() || registration.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Inventory(file, name.get(), ssh, k3s.get(), datastore.get(), servers.get(), registration.get(), workers));
+    }
+
+    private Optional<String> metadataName(YamlMap root) {
+        Optional<YamlMap> metadata = required(root, "metadata", METADATA_KEYS, "the cluster's name");
+        Optional<String> name = metadata.flatMap(map -> map.requiredString("name", "the cluster's name (a DNS label)"));
+        metadata.ifPresent(map -> name.flatMap(Syntax::clusterName)
+                .ifPresent(problem -> problems.add(map.positionOf("name"), map.child("name"), problem)));
+        return name;
+    }
+
+    private Optional<YamlMap> required(YamlMap parent, String key, Set<String> keys, String what) {
+        if (!parent.has(key)) {
+            problems.add(parent.positionOf(key), parent.child(key), "required: " + what);
+            return Optional.empty();
+        }
+        return parent.map(key, keys);
+    }
+
+    private SshSettings ssh(YamlMap spec) {
+        Optional<YamlMap> section = spec.map("ssh", SSH_KEYS);
+        if (section.isEmpty()) {
+            return new SshSettings(SshSettings.DEFAULT_USER, SshSettings.DEFAULT_PORT, Optional.empty(), Optional.empty(),
+                    SshSettings.DEFAULT_KNOWN_HOSTS, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        YamlMap ssh = section.get();
+        return new SshSettings(
+                ssh.string("user", SshSettings.DEFAULT_USER),
+                ssh.integer("port", 1, 65535).orElse(SshSettings.DEFAULT_PORT),
+                ssh.string("keyPath"),
+                secret(ssh, "keyPassphrase"),
+                ssh.string("knownHosts", SshSettings.DEFAULT_KNOWN_HOSTS),
+                ssh.bool("sudo"),
+                secret(ssh, "sudoPassword"),
+                hostReader.bastion(ssh));
+    }
+
+    private Optional<K3sSettings> k3s(YamlMap k3s) {
+        Optional<String> version = k3s.requiredString("version", "the K3s release to install, such as v1.31.4+k3s1");
+        version.flatMap(Syntax::k3sVersion).ifPresent(problem -> problems.add(k3s.positionOf("version"), k3s.child("version"), problem));
+        K3sSettings.InstallMethod install = choice(k3s, "install", K3sSettings.InstallMethod.class, K3sSettings.InstallMethod.download);
+        Optional<K3sSettings.Airgap> airgap = k3s.map("airgap", AIRGAP_KEYS).flatMap(this::airgap);
+        if (install == K3sSettings.InstallMethod.airgap && !k3s.has("airgap")) {
+            problems.add(k3s.positionOf("install"), k3s.child("airgap"),
+                    "required with install: airgap: the K3s binary and images to upload, {binary: PATH, images: PATH}");
+        }
+        Map<String, Object> serverConfig = passThrough(k3s, "serverConfig");
+        Map<String, Object> agentConfig = passThrough(k3s, "agentConfig");
+        return version.map(value -> new K3sSettings(value, install,
+                url(k3s, "mirror", K3sSettings.DEFAULT_MIRROR), url(k3s, "scriptUrl", K3sSettings.DEFAULT_SCRIPT_URL),
+                airgap, secret(k3s, "token"), secret(k3s, "agentToken"), serverConfig, agentConfig));
+    }
+
+    private Optional<K3sSettings.Airgap> airgap(YamlMap airgap) {
+        Optional<Path> binary = existingFile(airgap, "binary", "the k3s binary for the hosts' architecture");
+        Optional<Path> images = existingFile(airgap, "images", "the k3s-airgap-images-<arch>.tar(.zst|.gz) file");
+        return binary.flatMap(b -> images.map(i -> new K3sSettings.Airgap(b, i)));
+    }
+
+    private Map<String, Object> passThrough(YamlMap k3s, String key) {
+        Map<String, Object> settings = k3s.passThrough(key);
+        settings.keySet().stream().filter(OWNED_CONFIG_KEYS::containsKey).forEach(owned ->
+                problems.add(k3s.positionOf(key), k3s.child(key) + "." + owned,
+                        "k3j-install writes '" + owned + "' itself; set it with " + OWNED_CONFIG_KEYS.get(owned)));
+        return settings;
+    }
+
+    private Optional<Datastore> datastore(YamlMap datastore) {
+        Optional<Datastore.Type> type = datastore.requiredString("type", "postgres, mysql or etcd")
+                .flatMap(text -> enumValue(datastore, "type", Datastore.Type.class, text));
+        Optional<SecretValue> endpoint = secret(datastore, "endpoint");
+        Optional<Datastore.Tls> tls = datastore.map("tls", TLS_KEYS).flatMap(this::tls);
+        Optional<Datastore.Provision> provision = datastore.map("provision", PROVISION_KEYS)
+                .flatMap(section -> provision(section, type));
+        if (endpoint.isPresent() == datastore.has("provision")) {
+            problems.add(datastore.position(), datastore.path(), endpoint.isPresent()
+                    ? "give either endpoint (an existing datastore) or provision (k3j-install sets one up), not both"
+                    : "required: endpoint (an existing datastore) or provision (k3j-install sets one up)");
+        }
+        if (type.isPresent() && endpoint.isPresent()) {
+            checkEndpoint(datastore, type.get(), endpoint.get());
+        }
+        return type.map(value -> new Datastore(value, endpoint, tls, provision));
+    }
+
+    private void checkEndpoint(YamlMap datastore, Datastore.Type type, SecretValue endpoint) {
+        Position at = datastore.positionOf("endpoint");
+        String path = datastore.child("endpoint");
+        try {
+            // References stand for secrets (passwords): give them a harmless value to check the shape.
+            Endpoint parsed = Endpoint.parse(SecretValue.REFERENCE.matcher(endpoint.template()).replaceAll("x"));
+            Datastore.Type found = Datastore.Type.valueOf(parsed.type().name().toLowerCase(Locale.ROOT));
+            if (found != type) {
+                problems.add(at, path, "a " + found + " endpoint, but type is " + type + "; " + expectedEndpoint(type));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(at, path, e.getMessage() + "; " + expectedEndpoint(type));
+        }
+    }
+
+    private static String expectedEndpoint(Datastore.Type type) {
+        return switch (type) {
+            case postgres -> "expected postgres://user:password@host:5432/database";
+            case mysql -> "expected mysql://user:password@tcp(host:3306)/database";
+            case etcd -> "expected https://host:2379, several separated by commas";
+        };
+    }
+
+    private Optional<Datastore.Tls> tls(YamlMap tls) {
+        Optional<Path> ca = existingFile(tls, "caFile", "the CA certificate that signed the datastore's certificate");
+        Optional<Path> cert = tls.has("certFile") ? existingFile(tls, "certFile", "") : Optional.empty();
+        Optional<Path> key = tls.has("keyFile") ? existingFile(tls, "keyFile", "") : Optional.empty();
+        if (tls.has("certFile") != tls.has("keyFile")) {
+            problems.add(tls.position(), tls.path(), "certFile and keyFile go together: a client certificate needs its key");
+        }
+        return ca.map(path -> new Datastore.Tls(path, cert, key));
+    }
+
+    private Optional<Datastore.Provision> provision(YamlMap provision, Optional<Datastore.Type> type) {
+        Optional<Host> host = provision.node("host").flatMap(node -> hostReader.host(node, provision.child("host")));
+        if (!provision.has("host")) {
+            problems.add(provision.position(), provision.child("host"), "required: the host to set the datastore up on, {address: ...}");
+        }
+        if (type.orElse(null) == Datastore.Type.etcd) {
+            for (String sqlOnly : List.of("database", "user", "password")) {
+                if (provision.has(sqlOnly)) {
+                    problems.add(provision.positionOf(sqlOnly), provision.child(sqlOnly), "etcd has no " + sqlOnly + "; remove it");
+                }
+            }
+        }
+        String database = sqlName(provision, "database", Datastore.Provision.DEFAULT_DATABASE);
+        String user = sqlName(provision, "user", Datastore.Provision.DEFAULT_USER);
+        return host.map(value -> new Datastore.Provision(value, database, user, secret(provision, "password"),
+                provision.bool("tls").orElse(false)));
+    }
+
+    private String sqlName(YamlMap map, String key, String defaultValue) {
+        String name = map.string(key, defaultValue);
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            problems.add(map.positionOf(key), map.child(key),
+                    "'" + name + "' is not a plain SQL name: lower-case letters, digits and '_', at most 63");
+        }
+        return name;
+    }
+
+    private Servers servers(YamlMap servers) {
+        String taint = servers.string("controlPlaneTaint", Servers.DEFAULT_TAINT);
+        Syntax.taint(taint).ifPresent(problem -> problems.add(servers.positionOf("controlPlaneTaint"),
+                servers.child("controlPlaneTaint"), problem));
+        if (!servers.has("hosts")) {
+            problems.add(servers.position(), servers.child("hosts"), "required: the server hosts, two or more");
+        }
+        return new Servers(servers.bool("dedicatedControlPlane").orElse(false), taint, hostReader.hosts(servers, "hosts"));
+    }
+
+    private Optional<Registration> registration(YamlMap registration) {
+        Optional<String> address = registration.requiredString("address",
+                "the fixed registration address (a load balancer, DNS name or virtual IP) in front of the servers");
+        address.flatMap(Syntax::address).ifPresent(problem ->
+                problems.add(registration.positionOf("address"), registration.child("address"), problem));
+        int port = registration.integer("port", 1, 65535).orElse(Registration.DEFAULT_PORT);
+        Registration.Mode mode = choice(registration, "mode", Registration.Mode.class, Registration.Mode.existing);
+        Optional<Registration.Haproxy> haproxy = registration.map("haproxy", HAPROXY_KEYS).map(section -> {
+            Optional<String> vip = section.string("vip");
+            vip.filter(ip -> !Syntax.isIp(ip)).ifPresent(ip -> problems.add(section.positionOf("vip"), section.child("vip"),
+                    "'" + ip + "' is not an IP address: a virtual IP is an address keepalived moves between hosts"));
+            return new Registration.Haproxy(hostReader.hosts(section, "hosts"), vip,
+                    section.string("interface", Registration.Haproxy.DEFAULT_INTERFACE));
+        });
+        address.ifPresent(value -> checkRegistrationMode(registration, value, mode, haproxy));
+        return address.map(value -> new Registration(value, port, mode, haproxy));
+    }
+
+    private void checkRegistrationMode(YamlMap registration, String address, Registration.Mode mode,
+                                       Optional<Registration.Haproxy> haproxy) {
+        Position modeAt = registration.positionOf("mode");
+        switch (mode) {
+            case haproxy -> {
+                if (haproxy.map(section -> section.hosts().isEmpty()).orElse(true)) {
+                    problems.add(modeAt, registration.child("haproxy.hosts"),
+                            "required with mode: haproxy: the hosts k3j-install sets HAProxy up on");
+                }
+                haproxy.flatMap(Registration.Haproxy::vip)
+                        .filter(vip -> Syntax.isIp(address) && !vip.equals(address))
+                        .ifPresent(vip -> problems.add(registration.positionOf("address"), registration.child("address"),
+                                "differs from the virtual IP " + vip + "; with a VIP the registration address is the VIP "
+                                        + "(or a name that resolves to it)"));
+            }
+            case dns -> {
+                if (Syntax.isIp(address)) {
+                    problems.add(registration.positionOf("address"), registration.child("address"), "mode dns needs a DNS "
+                            + "name that resolves to every server (round-robin), found the IP " + address);
+                }
+            }
+            case existing -> {
+                // reachable through the address: checked from the hosts before anything changes
+            }
+        }
+        if (mode != Registration.Mode.haproxy && haproxy.isPresent()) {
+            problems.add(registration.positionOf("haproxy"), registration.child("haproxy"),
+                    "only used with mode: haproxy (mode is " + mode + ")");
+        }
+    }
+
+    private Optional<SecretValue> secret(YamlMap map, String key) {
+        Optional<SecretValue> value = map.string(key).map(SecretValue::new);
+        value.ifPresent(secret -> secret.references().forEach(reference -> secrets.problem(reference)
+                .ifPresent(problem -> problems.add(map.positionOf(key), map.child(key), problem))));
+        return value;
+    }
+
+    private Optional<Path> existingFile(YamlMap map, String key, String what) {
+        Optional<String> text = what.isEmpty() ? map.string(key) : map.requiredString(key, what);
+        return text.flatMap(value -> {
+            Path resolved = resolve(value);
+            if (!Files.isRegularFile(resolved)) {
+                problems.add(map.positionOf(key), map.child(key), "file " + resolved + " does not exist");
+                return Optional.empty();
+            }
+            return Optional.of(resolved);
+        });
+    }
+
+    private Path resolve(String path) {
+        Path given = Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path);
+        Path directory = file.toAbsolutePath().getParent();
+        return given.isAbsolute() || directory == null ? given : directory.resolve(given).normalize();
+    }
+
+    private String url(YamlMap map, String key, String defaultValue) {
+        String url = map.string(key, defaultValue).replaceAll("/+$", "");
+        if (!url.matches("https?://[^\\s/]+(/\\S*)?")) {
+            problems.add(map.positionOf(key), map.child(key), "'" + url + "' is not an http(s) URL");
+        }
+        return url;
+    }
+
+    private <E extends Enum<E>> E choice(YamlMap map, String key, Class<E> type, E defaultValue) {
+        return map.string(key).flatMap(text -> enumValue(map, key, type, text)).orElse(defaultValue);
+    }
+
+    private <E extends Enum<E>> Optional<E> enumValue(YamlMap map, String key, Class<E> type, String text) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(text)) {
+                return Optional.of(constant);
+            }
+        }
+        String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        String hint = Spelling.closest(text, Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
+                .map(near -> " (did you mean '" + near + "'?)").orElse("");
+        problems.add(map.positionOf(key), map.child(key), "'" + text + "' is not allowed" + hint + "; one of: " + allowed);
+        return Optional.empty();
+    }
+}

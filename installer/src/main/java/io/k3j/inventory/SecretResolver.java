@@ -1,0 +1,66 @@
+package io.k3j.inventory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+
+/**
+ * Resolves {@code ${env:NAME}} from the environment and {@code ${file:PATH}} from a file (relative
+ * to the inventory's folder, trailing newline dropped). The environment is injected, so tests
+ * need no real variables.
+ */
+public final class SecretResolver {
+    private final Function<String, String> environment;
+    private final Path baseDirectory;
+
+    public SecretResolver(Function<String, String> environment, Path baseDirectory) {
+        this.environment = environment;
+        this.baseDirectory = baseDirectory;
+    }
+
+    /** Why a reference cannot be resolved, or empty when it can. Never includes the value. */
+    public Optional<String> problem(SecretValue.Reference reference) {
+        if (reference.kind().equals("env")) {
+            return environment.apply(reference.target()) == null
+                    ? Optional.of("environment variable " + reference.target() + " is not set")
+                    : Optional.empty();
+        }
+        Path file = baseDirectory.resolve(reference.target());
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("secret file " + file + " does not exist");
+        }
+        if (!Files.isReadable(file)) {
+            return Optional.of("secret file " + file + " is not readable");
+        }
+        return Optional.empty();
+    }
+
+    public String resolve(SecretValue value) {
+        Matcher matcher = SecretValue.REFERENCE.matcher(value.template());
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            SecretValue.Reference reference = new SecretValue.Reference(matcher.group(1), matcher.group(2));
+            matcher.appendReplacement(resolved, Matcher.quoteReplacement(valueOf(reference)));
+        }
+        matcher.appendTail(resolved);
+        return resolved.toString();
+    }
+
+    private String valueOf(SecretValue.Reference reference) {
+        problem(reference).ifPresent(problem -> {
+            throw new IllegalStateException(problem);
+        });
+        if (reference.kind().equals("env")) {
+            return environment.apply(reference.target());
+        }
+        try {
+            return Files.readString(baseDirectory.resolve(reference.target()), StandardCharsets.UTF_8).stripTrailing();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read secret file " + reference.target() + ": " + e.getMessage(), e);
+        }
+    }
+}
