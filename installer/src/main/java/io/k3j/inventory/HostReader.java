@@ -20,8 +20,12 @@ final class HostReader {
     }
 
     List<Host> hosts(YamlMap parent, String key) {
+        return hosts(parent.list(key));
+    }
+
+    List<Host> hosts(List<YamlMap.Item> items) {
         List<Host> hosts = new ArrayList<>();
-        for (YamlMap.Item item : parent.list(key)) {
+        for (YamlMap.Item item : items) {
             host(item.node(), item.path()).ifPresent(hosts::add);
         }
         return hosts;

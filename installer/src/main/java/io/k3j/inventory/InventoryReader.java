@@ -179,7 +179,8 @@ final class InventoryReader {
                 problems.add(at, path, "a " + found + " endpoint, but type is " + type + "; " + expectedEndpoint(type));
             }
         } catch (IllegalArgumentException e) {
-            problems.add(at, path, e.getMessage() + "; " + expectedEndpoint(type));
+            String reason = e.getMessage();
+            problems.add(at, path, reason.contains("must") ? reason : reason + "; " + expectedEndpoint(type));
         }
     }
 
@@ -235,7 +236,13 @@ final class InventoryReader {
         if (!servers.has("hosts")) {
             problems.add(servers.position(), servers.child("hosts"), "required: the server hosts, two or more");
         }
-        return new Servers(servers.bool("dedicatedControlPlane").orElse(false), taint, hostReader.hosts(servers, "hosts"));
+        List<YamlMap.Item> items = servers.list("hosts");
+        if (items.size() == 1) {
+            problems.add(items.get(0).position(), servers.child("hosts"),
+                    "an HA cluster needs two or more servers, found one: with one server the control plane "
+                            + "stops when that host does (K3s HA guide, datastore/ha.md)");
+        }
+        return new Servers(servers.bool("dedicatedControlPlane").orElse(false), taint, hostReader.hosts(items));
     }
 
     private Optional<Registration> registration(YamlMap registration) {

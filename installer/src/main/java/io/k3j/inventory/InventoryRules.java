@@ -12,17 +12,7 @@ final class InventoryRules {
     }
 
     void check(Inventory inventory) {
-        checkServerCount(inventory.servers());
         checkUniqueHosts(inventory);
-    }
-
-    private void checkServerCount(Servers servers) {
-        if (servers.hosts().size() == 1) {
-            Host only = servers.hosts().get(0);
-            problems.add(only.position(), "spec.servers.hosts",
-                    "an HA cluster needs two or more servers, found one: with one server the control plane "
-                            + "stops when that host does (K3s HA guide, datastore/ha.md)");
-        }
     }
 
     /** A host is a server or a worker, not both; a node name and an address are used once. */
@@ -53,8 +43,9 @@ final class InventoryRules {
     private void claim(Map<String, String> claimed, String key, String role, Host host, String path, String what) {
         String earlier = claimed.putIfAbsent(key, role);
         if (earlier != null) {
-            problems.add(host.position(), path, "the " + what + " '" + key + "' is used twice (as " + earlier + " and as " + role
-                    + "); each host has one role and each node a unique name");
+            String users = earlier.equals(role) ? "two " + role + "s" : "a " + earlier + " and a " + role;
+            problems.add(host.position(), path, "the " + what + " '" + key + "' is used by " + users
+                    + "; each host has one role and each node a unique name");
         }
     }
 }

@@ -165,8 +165,9 @@ final class YamlMap {
                     && !isNull(text) && !Tag.BOOL.equals(text.getTag())) {
                 result.put(name.getValue(), text.getValue());
             } else {
-                problems.add(Position.of(tuple.getKeyNode().getStartMark()), child(key),
-                        "each entry must be name: value, with a string value (quote true/false/yes/no)");
+                problems.add(Position.of(tuple.getKeyNode().getStartMark()), child(key), "'"
+                        + PlainValue.of(tuple.getKeyNode()) + "': each entry must be name: value, with a string value "
+                        + "(quote true/false/yes/no and numbers)");
             }
         }
         return result;
