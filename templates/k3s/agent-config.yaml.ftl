@@ -1,13 +1,15 @@
 <#--
   /etc/rancher/k3s/config.yaml of a K3s agent (mode 0600: it holds the token).
-  Model: cluster, server (https URL of the fixed registration address), token, node{name, ip?, labels[], taints[]}, extra{}
+  Model: cluster, server (https URL of the fixed registration address), token, node{name?, ip?, labels[], taints[]}, extra{}
   Agents register through the fixed registration address (docs datastore/ha.md) with the full,
   CA-pinning token (K10<ca-hash>::server:<password>).
 -->
 # Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
 server: ${q(server)}
 token: ${q(token)}
+<#if node.name??>
 node-name: ${q(node.name)}
+</#if>
 <#if node.ip??>
 node-ip: ${q(node.ip)}
 </#if>
@@ -25,4 +27,5 @@ node-taint:
 </#if>
 <#if extra?has_content>
 # agentConfig from the inventory, as given:
-${yaml(extra)}</#if>
+${yaml(extra)?trim}
+</#if>

@@ -1,6 +1,6 @@
 <#--
   /etc/rancher/k3s/config.yaml of a K3s server (mode 0600: it holds the token and the datastore password).
-  Model: cluster, token, datastore{endpoint, caFile?, certFile?, keyFile?}, tlsSans[], node{name, ip?, labels[], taints[]}, extra{}
+  Model: cluster, token, datastore{endpoint, caFile?, certFile?, keyFile?}, tlsSans[], node{name?, ip?, labels[], taints[]}, extra{}
   K3s turns each key into --key=value (pkg/configfilearg/parser.go); lists become repeated flags.
 -->
 # Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
@@ -19,7 +19,9 @@ tls-san:
 <#list tlsSans as san>
   - ${q(san)}
 </#list>
+<#if node.name??>
 node-name: ${q(node.name)}
+</#if>
 <#if node.ip??>
 node-ip: ${q(node.ip)}
 </#if>
@@ -37,4 +39,5 @@ node-taint:
 </#if>
 <#if extra?has_content>
 # serverConfig from the inventory, as given:
-${yaml(extra)}</#if>
+${yaml(extra)?trim}
+</#if>

@@ -16,6 +16,11 @@ public record SecretValue(String template) {
 
     /** A reference inside the text: its kind ({@code env} or {@code file}) and name or path. */
     public record Reference(String kind, String target) {
+
+        /** The reference alone, to resolve it by itself. */
+        public SecretValue asValue() {
+            return new SecretValue("${" + kind + ":" + target + "}");
+        }
     }
 
     public List<Reference> references() {

@@ -1,16 +1,26 @@
 package io.k3j.plan;
 
 /**
- * A file k3j-install keeps on a host: its full content, octal mode and owner. Its content may
- * hold secrets; anything shown to a person goes through a {@link SecretMasker} first.
+ * A file k3j-install keeps on a host: its full content, octal mode and owner. Content with
+ * secrets goes through a {@link SecretMasker} before anyone sees it; a {@code hidden} file (a
+ * private key) is never shown at all.
  */
-public record ManagedFile(String path, String mode, String owner, String content) {
+public record ManagedFile(String path, String mode, String owner, String content, boolean hidden) {
 
     public static ManagedFile rootOnly(String path, String content) {
-        return new ManagedFile(path, "0600", "root:root", content);
+        return new ManagedFile(path, "0600", "root:root", content, false);
     }
 
     public static ManagedFile readable(String path, String content) {
-        return new ManagedFile(path, "0644", "root:root", content);
+        return new ManagedFile(path, "0644", "root:root", content, false);
+    }
+
+    public static ManagedFile privateKey(String path, String content) {
+        return new ManagedFile(path, "0600", "root:root", content, true);
+    }
+
+    /** What a person may see of the content. */
+    public String shown(SecretMasker masker) {
+        return hidden ? "(private key, " + content.length() + " bytes, not shown)" : masker.mask(content);
     }
 }

@@ -45,7 +45,7 @@ public final class PlanPrinter {
     }
 
     private void printFile(SecretMasker masker, ManagedFile file) {
-        for (String line : masker.mask(file.content()).split("\n", -1)) {
+        for (String line : file.shown(masker).stripTrailing().split("\n")) {
             output.result(output.style().faint("        | ") + line);
         }
     }
@@ -60,7 +60,7 @@ public final class PlanPrinter {
                 entry.put("path", file.path());
                 entry.put("mode", file.mode());
                 entry.put("owner", file.owner());
-                entry.put("content", plan.masker().mask(file.content()));
+                entry.put("content", file.shown(plan.masker()));
             });
             actions.add(entry);
         }

@@ -1,0 +1,73 @@
+package io.k3j.plan;
+
+import io.k3j.datastore.Endpoint;
+import io.k3j.inventory.Datastore;
+import io.k3j.inventory.Inventory;
+import io.k3j.inventory.SecretResolver;
+import io.k3j.inventory.SecretValue;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The values every host's files are rendered with that are not in the inventory as such: the
+ * resolved secrets, the datastore endpoint the servers use, the agents' CA-pinning token. Before
+ * a first apply some are not known yet (a generated token, the cluster CA's hash): they are then
+ * shown as placeholders saying where the value will come from.
+ */
+public record ClusterValues(String serverToken, String agentToken, String datastoreEndpoint,
+                            Optional<String> datastorePassword, Set<String> secrets) {
+
+    static final String GENERATED_TOKEN = "<generated on the first apply, then read back from the servers>";
+    static final String GENERATED_PASSWORD = "<generated on the first apply, kept on the datastore host>";
+
+    /** What is known from the inventory alone: {@code plan --offline}. */
+    public static ClusterValues offline(Inventory inventory, SecretResolver resolver) {
+        Set<String> secrets = new LinkedHashSet<>();
+        String token = inventory.k3s().token().map(value -> secret(resolver, value, secrets, true)).orElse(GENERATED_TOKEN);
+        Optional<String> password = inventory.datastore().provision()
+                .map(provision -> provision.password().map(value -> secret(resolver, value, secrets, true)).orElse(GENERATED_PASSWORD));
+        String endpoint = inventory.datastore().endpoint()
+                .map(value -> secret(resolver, value, secrets, false))
+                .orElseGet(() -> provisionedEndpoint(inventory.datastore(), password.orElseThrow()));
+        passwordIn(endpoint).ifPresent(secrets::add);
+        return new ClusterValues(token, "K10<hash of the cluster CA, read from the first server>::server:" + token,
+                endpoint, password, secrets);
+    }
+
+    public SecretMasker masker() {
+        return new SecretMasker(secrets);
+    }
+
+    /** The endpoint of a datastore k3j-install sets up: the servers reach it at its host's address. */
+    static String provisionedEndpoint(Datastore datastore, String password) {
+        Datastore.Provision provision = datastore.provision().orElseThrow();
+        String host = provision.host().address();
+        return switch (datastore.type()) {
+            case postgres -> "postgres://" + provision.user() + ":" + password + "@" + host + ":5432/" + provision.database();
+            case mysql -> "mysql://" + provision.user() + ":" + password + "@tcp(" + host + ":3306)/" + provision.database();
+            case etcd -> (provision.tls() ? "https://" : "http://") + host + ":2379";
+        };
+    }
+
+    /**
+     * Resolves {@code value}, remembering what must be masked: every referenced value, and the
+     * whole value when it is a secret as a whole (a token, a password; not an endpoint).
+     */
+    private static String secret(SecretResolver resolver, SecretValue value, Set<String> secrets, boolean wholeIsSecret) {
+        value.references().forEach(reference -> secrets.add(resolver.resolve(reference.asValue())));
+        String resolved = resolver.resolve(value);
+        if (wholeIsSecret) {
+            secrets.add(resolved);
+        }
+        return resolved;
+    }
+
+    private static Optional<String> passwordIn(String endpoint) {
+        try {
+            return Endpoint.parse(endpoint).password().filter(password -> !password.startsWith("<"));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

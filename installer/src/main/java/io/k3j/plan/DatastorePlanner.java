@@ -1,0 +1,116 @@
+package io.k3j.plan;
+
+import io.k3j.datastore.Endpoint;
+import io.k3j.inventory.Datastore;
+import io.k3j.inventory.Host;
+import io.k3j.inventory.Inventory;
+import io.k3j.render.TemplateRenderer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Step 1: the datastore. An existing one is checked from every server host (log in as K3s will,
+ * may create kine's table); a provisioned one is installed and configured first, then checked the same way.
+ */
+final class DatastorePlanner {
+    private final Inventory inventory;
+    private final ClusterValues values;
+    private final TemplateRenderer renderer;
+    private final HostKnowledge knowledge;
+
+    DatastorePlanner(Inventory inventory, ClusterValues values, TemplateRenderer renderer, HostKnowledge knowledge) {
+        this.inventory = inventory;
+        this.values = values;
+        this.renderer = renderer;
+        this.knowledge = knowledge;
+    }
+
+    StepPlan plan() {
+        Datastore datastore = inventory.datastore();
+        List<HostPlan> checks = inventory.servers().hosts().stream()
+                .map(server -> new HostPlan(server.address(), "server, checking the datastore", List.of(Action.check(checkText()))))
+                .toList();
+        if (datastore.provision().isEmpty()) {
+            return new StepPlan(Step.DATASTORE, "existing " + datastore.type() + " at " + where(), List.of(checks));
+        }
+        Datastore.Provision provision = datastore.provision().get();
+        HostPlan setUp = switch (datastore.type()) {
+            case postgres -> postgres(provision);
+            case mysql -> mysql(provision);
+            case etcd -> etcd(provision);
+        };
+        return new StepPlan(Step.DATASTORE, datastore.type() + " set up by k3j-install on " + provision.host().address(),
+                List.of(List.of(setUp), checks));
+    }
+
+    private String checkText() {
+        return inventory.datastore().type() == Datastore.Type.etcd
+                ? "check from this host that etcd at " + where() + " answers and accepts writes"
+                : "log in from this host to " + where() + " as K3s will, and check kine may create its table";
+    }
+
+    private String where() {
+        Endpoint endpoint = Endpoint.parse(values.datastoreEndpoint());
+        return String.join(",", endpoint.servers().stream().map(server -> server.host() + ":" + server.port()).toList());
+    }
+
+    private HostPlan postgres(Datastore.Provision provision) {
+        Host host = provision.host();
+        String config = Paths.postgresConfigDirectory(knowledge.postgresMajor(host));
+        Map<String, Object> conf = Map.of("cluster", inventory.name(), "listenAddresses", List.of("*"), "port", 5432, "tls", false);
+        Map<String, Object> hba = Map.of("cluster", inventory.name(), "database", provision.database(), "user", provision.user(),
+                "tls", false, "clients", serverClients("/32", "/128"));
+        List<Action> actions = new ArrayList<>();
+        actions.add(Action.install("install postgresql (Debian/Ubuntu package)", ""));
+        actions.add(Action.write(ManagedFile.readable(config + "/conf.d/k3j.conf", renderer.render("datastore/postgres/k3j.conf.ftl", conf))));
+        actions.add(Action.block(ManagedFile.readable(config + "/pg_hba.conf", renderer.render("datastore/postgres/pg_hba.block.ftl", hba))));
+        actions.add(Action.write(ManagedFile.rootOnly(Paths.SETUP_SCRIPTS + "/postgres-setup.sql",
+                renderer.render("datastore/postgres/setup.sql.ftl", sqlModel(provision)))));
+        actions.add(Action.start("(re)start postgresql when its configuration changed"));
+        actions.add(Action.run("create the role " + provision.user() + " and the database " + provision.database()
+                + " (psql as postgres, the script on standard input)", ""));
+        return new HostPlan(host.address(), "datastore", actions);
+    }
+
+    private HostPlan mysql(Datastore.Provision provision) {
+        Map<String, Object> cnf = Map.of("cluster", inventory.name(), "bindAddress", "0.0.0.0", "port", 3306, "tls", false);
+        Map<String, Object> sql = new HashMap<>(sqlModel(provision));
+        sql.put("clients", serverClients("", ""));
+        List<Action> actions = new ArrayList<>();
+        actions.add(Action.install("install mariadb-server (Debian/Ubuntu package)", ""));
+        actions.add(Action.write(ManagedFile.readable(Paths.MARIADB_CONFIG, renderer.render("datastore/mysql/k3j.cnf.ftl", cnf))));
+        actions.add(Action.write(ManagedFile.rootOnly(Paths.SETUP_SCRIPTS + "/mysql-setup.sql",
+                renderer.render("datastore/mysql/setup.sql.ftl", sql))));
+        actions.add(Action.start("(re)start mariadb when its configuration changed"));
+        actions.add(Action.run("create the database " + provision.database() + " and one account " + provision.user()
+                + "@<server> per server (mysql as root, the script on standard input)", ""));
+        return new HostPlan(provision.host().address(), "datastore", actions);
+    }
+
+    private HostPlan etcd(Datastore.Provision provision) {
+        Host host = provision.host();
+        Map<String, Object> conf = Map.of("cluster", inventory.name(), "name", host.name().orElse("k3j-etcd"),
+                "address", knowledge.ip(host), "clientPort", 2379, "peerPort", 2380, "tls", false);
+        List<Action> actions = new ArrayList<>();
+        actions.add(Action.install("install etcd-server (Debian/Ubuntu package; its own etcd.service stays disabled)", ""));
+        actions.add(Action.write(ManagedFile.readable(Paths.ETCD_CONFIG, renderer.render("datastore/etcd/etcd.conf.yml.ftl", conf))));
+        actions.add(Action.write(ManagedFile.readable(Paths.ETCD_UNIT,
+                renderer.render("datastore/etcd/etcd.service.ftl", Map.of("cluster", inventory.name())))));
+        actions.add(Action.start("(re)start k3j-etcd when its configuration changed, and wait until it serves"));
+        return new HostPlan(host.address(), "datastore", actions);
+    }
+
+    private Map<String, Object> sqlModel(Datastore.Provision provision) {
+        return Map.of("database", provision.database(), "user", provision.user(), "password", values.datastorePassword().orElseThrow());
+    }
+
+    /** The server hosts' addresses as the datastore sees them: IPs with the given host-mask suffix. */
+    private List<String> serverClients(String ipv4Suffix, String ipv6Suffix) {
+        return inventory.servers().hosts().stream()
+                .map(knowledge::ip)
+                .map(ip -> ip.contains(":") ? ip + ipv6Suffix : ip.matches("[0-9.]+") ? ip + ipv4Suffix : ip)
+                .toList();
+    }
+}

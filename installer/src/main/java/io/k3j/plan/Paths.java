@@ -1,0 +1,30 @@
+package io.k3j.plan;
+
+/** Where k3j-install keeps things on a host: one place, so plan, apply and docs agree. */
+public final class Paths {
+    public static final String K3S_BINARY = "/usr/local/bin/k3s";
+    public static final String K3S_CONFIG = "/etc/rancher/k3s/config.yaml";
+    public static final String K3S_DATA = "/var/lib/rancher/k3s";
+    public static final String NODE_TOKEN = K3S_DATA + "/server/node-token";
+    public static final String SERVER_TOKEN = K3S_DATA + "/server/token";
+    public static final String KUBECONFIG = "/etc/rancher/k3s/k3s.yaml";
+    public static final String AIRGAP_IMAGES = K3S_DATA + "/agent/images";
+    public static final String DATASTORE_TLS = "/etc/rancher/k3s/datastore";
+    public static final String SERVER_UNIT = "/etc/systemd/system/k3s.service";
+    public static final String AGENT_UNIT = "/etc/systemd/system/k3s-agent.service";
+    public static final String SETUP_SCRIPTS = "/etc/k3j";
+    public static final String HAPROXY_CONFIG = "/etc/haproxy/haproxy.cfg";
+    public static final String KEEPALIVED_CONFIG = "/etc/keepalived/keepalived.conf";
+    public static final String ETCD_CONFIG = "/etc/etcd/k3j-etcd.conf.yml";
+    public static final String ETCD_UNIT = "/etc/systemd/system/k3j-etcd.service";
+    public static final String ETCD_TLS = "/etc/etcd/k3j-tls";
+    public static final String MARIADB_CONFIG = "/etc/mysql/mariadb.conf.d/60-k3j.cnf";
+
+    private Paths() {
+    }
+
+    /** Debian keeps each PostgreSQL major version's configuration in its own folder. */
+    public static String postgresConfigDirectory(String major) {
+        return "/etc/postgresql/" + major + "/main";
+    }
+}

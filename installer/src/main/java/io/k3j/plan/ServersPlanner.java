@@ -1,0 +1,117 @@
+package io.k3j.plan;
+
+import io.k3j.inventory.Datastore;
+import io.k3j.inventory.Host;
+import io.k3j.inventory.Inventory;
+import io.k3j.render.TemplateRenderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Step 2: K3s servers on the shared datastore. The first server starts alone (it creates the
+ * cluster's bootstrap data in the datastore); the others then start together with the same token.
+ */
+final class ServersPlanner {
+    private final Inventory inventory;
+    private final ClusterValues values;
+    private final TemplateRenderer renderer;
+    private final HostKnowledge knowledge;
+    private final K3sInstall install;
+
+    ServersPlanner(Inventory inventory, ClusterValues values, TemplateRenderer renderer, HostKnowledge knowledge) {
+        this.inventory = inventory;
+        this.values = values;
+        this.renderer = renderer;
+        this.knowledge = knowledge;
+        this.install = new K3sInstall(inventory.k3s(), renderer);
+    }
+
+    StepPlan plan() {
+        List<Host> hosts = inventory.servers().hosts();
+        List<HostPlan> first = List.of(hostPlan(hosts.get(0), true));
+        List<HostPlan> others = hosts.subList(1, hosts.size()).stream().map(host -> hostPlan(host, false)).toList();
+        String summary = hosts.size() + " servers on the " + inventory.datastore().type() + " datastore"
+                + (inventory.servers().dedicatedControlPlane() ? ", dedicated control plane (tainted "
+                + inventory.servers().controlPlaneTaint() + ")" : ", schedulable");
+        return new StepPlan(Step.SERVERS, summary, others.isEmpty() ? List.of(first) : List.of(first, others));
+    }
+
+    private HostPlan hostPlan(Host host, boolean first) {
+        List<Action> actions = new ArrayList<>();
+        actions.add(install.action("server", knowledge.arch(host)));
+        datastoreTlsFiles().forEach(file -> actions.add(Action.write(file)));
+        actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/server-config.yaml.ftl", model(host)))));
+        actions.add(Action.write(ManagedFile.readable(Paths.SERVER_UNIT, renderer.render("k3s/k3s.service.ftl",
+                Map.of("unitName", "k3s", "command", "server", "binary", Paths.K3S_BINARY)))));
+        actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1)"));
+        if (first) {
+            actions.add(Action.check("read the cluster token from " + Paths.SERVER_TOKEN
+                    + " (the agents' token pins the cluster CA: K10<ca-hash>::server:<password>)"));
+        }
+        return new HostPlan(host.address(), first ? "first server" : "server", actions);
+    }
+
+    private Map<String, Object> model(Host host) {
+        Map<String, Object> datastore = new HashMap<>();
+        datastore.put("endpoint", values.datastoreEndpoint());
+        inventory.datastore().tls().ifPresent(tls -> {
+            datastore.put("caFile", Paths.DATASTORE_TLS + "/ca.pem");
+            tls.certFile().ifPresent(cert -> datastore.put("certFile", Paths.DATASTORE_TLS + "/client.pem"));
+            tls.keyFile().ifPresent(key -> datastore.put("keyFile", Paths.DATASTORE_TLS + "/client-key.pem"));
+        });
+        List<String> taints = inventory.servers().dedicatedControlPlane()
+                ? List.of(inventory.servers().controlPlaneTaint()) : List.of();
+        Map<String, Object> extra = new LinkedHashMap<>(inventory.k3s().serverConfig());
+        Map<String, Object> model = new HashMap<>();
+        model.put("cluster", inventory.name());
+        model.put("token", values.serverToken());
+        model.put("datastore", datastore);
+        model.put("tlsSans", tlsSans(extra.remove("tls-san")));
+        model.put("node", NodeModel.of(host, taints));
+        model.put("extra", extra);
+        return model;
+    }
+
+    /** The registration address (and the VIP) first, then any tls-san the inventory passes through. */
+    private List<String> tlsSans(Object passedThrough) {
+        Set<String> sans = new LinkedHashSet<>();
+        sans.add(inventory.registration().address());
+        inventory.registration().haproxy().flatMap(haproxy -> haproxy.vip()).ifPresent(sans::add);
+        if (passedThrough instanceof List<?> list) {
+            list.forEach(san -> sans.add(String.valueOf(san)));
+        } else if (passedThrough != null) {
+            sans.add(String.valueOf(passedThrough));
+        }
+        return List.copyOf(sans);
+    }
+
+    private List<ManagedFile> datastoreTlsFiles() {
+        Optional<Datastore.Tls> tls = inventory.datastore().tls();
+        if (tls.isEmpty()) {
+            return List.of();
+        }
+        List<ManagedFile> files = new ArrayList<>();
+        files.add(ManagedFile.rootOnly(Paths.DATASTORE_TLS + "/ca.pem", read(tls.get().caFile())));
+        tls.get().certFile().ifPresent(cert -> files.add(ManagedFile.rootOnly(Paths.DATASTORE_TLS + "/client.pem", read(cert))));
+        tls.get().keyFile().ifPresent(key -> files.add(ManagedFile.privateKey(Paths.DATASTORE_TLS + "/client-key.pem", read(key))));
+        return files;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

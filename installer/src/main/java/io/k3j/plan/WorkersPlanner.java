@@ -1,0 +1,55 @@
+package io.k3j.plan;
+
+import io.k3j.inventory.Host;
+import io.k3j.inventory.Inventory;
+import io.k3j.render.TemplateRenderer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Step 4: K3s agents, all together, registering through the fixed registration address. */
+final class WorkersPlanner {
+    private final Inventory inventory;
+    private final ClusterValues values;
+    private final TemplateRenderer renderer;
+    private final HostKnowledge knowledge;
+    private final K3sInstall install;
+
+    WorkersPlanner(Inventory inventory, ClusterValues values, TemplateRenderer renderer, HostKnowledge knowledge) {
+        this.inventory = inventory;
+        this.values = values;
+        this.renderer = renderer;
+        this.knowledge = knowledge;
+        this.install = new K3sInstall(inventory.k3s(), renderer);
+    }
+
+    StepPlan plan() {
+        List<HostPlan> hosts = inventory.workers().hosts().stream().map(this::hostPlan).toList();
+        String summary = hosts.isEmpty()
+                ? "no workers: the servers run the workloads"
+                : hosts.size() + " agents joining through " + inventory.registration().url();
+        return new StepPlan(Step.WORKERS, summary, hosts.isEmpty() ? List.of() : List.of(hosts));
+    }
+
+    private HostPlan hostPlan(Host host) {
+        List<Action> actions = new ArrayList<>();
+        actions.add(install.action("agent", knowledge.arch(host)));
+        actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/agent-config.yaml.ftl", model(host)))));
+        actions.add(Action.write(ManagedFile.readable(Paths.AGENT_UNIT, renderer.render("k3s/k3s.service.ftl",
+                Map.of("unitName", "k3s-agent", "command", "agent", "binary", Paths.K3S_BINARY)))));
+        actions.add(Action.start("start k3s-agent and wait until the node is Ready"));
+        return new HostPlan(host.address(), "worker", actions);
+    }
+
+    private Map<String, Object> model(Host host) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("cluster", inventory.name());
+        model.put("server", inventory.registration().url());
+        model.put("token", values.agentToken());
+        model.put("node", NodeModel.of(host, List.of()));
+        model.put("extra", new LinkedHashMap<>(inventory.k3s().agentConfig()));
+        return model;
+    }
+}
