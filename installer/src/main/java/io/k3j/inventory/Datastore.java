@@ -9,7 +9,20 @@ import java.util.Optional;
  */
 public record Datastore(Type type, Optional<SecretValue> endpoint, Optional<Tls> tls, Optional<Provision> provision) {
 
-    public enum Type { postgres, mysql, etcd }
+    public enum Type {
+        postgres(5432), mysql(3306), etcd(2379);
+
+        private final int defaultPort;
+
+        Type(int defaultPort) {
+            this.defaultPort = defaultPort;
+        }
+
+        /** The port the datastore listens on unless told otherwise, and the one k3j-install sets up. */
+        public int defaultPort() {
+            return defaultPort;
+        }
+    }
 
     /** Client TLS files the servers use to reach the datastore (paths on the operator's machine). */
     public record Tls(Path caFile, Optional<Path> certFile, Optional<Path> keyFile) {

@@ -214,6 +214,10 @@ final class InventoryReader {
                 }
             }
         }
+        if (provision.bool("tls").orElse(false)) {
+            problems.add(provision.positionOf("tls"), provision.child("tls"), "TLS for a datastore k3j-install sets up "
+                    + "is not supported yet; set up TLS yourself and use endpoint + tls, or leave tls out");
+        }
         String database = sqlName(provision, "database", Datastore.Provision.DEFAULT_DATABASE);
         String user = sqlName(provision, "user", Datastore.Provision.DEFAULT_USER);
         return host.map(value -> new Datastore.Provision(value, database, user, secret(provision, "password"),

@@ -43,10 +43,11 @@ public record ClusterValues(String serverToken, String agentToken, String datast
     static String provisionedEndpoint(Datastore datastore, String password) {
         Datastore.Provision provision = datastore.provision().orElseThrow();
         String host = provision.host().address();
+        int port = datastore.type().defaultPort();
         return switch (datastore.type()) {
-            case postgres -> "postgres://" + provision.user() + ":" + password + "@" + host + ":5432/" + provision.database();
-            case mysql -> "mysql://" + provision.user() + ":" + password + "@tcp(" + host + ":3306)/" + provision.database();
-            case etcd -> (provision.tls() ? "https://" : "http://") + host + ":2379";
+            case postgres -> "postgres://" + provision.user() + ":" + password + "@" + host + ":" + port + "/" + provision.database();
+            case mysql -> "mysql://" + provision.user() + ":" + password + "@tcp(" + host + ":" + port + ")/" + provision.database();
+            case etcd -> "http://" + host + ":" + port;
         };
     }
 

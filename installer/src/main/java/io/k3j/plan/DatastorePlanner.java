@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Step 1: the datastore. An existing one is checked from every server host (log in as K3s will,
@@ -52,6 +53,10 @@ final class DatastorePlanner {
     }
 
     private String where() {
+        Optional<Datastore.Provision> provision = inventory.datastore().provision();
+        if (provision.isPresent()) {
+            return provision.get().host().address() + ":" + inventory.datastore().type().defaultPort();
+        }
         Endpoint endpoint = Endpoint.parse(values.datastoreEndpoint());
         return String.join(",", endpoint.servers().stream().map(server -> server.host() + ":" + server.port()).toList());
     }
@@ -59,7 +64,8 @@ final class DatastorePlanner {
     private HostPlan postgres(Datastore.Provision provision) {
         Host host = provision.host();
         String config = Paths.postgresConfigDirectory(knowledge.postgresMajor(host));
-        Map<String, Object> conf = Map.of("cluster", inventory.name(), "listenAddresses", List.of("*"), "port", 5432, "tls", false);
+        Map<String, Object> conf = Map.of("cluster", inventory.name(), "listenAddresses", List.of("*"), "port",
+                Datastore.Type.postgres.defaultPort(), "tls", false);
         Map<String, Object> hba = Map.of("cluster", inventory.name(), "database", provision.database(), "user", provision.user(),
                 "tls", false, "clients", serverClients("/32", "/128"));
         List<Action> actions = new ArrayList<>();
@@ -75,7 +81,8 @@ final class DatastorePlanner {
     }
 
     private HostPlan mysql(Datastore.Provision provision) {
-        Map<String, Object> cnf = Map.of("cluster", inventory.name(), "bindAddress", "0.0.0.0", "port", 3306, "tls", false);
+        Map<String, Object> cnf = Map.of("cluster", inventory.name(), "bindAddress", "0.0.0.0", "port",
+                Datastore.Type.mysql.defaultPort(), "tls", false);
         Map<String, Object> sql = new HashMap<>(sqlModel(provision));
         sql.put("clients", serverClients("", ""));
         List<Action> actions = new ArrayList<>();
@@ -92,7 +99,7 @@ final class DatastorePlanner {
     private HostPlan etcd(Datastore.Provision provision) {
         Host host = provision.host();
         Map<String, Object> conf = Map.of("cluster", inventory.name(), "name", host.name().orElse("k3j-etcd"),
-                "address", knowledge.ip(host), "clientPort", 2379, "peerPort", 2380, "tls", false);
+                "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(), "peerPort", 2380, "tls", false);
         List<Action> actions = new ArrayList<>();
         actions.add(Action.install("install etcd-server (Debian/Ubuntu package; its own etcd.service stays disabled)", ""));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_CONFIG, renderer.render("datastore/etcd/etcd.conf.yml.ftl", conf))));
