@@ -1,0 +1,27 @@
+package io.k3j.ssh;
+
+import java.util.Optional;
+
+/**
+ * One host, connected once and reused for the whole run. The only way the rest of k3j-install
+ * touches a host; implemented over SSH by {@link SshHost} and, in tests, by a fake.
+ */
+public interface RemoteHost extends AutoCloseable {
+
+    String name();
+
+    /** Runs the command; a non-zero exit is a result, not an exception. */
+    ExecResult run(RemoteCommand command);
+
+    /** The file's content read as root, or empty when it does not exist. */
+    Optional<byte[]> readFile(String path);
+
+    /**
+     * Writes the file as root: to a temporary file in the same folder, owner and mode set, then
+     * renamed over the old one (atomic). An identical file (content, mode, owner) is left alone.
+     */
+    UploadResult upload(String path, byte[] content, String mode, String owner);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,309 @@
+package io.k3j.ssh;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import net.schmizz.sshj.userauth.password.PasswordUtils;
+
+/** A host over SSH (sshj): one connection, reused by every command, reconnected once if it drops. */
+public final class SshHost implements RemoteHost {
+    private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
+    private static final int KEEPALIVE_SECONDS = 15;
+    private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
+
+    private final SshTarget target;
+    private final HostKeyPolicy hostKeys;
+    private final RunLog log;
+    private final Clock clock;
+    private SSHClient client;
+    private SSHClient jump;
+
+    private SshHost(SshTarget target, HostKeyPolicy hostKeys, RunLog log, Clock clock) {
+        this.target = target;
+        this.hostKeys = hostKeys;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** Connects and authenticates, or fails with what was tried and what to do. */
+    public static SshHost connect(SshTarget target, HostKeyPolicy hostKeys, RunLog log, Clock clock) {
+        SshHost host = new SshHost(target, hostKeys, log, clock);
+        host.open();
+        return host;
+    }
+
+    @Override
+    public String name() {
+        return target.name();
+    }
+
+    private synchronized void open() {
+        closeQuietly();
+        if (target.bastion().isPresent()) {
+            jump = authenticated(target.bastion().get(), null);
+        }
+        client = authenticated(target, jump);
+        log.note(target.name(), "connected to " + target.user() + "@" + target.hostPort()
+                + target.bastion().map(bastion -> " through " + bastion.hostPort()).orElse(""));
+    }
+
+    private SSHClient authenticated(SshTarget host, SSHClient via) {
+        AtomicReference<HostKeyException> refusal = new AtomicReference<>();
+        SSHClient ssh = new SSHClient();
+        ssh.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        ssh.addHostKeyVerifier(hostKeys.verifierFor(host, refusal));
+        try {
+            if (via == null) {
+                ssh.connect(host.address(), host.port());
+            } else {
+                ssh.connectVia(via.newDirectConnection(host.address(), host.port()));
+            }
+        } catch (IOException e) {
+            closeQuietly(ssh);
+            if (refusal.get() != null) {
+                throw refusal.get();
+            }
+            throw connectionFailure(host, via, e);
+        }
+        ssh.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
+        List<String> tried = new ArrayList<>();
+        try {
+            ssh.authPublickey(host.user(), keys(ssh, host, tried).toArray(KeyProvider[]::new));
+            return ssh;
+        } catch (UserAuthException | TransportException e) {
+            closeQuietly(ssh);
+            throw new SshException(host.name() + " (" + host.hostPort() + "): login as " + host.user() + " refused with the key"
+                    + (tried.size() == 1 ? " " : "s ") + String.join(", ", tried) + ": " + e.getMessage()
+                    + ". Check that the public key is in ~" + host.user() + "/.ssh/authorized_keys on the host, "
+                    + "or set keyPath in the inventory");
+        }
+    }
+
+    private static List<KeyProvider> keys(SSHClient ssh, SshTarget host, List<String> tried) {
+        List<Path> candidates = host.keyPath().map(List::of).orElseGet(() -> DEFAULT_KEYS.stream()
+                .map(name -> Path.of(System.getProperty("user.home"), ".ssh", name)).filter(Files::isReadable).toList());
+        if (candidates.isEmpty()) {
+            throw new SshException(host.name() + ": no SSH key to log in with: none of ~/.ssh/" + String.join(", ~/.ssh/", DEFAULT_KEYS)
+                    + " exists; set spec.ssh.keyPath in the inventory");
+        }
+        List<KeyProvider> providers = new ArrayList<>();
+        for (Path key : candidates) {
+            tried.add(key.toString());
+            try {
+                providers.add(host.keyPassphrase().isPresent()
+                        ? ssh.loadKeys(key.toString(), PasswordUtils.createOneOff(host.keyPassphrase().get().clone()))
+                        : ssh.loadKeys(key.toString()));
+            } catch (IOException e) {
+                throw new SshException(host.name() + ": cannot read the SSH key " + key + ": " + e.getMessage()
+                        + (host.keyPassphrase().isEmpty() ? " (if it has a passphrase, set spec.ssh.keyPassphrase)" : ""));
+            }
+        }
+        return providers;
+    }
+
+    private static SshException connectionFailure(SshTarget host, SSHClient via, IOException e) {
+        String where = host.name() + " (" + host.hostPort() + (via == null ? "" : ", through the bastion") + ")";
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof SocketTimeoutException || cause instanceof NoRouteToHostException)) {
+            cause = cause.getCause();
+        }
+        String why;
+        if (cause instanceof ConnectException) {
+            why = "connection refused: is sshd running there and listening on port " + host.port() + "?";
+        } else if (cause instanceof UnknownHostException) {
+            why = "the name does not resolve: check the address in the inventory";
+        } else if (cause instanceof SocketTimeoutException) {
+            why = "no answer within " + CONNECT_TIMEOUT_MILLIS / 1000 + " s: is the host up, and is port " + host.port()
+                    + " open in its firewall?";
+        } else if (cause instanceof NoRouteToHostException) {
+            why = "no route to the host: is it on a network this machine reaches (or does it need a bastion)?";
+        } else {
+            why = e.getMessage();
+        }
+        return new SshException(where + ": cannot connect: " + why, e);
+    }
+
+    @Override
+    public ExecResult run(RemoteCommand command) {
+        return runOnce(command, true);
+    }
+
+    private ExecResult runOnce(RemoteCommand command, boolean mayRetry) {
+        Sudo.Wrapped wrapped = Sudo.wrap(command.text(), command.stdin(), command.asRoot(), target);
+        List<String> secrets = new ArrayList<>(command.secrets());
+        target.sudoPassword().ifPresent(password -> secrets.add(new String(password)));
+        Instant start = clock.instant();
+        try {
+            RawResult raw = exec(wrapped.command(), wrapped.stdin(), command.timeout());
+            ExecResult result = new ExecResult(raw.exitStatus(), text(raw.stdout()), text(raw.stderr()),
+                    Duration.between(start, clock.instant()));
+            log.command(target.name(), command.text(), result, secrets);
+            return result;
+        } catch (ConnectionException | TransportException e) {
+            if (mayRetry && command.idempotent()) {
+                log.note(target.name(), "connection dropped (" + e.getMessage() + "); reconnecting and running again");
+                open();
+                return runOnce(command, false);
+            }
+            throw new SshException(target.name() + ": the connection dropped while running a command: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new SshException(target.name() + ": cannot run a command: " + e.getMessage(), e);
+        }
+    }
+
+    private record RawResult(int exitStatus, byte[] stdout, byte[] stderr) {
+    }
+
+    private synchronized RawResult exec(String command, byte[] stdin, Duration timeout) throws IOException {
+        try (Session session = startSession()) {
+            Session.Command running = session.exec(command);
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(running.getInputStream()));
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(running.getErrorStream()));
+            sendInput(running, stdin);
+            running.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Integer status = running.getExitStatus();
+            if (status == null) {
+                throw new SshException(target.name() + ": a command did not finish within " + timeout.toSeconds() + " s");
+            }
+            return new RawResult(status, out.join(), err.join());
+        }
+    }
+
+    /** A new channel; a transport that died under us counts as a dropped connection. */
+    private Session startSession() throws IOException {
+        try {
+            if (client == null || !client.isConnected()) {
+                throw new ConnectionException("not connected");
+            }
+            return client.startSession();
+        } catch (IllegalStateException e) {
+            throw new ConnectionException(e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the command's standard input and closes it. A command may end without reading it all
+     * (and the channel closes under us): its exit status then tells what happened, not this write.
+     */
+    private static void sendInput(Session.Command running, byte[] stdin) {
+        try (OutputStream input = running.getOutputStream()) {
+            if (stdin.length > 0) {
+                input.write(stdin);
+            }
+        } catch (IOException e) {
+            // see above: the exit status (or its absence) is the result
+        }
+    }
+
+    private static byte[] drain(InputStream stream) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            stream.transferTo(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Optional<byte[]> readFile(String path) {
+        String quoted = Shell.quote(path);
+        Sudo.Wrapped wrapped = Sudo.wrap("if [ -e " + quoted + " ]; then cat " + quoted + "; else exit 3; fi",
+                new byte[0], true, target);
+        try {
+            RawResult raw = exec(wrapped.command(), wrapped.stdin(), RemoteCommand.DEFAULT_TIMEOUT);
+            log.note(target.name(), "read " + path + (raw.exitStatus() == 0 ? " (" + raw.stdout().length + " bytes)" : " (absent)"));
+            if (raw.exitStatus() == 3) {
+                return Optional.empty();
+            }
+            if (raw.exitStatus() != 0) {
+                throw new SshException(target.name() + ": cannot read " + path + ": " + text(raw.stderr()).strip());
+            }
+            return Optional.of(raw.stdout());
+        } catch (IOException e) {
+            throw new SshException(target.name() + ": cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public UploadResult upload(String path, byte[] content, String mode, String owner) {
+        String quoted = Shell.quote(path);
+        String wanted = Integer.toOctalString(Integer.parseInt(mode, 8)) + " " + owner + " " + sha256(content);
+        ExecResult current = run(RemoteCommand.asRoot("[ -f " + quoted + " ] && printf '%s %s ' \"$(stat -c %a " + quoted
+                + ")\" \"$(stat -c %U:%G " + quoted + ")\" && sha256sum < " + quoted + " | cut -d' ' -f1"));
+        if (current.ok() && current.stdout().strip().equals(wanted)) {
+            return UploadResult.UNCHANGED;
+        }
+        // Temp file in the same folder, then rename: readers see the old file or the new one, never half of one.
+        String write = "set -e; dir=$(dirname " + quoted + "); mkdir -p \"$dir\"; umask 077; "
+                + "tmp=$(mktemp \"$dir/.k3j.XXXXXX\"); trap 'rm -f \"$tmp\"' EXIT; cat > \"$tmp\"; "
+                + "chown " + Shell.quote(owner) + " \"$tmp\"; chmod " + mode + " \"$tmp\"; mv -f \"$tmp\" " + quoted + "; trap - EXIT";
+        ExecResult written = run(RemoteCommand.asRoot(write).withStdin(content));
+        if (!written.ok()) {
+            throw new SshException(target.name() + ": cannot write " + path + ": " + written.stderr().strip());
+        }
+        return UploadResult.WRITTEN;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        closeQuietly(client);
+        closeQuietly(jump);
+        client = null;
+        jump = null;
+    }
+
+    private static void closeQuietly(SSHClient ssh) {
+        if (ssh != null) {
+            try {
+                ssh.disconnect();
+            } catch (IOException e) {
+                // closing anyway: nothing left to do with a connection that will not close cleanly
+            }
+        }
+    }
+}
