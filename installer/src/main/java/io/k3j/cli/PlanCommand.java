@@ -1,22 +1,31 @@
 package io.k3j.cli;
 
+import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.FactsKnowledge;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.plan.ClusterValues;
+import io.k3j.plan.CurrentFiles;
 import io.k3j.plan.HostKnowledge;
 import io.k3j.plan.Plan;
 import io.k3j.plan.PlanPrinter;
 import io.k3j.plan.Planner;
 import io.k3j.render.TemplateRenderer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "plan",
         header = "Show what apply would do.",
         description = "Prints what apply would do, per step and host, and every file it would write, secrets masked. "
-                + "With --offline no host is touched: the plan comes from the inventory alone, assuming fresh amd64 hosts.")
+                + "It connects to every host (read only), gathers facts, runs the preflight checks and shows each file "
+                + "as new, changed (with a diff) or unchanged. With --offline no host is touched: the plan comes from the "
+                + "inventory alone, assuming fresh amd64 hosts.")
 public class PlanCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "The inventory file (YAML).")
@@ -28,19 +37,38 @@ public class PlanCommand extends BaseCommand {
     @Option(names = "--no-files", description = "List the actions only, not the content of the files.")
     boolean noFiles;
 
+    @Mixin
+    SshOptions ssh;
+
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "Run log of every command run on the hosts, secrets masked (default: .k3j/logs/plan-<time>.log "
+                    + "next to the inventory).")
+    Path logFile;
+
     @Override
     protected ExitCode run(CommandContext context) {
         Inventory valid = InventoryInput.load(inventory, context);
-        if (!offline) {
-            throw new CliException(ExitCode.USAGE, "planning against the hosts' current state needs SSH, which this build "
-                    + "does not have yet; run 'k3j-install plan --offline " + inventory + "'");
-        }
         ClusterValues values = ClusterValues.offline(valid, new InventoryLoader(context.environment()::get).secrets(valid));
-        Plan plan = new Planner(new TemplateRenderer()).plan(valid, values, HostKnowledge.OFFLINE);
-        new PlanPrinter(context.output(), !noFiles).print(plan);
+        Planner planner = new Planner(new TemplateRenderer());
+        if (offline) {
+            print(context, valid, planner.plan(valid, values, HostKnowledge.OFFLINE), Optional.empty());
+            return ExitCode.OK;
+        }
+        Clock clock = Clock.systemUTC();
+        Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "plan", clock);
+        try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
+            Plan plan = planner.plan(valid, values, new FactsKnowledge(hosts.allFacts()));
+            CurrentFiles current = (host, path) -> hosts.host(host).readFile(path)
+                    .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+            print(context, valid, plan, Optional.of(current));
+        }
+        return ExitCode.OK;
+    }
+
+    private void print(CommandContext context, Inventory valid, Plan plan, Optional<CurrentFiles> current) {
+        new PlanPrinter(context.output(), !noFiles, current).print(plan);
         context.output().info("");
         context.output().info("Then apply checks every node is Ready (k3s kubectl get nodes) and writes the kubeconfig, "
                 + "pointed at " + valid.registration().url() + ".");
-        return ExitCode.OK;
     }
 }

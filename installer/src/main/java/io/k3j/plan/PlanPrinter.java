@@ -6,16 +6,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Shows a plan: per step and host the actions, and each file in full. Secrets are masked. */
 public final class PlanPrinter {
     private final Output output;
     private final boolean showFiles;
+    private final Optional<CurrentFiles> current;
 
-    public PlanPrinter(Output output, boolean showFiles) {
+    /** {@code current}: what is on the hosts now (online plan), or empty (offline: files shown whole). */
+    public PlanPrinter(Output output, boolean showFiles, Optional<CurrentFiles> current) {
         this.output = output;
         this.showFiles = showFiles;
+        this.current = current;
     }
+
+    /** How a file on a host compares with what apply would write. */
+    enum FileStatus { NEW, CHANGED, UNCHANGED, UNKNOWN }
 
     public void print(Plan plan) {
         Style style = output.style();
@@ -35,27 +42,67 @@ public final class PlanPrinter {
     private void printHost(Plan plan, StepPlan step, HostPlan host) {
         output.result("  " + output.style().heading(host.host()) + " (" + host.role() + ")");
         for (Action action : host.actions()) {
-            output.result("    - " + plan.masker().mask(action.description()));
-            if (showFiles) {
-                action.file().ifPresent(file -> printFile(plan.masker(), file));
+            Optional<ManagedFile> file = action.file();
+            FileStatus status = status(host.host(), action);
+            String note = switch (status) {
+                case NEW -> output.style().success("  (new)");
+                case CHANGED -> output.style().warning("  (changed)");
+                case UNCHANGED -> output.style().faint("  (unchanged)");
+                case UNKNOWN -> "";
+            };
+            output.result("    - " + plan.masker().mask(action.description()) + note);
+            if (showFiles && file.isPresent() && status != FileStatus.UNCHANGED) {
+                printFile(plan.masker(), host.host(), file.get(), status);
             }
         }
         output.event("plan", "cluster", plan.cluster(), "step", step.step().name().toLowerCase(),
                 "host", host.host(), "role", host.role(), "actions", actions(plan, host));
     }
 
-    private void printFile(SecretMasker masker, ManagedFile file) {
+    private void printFile(SecretMasker masker, String host, ManagedFile file, FileStatus status) {
+        if (status == FileStatus.CHANGED && !file.hidden()) {
+            String before = masker.mask(current.orElseThrow().read(host, file.path()).orElse(""));
+            for (String line : LineDiff.of(before.stripTrailing(), file.shown(masker).stripTrailing())) {
+                output.result(output.style().faint("        | ") + colour(line));
+            }
+            return;
+        }
         for (String line : file.shown(masker).stripTrailing().split("\n")) {
             output.result(output.style().faint("        | ") + line);
         }
     }
 
-    private static List<Map<String, Object>> actions(Plan plan, HostPlan host) {
+    private String colour(String diffLine) {
+        if (diffLine.startsWith("+")) {
+            return output.style().success(diffLine);
+        }
+        return diffLine.startsWith("-") ? output.style().error(diffLine) : diffLine;
+    }
+
+    private FileStatus status(String host, Action action) {
+        if (current.isEmpty() || action.file().isEmpty()) {
+            return FileStatus.UNKNOWN;
+        }
+        ManagedFile file = action.file().get();
+        Optional<String> now = current.get().read(host, file.path());
+        if (now.isEmpty()) {
+            return FileStatus.NEW;
+        }
+        // A block (pg_hba.conf) is unchanged when the file already holds it.
+        boolean same = action.kind() == Action.Kind.BLOCK ? now.get().contains(file.content()) : now.get().equals(file.content());
+        return same ? FileStatus.UNCHANGED : FileStatus.CHANGED;
+    }
+
+    private List<Map<String, Object>> actions(Plan plan, HostPlan host) {
         List<Map<String, Object>> actions = new ArrayList<>();
         for (Action action : host.actions()) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("kind", action.kind().name().toLowerCase());
             entry.put("description", plan.masker().mask(action.description()));
+            FileStatus status = status(host.host(), action);
+            if (status != FileStatus.UNKNOWN) {
+                entry.put("status", status.name().toLowerCase());
+            }
             action.file().ifPresent(file -> {
                 entry.put("path", file.path());
                 entry.put("mode", file.mode());

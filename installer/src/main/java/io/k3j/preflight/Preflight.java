@@ -1,6 +1,7 @@
 package io.k3j.preflight;
 
 import io.k3j.facts.HostFacts;
+import io.k3j.inventory.Inventory.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,14 +22,14 @@ public final class Preflight {
     static final Duration MAX_CLOCK_SKEW = Duration.ofSeconds(30);
 
     /** Ports each role's software listens on, and the unit that owns them when they are ours. */
-    private static final Map<HostRole, Map<Integer, String>> PORTS = Map.of(
-            HostRole.SERVER, Map.of(6443, "k3s", 10250, "k3s"),
-            HostRole.WORKER, Map.of(10250, "k3s-agent"),
-            HostRole.LOAD_BALANCER, Map.of(6443, "haproxy"),
-            HostRole.DATASTORE, Map.of());
+    private static final Map<Role, Map<Integer, String>> PORTS = Map.of(
+            Role.SERVER, Map.of(6443, "k3s", 10250, "k3s"),
+            Role.WORKER, Map.of(10250, "k3s-agent"),
+            Role.LOAD_BALANCER, Map.of(6443, "haproxy"),
+            Role.DATASTORE, Map.of());
 
     /** A host with its roles and facts; {@code nodeName} when the inventory names the node. */
-    public record HostUnderCheck(String host, Set<HostRole> roles, HostFacts facts, Optional<String> nodeName) {
+    public record HostUnderCheck(String host, Set<Role> roles, HostFacts facts, Optional<String> nodeName) {
 
         String effectiveNodeName() {
             return nodeName.orElse(facts.hostname());
@@ -88,7 +89,7 @@ public final class Preflight {
     private static void checkUniqueNodeNames(List<HostUnderCheck> hosts, List<PreflightProblem> problems) {
         Map<String, String> firstByName = new HashMap<>();
         for (HostUnderCheck host : hosts) {
-            boolean isNode = host.roles().contains(HostRole.SERVER) || host.roles().contains(HostRole.WORKER);
+            boolean isNode = host.roles().contains(Role.SERVER) || host.roles().contains(Role.WORKER);
             if (!isNode) {
                 continue;
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.facts.FactsParser;
 import io.k3j.facts.HostFacts;
+import io.k3j.inventory.Inventory.Role;
 import io.k3j.preflight.Preflight.HostUnderCheck;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,7 @@ class PreflightTest {
     }
 
     private static HostUnderCheck server(String host, HostFacts facts) {
-        return new HostUnderCheck(host, Set.of(HostRole.SERVER), facts, Optional.empty());
+        return new HostUnderCheck(host, Set.of(Role.SERVER), facts, Optional.empty());
     }
 
     @Test
@@ -70,7 +71,7 @@ class PreflightTest {
     void twoNodesWithTheSameNameAreRefusedUnlessTheInventoryNamesThem() {
         HostUnderCheck first = server("198.51.100.11", facts("debian", ""));
         HostUnderCheck second = server("198.51.100.12", facts("debian", ""));
-        HostUnderCheck named = new HostUnderCheck("198.51.100.12", Set.of(HostRole.WORKER), facts("debian", ""), Optional.of("w1"));
+        HostUnderCheck named = new HostUnderCheck("198.51.100.12", Set.of(Role.WORKER), facts("debian", ""), Optional.of("w1"));
 
         assertThat(preflight.check(List.of(first, second)))
                 .singleElement().satisfies(problem -> {

@@ -1,0 +1,96 @@
+package io.k3j.apply;
+
+import io.k3j.facts.FactsParser;
+import io.k3j.facts.FactsScript;
+import io.k3j.facts.HostFacts;
+import io.k3j.inventory.Host;
+import io.k3j.inventory.Inventory;
+import io.k3j.ssh.ExecResult;
+import io.k3j.ssh.HostKeyPolicy;
+import io.k3j.ssh.RemoteCommand;
+import io.k3j.ssh.RemoteHost;
+import io.k3j.ssh.RunLog;
+import io.k3j.ssh.SshHost;
+import io.k3j.ssh.SshException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every host of the inventory, connected once (in parallel) and with its facts gathered; closed
+ * together at the end of the run. Any host that cannot be reached or read fails the whole
+ * connect, listing every such host, before anything is changed anywhere.
+ */
+public final class ConnectedHosts implements AutoCloseable {
+    private final Map<String, RemoteHost> hosts;
+    private final Map<String, HostFacts> facts;
+
+    private ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts) {
+        this.hosts = hosts;
+        this.facts = facts;
+    }
+
+    public static ConnectedHosts connect(Inventory inventory, Targets targets, HostKeyPolicy hostKeys, RunLog log,
+                                         WaveRunner runner, Clock clock) throws InterruptedException {
+        Map<String, Host> byAddress = new LinkedHashMap<>();
+        inventory.allHosts().forEach(roled -> byAddress.putIfAbsent(roled.host().address(), roled.host()));
+        List<WaveRunner.HostOutcome<Connected>> outcomes = runner.run(new ArrayList<>(byAddress.keySet()), address -> {
+            RemoteHost host = SshHost.connect(targets.of(byAddress.get(address)), hostKeys, log, clock);
+            try {
+                return new Connected(host, gatherFacts(host));
+            } catch (RuntimeException e) {
+                host.close();
+                throw e;
+            }
+        });
+        Map<String, RemoteHost> hosts = new LinkedHashMap<>();
+        Map<String, HostFacts> facts = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (WaveRunner.HostOutcome<Connected> outcome : outcomes) {
+            if (outcome.failed()) {
+                failures.add(outcome.failure().getMessage());
+            } else {
+                hosts.put(outcome.host(), outcome.result().host());
+                facts.put(outcome.host(), outcome.result().facts());
+            }
+        }
+        if (!failures.isEmpty()) {
+            hosts.values().forEach(RemoteHost::close);
+            throw new UnreachableHostsException(failures);
+        }
+        return new ConnectedHosts(hosts, facts);
+    }
+
+    private record Connected(RemoteHost host, HostFacts facts) {
+    }
+
+    private static HostFacts gatherFacts(RemoteHost host) {
+        ExecResult result = host.run(RemoteCommand.asRoot("sh -s").withStdin(FactsScript.text().getBytes(StandardCharsets.UTF_8)));
+        if (!result.ok()) {
+            throw new SshException(host.name() + ": cannot read the host's facts (exit " + result.exitStatus() + "): "
+                    + result.stderr().strip() + (result.stderr().contains("password") ? "; for sudo with a password set "
+                    + "spec.ssh.sudoPassword" : ""));
+        }
+        return FactsParser.parse(result.stdout());
+    }
+
+    public RemoteHost host(String address) {
+        return hosts.get(address);
+    }
+
+    public HostFacts facts(String address) {
+        return facts.get(address);
+    }
+
+    public Map<String, HostFacts> allFacts() {
+        return facts;
+    }
+
+    @Override
+    public void close() {
+        hosts.values().forEach(RemoteHost::close);
+    }
+}

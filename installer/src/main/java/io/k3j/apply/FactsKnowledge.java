@@ -1,0 +1,37 @@
+package io.k3j.apply;
+
+import io.k3j.facts.HostFacts;
+import io.k3j.inventory.Host;
+import io.k3j.plan.HostKnowledge;
+import java.util.Map;
+
+/** What the planner needs about hosts, from their gathered facts. */
+public final class FactsKnowledge implements HostKnowledge {
+    private final Map<String, HostFacts> facts;
+
+    public FactsKnowledge(Map<String, HostFacts> facts) {
+        this.facts = facts;
+    }
+
+    @Override
+    public String arch(Host host) {
+        return facts.get(host.address()).k3sArch().orElse("amd64");
+    }
+
+    /** The inventory's address when it is an IP; for a DNS name, the host's first address. */
+    @Override
+    public String ip(Host host) {
+        boolean isIp = host.address().matches("[0-9.]+") || host.address().contains(":");
+        if (isIp) {
+            return host.address();
+        }
+        HostFacts known = facts.get(host.address());
+        return known == null || known.addresses().isEmpty() ? host.address() : known.addresses().get(0);
+    }
+
+    @Override
+    public String postgresMajor(Host host) {
+        HostFacts known = facts.get(host.address());
+        return known == null ? "15" : known.postgresqlMajor().orElse("15");
+    }
+}

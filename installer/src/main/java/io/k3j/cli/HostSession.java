@@ -1,0 +1,84 @@
+package io.k3j.cli;
+
+import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.Targets;
+import io.k3j.apply.UnreachableHostsException;
+import io.k3j.apply.WaveRunner;
+import io.k3j.inventory.Inventory;
+import io.k3j.inventory.Inventory.RoledHost;
+import io.k3j.inventory.InventoryLoader;
+import io.k3j.output.Output;
+import io.k3j.preflight.Preflight;
+import io.k3j.preflight.PreflightProblem;
+import io.k3j.ssh.HostKeyPolicy;
+import io.k3j.ssh.RunLog;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The part every online command shares: connect to every host in parallel, gather facts, run the
+ * preflight. Any failure lists every host's problem and ends the command before a host is changed.
+ */
+final class HostSession {
+
+    private HostSession() {
+    }
+
+    static ConnectedHosts open(Inventory inventory, SshOptions ssh, Path logFile, CommandContext context, Clock clock) {
+        Output output = context.output();
+        Targets targets = new Targets(inventory, new InventoryLoader(context.environment()::get).secrets(inventory));
+        Path knownHosts = ssh.knownHosts() != null ? ssh.knownHosts() : targets.path(inventory.ssh().knownHosts());
+        RunLog log = RunLog.create(logFile, clock);
+        output.detail(1, "run log: " + logFile);
+        ConnectedHosts connected;
+        try {
+            connected = ConnectedHosts.connect(inventory, targets, new HostKeyPolicy(knownHosts, ssh.acceptNewHostKeys()), log,
+                    new WaveRunner(ssh.parallel(), clock), clock);
+        } catch (UnreachableHostsException e) {
+            e.problems().forEach(problem -> {
+                output.error(problem);
+                output.event("host-unreachable", "message", problem);
+            });
+            throw new CliException(ExitCode.PREFLIGHT_FAILED, e.problems().size() + " of " + hostCount(inventory)
+                    + " hosts could not be reached; no host was changed. The run log is " + logFile);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");
+        }
+        List<PreflightProblem> problems = new Preflight(clock.instant()).check(underCheck(inventory, connected));
+        if (!problems.isEmpty()) {
+            connected.close();
+            problems.forEach(problem -> {
+                output.error(problem.toString());
+                output.event("preflight", "host", problem.host(), "problem", problem.problem(), "fix", problem.fix());
+            });
+            throw new CliException(ExitCode.PREFLIGHT_FAILED, problems.size() + " preflight problem"
+                    + (problems.size() == 1 ? "" : "s") + "; no host was changed");
+        }
+        output.info(output.style().success("✓ ") + "connected to " + hostCount(inventory) + " hosts; preflight passed");
+        return connected;
+    }
+
+    private static List<Preflight.HostUnderCheck> underCheck(Inventory inventory, ConnectedHosts connected) {
+        Map<String, Set<Inventory.Role>> roles = new LinkedHashMap<>();
+        Map<String, RoledHost> first = new LinkedHashMap<>();
+        for (RoledHost roled : inventory.allHosts()) {
+            roles.computeIfAbsent(roled.host().address(), address -> EnumSet.noneOf(Inventory.Role.class)).add(roled.role());
+            first.putIfAbsent(roled.host().address(), roled);
+        }
+        List<Preflight.HostUnderCheck> hosts = new ArrayList<>();
+        roles.forEach((address, hostRoles) -> hosts.add(new Preflight.HostUnderCheck(address, hostRoles,
+                connected.facts(address), first.get(address).host().name())));
+        return hosts;
+    }
+
+    private static long hostCount(Inventory inventory) {
+        return inventory.allHosts().stream().map(roled -> roled.host().address()).distinct().count();
+    }
+}

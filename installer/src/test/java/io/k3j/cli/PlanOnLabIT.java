@@ -1,0 +1,108 @@
+package io.k3j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.lab.Lab;
+import io.k3j.lab.LabTopology;
+import io.k3j.labtest.LabInventory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `plan` against real hosts: facts, preflight, host keys, and files shown as new, changed or unchanged. */
+@LabTopology("ha-postgres")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlanOnLabIT {
+    private static final Map<String, String> SECRETS = Map.of("K3S_TOKEN", "lab-token-secret", "K3S_DB_PASSWORD", "lab-db-secret");
+
+    @TempDir
+    Path temp;
+
+    private CliRun plan(Path inventory, String... more) {
+        String[] args = new String[more.length + 3];
+        args[0] = "plan";
+        args[1] = inventory.toString();
+        args[2] = "--log-file=" + temp.resolve("run.log");
+        System.arraycopy(more, 0, args, 3, more.length);
+        return CliRun.with(SECRETS, false, args);
+    }
+
+    @Test
+    @Order(1)
+    void onFreshHostsOurFilesAreNewAndNoSecretIsShownOrLogged(Lab lab) throws IOException {
+        CliRun run = plan(LabInventory.write(lab, temp));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("connected to 7 hosts; preflight passed")
+                .contains("write /etc/rancher/k3s/config.yaml (0600)  (new)")
+                .contains("write /etc/systemd/system/k3s-agent.service (0644)  (new)")
+                // the haproxy package ships a default configuration: shown as the diff to ours
+                .contains("write /etc/haproxy/haproxy.cfg (0644)  (changed)")
+                .contains("+     server server1 " + lab.host("server1").address() + ":6443")
+                .doesNotContain("(unchanged)");
+        assertThat(run.out() + run.err()).doesNotContain("lab-token-secret", "lab-db-secret");
+        assertThat(Files.readString(temp.resolve("run.log"))).contains("sh -s").doesNotContain("lab-token-secret");
+    }
+
+    @Test
+    @Order(2)
+    void aFileAlreadyThereIsShownUnchangedOrAsADiff(Lab lab) {
+        Path inventory = LabInventory.write(lab, temp);
+        CliRun first = plan(inventory, "--output=json");
+        String haproxy = first.out().lines().filter(line -> line.contains("\"host\":\"" + lab.host("lb1").address() + "\""))
+                .findFirst().orElseThrow();
+        String content = haproxy.replaceAll(".*\"path\":\"/etc/haproxy/haproxy.cfg\",\"mode\":\"0644\",\"owner\":\"root:root\","
+                + "\"content\":\"(.*?)\"}.*", "$1").replace("\\n", "\n");
+        lab.exec("lb1", "sh", "-c", "mkdir -p /etc/haproxy && printf '%s' \"$0\" > /etc/haproxy/haproxy.cfg", content)
+                .orThrow("write haproxy.cfg");
+        lab.exec("server1", "sh", "-c", "mkdir -p /etc/rancher/k3s && echo 'node-name: \"old\"' > /etc/rancher/k3s/config.yaml")
+                .orThrow("write config.yaml");
+
+        CliRun run = plan(inventory);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("write /etc/haproxy/haproxy.cfg (0644)  (unchanged)")
+                .contains("(changed)").contains("- node-name: \"old\"").contains("+ node-name: \"server1\"");
+    }
+
+    @Test
+    @Order(3)
+    void aPortInUseFailsThePreflightAndNamesTheHost(Lab lab) {
+        lab.exec("server2", "systemd-run", "--unit=k3j-test-port", "nc", "-lk", "6443").orThrow("occupy port 6443");
+        try {
+            CliRun run = plan(LabInventory.write(lab, temp));
+
+            assertThat(run.exitCode()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
+            assertThat(run.err()).contains(lab.host("server2").address() + ": port 6443 is already in use")
+                    .contains("no host was changed");
+        } finally {
+            lab.exec("server2", "systemctl", "stop", "k3j-test-port");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void anUnknownHostKeyStopsEverythingWithItsFingerprint(Lab lab) throws IOException {
+        Path inventory = LabInventory.write(lab, temp);
+        Path partial = temp.resolve("partial_known_hosts");
+        Files.writeString(partial, Files.readString(lab.knownHosts()).lines()
+                .filter(line -> !line.startsWith(lab.host("worker2").address() + ","))
+                .reduce("", (all, line) -> all + line + "\n"));
+
+        CliRun run = plan(inventory, "--known-hosts=" + partial);
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
+        assertThat(run.err()).contains(lab.host("worker2").address()).contains("unknown host key").contains("SHA256:")
+                .contains("--accept-new-host-keys");
+
+        CliRun accepted = plan(inventory, "--known-hosts=" + partial, "--accept-new-host-keys", "--no-files");
+        assertThat(accepted.exitCode()).as(accepted.err()).isZero();
+        assertThat(Files.readString(partial)).contains(lab.host("worker2").address());
+    }
+}

@@ -1,0 +1,62 @@
+package io.k3j.labtest;
+
+import io.k3j.lab.Lab;
+import io.k3j.lab.LabHost;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+
+/**
+ * An inventory for a running lab topology with a datastore host, a load-balancer host, servers
+ * and workers: PostgreSQL and HAProxy set up by k3j-install, K3s from the lab's mirror, the lab's
+ * operator key and known_hosts. Secrets come from K3S_TOKEN and K3S_DB_PASSWORD.
+ */
+public final class LabInventory {
+
+    private LabInventory() {
+    }
+
+    public static Path write(Lab lab, Path directory) {
+        String servers = hosts(lab, "server");
+        String workers = hosts(lab, "worker");
+        String yaml = """
+                apiVersion: k3j/v1
+                kind: Cluster
+                metadata: {name: lab}
+                spec:
+                  ssh: {user: root, keyPath: "%s", knownHosts: "%s"}
+                  k3s: {version: v1.31.4+k3s1, mirror: "%s", token: "${env:K3S_TOKEN}"}
+                  datastore:
+                    type: postgres
+                    provision: {host: {address: %s}, password: "${env:K3S_DB_PASSWORD}"}
+                  servers:
+                    hosts: [%s]
+                  registration:
+                    address: %s
+                    mode: haproxy
+                    haproxy: {hosts: [{address: %s}]}
+                  workers:
+                    hosts: [%s]
+                """.formatted(lab.operatorKey(), lab.knownHosts(), Lab.MIRROR_URL, only(lab, "datastore").address(), servers,
+                only(lab, "loadbalancer").address(), only(lab, "loadbalancer").address(), workers);
+        try {
+            Path file = directory.resolve("inventory.yaml");
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LabHost only(Lab lab, String role) {
+        return lab.hostsWithRole(role).get(0);
+    }
+
+    private static String hosts(Lab lab, String role) {
+        return lab.hostsWithRole(role).stream()
+                .map(host -> "{address: " + host.address() + ", name: " + host.name() + "}")
+                .collect(Collectors.joining(", "));
+    }
+}
