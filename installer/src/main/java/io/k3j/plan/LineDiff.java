@@ -11,8 +11,8 @@ public final class LineDiff {
 
     /** {@code "  "} for a kept line, {@code "- "} for a removed one, {@code "+ "} for an added one. */
     public static List<String> of(String before, String after) {
-        String[] a = before.split("\n", -1);
-        String[] b = after.split("\n", -1);
+        String[] a = lines(before);
+        String[] b = lines(after);
         int[][] common = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {
@@ -33,5 +33,9 @@ public final class LineDiff {
             }
         }
         return lines;
+    }
+
+    private static String[] lines(String text) {
+        return text.isEmpty() ? new String[0] : text.split("\n", -1);
     }
 }

@@ -52,16 +52,17 @@ public final class PlanPrinter {
             };
             output.result("    - " + plan.masker().mask(action.description()) + note);
             if (showFiles && file.isPresent() && status != FileStatus.UNCHANGED) {
-                printFile(plan.masker(), host.host(), file.get(), status);
+                printFile(plan.masker(), host.host(), file.get(), status, action.kind() == Action.Kind.BLOCK);
             }
         }
         output.event("plan", "cluster", plan.cluster(), "step", step.step().name().toLowerCase(),
                 "host", host.host(), "role", host.role(), "actions", actions(plan, host));
     }
 
-    private void printFile(SecretMasker masker, String host, ManagedFile file, FileStatus status) {
+    private void printFile(SecretMasker masker, String host, ManagedFile file, FileStatus status, boolean block) {
         if (status == FileStatus.CHANGED && !file.hidden()) {
-            String before = masker.mask(current.orElseThrow().read(host, file.path()).orElse(""));
+            String now = current.orElseThrow().read(host, file.path()).orElse("");
+            String before = masker.mask(block ? ManagedBlock.in(now, file.content()).orElse("") : now);
             for (String line : LineDiff.of(before.stripTrailing(), file.shown(masker).stripTrailing())) {
                 output.result(output.style().faint("        | ") + colour(line));
             }
@@ -89,7 +90,9 @@ public final class PlanPrinter {
             return FileStatus.NEW;
         }
         // A block (pg_hba.conf) is unchanged when the file already holds it.
-        boolean same = action.kind() == Action.Kind.BLOCK ? now.get().contains(file.content()) : now.get().equals(file.content());
+        boolean same = action.kind() == Action.Kind.BLOCK
+                ? ManagedBlock.in(now.get(), file.content()).filter(file.content()::equals).isPresent()
+                : now.get().equals(file.content());
         return same ? FileStatus.UNCHANGED : FileStatus.CHANGED;
     }
 

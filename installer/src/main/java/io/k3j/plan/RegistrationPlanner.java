@@ -63,7 +63,8 @@ final class RegistrationPlanner {
             actions.add(Action.write(ManagedFile.rootOnly(Paths.KEEPALIVED_CONFIG,
                     renderer.render("keepalived/keepalived.conf.ftl", keepalivedModel(haproxy, index)))));
         }
-        actions.add(Action.start("(re)start haproxy" + (vip ? " and keepalived" : "") + " when their configuration changed"));
+        actions.add(Action.start(vip ? "(re)start haproxy and keepalived when their configuration changed"
+                : "(re)start haproxy when its configuration changed"));
         actions.add(Action.check(check));
         return new HostPlan(host.address(), vip && index == 0 ? "load balancer, VIP holder" : "load balancer", actions);
     }

@@ -19,6 +19,6 @@ class LineDiffTest {
 
     @Test
     void fromNothing() {
-        assertThat(LineDiff.of("", "a")).containsExactly("- ", "+ a");
+        assertThat(LineDiff.of("", "a")).containsExactly("+ a");
     }
 }
