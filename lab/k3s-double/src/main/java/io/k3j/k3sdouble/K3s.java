@@ -1,0 +1,38 @@
+package io.k3j.k3sdouble;
+
+import java.io.PrintStream;
+
+/**
+ * The double's entry point, dispatching as the k3s multi-call binary does (pkg/cli/cmds). So far:
+ * {@code --version}/{@code -v} and {@code version}. The server, agent and kubectl are the double's
+ * next steps (docs/k3s-double.md says what is copied and what is not yet).
+ */
+public final class K3s {
+
+    private K3s() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "--help" : args[0];
+        switch (command) {
+            case "--version", "-v", "version" -> {
+                out.print(Version.ofThisBuild().text());
+                return 0;
+            }
+            case "server", "agent", "kubectl", "check-config", "etcd-snapshot", "token", "certificate" -> {
+                err.println("time=\"" + java.time.Instant.now() + "\" level=fatal msg=\"the K3s double does not implement '"
+                        + command + "' yet (see docs/k3s-double.md)\"");
+                return 1;
+            }
+            default -> {
+                out.println("NAME:\n   k3s - Kubernetes, but small and simple (the K3s double)\n\nUSAGE:\n   k3s [global options] "
+                        + "command [command options] [arguments...]\n\nVERSION:\n   " + Version.ofThisBuild().version());
+                return command.equals("--help") || command.equals("-h") ? 0 : 1;
+            }
+        }
+    }
+}
