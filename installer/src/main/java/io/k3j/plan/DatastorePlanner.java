@@ -21,11 +21,11 @@ final class DatastorePlanner {
     private final TemplateRenderer renderer;
     private final HostKnowledge knowledge;
 
-    DatastorePlanner(Inventory inventory, ClusterValues values, TemplateRenderer renderer, HostKnowledge knowledge) {
-        this.inventory = inventory;
-        this.values = values;
-        this.renderer = renderer;
-        this.knowledge = knowledge;
+    DatastorePlanner(PlanContext context) {
+        this.inventory = context.inventory();
+        this.values = context.values();
+        this.renderer = context.renderer();
+        this.knowledge = context.knowledge();
     }
 
     StepPlan plan() {

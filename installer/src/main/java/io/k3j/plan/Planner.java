@@ -13,11 +13,12 @@ public final class Planner {
     }
 
     public Plan plan(Inventory inventory, ClusterValues values, HostKnowledge knowledge) {
+        PlanContext context = new PlanContext(inventory, values, renderer, knowledge);
         List<StepPlan> steps = List.of(
-                new DatastorePlanner(inventory, values, renderer, knowledge).plan(),
-                new ServersPlanner(inventory, values, renderer, knowledge).plan(),
-                new RegistrationPlanner(inventory, renderer, knowledge).plan(),
-                new WorkersPlanner(inventory, values, renderer, knowledge).plan());
+                new DatastorePlanner(context).plan(),
+                new ServersPlanner(context).plan(),
+                new RegistrationPlanner(context).plan(),
+                new WorkersPlanner(context).plan());
         return new Plan(inventory.name(), steps, values.masker());
     }
 }

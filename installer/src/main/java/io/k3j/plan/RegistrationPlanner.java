@@ -22,10 +22,10 @@ final class RegistrationPlanner {
     private final TemplateRenderer renderer;
     private final HostKnowledge knowledge;
 
-    RegistrationPlanner(Inventory inventory, TemplateRenderer renderer, HostKnowledge knowledge) {
-        this.inventory = inventory;
-        this.renderer = renderer;
-        this.knowledge = knowledge;
+    RegistrationPlanner(PlanContext context) {
+        this.inventory = context.inventory();
+        this.renderer = context.renderer();
+        this.knowledge = context.knowledge();
     }
 
     StepPlan plan() {

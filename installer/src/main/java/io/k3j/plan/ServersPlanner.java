@@ -28,12 +28,12 @@ final class ServersPlanner {
     private final HostKnowledge knowledge;
     private final K3sInstall install;
 
-    ServersPlanner(Inventory inventory, ClusterValues values, TemplateRenderer renderer, HostKnowledge knowledge) {
-        this.inventory = inventory;
-        this.values = values;
-        this.renderer = renderer;
-        this.knowledge = knowledge;
-        this.install = new K3sInstall(inventory.k3s(), renderer);
+    ServersPlanner(PlanContext context) {
+        this.inventory = context.inventory();
+        this.values = context.values();
+        this.renderer = context.renderer();
+        this.knowledge = context.knowledge();
+        this.install = context.k3sInstall();
     }
 
     StepPlan plan() {

@@ -17,12 +17,12 @@ final class WorkersPlanner {
     private final HostKnowledge knowledge;
     private final K3sInstall install;
 
-    WorkersPlanner(Inventory inventory, ClusterValues values, TemplateRenderer renderer, HostKnowledge knowledge) {
-        this.inventory = inventory;
-        this.values = values;
-        this.renderer = renderer;
-        this.knowledge = knowledge;
-        this.install = new K3sInstall(inventory.k3s(), renderer);
+    WorkersPlanner(PlanContext context) {
+        this.inventory = context.inventory();
+        this.values = context.values();
+        this.renderer = context.renderer();
+        this.knowledge = context.knowledge();
+        this.install = context.k3sInstall();
     }
 
     StepPlan plan() {

@@ -113,6 +113,20 @@ class MinimalLabIT {
 
     @Test
     @Order(8)
+    void aPausedHostAnswersNothingUntilResumedAndAKilledHostBootsAgain(Lab lab) {
+        lab.pause("host1");
+        assertThat(sshAs(lab, "root", lab.host("host1").address(), "true", "-o", "ConnectTimeout=2").exitCode()).isNotZero();
+        lab.resume("host1");
+        assertThat(lab.ssh("host1", "true").exitCode()).isZero();
+
+        lab.kill("host1");
+        assertThat(command("ip", "netns", "pids", "k3jlab-host1")).isEmpty();
+        lab.start("host1");
+        assertThat(lab.ssh("host1", "systemctl is-system-running --wait").stdout()).isEqualTo("running\n");
+    }
+
+    @Test
+    @Order(9)
     void tearDownLeavesNothingOfTheLab(Lab lab) throws IOException {
         Path state = lab.stateDirectory();
 
