@@ -1,0 +1,130 @@
+package io.k3j.k3sdouble.kine;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keys and values kept the way kine keeps them: every change is a new row (its id the revision)
+ * that names the row it replaces ({@code prev_revision}); the unique index on (name, prev_revision)
+ * makes two writers that saw the same revision conflict, so only one wins. The latest row of a
+ * name is its value, unless it is marked deleted.
+ */
+public final class KineStore {
+    private final Connection connection;
+    private final KineDialect dialect;
+
+    public KineStore(Connection connection, KineDialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /** Creates kine's table and indexes unless they exist (kine does it on every start). */
+    public void ensureSchema() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String ddl : dialect.schema()) {
+                try {
+                    statement.execute(ddl);
+                } catch (SQLException e) {
+                    if (!dialect.isAlreadyThere(e)) {
+                        throw e;
+                    }
+                }
+            }
+        }
+    }
+
+    public Optional<KineRow> get(String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, name, create_revision, deleted, value FROM kine WHERE name = ? ORDER BY id DESC LIMIT 1")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next() || rows.getInt("deleted") != 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(row(rows));
+            }
+        }
+    }
+
+    /** Creates {@code name}; false when it already exists (or another writer created it first). */
+    public boolean create(String name, byte[] value) throws SQLException {
+        Optional<Long> previous = latestId(name);
+        if (previous.isPresent() && get(name).isPresent()) {
+            return false;
+        }
+        return insert(name, true, 0, previous.orElse(0L), value);
+    }
+
+    /** Replaces {@code name}'s value if it is still at {@code revision}; false when someone changed it first. */
+    public boolean update(String name, long revision, byte[] value) throws SQLException {
+        Optional<KineRow> current = get(name);
+        if (current.isEmpty() || current.get().revision() != revision) {
+            return false;
+        }
+        return insert(name, false, current.get().createRevision(), revision, value);
+    }
+
+    /** The live keys under {@code prefix}, each at its latest revision, in name order. */
+    public List<KineRow> list(String prefix) throws SQLException {
+        String sql = "SELECT k.id, k.name, k.create_revision, k.deleted, k.value FROM kine k "
+                + "JOIN (SELECT name, MAX(id) AS id FROM kine WHERE name LIKE ? GROUP BY name) latest ON k.id = latest.id "
+                + "WHERE k.deleted = 0 ORDER BY k.name";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                List<KineRow> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(row(rows));
+                }
+                return result;
+            }
+        }
+    }
+
+    private Optional<Long> latestId(String name) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT MAX(id) FROM kine WHERE name = ?")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                long id = rows.getLong(1);
+                return rows.wasNull() ? Optional.empty() : Optional.of(id);
+            }
+        }
+    }
+
+    private boolean insert(String name, boolean created, long createRevision, long prevRevision, byte[] value)
+            throws SQLException {
+        String sql = "INSERT INTO kine (name, created, deleted, create_revision, prev_revision, lease, value, old_value) "
+                + "VALUES (?, ?, 0, ?, ?, 0, ?, NULL)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, name);
+            insert.setInt(2, created ? 1 : 0);
+            insert.setLong(3, createRevision);
+            insert.setLong(4, prevRevision);
+            insert.setBytes(5, value);
+            insert.executeUpdate();
+            return true;
+        } catch (SQLIntegrityConstraintViolationException e) {
+            return false;
+        } catch (SQLException e) {
+            // PostgreSQL reports a unique violation as SQLState 23505 without the JDBC subclass.
+            if ("23505".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static KineRow row(ResultSet rows) throws SQLException {
+        long id = rows.getLong("id");
+        long createRevision = rows.getLong("create_revision");
+        return new KineRow(id, rows.getString("name"), createRevision == 0 ? id : createRevision, rows.getBytes("value"));
+    }
+}
