@@ -1,11 +1,15 @@
 package io.k3j.k3sdouble;
 
+import io.k3j.k3sdouble.server.Log;
+import io.k3j.k3sdouble.server.ServerCommand;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Arrays;
 
 /**
- * The double's entry point, dispatching as the k3s multi-call binary does (pkg/cli/cmds). So far:
- * {@code --version}/{@code -v} and {@code version}. The server, agent and kubectl are the double's
- * next steps (docs/k3s-double.md says what is copied and what is not yet).
+ * The double's entry point, dispatching as the k3s multi-call binary does (pkg/cli/cmds):
+ * {@code --version}, {@code server}. The agent and kubectl are the double's next steps
+ * (docs/k3s-double.md says what is copied and what is not yet).
  */
 public final class K3s {
 
@@ -23,8 +27,16 @@ public final class K3s {
                 out.print(Version.ofThisBuild().text());
                 return 0;
             }
-            case "server", "agent", "kubectl", "check-config", "etcd-snapshot", "token", "certificate" -> {
-                err.println("time=\"" + java.time.Instant.now() + "\" level=fatal msg=\"the K3s double does not implement '"
+            case "server" -> {
+                try {
+                    return new ServerCommand(new Log(err), System.getenv()).run(Arrays.asList(args).subList(1, args.length));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1;
+                }
+            }
+            case "agent", "kubectl", "check-config", "etcd-snapshot", "token", "certificate" -> {
+                err.println("time=\"" + Instant.now() + "\" level=fatal msg=\"the K3s double does not implement '"
                         + command + "' yet (see docs/k3s-double.md)\"");
                 return 1;
             }

@@ -1,0 +1,111 @@
+package io.k3j.k3sdouble.pki;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The cluster's server CA and the certificates it signs. As K3s (dynamiclistener, pkg/daemons/
+ * control/deps): ECDSA P-256 keys, CA named {@code k3s-server-ca@<unix time>}, valid 10 years;
+ * serving certificates for every name and address a client may use (tls-san included).
+ */
+public record CertificateAuthority(X509Certificate certificate, PrivateKey key) {
+    private static final Duration CA_LIFETIME = Duration.ofDays(3650);
+    private static final Duration LEAF_LIFETIME = Duration.ofDays(365);
+
+    public static CertificateAuthority create(Instant now) {
+        KeyPair pair = newKeyPair();
+        X500Name name = new X500Name("CN=k3s-server-ca@" + now.getEpochSecond());
+        try {
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now),
+                    Date.from(now.plus(CA_LIFETIME)), name, pair.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(true))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.digitalSignature));
+            return new CertificateAuthority(sign(builder, pair.getPrivate()), pair.getPrivate());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A serving certificate for {@code dnsNames} and {@code addresses}, and its key. */
+    public Issued issueServing(String commonName, List<String> dnsNames, List<String> addresses, Instant now) {
+        KeyPair pair = newKeyPair();
+        List<GeneralName> names = new ArrayList<>();
+        dnsNames.forEach(dns -> names.add(new GeneralName(GeneralName.dNSName, dns)));
+        addresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
+        try {
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(now.minusSeconds(60)),
+                    Date.from(now.plus(LEAF_LIFETIME)), new X500Name("CN=" + commonName), pair.getPublic())
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
+            return new Issued(sign(builder, key), pair.getPrivate());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A certificate with its private key. */
+    public record Issued(X509Certificate certificate, PrivateKey key) {
+    }
+
+    /** Whether {@code text} is an IP address literal (for a SAN entry). */
+    public static boolean isIp(String text) {
+        if (!text.matches("[0-9.]+|[0-9a-fA-F:]*:[0-9a-fA-F:.]*")) {
+            return false;
+        }
+        try {
+            InetAddress.getByName(text);
+            return true;
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer) {
+        try {
+            return new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+        } catch (OperatorCreationException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a certificate", e);
+        }
+    }
+
+    private static KeyPair newKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(63, new SecureRandom());
+    }
+}

@@ -1,0 +1,63 @@
+package io.k3j.k3sdouble.server;
+
+import io.k3j.k3sdouble.BootstrapCipher;
+import io.k3j.k3sdouble.kine.KineRow;
+import io.k3j.k3sdouble.kine.KineStore;
+import io.k3j.k3sdouble.pki.CertificateAuthority;
+import io.k3j.k3sdouble.pki.Pem;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The cluster's shared secrets in the datastore, encrypted with the token (pkg/cluster/storage.go):
+ * the first server creates them, every later server with the same token reads the same ones, a
+ * server with another token fails with K3s' error.
+ */
+final class BootstrapStore {
+    private final KineStore kine;
+    private final Log log;
+
+    BootstrapStore(KineStore kine, Log log) {
+        this.kine = kine;
+        this.log = log;
+    }
+
+    /** The cluster's CA, made now if this is the first server. */
+    CertificateAuthority loadOrCreate(String password) throws SQLException {
+        String key = BootstrapCipher.storageKey(password);
+        Optional<KineRow> stored = kine.get(key);
+        if (stored.isEmpty() && kine.list("/bootstrap/").stream().anyMatch(row -> !row.name().equals(key))) {
+            // getBootstrapKeyFromStorage: data under another token's key means another token.
+            throw new BootstrapCipher.WrongTokenException();
+        }
+        if (stored.isEmpty()) {
+            CertificateAuthority created = CertificateAuthority.create(Instant.now());
+            log.info("Saving cluster bootstrap data to datastore");
+            if (kine.create(key, BootstrapCipher.encrypt(password, serialise(created)))) {
+                return created;
+            }
+            // Another server saved it first: use theirs.
+            stored = kine.get(key);
+        }
+        return deserialise(BootstrapCipher.decrypt(password, stored.orElseThrow().value()));
+    }
+
+    private static byte[] serialise(CertificateAuthority ca) {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("ServerCA", Pem.certificate(ca.certificate()));
+        files.put("ServerCAKey", Pem.privateKey(ca.key()));
+        return new Yaml().dump(files).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static CertificateAuthority deserialise(byte[] data) {
+        Map<String, String> files = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(data, StandardCharsets.UTF_8));
+        return new CertificateAuthority(Pem.readCertificate(files.get("ServerCA")), Pem.readPrivateKey(files.get("ServerCAKey")));
+    }
+}

@@ -1,0 +1,58 @@
+package io.k3j.k3sdouble.server;
+
+import io.k3j.k3sdouble.kine.KineDialect;
+import io.k3j.k3sdouble.kine.KineStore;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * Connects to the SQL datastore the way kine does: create the database when missing (PostgreSQL:
+ * a warning if that fails; MySQL: fatal), then ping until it answers, once a second, logging each
+ * failure (drivers/generic: "Failed to ping database connection"), then create kine's table.
+ */
+final class DatastoreConnector {
+    private static final Duration RETRY = Duration.ofSeconds(1);
+
+    private final Log log;
+
+    DatastoreConnector(Log log) {
+        this.log = log;
+    }
+
+    KineStore connect(SqlEndpoint endpoint) throws InterruptedException {
+        while (true) {
+            try {
+                createDatabase(endpoint);
+                Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.database()), endpoint.login());
+                KineStore store = new KineStore(connection, endpoint.dialect());
+                store.ensureSchema();
+                log.info("Database tables and indexes are up to date");
+                return store;
+            } catch (SQLException e) {
+                log.error("Failed to ping database connection: " + e.getMessage());
+                Thread.sleep(RETRY.toMillis());
+            }
+        }
+    }
+
+    private void createDatabase(SqlEndpoint endpoint) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.login());
+             Statement statement = connection.createStatement()) {
+            if (endpoint.dialect() == KineDialect.MYSQL) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS `" + endpoint.database() + "`");
+                return;
+            }
+            var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + endpoint.database() + "'");
+            if (!exists.next()) {
+                try {
+                    statement.execute("CREATE DATABASE \"" + endpoint.database() + "\"");
+                } catch (SQLException e) {
+                    log.warn("failed to create database " + endpoint.database() + ": " + e.getMessage());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package io.k3j.k3sdouble.server;
+
+import io.k3j.k3sdouble.BootstrapCipher;
+import io.k3j.k3sdouble.ConfigArgs;
+import io.k3j.k3sdouble.Token;
+import io.k3j.k3sdouble.kine.KineStore;
+import io.k3j.k3sdouble.pki.CertificateAuthority;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code k3s server} with an external datastore: settings from flags, config.yaml and K3S_*
+ * variables; the datastore (kine's table); the bootstrap data shared through it and bound to the
+ * token; the token files; the supervisor on 6443 over TLS; READY=1 to systemd, as
+ * pkg/cli/server/server.go does once the API server runs.
+ */
+public final class ServerCommand {
+    static final int SUPERVISOR_PORT = 6443;
+    private static final List<String> KNOWN_FLAGS = List.of("token", "datastore-endpoint", "datastore-cafile",
+            "datastore-certfile", "datastore-keyfile", "tls-san", "node-name", "node-ip", "node-label", "node-taint",
+            "data-dir", "write-kubeconfig-mode", "disable", "agent-token", "config", "kube-apiserver-arg",
+            "kubelet-arg", "cluster-cidr", "service-cidr", "flannel-backend");
+
+    private final Log log;
+    private final Map<String, String> environment;
+
+    public ServerCommand(Log log, Map<String, String> environment) {
+        this.log = log;
+        this.environment = environment;
+    }
+
+    public int run(List<String> args) throws InterruptedException {
+        Map<String, List<String>> flags = Flags.parse(args);
+        for (String flag : flags.keySet()) {
+            if (!KNOWN_FLAGS.contains(flag)) {
+                System.err.println("Incorrect Usage: flag provided but not defined: -" + flag);
+                return 1;
+            }
+        }
+        Path config = Path.of(first(flags, "config").orElse(environment.getOrDefault("K3S_CONFIG_FILE", "/etc/rancher/k3s/config.yaml")));
+        Map<String, List<String>> settings = ConfigArgs.merge(ConfigArgs.files(config), flags);
+        warnUnknown(settings);
+        String endpoint = setting(settings, "datastore-endpoint", "K3S_DATASTORE_ENDPOINT");
+        if (endpoint == null) {
+            log.fatal("the K3s double needs an external datastore: set datastore-endpoint (embedded etcd and sqlite are not copied)");
+            return 1;
+        }
+        String tokenText = setting(settings, "token", "K3S_TOKEN");
+        String password = tokenText == null ? Token.randomPassword() : Token.parse(tokenText).password();
+        Path dataDir = Path.of(first(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
+        try {
+            KineStore kine = new DatastoreConnector(log).connect(SqlEndpoint.parse(endpoint));
+            CertificateAuthority ca = new BootstrapStore(kine, log).loadOrCreate(password);
+            TokenFiles.write(dataDir, ca, password);
+            CertificateAuthority.Issued serving = ca.issueServing("k3s", dnsNames(settings), addresses(settings), Instant.now());
+            Supervisor.start(SUPERVISOR_PORT, ca, serving);
+            Thread.sleep(startupDelay().toMillis());
+            log.info("Kube API server is now running");
+            SystemdNotify.ready(environment);
+            log.info("k3s is up and running");
+        } catch (BootstrapCipher.WrongTokenException e) {
+            log.fatal("Error: preparing server: failed to bootstrap cluster data: " + e.getMessage());
+            return 1;
+        } catch (IllegalArgumentException e) {
+            log.fatal("Error: preparing server: creating storage endpoint: failed to create driver for configured endpoint: "
+                    + e.getMessage());
+            return 1;
+        } catch (SQLException | IOException e) {
+            log.fatal("Error: " + e.getMessage());
+            return 1;
+        }
+        new CountDownLatch(1).await();
+        return 0;
+    }
+
+    /** The real K3s warns about config keys it does not know and skips them (configfilearg stripInvalidFlags). */
+    private void warnUnknown(Map<String, List<String>> settings) {
+        settings.keySet().stream().filter(key -> !KNOWN_FLAGS.contains(key))
+                .forEach(key -> log.warn("Unknown flag --" + key + " found in config.yaml, skipping"));
+    }
+
+    /** A setting from flags or config files, else its K3S_* variable (which ranks below the file). */
+    private String setting(Map<String, List<String>> settings, String name, String variable) {
+        return first(settings, name).orElse(environment.get(variable));
+    }
+
+    private static java.util.Optional<String> first(Map<String, List<String>> settings, String name) {
+        List<String> values = settings.get(name);
+        return values == null || values.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(values.get(values.size() - 1));
+    }
+
+    private Duration startupDelay() {
+        return Duration.ofSeconds(Long.parseLong(environment.getOrDefault("K3S_DOUBLE_STARTUP_DELAY", "15")));
+    }
+
+    private static List<String> dnsNames(Map<String, List<String>> settings) {
+        List<String> names = new ArrayList<>(List.of("localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc",
+                "kubernetes.default.svc.cluster.local"));
+        try {
+            names.add(InetAddress.getLocalHost().getHostName());
+        } catch (IOException e) {
+            // no hostname to add
+        }
+        settings.getOrDefault("tls-san", List.of()).stream().filter(san -> !CertificateAuthority.isIp(san)).forEach(names::add);
+        return names;
+    }
+
+    private static List<String> addresses(Map<String, List<String>> settings) {
+        List<String> addresses = new ArrayList<>(List.of("127.0.0.1", "::1", "10.43.0.1"));
+        try {
+            for (NetworkInterface network : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                Collections.list(network.getInetAddresses()).stream().filter(address -> !address.isLinkLocalAddress())
+                        .map(address -> address.getHostAddress().replaceAll("%.*", "")).forEach(addresses::add);
+            }
+        } catch (IOException e) {
+            // the loopback addresses are there already
+        }
+        settings.getOrDefault("tls-san", List.of()).stream().filter(CertificateAuthority::isIp).forEach(addresses::add);
+        return addresses.stream().distinct().toList();
+    }
+}

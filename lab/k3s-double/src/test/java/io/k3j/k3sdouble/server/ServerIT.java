@@ -1,0 +1,101 @@
+package io.k3j.k3sdouble.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.lab.CommandResult;
+import io.k3j.lab.Lab;
+import io.k3j.lab.LabTopology;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The double's server under systemd on lab hosts, on the lab's real PostgreSQL: servers with one
+ * token share one cluster CA; a server with another token fails with K3s' error.
+ */
+@LabTopology("ha-postgres")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ServerIT {
+    private static final String UNIT = """
+            [Unit]
+            Description=Lightweight Kubernetes
+            [Service]
+            Type=notify
+            EnvironmentFile=-/etc/default/%N
+            KillMode=process
+            TimeoutStartSec=0
+            Restart=always
+            RestartSec=5s
+            ExecStart=/usr/local/bin/k3s server
+            """;
+
+    @BeforeAll
+    static void datastoreAndBinaries(Lab lab) {
+        lab.exec("db1", "sh", "-c", String.join(" && ",
+                "echo \"listen_addresses = '*'\" > /etc/postgresql/15/main/conf.d/lab.conf",
+                "echo 'host all all 10.213.0.0/24 scram-sha-256' >> /etc/postgresql/15/main/pg_hba.conf",
+                "systemctl start postgresql@15-main",
+                "su postgres -c \"psql -q -c \\\"CREATE ROLE k3s LOGIN CREATEDB PASSWORD 'pw'\\\"\"")).orThrow("PostgreSQL on db1");
+        lab.publish(Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release"));
+        for (String server : new String[] {"server1", "server2", "server3"}) {
+            lab.exec(server, "sh", "-c", "curl -fsS -o /usr/local/bin/k3s " + Lab.MIRROR_URL + "/v1.31.4%2Bk3s1/k3s"
+                    + " && chmod 755 /usr/local/bin/k3s && mkdir -p /etc/rancher/k3s"
+                    + " && echo K3S_DOUBLE_STARTUP_DELAY=1 > /etc/default/k3s"
+                    + " && printf '%s' \"$0\" > /etc/systemd/system/k3s.service && systemctl daemon-reload", UNIT).orThrow("install on " + server);
+        }
+    }
+
+    private static CommandResult start(Lab lab, String server, String token) {
+        String config = "token: " + token + "\ndatastore-endpoint: postgres://k3s:pw@" + lab.host("db1").address() + ":5432/k3s\n"
+                + "tls-san: [k8s.lab]\n";
+        lab.exec(server, "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", config).orThrow("config on " + server);
+        return lab.exec(server, "timeout", "60", "systemctl", "start", "k3s");
+    }
+
+    private static String tokenOn(Lab lab, String server) {
+        return lab.exec(server, "cat", "/var/lib/rancher/k3s/server/node-token").orThrow("node-token").stdout().strip();
+    }
+
+    @Test
+    @Order(1)
+    void theFirstServerCreatesTheClusterAndIsReadyUnderSystemd(Lab lab) {
+        CommandResult started = start(lab, "server1", "shared-secret");
+
+        assertThat(started.exitCode()).as(started.stderr()).isZero();
+        assertThat(lab.exec("server1", "systemctl", "is-active", "k3s").stdout()).isEqualTo("active\n");
+        assertThat(tokenOn(lab, "server1")).matches("K10[0-9a-f]{64}::server:shared-secret");
+        String caHash = lab.exec("server1", "sh", "-c", "curl -fsk https://127.0.0.1:6443/cacerts | sha256sum | cut -d' ' -f1")
+                .stdout().strip();
+        assertThat(tokenOn(lab, "server1")).startsWith("K10" + caHash + "::");
+        assertThat(lab.exec("server1", "curl", "-fs", "--cacert", "/var/lib/rancher/k3s/server/tls/server-ca.crt",
+                "--resolve", "k8s.lab:6443:127.0.0.1", "https://k8s.lab:6443/ping").stdout()).isEqualTo("pong");
+        assertThat(lab.exec("db1", "runuser", "-u", "postgres", "--", "psql", "-At", "-d", "k3s", "-c",
+                "SELECT count(*) FROM kine WHERE name LIKE '/bootstrap/%'")
+                .stdout().strip()).isEqualTo("1");
+        assertThat(lab.exec("server1", "journalctl", "-u", "k3s", "--no-pager").stdout())
+                .contains("level=info msg=\"k3s is up and running\"").doesNotContain("shared-secret");
+    }
+
+    @Test
+    @Order(2)
+    void aSecondServerWithTheSameTokenJoinsTheSameCluster(Lab lab) {
+        CommandResult started = start(lab, "server2", "shared-secret");
+
+        assertThat(started.exitCode()).as(started.stderr()).isZero();
+        assertThat(tokenOn(lab, "server2")).isEqualTo(tokenOn(lab, "server1"));
+    }
+
+    @Test
+    @Order(3)
+    void aServerWithAnotherTokenFailsWithK3sError(Lab lab) {
+        CommandResult started = start(lab, "server3", "another-secret");
+
+        assertThat(started.exitCode()).isNotZero();
+        assertThat(lab.exec("server3", "journalctl", "-u", "k3s", "--no-pager").stdout())
+                .contains("bootstrap data already found and encrypted with different token");
+        lab.exec("server3", "systemctl", "stop", "k3s");
+    }
+}
