@@ -37,9 +37,10 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
     private static final Duration CA_LIFETIME = Duration.ofDays(3650);
     private static final Duration LEAF_LIFETIME = Duration.ofDays(365);
 
-    public static CertificateAuthority create(Instant now) {
+    /** A CA named as K3s names its CAs: {@code k3s-server-ca@<unix time>}, {@code k3s-client-ca@...}. */
+    public static CertificateAuthority create(String prefix, Instant now) {
         KeyPair pair = newKeyPair();
-        X500Name name = new X500Name("CN=k3s-server-ca@" + now.getEpochSecond());
+        X500Name name = new X500Name("CN=" + prefix + "@" + now.getEpochSecond());
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now),
                     Date.from(now.plus(CA_LIFETIME)), name, pair.getPublic())
@@ -63,6 +64,20 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
+            return new Issued(sign(builder, key), pair.getPrivate());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client certificate: {@code CN=commonName, O=organization} (system:admin in system:masters for the kubeconfig). */
+    public Issued issueClient(String commonName, String organization, Instant now) {
+        KeyPair pair = newKeyPair();
+        try {
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(now.minusSeconds(60)),
+                    Date.from(now.plus(LEAF_LIFETIME)), new X500Name("O=" + organization + ",CN=" + commonName), pair.getPublic())
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
             return new Issued(sign(builder, key), pair.getPrivate());
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -29,8 +29,8 @@ final class BootstrapStore {
         this.log = log;
     }
 
-    /** The cluster's CA, made now if this is the first server. */
-    CertificateAuthority loadOrCreate(String password) throws SQLException {
+    /** The cluster's CAs, made now if this is the first server. */
+    ClusterSecrets loadOrCreate(String password) throws SQLException {
         String key = BootstrapCipher.storageKey(password);
         Optional<KineRow> stored = kine.get(key);
         if (stored.isEmpty() && kine.list("/bootstrap/").stream().anyMatch(row -> !row.name().equals(key))) {
@@ -38,7 +38,9 @@ final class BootstrapStore {
             throw new BootstrapCipher.WrongTokenException();
         }
         if (stored.isEmpty()) {
-            CertificateAuthority created = CertificateAuthority.create(Instant.now());
+            Instant now = Instant.now();
+            ClusterSecrets created = new ClusterSecrets(CertificateAuthority.create("k3s-server-ca", now),
+                    CertificateAuthority.create("k3s-client-ca", now));
             log.info("Saving cluster bootstrap data to datastore");
             if (kine.create(key, BootstrapCipher.encrypt(password, serialise(created)))) {
                 return created;
@@ -49,15 +51,20 @@ final class BootstrapStore {
         return deserialise(BootstrapCipher.decrypt(password, stored.orElseThrow().value()));
     }
 
-    private static byte[] serialise(CertificateAuthority ca) {
+    /** The files by the names K3s' bootstrap data uses for them (pkg/bootstrap). */
+    private static byte[] serialise(ClusterSecrets secrets) {
         Map<String, String> files = new LinkedHashMap<>();
-        files.put("ServerCA", Pem.certificate(ca.certificate()));
-        files.put("ServerCAKey", Pem.privateKey(ca.key()));
+        files.put("ServerCA", Pem.certificate(secrets.serverCa().certificate()));
+        files.put("ServerCAKey", Pem.privateKey(secrets.serverCa().key()));
+        files.put("ClientCA", Pem.certificate(secrets.clientCa().certificate()));
+        files.put("ClientCAKey", Pem.privateKey(secrets.clientCa().key()));
         return new Yaml().dump(files).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static CertificateAuthority deserialise(byte[] data) {
+    private static ClusterSecrets deserialise(byte[] data) {
         Map<String, String> files = new Yaml(new SafeConstructor(new LoaderOptions())).load(new String(data, StandardCharsets.UTF_8));
-        return new CertificateAuthority(Pem.readCertificate(files.get("ServerCA")), Pem.readPrivateKey(files.get("ServerCAKey")));
+        return new ClusterSecrets(
+                new CertificateAuthority(Pem.readCertificate(files.get("ServerCA")), Pem.readPrivateKey(files.get("ServerCAKey"))),
+                new CertificateAuthority(Pem.readCertificate(files.get("ClientCA")), Pem.readPrivateKey(files.get("ClientCAKey"))));
     }
 }

@@ -3,7 +3,10 @@ package io.k3j.k3sdouble.server;
 import io.k3j.k3sdouble.BootstrapCipher;
 import io.k3j.k3sdouble.ConfigArgs;
 import io.k3j.k3sdouble.Token;
+import io.k3j.k3sdouble.Version;
 import io.k3j.k3sdouble.kine.KineStore;
+import io.k3j.k3sdouble.nodes.NodeRecord;
+import io.k3j.k3sdouble.nodes.NodeRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -60,12 +63,17 @@ public final class ServerCommand {
         Path dataDir = Path.of(first(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
         try {
             KineStore kine = new DatastoreConnector(log).connect(SqlEndpoint.parse(endpoint));
-            CertificateAuthority ca = new BootstrapStore(kine, log).loadOrCreate(password);
-            TokenFiles.write(dataDir, ca, password);
-            CertificateAuthority.Issued serving = ca.issueServing("k3s", dnsNames(settings), addresses(settings), Instant.now());
-            Supervisor.start(SUPERVISOR_PORT, ca, serving);
+            ClusterSecrets secrets = new BootstrapStore(kine, log).loadOrCreate(password);
+            TokenFiles.write(dataDir, secrets.serverCa(), password);
+            CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),
+                    Instant.now());
+            NodeRegistry nodes = new NodeRegistry(kine);
+            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes);
             Thread.sleep(startupDelay().toMillis());
             log.info("Kube API server is now running");
+            KubeconfigFile.write(Path.of("/etc/rancher/k3s/k3s.yaml"), secrets,
+                    first(settings, "write-kubeconfig-mode").orElse(environment.getOrDefault("K3S_KUBECONFIG_MODE", "0600")));
+            new Heartbeat(nodes, thisNode(settings), log).start();
             SystemdNotify.ready(environment);
             log.info("k3s is up and running");
         } catch (BootstrapCipher.WrongTokenException e) {
@@ -81,6 +89,31 @@ public final class ServerCommand {
         }
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /** This server as a node: node-name or the hostname, node-label, node-taint, node-ip or its first address. */
+    private static NodeRecord thisNode(Map<String, List<String>> settings) {
+        String name = first(settings, "node-name").orElseGet(ServerCommand::hostname);
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        for (String label : settings.getOrDefault("node-label", List.of())) {
+            String[] keyValue = label.split("=", 2);
+            labels.put(keyValue[0], keyValue.length > 1 ? keyValue[1] : "");
+        }
+        String ip = first(settings, "node-ip").orElseGet(() -> addresses(Map.of()).stream()
+                .filter(address -> !address.equals("127.0.0.1") && !address.equals("::1") && !address.equals("10.43.0.1")
+                        && !address.contains(":"))
+                .findFirst().orElse("127.0.0.1"));
+        Instant now = Instant.now();
+        return new NodeRecord(name, true, labels, settings.getOrDefault("node-taint", List.of()), ip,
+                Version.ofThisBuild().kubeletVersion(), now, now);
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
     }
 
     /** The real K3s warns about config keys it does not know and skips them (configfilearg stripInvalidFlags). */

@@ -42,7 +42,7 @@ class ServerIT {
         lab.publish(Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release"));
         for (String server : new String[] {"server1", "server2", "server3"}) {
             lab.exec(server, "sh", "-c", "curl -fsS -o /usr/local/bin/k3s " + Lab.MIRROR_URL + "/v1.31.4%2Bk3s1/k3s"
-                    + " && chmod 755 /usr/local/bin/k3s && mkdir -p /etc/rancher/k3s"
+                    + " && chmod 755 /usr/local/bin/k3s && ln -sf k3s /usr/local/bin/kubectl && mkdir -p /etc/rancher/k3s"
                     + " && echo K3S_DOUBLE_STARTUP_DELAY=1 > /etc/default/k3s"
                     + " && printf '%s' \"$0\" > /etc/systemd/system/k3s.service && systemctl daemon-reload", UNIT).orThrow("install on " + server);
         }
@@ -90,6 +90,22 @@ class ServerIT {
 
     @Test
     @Order(3)
+    void kubectlShowsBothServersReadyWithTheirRoles(Lab lab) {
+        String table = lab.exec("server1", "k3s", "kubectl", "get", "nodes").orThrow("kubectl get nodes").stdout();
+        String json = lab.exec("server2", "kubectl", "get", "nodes", "-o", "json").orThrow("kubectl -o json").stdout();
+
+        assertThat(table).startsWith("NAME      STATUS   ROLES                  AGE   VERSION\n")
+                .containsPattern("server1   Ready    control-plane,master   \\d+s +v1\\.31\\.4\\+k3s1")
+                .containsPattern("server2   Ready    control-plane,master   \\d+s +v1\\.31\\.4\\+k3s1");
+        assertThat(json).contains("\"kind\":\"NodeList\"").contains("\"kubeletVersion\":\"v1.31.4+k3s1\"")
+                .contains("\"node-role.kubernetes.io/control-plane\":\"true\"").contains("\"providerID\":\"k3s://server1\"");
+        assertThat(lab.exec("server1", "stat", "-c", "%a", "/etc/rancher/k3s/k3s.yaml").stdout()).isEqualTo("600\n");
+        assertThat(lab.exec("server1", "curl", "-sk", "https://127.0.0.1:6443/api/v1/nodes").stdout())
+                .contains("\"code\":401").contains("Unauthorized");
+    }
+
+    @Test
+    @Order(4)
     void aServerWithAnotherTokenFailsWithK3sError(Lab lab) {
         CommandResult started = start(lab, "server3", "another-secret");
 
