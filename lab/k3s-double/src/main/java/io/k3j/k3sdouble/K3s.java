@@ -1,5 +1,6 @@
 package io.k3j.k3sdouble;
 
+import io.k3j.k3sdouble.agent.AgentCommand;
 import io.k3j.k3sdouble.kubectl.KubectlCommand;
 import io.k3j.k3sdouble.server.Log;
 import io.k3j.k3sdouble.server.ServerCommand;
@@ -44,7 +45,15 @@ public final class K3s {
                     return 1;
                 }
             }
-            case "agent", "check-config", "etcd-snapshot", "token", "certificate" -> {
+            case "agent" -> {
+                try {
+                    return new AgentCommand(new Log(err), System.getenv()).run(Arrays.asList(args).subList(1, args.length));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1;
+                }
+            }
+            case "check-config", "etcd-snapshot", "token", "certificate" -> {
                 err.println("time=\"" + Instant.now() + "\" level=fatal msg=\"the K3s double does not implement '"
                         + command + "' yet (see docs/k3s-double.md)\"");
                 return 1;

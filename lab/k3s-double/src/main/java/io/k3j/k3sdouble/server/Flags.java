@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Command-line flags as urfave/cli takes them: {@code --name=value}, {@code --name value}; repeated flags collect. */
-final class Flags {
+public final class Flags {
 
     private Flags() {
     }
 
-    static Map<String, List<String>> parse(List<String> args) {
+    public static Map<String, List<String>> parse(List<String> args) {
         Map<String, List<String>> flags = new LinkedHashMap<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);

@@ -40,8 +40,9 @@ final class Supervisor {
         this.server = server;
     }
 
-    static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, NodeRegistry nodes)
-            throws IOException {
+    static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, NodeRegistry nodes,
+                            String password) throws IOException {
+        AgentEndpoints agents = new AgentEndpoints(secrets, password, nodes);
         CertificateAuthority ca = secrets.serverCa();
         HttpsServer server = HttpsServer.create(new InetSocketAddress(port), 64);
         server.setHttpsConfigurator(new HttpsConfigurator(sslContext(secrets, serving)) {
@@ -55,7 +56,15 @@ final class Supervisor {
         byte[] caPem = Pem.certificate(ca.certificate()).getBytes(StandardCharsets.US_ASCII);
         server.createContext("/ping", exchange -> reply(exchange, 200, "text/plain", "pong".getBytes(StandardCharsets.US_ASCII)));
         server.createContext("/cacerts", exchange -> reply(exchange, 200, "text/plain", caPem));
-        server.createContext("/api/v1/nodes", exchange -> nodes(exchange, nodes));
+        server.createContext("/v1-k3s/config", agents::config);
+        server.createContext("/v1-k3s/client-kubelet.crt", agents::clientKubeletCertificate);
+        server.createContext("/v1-k3s/apiservers", agents::apiservers);
+        server.createContext("/api/v1/nodes", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.startsWith("/api/v1/nodes/") || !agents.putNode(exchange, path.substring("/api/v1/nodes/".length()))) {
+                nodes(exchange, nodes);
+            }
+        });
         server.createContext("/", exchange -> reply(exchange, 404, "application/json",
                 "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}"
                         .getBytes(StandardCharsets.UTF_8)));
@@ -100,8 +109,7 @@ final class Supervisor {
     }
 
     private static byte[] status(int code, String reason, String message) {
-        return Json.write(Map.of("kind", "Status", "apiVersion", "v1", "metadata", Map.of(), "status", "Failure",
-                "message", message, "reason", reason, "code", code)).getBytes(StandardCharsets.UTF_8);
+        return AgentEndpoints.status(code, reason, message);
     }
 
     private static SSLContext sslContext(ClusterSecrets secrets, CertificateAuthority.Issued serving) {

@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
  * {@code systemd-notify} sends it on behalf of this process ({@code --pid}): systemd accepts
  * notifications from the unit's main PID only (NotifyAccess=main), and root may send with that PID.
  */
-final class SystemdNotify {
+public final class SystemdNotify {
 
     private SystemdNotify() {
     }
 
-    static void ready(Map<String, String> environment) {
+    public static void ready(Map<String, String> environment) {
         if (environment.get("NOTIFY_SOCKET") == null) {
             return;
         }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -19,40 +18,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ServerIT {
-    private static final String UNIT = """
-            [Unit]
-            Description=Lightweight Kubernetes
-            [Service]
-            Type=notify
-            EnvironmentFile=-/etc/default/%N
-            KillMode=process
-            TimeoutStartSec=0
-            Restart=always
-            RestartSec=5s
-            ExecStart=/usr/local/bin/k3s server
-            """;
-
     @BeforeAll
     static void datastoreAndBinaries(Lab lab) {
-        lab.exec("db1", "sh", "-c", String.join(" && ",
-                "echo \"listen_addresses = '*'\" > /etc/postgresql/15/main/conf.d/lab.conf",
-                "echo 'host all all 10.213.0.0/24 scram-sha-256' >> /etc/postgresql/15/main/pg_hba.conf",
-                "systemctl start postgresql@15-main",
-                "su postgres -c \"psql -q -c \\\"CREATE ROLE k3s LOGIN CREATEDB PASSWORD 'pw'\\\"\"")).orThrow("PostgreSQL on db1");
-        lab.publish(Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release"));
+        DoubleOnLab.postgresOn(lab, "db1");
+        DoubleOnLab.publishRelease(lab);
         for (String server : new String[] {"server1", "server2", "server3"}) {
-            lab.exec(server, "sh", "-c", "curl -fsS -o /usr/local/bin/k3s " + Lab.MIRROR_URL + "/v1.31.4%2Bk3s1/k3s"
-                    + " && chmod 755 /usr/local/bin/k3s && ln -sf k3s /usr/local/bin/kubectl && mkdir -p /etc/rancher/k3s"
-                    + " && echo K3S_DOUBLE_STARTUP_DELAY=1 > /etc/default/k3s"
-                    + " && printf '%s' \"$0\" > /etc/systemd/system/k3s.service && systemctl daemon-reload", UNIT).orThrow("install on " + server);
+            DoubleOnLab.install(lab, server, "server");
         }
     }
 
     private static CommandResult start(Lab lab, String server, String token) {
-        String config = "token: " + token + "\ndatastore-endpoint: postgres://k3s:pw@" + lab.host("db1").address() + ":5432/k3s\n"
-                + "tls-san: [k8s.lab]\n";
-        lab.exec(server, "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", config).orThrow("config on " + server);
-        return lab.exec(server, "timeout", "60", "systemctl", "start", "k3s");
+        return DoubleOnLab.start(lab, server, "k3s", "token: " + token + "\ndatastore-endpoint: postgres://k3s:pw@"
+                + lab.host("db1").address() + ":5432/k3s\ntls-san: [k8s.lab]\n");
     }
 
     private static String tokenOn(Lab lab, String server) {

@@ -1,0 +1,200 @@
+package io.k3j.k3sdouble.agent;
+
+import io.k3j.k3sdouble.ConfigArgs;
+import io.k3j.k3sdouble.Json;
+import io.k3j.k3sdouble.Token;
+import io.k3j.k3sdouble.Version;
+import io.k3j.k3sdouble.nodes.NodeRecord;
+import io.k3j.k3sdouble.server.Log;
+import io.k3j.k3sdouble.server.SystemdNotify;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * {@code k3s agent}, in the order pkg/agent/run.go and pkg/agent/config/config.go take it: fetch
+ * /cacerts and check it against the token's CA hash (retry every 2 s with K3s' message), get
+ * /v1-k3s/config with {@code node:<password>} (retry on 401), the kubelet certificate, the
+ * servers' addresses (saved in the load balancer state file), then register the node, tell
+ * systemd it is ready, and post a heartbeat every 10 s through whichever server answers.
+ */
+public final class AgentCommand {
+    private static final Duration CA_RETRY = Duration.ofSeconds(2);
+    private static final Duration CONFIG_RETRY = Duration.ofSeconds(5);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(10);
+
+    private final Log log;
+    private final Map<String, String> environment;
+
+    public AgentCommand(Log log, Map<String, String> environment) {
+        this.log = log;
+        this.environment = environment;
+    }
+
+    public int run(List<String> args) throws InterruptedException {
+        Map<String, List<String>> flags = io.k3j.k3sdouble.server.Flags.parse(args);
+        Path config = Path.of(first(flags, "config").orElse(environment.getOrDefault("K3S_CONFIG_FILE", "/etc/rancher/k3s/config.yaml")));
+        Map<String, List<String>> settings = ConfigArgs.merge(ConfigArgs.files(config), flags);
+        String server = first(settings, "server").orElse(environment.get("K3S_URL"));
+        String tokenText = first(settings, "token").orElse(environment.get("K3S_TOKEN"));
+        if (server == null || tokenText == null) {
+            log.fatal("Error: " + (server == null ? "--server" : "--token") + " is required");
+            return 1;
+        }
+        Token token = Token.parse(tokenText);
+        Path dataDir = Path.of(first(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
+        String nodeName = first(settings, "node-name").orElseGet(AgentCommand::hostname);
+        try {
+            String caPem = validatedCa(server, token);
+            SupervisorClient pinned = SupervisorClient.pinned(caPem, null);
+            waitForConfig(pinned, server, token);
+            nodePassword();
+            String kubelet = pinned.get(URI.create(server + "/v1-k3s/client-kubelet.crt"), "node", token.password(), nodeName).body();
+            SupervisorClient asKubelet = SupervisorClient.pinned(caPem, kubelet);
+            List<String> servers = parseList(pinned.get(URI.create(server + "/v1-k3s/apiservers"), "node", token.password(), null).body());
+            new LoadBalancerState(server, servers).write(dataDir);
+            NodeRecord node = node(settings, nodeName);
+            post(asKubelet, server, servers, node);
+            SystemdNotify.ready(environment);
+            log.info("k3s agent is up and running");
+            heartbeat(asKubelet, server, servers, node);
+            return 0;
+        } catch (IOException e) {
+            log.fatal("Error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** pkg/agent/run.go createProxyAndValidateToken → clientaccess getCACerts / validateCAHash. */
+    private String validatedCa(String server, Token token) throws InterruptedException {
+        SupervisorClient insecure = SupervisorClient.insecure();
+        String prefix = "Failed to validate connection to cluster at " + server + ": ";
+        while (true) {
+            try {
+                String ca = insecure.get(URI.create(server + "/cacerts"), null, null, null).body();
+                String actual = Token.sha256Hex(ca.getBytes(StandardCharsets.US_ASCII));
+                if (token.caHash().isEmpty() || token.caHash().get().equals(actual)) {
+                    return ca;
+                }
+                log.error(prefix + "token CA hash does not match the Cluster CA certificate hash: " + token.caHash().get()
+                        + " != " + actual);
+            } catch (IOException e) {
+                log.error(prefix + "failed to get CA certs: Get \"" + server + "/cacerts\": " + e.getMessage());
+            }
+            Thread.sleep(CA_RETRY.toMillis());
+        }
+    }
+
+    private void waitForConfig(SupervisorClient client, String server, Token token) throws InterruptedException {
+        while (true) {
+            try {
+                HttpResponse<String> response = client.get(URI.create(server + "/v1-k3s/config"), "node", token.password(), null);
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                log.info("Waiting to retrieve agent configuration; server is not ready: failed to retrieve configuration from "
+                        + "server: " + (response.statusCode() == 401 ? "not authorized" : "HTTP " + response.statusCode()));
+            } catch (IOException e) {
+                log.info("Waiting to retrieve agent configuration; server is not ready: " + e.getMessage());
+            }
+            Thread.sleep(CONFIG_RETRY.toMillis());
+        }
+    }
+
+    /** /etc/rancher/node/password: made once, kept (pkg/agent/config/config.go ensureNodePassword). */
+    private static void nodePassword() throws IOException {
+        Path file = Path.of("/etc/rancher/node/password");
+        if (!Files.exists(file)) {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, Token.randomPassword() + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+
+    private NodeRecord node(Map<String, List<String>> settings, String name) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String label : settings.getOrDefault("node-label", List.of())) {
+            String[] keyValue = label.split("=", 2);
+            labels.put(keyValue[0], keyValue.length > 1 ? keyValue[1] : "");
+        }
+        String ip = first(settings, "node-ip").orElseGet(AgentCommand::firstAddress);
+        Instant now = Instant.now();
+        return new NodeRecord(name, false, labels, settings.getOrDefault("node-taint", List.of()), ip,
+                Version.ofThisBuild().kubeletVersion(), now, now);
+    }
+
+    /** Posts the node's status to the first server that answers: the known servers first, then the registration URL. */
+    private void post(SupervisorClient client, String server, List<String> servers, NodeRecord node) throws IOException, InterruptedException {
+        List<String> candidates = new ArrayList<>();
+        servers.forEach(address -> candidates.add("https://" + address));
+        candidates.add(server);
+        IOException last = null;
+        for (String candidate : candidates) {
+            try {
+                HttpResponse<String> response = client.put(URI.create(candidate + "/api/v1/nodes/" + node.name()), Json.write(node.toStored()));
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                last = new IOException("server " + candidate + " answered " + response.statusCode() + ": " + response.body());
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private void heartbeat(SupervisorClient client, String server, List<String> servers, NodeRecord node) throws InterruptedException {
+        while (true) {
+            Thread.sleep(HEARTBEAT.toMillis());
+            try {
+                post(client, server, servers, node.heartbeatAt(Instant.now()));
+            } catch (IOException e) {
+                log.error("Failed to update node " + node.name() + " status: no server answered: " + e.getMessage());
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> parseList(String json) {
+        return (List<String>) new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
+    }
+
+    private static Optional<String> first(Map<String, List<String>> settings, String name) {
+        List<String> values = settings.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+    }
+
+    private static String hostname() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+
+    private static String firstAddress() {
+        try {
+            return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                    .flatMap(network -> java.util.Collections.list(network.getInetAddresses()).stream())
+                    .filter(address -> address instanceof java.net.Inet4Address && !address.isLoopbackAddress())
+                    .map(InetAddress::getHostAddress).findFirst().orElse("127.0.0.1");
+        } catch (IOException e) {
+            return "127.0.0.1";
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package io.k3j.k3sdouble.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
+import io.k3j.k3sdouble.Json;
+import io.k3j.k3sdouble.nodes.NodeRecord;
+import io.k3j.k3sdouble.nodes.NodeRegistry;
+import io.k3j.k3sdouble.pki.CertificateAuthority;
+import io.k3j.k3sdouble.pki.Pem;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * What agents use on the supervisor (pkg/server/handlers/router.go): {@code /v1-k3s/config},
+ * {@code /v1-k3s/client-kubelet.crt} and {@code /v1-k3s/apiservers} with basic auth as
+ * {@code node:<password>} (a wrong password: 401 {@code not authorized}); and the kubelet's own
+ * node status, written with the kubelet certificate ({@code system:node:<name>}).
+ */
+final class AgentEndpoints {
+    private final ClusterSecrets secrets;
+    private final String password;
+    private final NodeRegistry nodes;
+
+    AgentEndpoints(ClusterSecrets secrets, String password, NodeRegistry nodes) {
+        this.secrets = secrets;
+        this.password = password;
+        this.nodes = nodes;
+    }
+
+    void config(HttpExchange exchange) throws IOException {
+        if (authorized(exchange)) {
+            reply(exchange, 200, Json.write(Map.of("ClusterDomain", "cluster.local", "SupervisorPort", 6443)).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A kubelet client certificate for the node named in the k3s-Node-Name header, with its key. */
+    void clientKubeletCertificate(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            return;
+        }
+        String node = exchange.getRequestHeaders().getFirst("k3s-Node-Name");
+        if (node == null || node.isBlank()) {
+            reply(exchange, 400, status(400, "BadRequest", "missing k3s-Node-Name header"));
+            return;
+        }
+        CertificateAuthority.Issued issued = secrets.clientCa().issueClient("system:node:" + node, "system:nodes", Instant.now());
+        String body = Pem.certificate(issued.certificate()) + Pem.certificate(secrets.clientCa().certificate()) + Pem.privateKey(issued.key());
+        reply(exchange, 200, body.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Every server's supervisor address, for the agent's client load balancer. */
+    void apiservers(HttpExchange exchange) throws IOException {
+        if (!authorized(exchange)) {
+            return;
+        }
+        try {
+            List<String> addresses = nodes.list().stream().filter(NodeRecord::server)
+                    .map(node -> node.internalIp() + ":" + ServerCommand.SUPERVISOR_PORT).toList();
+            reply(exchange, 200, Json.write(addresses).getBytes(StandardCharsets.UTF_8));
+        } catch (SQLException e) {
+            reply(exchange, 500, status(500, "InternalError", e.getMessage()));
+        }
+    }
+
+    /** PUT /api/v1/nodes/NAME by the kubelet of that node (its certificate's CN is system:node:NAME). */
+    @SuppressWarnings("unchecked")
+    boolean putNode(HttpExchange exchange, String name) throws IOException {
+        if (!"PUT".equals(exchange.getRequestMethod())) {
+            return false;
+        }
+        String caller = callerName((HttpsExchange) exchange);
+        if (!("system:node:" + name).equals(caller)) {
+            reply(exchange, 403, status(403, "Forbidden", "nodes \"" + name + "\" is forbidden: User \"" + caller
+                    + "\" cannot update resource \"nodes\""));
+            return true;
+        }
+        Map<String, Object> stored = new Yaml(new SafeConstructor(new LoaderOptions()))
+                .load(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        try {
+            nodes.put(NodeRecord.fromStored(stored));
+            reply(exchange, 200, "{}".getBytes(StandardCharsets.UTF_8));
+        } catch (SQLException e) {
+            reply(exchange, 500, status(500, "InternalError", e.getMessage()));
+        }
+        return true;
+    }
+
+    private boolean authorized(HttpExchange exchange) throws IOException {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        String expected = "node:" + password;
+        if (header != null && header.startsWith("Basic ")
+                && expected.equals(new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8))) {
+            return true;
+        }
+        reply(exchange, 401, status(401, "Unauthorized", "not authorized"));
+        return false;
+    }
+
+    private static String callerName(HttpsExchange exchange) {
+        try {
+            X509Certificate certificate = (X509Certificate) exchange.getSSLSession().getPeerCertificates()[0];
+            String subject = certificate.getSubjectX500Principal().getName();
+            return subject.replaceAll(".*CN=([^,]+).*", "$1");
+        } catch (SSLPeerUnverifiedException e) {
+            return "system:anonymous";
+        }
+    }
+
+    static byte[] status(int code, String reason, String message) {
+        return Json.write(Map.of("kind", "Status", "apiVersion", "v1", "metadata", Map.of(), "status", "Failure",
+                "message", message, "reason", reason, "code", code)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void reply(HttpExchange exchange, int code, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", body.length > 0 && body[0] == '-' ? "text/plain" : "application/json");
+        exchange.sendResponseHeaders(code, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}

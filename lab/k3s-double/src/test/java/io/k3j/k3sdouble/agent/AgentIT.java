@@ -1,0 +1,68 @@
+package io.k3j.k3sdouble.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.k3sdouble.server.DoubleOnLab;
+import io.k3j.lab.CommandResult;
+import io.k3j.lab.Lab;
+import io.k3j.lab.LabTopology;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Agents joining a double cluster on the lab: the CA pin in the token, the password, the load balancer state. */
+@LabTopology("ha-postgres")
+class AgentIT {
+    private static String token;
+    private static String server1;
+
+    @BeforeAll
+    static void aClusterOfTwoServers(Lab lab) {
+        DoubleOnLab.postgresOn(lab, "db1");
+        DoubleOnLab.publishRelease(lab);
+        String config = "token: agent-test-secret\ndatastore-endpoint: postgres://k3s:pw@" + lab.host("db1").address() + ":5432/k3s\n";
+        for (String server : new String[] {"server1", "server2"}) {
+            DoubleOnLab.install(lab, server, "server");
+            DoubleOnLab.start(lab, server, "k3s", config).orThrow("start " + server);
+        }
+        for (String worker : new String[] {"worker1", "worker2"}) {
+            DoubleOnLab.install(lab, worker, "agent");
+        }
+        token = lab.exec("server1", "cat", "/var/lib/rancher/k3s/server/node-token").orThrow("token").stdout().strip();
+        server1 = "https://" + lab.host("server1").address() + ":6443";
+    }
+
+    @Test
+    void anAgentWithTheFullTokenJoinsLearnsEveryServerAndIsReady(Lab lab) {
+        CommandResult started = DoubleOnLab.start(lab, "worker1", "k3s-agent",
+                "server: " + server1 + "\ntoken: " + token + "\nnode-label: [disk=ssd]\n");
+
+        assertThat(started.exitCode()).as(started.stderr()).isZero();
+        String nodes = lab.exec("server2", "kubectl", "get", "nodes").orThrow("kubectl").stdout();
+        assertThat(nodes).containsPattern("worker1   Ready    <none>                 \\d+s +v1\\.31\\.4\\+k3s1");
+        assertThat(lab.exec("server1", "kubectl", "get", "nodes", "-o", "json").stdout()).contains("\"disk\":\"ssd\"");
+        String state = lab.exec("worker1", "cat", "/var/lib/rancher/k3s/agent/etc/k3s-agent-load-balancer.json").stdout();
+        assertThat(state).startsWith("{\n  \"ServerURL\": \"" + server1 + "\",\n  \"ServerAddresses\": [\n")
+                .contains("\"" + lab.host("server1").address() + ":6443\"").contains("\"" + lab.host("server2").address() + ":6443\"");
+        assertThat(lab.exec("worker1", "stat", "-c", "%a", "/etc/rancher/node/password").stdout()).isEqualTo("600\n");
+    }
+
+    @Test
+    void aTokenPinningAnotherCaIsRefusedWithK3sMessage(Lab lab) throws InterruptedException {
+        String otherHash = "0".repeat(64);
+        String pinnedElsewhere = token.replaceFirst("K10[0-9a-f]{64}", "K10" + otherHash);
+        lab.exec("worker2", "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml",
+                "server: " + server1 + "\ntoken: " + pinnedElsewhere + "\n").orThrow("config");
+
+        lab.exec("worker2", "systemctl", "start", "--no-block", "k3s-agent").orThrow("start");
+        String journal = "";
+        for (int i = 0; i < 100 && !journal.contains("does not match"); i++) {
+            journal = lab.exec("worker2", "journalctl", "-u", "k3s-agent", "--no-pager").stdout();
+            Thread.sleep(200);
+        }
+
+        assertThat(journal).contains("Failed to validate connection to cluster at " + server1
+                + ": token CA hash does not match the Cluster CA certificate hash: " + otherHash + " != ");
+        assertThat(lab.exec("worker2", "systemctl", "is-active", "k3s-agent").stdout()).isEqualTo("activating\n");
+        lab.exec("worker2", "systemctl", "stop", "k3s-agent");
+    }
+}

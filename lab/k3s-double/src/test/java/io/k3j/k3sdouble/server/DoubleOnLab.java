@@ -1,0 +1,52 @@
+package io.k3j.k3sdouble.server;
+
+import io.k3j.lab.CommandResult;
+import io.k3j.lab.Lab;
+import java.nio.file.Path;
+
+/** Puts the double on lab hosts as the install script would (binary, kubectl link, unit) and a PostgreSQL for it on db1. */
+public final class DoubleOnLab {
+    private static final String UNIT = """
+            [Unit]
+            Description=Lightweight Kubernetes
+            [Service]
+            Type=notify
+            EnvironmentFile=-/etc/default/%%N
+            KillMode=process
+            TimeoutStartSec=0
+            Restart=always
+            RestartSec=5s
+            ExecStart=/usr/local/bin/k3s %s
+            """;
+
+    private DoubleOnLab() {
+    }
+
+    public static void postgresOn(Lab lab, String host) {
+        lab.exec(host, "sh", "-c", String.join(" && ",
+                "echo \"listen_addresses = '*'\" > /etc/postgresql/15/main/conf.d/lab.conf",
+                "echo 'host all all 10.213.0.0/24 scram-sha-256' >> /etc/postgresql/15/main/pg_hba.conf",
+                "systemctl start postgresql@15-main",
+                "su postgres -c \"psql -q -c \\\"CREATE ROLE k3s LOGIN CREATEDB PASSWORD 'pw'\\\"\"")).orThrow("PostgreSQL on " + host);
+    }
+
+    /** Installs the double on {@code host} with the unit for {@code command} (server: k3s, agent: k3s-agent). */
+    public static void install(Lab lab, String host, String command) {
+        String unit = command.equals("server") ? "k3s" : "k3s-agent";
+        lab.exec(host, "sh", "-c", "curl -fsS -o /usr/local/bin/k3s " + Lab.MIRROR_URL + "/v1.31.4%2Bk3s1/k3s"
+                + " && chmod 755 /usr/local/bin/k3s && ln -sf k3s /usr/local/bin/kubectl && mkdir -p /etc/rancher/k3s"
+                + " && echo K3S_DOUBLE_STARTUP_DELAY=1 > /etc/default/" + unit
+                + " && printf '%s' \"$0\" > /etc/systemd/system/" + unit + ".service && systemctl daemon-reload",
+                UNIT.formatted(command)).orThrow("install on " + host);
+    }
+
+    public static void publishRelease(Lab lab) {
+        lab.publish(Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release"));
+    }
+
+    /** Writes config.yaml and starts the unit; returns how `systemctl start` ended (it waits for READY=1). */
+    public static CommandResult start(Lab lab, String host, String unit, String config) {
+        lab.exec(host, "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", config).orThrow("config on " + host);
+        return lab.exec(host, "timeout", "60", "systemctl", "start", unit);
+    }
+}
