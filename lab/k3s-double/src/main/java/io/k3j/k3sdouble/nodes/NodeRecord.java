@@ -16,10 +16,11 @@ import java.util.Map;
 public record NodeRecord(String name, boolean server, Map<String, String> labels, List<String> taints, String internalIp,
                          String kubeletVersion, Instant created, Instant heartbeat) {
 
+    /** The node monitor's grace period (kube-controller-manager --node-monitor-grace-period, 40 s by default). */
     public static final Duration GRACE_PERIOD = Duration.ofSeconds(40);
 
-    public boolean ready(Instant now) {
-        return Duration.between(heartbeat, now).compareTo(GRACE_PERIOD) <= 0;
+    public boolean ready(Instant now, Duration grace) {
+        return Duration.between(heartbeat, now).compareTo(grace) <= 0;
     }
 
     public Map<String, String> allLabels() {
@@ -68,7 +69,8 @@ public record NodeRecord(String name, boolean server, Map<String, String> labels
                 Instant.parse((String) stored.get("heartbeat")));
     }
 
-    public Map<String, Object> toApi(Instant now) {
+    public Map<String, Object> toApi(Instant now, Duration grace) {
+        boolean ready = ready(now, grace);
         List<Map<String, Object>> taintList = new ArrayList<>();
         for (String taint : taints) {
             String[] keyAndEffect = taint.split(":", 2);
@@ -91,15 +93,15 @@ public record NodeRecord(String name, boolean server, Map<String, String> labels
         if (!taintList.isEmpty()) {
             spec.put("taints", taintList);
         }
-        Map<String, Object> ready = new LinkedHashMap<>();
-        ready.put("type", "Ready");
-        ready.put("status", ready(now) ? "True" : "Unknown");
-        ready.put("lastHeartbeatTime", heartbeat.toString());
-        ready.put("reason", ready(now) ? "KubeletReady" : "NodeStatusUnknown");
-        ready.put("message", ready(now) ? "kubelet is posting ready status" : "Kubelet stopped posting node status.");
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("type", "Ready");
+        condition.put("status", ready ? "True" : "Unknown");
+        condition.put("lastHeartbeatTime", heartbeat.toString());
+        condition.put("reason", ready ? "KubeletReady" : "NodeStatusUnknown");
+        condition.put("message", ready ? "kubelet is posting ready status" : "Kubelet stopped posting node status.");
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("addresses", List.of(Map.of("type", "InternalIP", "address", internalIp), Map.of("type", "Hostname", "address", name)));
-        status.put("conditions", List.of(ready));
+        status.put("conditions", List.of(condition));
         status.put("nodeInfo", Map.of("kubeletVersion", kubeletVersion, "kubeProxyVersion", kubeletVersion,
                 "containerRuntimeVersion", "containerd://1.7.23-k3s2", "osImage", "Debian GNU/Linux 12 (bookworm)",
                 "operatingSystem", "linux", "architecture", "amd64"));

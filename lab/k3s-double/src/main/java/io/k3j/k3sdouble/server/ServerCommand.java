@@ -68,7 +68,7 @@ public final class ServerCommand {
             CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),
                     Instant.now());
             NodeRegistry nodes = new NodeRegistry(kine);
-            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes, password);
+            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes, password, nodeGracePeriod());
             Thread.sleep(startupDelay().toMillis());
             log.info("Kube API server is now running");
             KubeconfigFile.write(Path.of("/etc/rancher/k3s/k3s.yaml"), secrets,
@@ -130,6 +130,12 @@ public final class ServerCommand {
     private static java.util.Optional<String> first(Map<String, List<String>> settings, String name) {
         List<String> values = settings.get(name);
         return values == null || values.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(values.get(values.size() - 1));
+    }
+
+    /** How long a node may miss heartbeats before it is NotReady; K3S_DOUBLE_NODE_GRACE_SECONDS shortens it for tests. */
+    private Duration nodeGracePeriod() {
+        String seconds = environment.get("K3S_DOUBLE_NODE_GRACE_SECONDS");
+        return seconds == null ? NodeRecord.GRACE_PERIOD : Duration.ofSeconds(Long.parseLong(seconds));
     }
 
     private Duration startupDelay() {

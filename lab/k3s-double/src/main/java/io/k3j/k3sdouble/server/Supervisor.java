@@ -17,6 +17,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class Supervisor {
     }
 
     static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, NodeRegistry nodes,
-                            String password) throws IOException {
+                            String password, Duration grace) throws IOException {
         AgentEndpoints agents = new AgentEndpoints(secrets, password, nodes);
         CertificateAuthority ca = secrets.serverCa();
         HttpsServer server = HttpsServer.create(new InetSocketAddress(port), 64);
@@ -62,7 +63,7 @@ final class Supervisor {
         server.createContext("/api/v1/nodes", exchange -> {
             String path = exchange.getRequestURI().getPath();
             if (!path.startsWith("/api/v1/nodes/") || !agents.putNode(exchange, path.substring("/api/v1/nodes/".length()))) {
-                nodes(exchange, nodes);
+                nodes(exchange, nodes, grace);
             }
         });
         server.createContext("/", exchange -> reply(exchange, 404, "application/json",
@@ -74,7 +75,7 @@ final class Supervisor {
     }
 
     /** GET /api/v1/nodes (a v1 NodeList) or /api/v1/nodes/NAME, for a client with a certificate of the client CA. */
-    private static void nodes(HttpExchange exchange, NodeRegistry nodes) throws IOException {
+    private static void nodes(HttpExchange exchange, NodeRegistry nodes, Duration grace) throws IOException {
         if (!hasClientCertificate((HttpsExchange) exchange)) {
             reply(exchange, 401, "application/json", status(401, "Unauthorized", "Unauthorized"));
             return;
@@ -84,7 +85,7 @@ final class Supervisor {
             String path = exchange.getRequestURI().getPath();
             String name = path.length() > "/api/v1/nodes/".length() ? path.substring("/api/v1/nodes/".length()) : "";
             if (name.isEmpty()) {
-                List<Object> items = nodes.list().stream().map(node -> (Object) node.toApi(now)).toList();
+                List<Object> items = nodes.list().stream().map(node -> (Object) node.toApi(now, grace)).toList();
                 reply(exchange, 200, "application/json", Json.write(Map.of("apiVersion", "v1", "kind", "NodeList",
                         "metadata", Map.of(), "items", items)).getBytes(StandardCharsets.UTF_8));
                 return;
@@ -93,7 +94,7 @@ final class Supervisor {
             if (node.isEmpty()) {
                 reply(exchange, 404, "application/json", status(404, "NotFound", "nodes \"" + name + "\" not found"));
             } else {
-                reply(exchange, 200, "application/json", Json.write(node.get().toApi(now)).getBytes(StandardCharsets.UTF_8));
+                reply(exchange, 200, "application/json", Json.write(node.get().toApi(now, grace)).getBytes(StandardCharsets.UTF_8));
             }
         } catch (SQLException e) {
             reply(exchange, 500, "application/json", status(500, "InternalError", e.getMessage()));

@@ -7,10 +7,14 @@ import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Agents joining a double cluster on the lab: the CA pin in the token, the password, the load balancer state. */
 @LabTopology("ha-postgres")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentIT {
     private static String token;
     private static String server1;
@@ -32,6 +36,7 @@ class AgentIT {
     }
 
     @Test
+    @Order(1)
     void anAgentWithTheFullTokenJoinsLearnsEveryServerAndIsReady(Lab lab) {
         CommandResult started = DoubleOnLab.start(lab, "worker1", "k3s-agent",
                 "server: " + server1 + "\ntoken: " + token + "\nnode-label: [disk=ssd]\n");
@@ -47,6 +52,7 @@ class AgentIT {
     }
 
     @Test
+    @Order(2)
     void aTokenPinningAnotherCaIsRefusedWithK3sMessage(Lab lab) throws InterruptedException {
         String otherHash = "0".repeat(64);
         String pinnedElsewhere = token.replaceFirst("K10[0-9a-f]{64}", "K10" + otherHash);
@@ -64,5 +70,43 @@ class AgentIT {
                 + ": token CA hash does not match the Cluster CA certificate hash: " + otherHash + " != ");
         assertThat(lab.exec("worker2", "systemctl", "is-active", "k3s-agent").stdout()).isEqualTo("activating\n");
         lab.exec("worker2", "systemctl", "stop", "k3s-agent");
+    }
+
+    @Test
+    @Order(3)
+    void anAgentThatStopsTurnsNotReadyAndIsReadyAgainAfterARestart(Lab lab) throws InterruptedException {
+        lab.exec("worker1", "systemctl", "stop", "k3s-agent").orThrow("stop the agent");
+        assertThat(waitForStatus(lab, "server1", "NotReady")).contains("worker1   NotReady");
+
+        lab.exec("worker1", "timeout", "60", "systemctl", "start", "k3s-agent").orThrow("start the agent");
+        assertThat(waitForStatus(lab, "server1", "Ready ")).containsPattern("worker1   Ready ");
+    }
+
+    @Test
+    @Order(4)
+    void theAgentKeepsReachingAServerWhenTheRegistrationAddressAndOneServerAreGone(Lab lab) throws InterruptedException {
+        // worker1 registered through server1's address: stopping server1 takes both away.
+        lab.exec("server1", "systemctl", "stop", "k3s").orThrow("stop server1");
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(DoubleOnLab.NODE_GRACE_SECONDS + 12).toNanos();
+        while (System.nanoTime() < until) {
+            assertThat(nodes(lab, "server2")).as("worker1 must stay Ready through server2").containsPattern("worker1   Ready ");
+            Thread.sleep(1000);
+        }
+        assertThat(nodes(lab, "server2")).containsPattern("server1   NotReady").containsPattern("worker1   Ready ");
+    }
+
+    private static String nodes(Lab lab, String server) {
+        return lab.exec(server, "kubectl", "get", "nodes").orThrow("kubectl get nodes on " + server).stdout();
+    }
+
+    /** kubectl's table once worker1 shows {@code status}; fails with the last table after a bounded wait. */
+    private static String waitForStatus(Lab lab, String server, String status) throws InterruptedException {
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(DoubleOnLab.NODE_GRACE_SECONDS + 30).toNanos();
+        String table = nodes(lab, server);
+        while (!table.contains("worker1   " + status) && System.nanoTime() < until) {
+            Thread.sleep(500);
+            table = nodes(lab, server);
+        }
+        return table;
     }
 }

@@ -27,13 +27,13 @@ class NodeTableTest {
         NodeRecord agent = new NodeRecord("worker1", false, Map.of("disk", "ssd"), List.of(), "10.213.0.15", "v1.31.4+k3s1",
                 NOW.minusSeconds(90), NOW.minusSeconds(60));
 
-        String table = NodeTable.render(List.of(server.toApi(NOW), agent.toApi(NOW)), false, NOW);
+        String table = NodeTable.render(List.of(server.toApi(NOW, NodeRecord.GRACE_PERIOD), agent.toApi(NOW, NodeRecord.GRACE_PERIOD)), false, NOW);
 
         assertThat(table).isEqualTo("""
                 NAME      STATUS     ROLES                  AGE   VERSION
                 server1   Ready      control-plane,master   30s   v1.31.4+k3s1
                 worker1   NotReady   <none>                 90s   v1.31.4+k3s1
                 """);
-        assertThat(server.toApi(NOW).toString()).contains("key=k3s-controlplane", "value=true", "effect=NoExecute");
+        assertThat(server.toApi(NOW, NodeRecord.GRACE_PERIOD).toString()).contains("key=k3s-controlplane", "value=true", "effect=NoExecute");
     }
 }

@@ -19,6 +19,9 @@ public final class DoubleOnLab {
             ExecStart=/usr/local/bin/k3s %s
             """;
 
+    /** Shorter than K3s' 40 s so the NotReady tests wait less, longer than the 10 s heartbeat. */
+    public static final int NODE_GRACE_SECONDS = 15;
+
     private DoubleOnLab() {
     }
 
@@ -35,7 +38,7 @@ public final class DoubleOnLab {
         String unit = command.equals("server") ? "k3s" : "k3s-agent";
         lab.exec(host, "sh", "-c", "curl -fsS -o /usr/local/bin/k3s " + Lab.MIRROR_URL + "/v1.31.4%2Bk3s1/k3s"
                 + " && chmod 755 /usr/local/bin/k3s && ln -sf k3s /usr/local/bin/kubectl && mkdir -p /etc/rancher/k3s"
-                + " && echo K3S_DOUBLE_STARTUP_DELAY=1 > /etc/default/" + unit
+                + " && printf 'K3S_DOUBLE_STARTUP_DELAY=1\\nK3S_DOUBLE_NODE_GRACE_SECONDS=" + NODE_GRACE_SECONDS + "\\n' > /etc/default/" + unit
                 + " && printf '%s' \"$0\" > /etc/systemd/system/" + unit + ".service && systemctl daemon-reload",
                 UNIT.formatted(command)).orThrow("install on " + host);
     }
