@@ -59,6 +59,12 @@ public final class ConfigArgs {
         return settings;
     }
 
+    /** A setting's value: the last one given (a flag given twice, the file's value then the flag's). */
+    public static java.util.Optional<String> value(Map<String, List<String>> settings, String name) {
+        List<String> values = settings.get(name);
+        return values == null || values.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(values.get(values.size() - 1));
+    }
+
     private static Map<String, Object> read(Path file) {
         try (Reader reader = Files.newBufferedReader(file)) {
             Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -48,17 +47,17 @@ public final class AgentCommand {
 
     public int run(List<String> args) throws InterruptedException {
         Map<String, List<String>> flags = io.k3j.k3sdouble.server.Flags.parse(args);
-        Path config = Path.of(first(flags, "config").orElse(environment.getOrDefault("K3S_CONFIG_FILE", "/etc/rancher/k3s/config.yaml")));
+        Path config = Path.of(ConfigArgs.value(flags, "config").orElse(environment.getOrDefault("K3S_CONFIG_FILE", "/etc/rancher/k3s/config.yaml")));
         Map<String, List<String>> settings = ConfigArgs.merge(ConfigArgs.files(config), flags);
-        String server = first(settings, "server").orElse(environment.get("K3S_URL"));
-        String tokenText = first(settings, "token").orElse(environment.get("K3S_TOKEN"));
+        String server = ConfigArgs.value(settings, "server").orElse(environment.get("K3S_URL"));
+        String tokenText = ConfigArgs.value(settings, "token").orElse(environment.get("K3S_TOKEN"));
         if (server == null || tokenText == null) {
             log.fatal("Error: " + (server == null ? "--server" : "--token") + " is required");
             return 1;
         }
         Token token = Token.parse(tokenText);
-        Path dataDir = Path.of(first(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
-        String nodeName = first(settings, "node-name").orElseGet(AgentCommand::hostname);
+        Path dataDir = Path.of(ConfigArgs.value(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
+        String nodeName = ConfigArgs.value(settings, "node-name").orElseGet(AgentCommand::hostname);
         try {
             String caPem = validatedCa(server, token);
             SupervisorClient pinned = SupervisorClient.pinned(caPem, null);
@@ -132,7 +131,7 @@ public final class AgentCommand {
             String[] keyValue = label.split("=", 2);
             labels.put(keyValue[0], keyValue.length > 1 ? keyValue[1] : "");
         }
-        String ip = first(settings, "node-ip").orElseGet(AgentCommand::firstAddress);
+        String ip = ConfigArgs.value(settings, "node-ip").orElseGet(AgentCommand::firstAddress);
         Instant now = Instant.now();
         return new NodeRecord(name, false, labels, settings.getOrDefault("node-taint", List.of()), ip,
                 Version.ofThisBuild().kubeletVersion(), now, now);
@@ -174,10 +173,6 @@ public final class AgentCommand {
         return (List<String>) new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
     }
 
-    private static Optional<String> first(Map<String, List<String>> settings, String name) {
-        List<String> values = settings.get(name);
-        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
-    }
 
     private static String hostname() {
         try {

@@ -50,7 +50,7 @@ public final class ServerCommand {
                 return 1;
             }
         }
-        Path config = Path.of(first(flags, "config").orElse(environment.getOrDefault("K3S_CONFIG_FILE", "/etc/rancher/k3s/config.yaml")));
+        Path config = Path.of(ConfigArgs.value(flags, "config").orElse(environment.getOrDefault("K3S_CONFIG_FILE", "/etc/rancher/k3s/config.yaml")));
         Map<String, List<String>> settings = ConfigArgs.merge(ConfigArgs.files(config), flags);
         warnUnknown(settings);
         String endpoint = setting(settings, "datastore-endpoint", "K3S_DATASTORE_ENDPOINT");
@@ -60,7 +60,7 @@ public final class ServerCommand {
         }
         String tokenText = setting(settings, "token", "K3S_TOKEN");
         String password = tokenText == null ? Token.randomPassword() : Token.parse(tokenText).password();
-        Path dataDir = Path.of(first(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
+        Path dataDir = Path.of(ConfigArgs.value(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
         try {
             KineStore kine = new DatastoreConnector(log).connect(SqlEndpoint.parse(endpoint));
             ClusterSecrets secrets = new BootstrapStore(kine, log).loadOrCreate(password);
@@ -72,7 +72,7 @@ public final class ServerCommand {
             Thread.sleep(startupDelay().toMillis());
             log.info("Kube API server is now running");
             KubeconfigFile.write(Path.of("/etc/rancher/k3s/k3s.yaml"), secrets,
-                    first(settings, "write-kubeconfig-mode").orElse(environment.getOrDefault("K3S_KUBECONFIG_MODE", "0600")));
+                    ConfigArgs.value(settings, "write-kubeconfig-mode").orElse(environment.getOrDefault("K3S_KUBECONFIG_MODE", "0600")));
             new Heartbeat(nodes, thisNode(settings), log).start();
             SystemdNotify.ready(environment);
             log.info("k3s is up and running");
@@ -93,13 +93,13 @@ public final class ServerCommand {
 
     /** This server as a node: node-name or the hostname, node-label, node-taint, node-ip or its first address. */
     private static NodeRecord thisNode(Map<String, List<String>> settings) {
-        String name = first(settings, "node-name").orElseGet(ServerCommand::hostname);
+        String name = ConfigArgs.value(settings, "node-name").orElseGet(ServerCommand::hostname);
         Map<String, String> labels = new java.util.LinkedHashMap<>();
         for (String label : settings.getOrDefault("node-label", List.of())) {
             String[] keyValue = label.split("=", 2);
             labels.put(keyValue[0], keyValue.length > 1 ? keyValue[1] : "");
         }
-        String ip = first(settings, "node-ip").orElseGet(() -> addresses(Map.of()).stream()
+        String ip = ConfigArgs.value(settings, "node-ip").orElseGet(() -> addresses(Map.of()).stream()
                 .filter(address -> !address.equals("127.0.0.1") && !address.equals("::1") && !address.equals("10.43.0.1")
                         && !address.contains(":"))
                 .findFirst().orElse("127.0.0.1"));
@@ -124,13 +124,9 @@ public final class ServerCommand {
 
     /** A setting from flags or config files, else its K3S_* variable (which ranks below the file). */
     private String setting(Map<String, List<String>> settings, String name, String variable) {
-        return first(settings, name).orElse(environment.get(variable));
+        return ConfigArgs.value(settings, name).orElse(environment.get(variable));
     }
 
-    private static java.util.Optional<String> first(Map<String, List<String>> settings, String name) {
-        List<String> values = settings.get(name);
-        return values == null || values.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(values.get(values.size() - 1));
-    }
 
     /** How long a node may miss heartbeats before it is NotReady; K3S_DOUBLE_NODE_GRACE_SECONDS shortens it for tests. */
     private Duration nodeGracePeriod() {

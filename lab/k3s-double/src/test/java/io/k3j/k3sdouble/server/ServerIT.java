@@ -91,4 +91,23 @@ class ServerIT {
                 .contains("bootstrap data already found and encrypted with different token");
         lab.exec("server3", "systemctl", "stop", "k3s");
     }
+
+    @Test
+    @Order(5)
+    void aServerWithWrongDatastoreCredentialsKeepsRetryingAndIsNeverReady(Lab lab) throws InterruptedException {
+        lab.exec("server3", "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", "token: shared-secret\n"
+                + "datastore-endpoint: postgres://k3s:wrong@" + lab.host("db1").address() + ":5432/k3s\n").orThrow("config");
+        lab.exec("server3", "systemctl", "start", "--no-block", "k3s").orThrow("start");
+
+        String journal = "";
+        for (int i = 0; i < 100 && !journal.contains("password authentication failed"); i++) {
+            Thread.sleep(200);
+            journal = lab.exec("server3", "journalctl", "-u", "k3s", "--no-pager").stdout();
+        }
+
+        assertThat(journal).contains("level=error msg=\"Failed to ping database connection: ")
+                .contains("password authentication failed for user").doesNotContain("wrong@");
+        assertThat(lab.exec("server3", "systemctl", "is-active", "k3s").stdout()).isEqualTo("activating\n");
+        lab.exec("server3", "systemctl", "stop", "k3s");
+    }
 }
