@@ -16,7 +16,7 @@ import java.util.Optional;
  * makes two writers that saw the same revision conflict, so only one wins. The latest row of a
  * name is its value, unless it is marked deleted.
  */
-public final class KineStore {
+public final class KineStore implements KeyValueStore {
     private final Connection connection;
     private final KineDialect dialect;
 
@@ -40,6 +40,7 @@ public final class KineStore {
         }
     }
 
+    @Override
     public Optional<KineRow> get(String name) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT id, name, create_revision, deleted, value FROM kine WHERE name = ? ORDER BY id DESC LIMIT 1")) {
@@ -53,7 +54,7 @@ public final class KineStore {
         }
     }
 
-    /** Creates {@code name}; false when it already exists (or another writer created it first). */
+    @Override
     public boolean create(String name, byte[] value) throws SQLException {
         Optional<Long> previous = latestId(name);
         if (previous.isPresent() && get(name).isPresent()) {
@@ -62,7 +63,7 @@ public final class KineStore {
         return insert(name, true, 0, previous.orElse(0L), value);
     }
 
-    /** Replaces {@code name}'s value if it is still at {@code revision}; false when someone changed it first. */
+    @Override
     public boolean update(String name, long revision, byte[] value) throws SQLException {
         Optional<KineRow> current = get(name);
         if (current.isEmpty() || current.get().revision() != revision) {
@@ -71,7 +72,7 @@ public final class KineStore {
         return insert(name, false, current.get().createRevision(), revision, value);
     }
 
-    /** The live keys under {@code prefix}, each at its latest revision, in name order. */
+    @Override
     public List<KineRow> list(String prefix) throws SQLException {
         String sql = "SELECT k.id, k.name, k.create_revision, k.deleted, k.value FROM kine k "
                 + "JOIN (SELECT name, MAX(id) AS id FROM kine WHERE name LIKE ? GROUP BY name) latest ON k.id = latest.id "

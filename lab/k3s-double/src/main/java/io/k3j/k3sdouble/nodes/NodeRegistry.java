@@ -2,7 +2,7 @@ package io.k3j.k3sdouble.nodes;
 
 import io.k3j.k3sdouble.Json;
 import io.k3j.k3sdouble.kine.KineRow;
-import io.k3j.k3sdouble.kine.KineStore;
+import io.k3j.k3sdouble.kine.KeyValueStore;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,9 +17,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class NodeRegistry {
     private static final String PREFIX = "/registry/minions/";
 
-    private final KineStore kine;
+    private final KeyValueStore kine;
 
-    public NodeRegistry(KineStore kine) {
+    public NodeRegistry(KeyValueStore kine) {
         this.kine = kine;
     }
 

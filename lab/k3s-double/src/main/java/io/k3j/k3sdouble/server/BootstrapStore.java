@@ -2,7 +2,7 @@ package io.k3j.k3sdouble.server;
 
 import io.k3j.k3sdouble.BootstrapCipher;
 import io.k3j.k3sdouble.kine.KineRow;
-import io.k3j.k3sdouble.kine.KineStore;
+import io.k3j.k3sdouble.kine.KeyValueStore;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import io.k3j.k3sdouble.pki.Pem;
 import java.nio.charset.StandardCharsets;
@@ -21,10 +21,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * server with another token fails with K3s' error.
  */
 final class BootstrapStore {
-    private final KineStore kine;
+    private final KeyValueStore kine;
     private final Log log;
 
-    BootstrapStore(KineStore kine, Log log) {
+    BootstrapStore(KeyValueStore kine, Log log) {
         this.kine = kine;
         this.log = log;
     }

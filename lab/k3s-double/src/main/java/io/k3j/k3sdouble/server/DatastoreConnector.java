@@ -1,12 +1,17 @@
 package io.k3j.k3sdouble.server;
 
+import io.k3j.k3sdouble.kine.EtcdStore;
+import io.k3j.k3sdouble.kine.KeyValueStore;
 import io.k3j.k3sdouble.kine.KineDialect;
 import io.k3j.k3sdouble.kine.KineStore;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Connects to the SQL datastore the way kine does: create the database when missing (PostgreSQL:
@@ -20,6 +25,20 @@ final class DatastoreConnector {
 
     DatastoreConnector(Log log) {
         this.log = log;
+    }
+
+    /** An etcd datastore: the endpoints as given, pinged until a member answers. */
+    KeyValueStore connectEtcd(List<URI> endpoints) throws InterruptedException {
+        EtcdStore store = new EtcdStore(endpoints, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+        while (true) {
+            try {
+                store.ping();
+                return store;
+            } catch (SQLException e) {
+                log.error("Failed to ping etcd: " + e.getMessage());
+                Thread.sleep(RETRY.toMillis());
+            }
+        }
     }
 
     KineStore connect(SqlEndpoint endpoint) throws InterruptedException {

@@ -4,7 +4,7 @@ import io.k3j.k3sdouble.BootstrapCipher;
 import io.k3j.k3sdouble.ConfigArgs;
 import io.k3j.k3sdouble.Token;
 import io.k3j.k3sdouble.Version;
-import io.k3j.k3sdouble.kine.KineStore;
+import io.k3j.k3sdouble.kine.KeyValueStore;
 import io.k3j.k3sdouble.nodes.NodeRecord;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
@@ -62,7 +62,9 @@ public final class ServerCommand {
         String password = tokenText == null ? Token.randomPassword() : Token.parse(tokenText).password();
         Path dataDir = Path.of(ConfigArgs.value(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
         try {
-            KineStore kine = new DatastoreConnector(log).connect(SqlEndpoint.parse(endpoint));
+            KeyValueStore kine = endpoint.startsWith("http://") || endpoint.startsWith("https://")
+                    ? new DatastoreConnector(log).connectEtcd(etcdEndpoints(endpoint))
+                    : new DatastoreConnector(log).connect(SqlEndpoint.parse(endpoint));
             ClusterSecrets secrets = new BootstrapStore(kine, log).loadOrCreate(password);
             TokenFiles.write(dataDir, secrets.serverCa(), password);
             CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),
@@ -89,6 +91,11 @@ public final class ServerCommand {
         }
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /** Comma-separated etcd URLs, passed through as K3s does with an etcd endpoint. */
+    private static List<java.net.URI> etcdEndpoints(String endpoint) {
+        return java.util.Arrays.stream(endpoint.split(",")).map(String::trim).map(java.net.URI::create).toList();
     }
 
     /** This server as a node: node-name or the hostname, node-label, node-taint, node-ip or its first address. */
