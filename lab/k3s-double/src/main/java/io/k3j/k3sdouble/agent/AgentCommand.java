@@ -62,10 +62,9 @@ public final class AgentCommand {
             String caPem = validatedCa(server, token);
             SupervisorClient pinned = SupervisorClient.pinned(caPem, null);
             waitForConfig(pinned, server, token);
-            nodePassword();
-            String kubelet = pinned.get(URI.create(server + "/v1-k3s/client-kubelet.crt"), "node", token.password(), nodeName).body();
+            String kubelet = kubeletCertificate(pinned, server, token, nodeName, nodePassword());
             SupervisorClient asKubelet = SupervisorClient.pinned(caPem, kubelet);
-            List<String> servers = parseList(pinned.get(URI.create(server + "/v1-k3s/apiservers"), "node", token.password(), null).body());
+            List<String> servers = parseList(pinned.get(URI.create(server + "/v1-k3s/apiservers"), "node", token.password(), null, null).body());
             new LoadBalancerState(server, servers).write(dataDir);
             NodeRecord node = node(settings, nodeName);
             post(asKubelet, server, servers, node);
@@ -85,7 +84,7 @@ public final class AgentCommand {
         String prefix = "Failed to validate connection to cluster at " + server + ": ";
         while (true) {
             try {
-                String ca = insecure.get(URI.create(server + "/cacerts"), null, null, null).body();
+                String ca = insecure.get(URI.create(server + "/cacerts"), null, null, null, null).body();
                 String actual = Token.sha256Hex(ca.getBytes(StandardCharsets.US_ASCII));
                 if (token.caHash().isEmpty() || token.caHash().get().equals(actual)) {
                     return ca;
@@ -102,7 +101,7 @@ public final class AgentCommand {
     private void waitForConfig(SupervisorClient client, String server, Token token) throws InterruptedException {
         while (true) {
             try {
-                HttpResponse<String> response = client.get(URI.create(server + "/v1-k3s/config"), "node", token.password(), null);
+                HttpResponse<String> response = client.get(URI.create(server + "/v1-k3s/config"), "node", token.password(), null, null);
                 if (response.statusCode() == 200) {
                     return;
                 }
@@ -116,12 +115,32 @@ public final class AgentCommand {
     }
 
     /** /etc/rancher/node/password: made once, kept (pkg/agent/config/config.go ensureNodePassword). */
-    private static void nodePassword() throws IOException {
+    private static String nodePassword() throws IOException {
         Path file = Path.of("/etc/rancher/node/password");
         if (!Files.exists(file)) {
             Files.createDirectories(file.getParent());
             Files.writeString(file, Token.randomPassword() + "\n");
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return Files.readString(file).strip();
+    }
+
+    /** The kubelet certificate; a 403 (another host has this node name) is retried with K3s' message. */
+    private String kubeletCertificate(SupervisorClient client, String server, Token token, String node, String nodePassword)
+            throws IOException, InterruptedException {
+        while (true) {
+            HttpResponse<String> response = client.get(URI.create(server + "/v1-k3s/client-kubelet.crt"), "node", token.password(),
+                    node, nodePassword);
+            if (response.statusCode() == 200) {
+                return response.body();
+            }
+            if (response.statusCode() == 403) {
+                log.error("Node password rejected, duplicate hostname or contents of '/etc/rancher/node/password' may not match "
+                        + "server node-passwd entry, try enabling a unique node name with the --with-node-id flag");
+            } else {
+                log.error("Failed to retrieve the kubelet certificate: " + response.statusCode() + " " + response.body());
+            }
+            Thread.sleep(CONFIG_RETRY.toMillis());
         }
     }
 

@@ -72,7 +72,9 @@ final class SupervisorClient {
         }
     }
 
-    HttpResponse<String> get(URI url, String basicUser, String basicPassword, String nodeName) throws IOException, InterruptedException {
+    /** GET with basic auth and the headers K3s' agent sends (k3s-Node-Name, k3s-Node-Password) when given. */
+    HttpResponse<String> get(URI url, String basicUser, String basicPassword, String nodeName, String nodePassword)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET();
         if (basicUser != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
@@ -80,6 +82,9 @@ final class SupervisorClient {
         }
         if (nodeName != null) {
             request.header("k3s-Node-Name", nodeName);
+        }
+        if (nodePassword != null) {
+            request.header("k3s-Node-Password", nodePassword);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

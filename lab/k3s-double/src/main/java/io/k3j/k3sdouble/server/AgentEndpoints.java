@@ -31,11 +31,13 @@ final class AgentEndpoints {
     private final ClusterSecrets secrets;
     private final String password;
     private final NodeRegistry nodes;
+    private final NodePasswords nodePasswords;
 
-    AgentEndpoints(ClusterSecrets secrets, String password, NodeRegistry nodes) {
+    AgentEndpoints(ClusterSecrets secrets, String password, NodeRegistry nodes, NodePasswords nodePasswords) {
         this.secrets = secrets;
         this.password = password;
         this.nodes = nodes;
+        this.nodePasswords = nodePasswords;
     }
 
     void config(HttpExchange exchange) throws IOException {
@@ -50,8 +52,18 @@ final class AgentEndpoints {
             return;
         }
         String node = exchange.getRequestHeaders().getFirst("k3s-Node-Name");
-        if (node == null || node.isBlank()) {
-            reply(exchange, 400, status(400, "BadRequest", "missing k3s-Node-Name header"));
+        String nodePassword = exchange.getRequestHeaders().getFirst("k3s-Node-Password");
+        if (node == null || node.isBlank() || nodePassword == null) {
+            reply(exchange, 400, status(400, "BadRequest", "missing k3s-Node-Name or k3s-Node-Password header"));
+            return;
+        }
+        try {
+            if (!nodePasswords.accept(node, nodePassword)) {
+                reply(exchange, 403, status(403, "Forbidden", "forbidden"));
+                return;
+            }
+        } catch (SQLException e) {
+            reply(exchange, 500, status(500, "InternalError", e.getMessage()));
             return;
         }
         CertificateAuthority.Issued issued = secrets.clientCa().issueClient("system:node:" + node, "system:nodes", Instant.now());

@@ -70,7 +70,7 @@ public final class ServerCommand {
             CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),
                     Instant.now());
             NodeRegistry nodes = new NodeRegistry(kine);
-            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes, password, nodeGracePeriod());
+            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes, new NodePasswords(kine), password, nodeGracePeriod());
             Thread.sleep(startupDelay().toMillis());
             log.info("Kube API server is now running");
             KubeconfigFile.write(Path.of("/etc/rancher/k3s/k3s.yaml"), secrets,

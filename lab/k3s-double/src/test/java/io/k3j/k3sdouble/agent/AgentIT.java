@@ -95,6 +95,27 @@ class AgentIT {
         assertThat(nodes(lab, "server2")).containsPattern("server1   NotReady").containsPattern("worker1   Ready ");
     }
 
+    @Test
+    @Order(5)
+    void aSecondHostWithTheSameNodeNameIsRejectedByTheNodePasswordCheck(Lab lab) throws InterruptedException {
+        String server2 = "https://" + lab.host("server2").address() + ":6443";
+        lab.exec("worker2", "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml",
+                "server: " + server2 + "\ntoken: " + token + "\nnode-name: worker1\n").orThrow("config");
+        lab.exec("worker2", "systemctl", "reset-failed", "k3s-agent");
+
+        lab.exec("worker2", "systemctl", "start", "--no-block", "k3s-agent").orThrow("start");
+        String journal = "";
+        for (int i = 0; i < 150 && !journal.contains("Node password rejected"); i++) {
+            Thread.sleep(200);
+            journal = lab.exec("worker2", "journalctl", "-u", "k3s-agent", "--no-pager").stdout();
+        }
+
+        assertThat(journal).contains("Node password rejected, duplicate hostname or contents of '/etc/rancher/node/password' "
+                + "may not match server node-passwd entry, try enabling a unique node name with the --with-node-id flag");
+        assertThat(lab.exec("worker2", "systemctl", "is-active", "k3s-agent").stdout()).isEqualTo("activating\n");
+        lab.exec("worker2", "systemctl", "stop", "k3s-agent");
+    }
+
     private static String nodes(Lab lab, String server) {
         return lab.exec(server, "kubectl", "get", "nodes").orThrow("kubectl get nodes on " + server).stdout();
     }
