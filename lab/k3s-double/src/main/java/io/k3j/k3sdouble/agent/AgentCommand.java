@@ -37,6 +37,9 @@ public final class AgentCommand {
     private static final Duration CONFIG_RETRY = Duration.ofSeconds(5);
     private static final Duration HEARTBEAT = Duration.ofSeconds(10);
 
+    private static final List<String> KNOWN_FLAGS = List.of("server", "token", "token-file", "node-name", "node-ip", "node-label",
+            "node-taint", "data-dir", "config", "kubelet-arg", "with-node-id", "lb-server-port");
+
     private final Log log;
     private final Map<String, String> environment;
 
@@ -47,6 +50,12 @@ public final class AgentCommand {
 
     public int run(List<String> args) throws InterruptedException {
         Map<String, List<String>> flags = io.k3j.k3sdouble.server.Flags.parse(args);
+        for (String flag : flags.keySet()) {
+            if (!KNOWN_FLAGS.contains(flag)) {
+                System.err.println("Incorrect Usage: flag provided but not defined: -" + flag);
+                return 1;
+            }
+        }
         Path config = Path.of(ConfigArgs.value(flags, "config").orElse(environment.getOrDefault("K3S_CONFIG_FILE", "/etc/rancher/k3s/config.yaml")));
         Map<String, List<String>> settings = ConfigArgs.merge(ConfigArgs.files(config), flags);
         String server = ConfigArgs.value(settings, "server").orElse(environment.get("K3S_URL"));

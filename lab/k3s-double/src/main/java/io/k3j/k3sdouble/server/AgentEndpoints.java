@@ -46,6 +46,13 @@ final class AgentEndpoints {
         }
     }
 
+    /** The apiserver's readiness, for agents: {@code ok} once this server serves. */
+    void readyz(HttpExchange exchange) throws IOException {
+        if (authorized(exchange)) {
+            reply(exchange, 200, "ok".getBytes(StandardCharsets.US_ASCII));
+        }
+    }
+
     /** A kubelet client certificate for the node named in the k3s-Node-Name header, with its key. */
     void clientKubeletCertificate(HttpExchange exchange) throws IOException {
         if (!authorized(exchange)) {

@@ -60,6 +60,7 @@ final class Supervisor {
         server.createContext("/v1-k3s/config", agents::config);
         server.createContext("/v1-k3s/client-kubelet.crt", agents::clientKubeletCertificate);
         server.createContext("/v1-k3s/apiservers", agents::apiservers);
+        server.createContext("/v1-k3s/readyz", agents::readyz);
         server.createContext("/api/v1/nodes", exchange -> {
             String path = exchange.getRequestURI().getPath();
             if (!path.startsWith("/api/v1/nodes/") || !agents.putNode(exchange, path.substring("/api/v1/nodes/".length()))) {

@@ -116,6 +116,28 @@ class AgentIT {
         lab.exec("worker2", "systemctl", "stop", "k3s-agent");
     }
 
+    @Test
+    @Order(6)
+    void aWrongPasswordInTheTokenIsNotAuthorized(Lab lab) throws InterruptedException {
+        String server2 = "https://" + lab.host("server2").address() + ":6443";
+        String wrongPassword = token.replaceFirst("::server:.*", "::server:not-the-password");
+        lab.exec("worker2", "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml",
+                "server: " + server2 + "\ntoken: " + wrongPassword + "\nnode-name: worker2\n").orThrow("config");
+
+        lab.exec("worker2", "systemctl", "start", "--no-block", "k3s-agent").orThrow("start");
+        String journal = "";
+        for (int i = 0; i < 150 && !journal.contains("not authorized"); i++) {
+            Thread.sleep(200);
+            journal = lab.exec("worker2", "journalctl", "-u", "k3s-agent", "--no-pager").stdout();
+        }
+
+        assertThat(journal).contains("Waiting to retrieve agent configuration; server is not ready: failed to retrieve "
+                + "configuration from server: not authorized").doesNotContain("not-the-password");
+        assertThat(lab.exec("worker2", "curl", "-sk", "-u", "node:not-the-password", server2 + "/v1-k3s/readyz").stdout())
+                .contains("\"code\":401");
+        lab.exec("worker2", "systemctl", "stop", "k3s-agent");
+    }
+
     private static String nodes(Lab lab, String server) {
         return lab.exec(server, "kubectl", "get", "nodes").orThrow("kubectl get nodes on " + server).stdout();
     }
