@@ -8,7 +8,7 @@
 # Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
 global
     log /dev/log local0
-    maxconn 20000
+    # No maxconn: HAProxy sizes it from the open-file limit it can raise itself to.
     user haproxy
     group haproxy
     daemon

@@ -2,6 +2,7 @@
   Installs the K3s binary on the host from a release mirror, checking its sha256 against the
   release's checksum file, as install.sh does (k3s-facts §11: sha256sum-<arch>.txt, the line
   ending in " k3s<suffix>"). Run with sh on the host; idempotent: an identical binary is kept.
+  Prints "k3j: changed" when it installed something.
   Model: mirror (base URL, no trailing slash), version, arch (amd64 | arm64 | arm | s390x)
 -->
 set -eu
@@ -34,3 +35,4 @@ for tool in kubectl crictl ctr; do
     [ -e "/usr/local/bin/$tool" ] || ln -s k3s "/usr/local/bin/$tool"
 done
 echo "k3s ${version} installed"
+echo "k3j: changed"

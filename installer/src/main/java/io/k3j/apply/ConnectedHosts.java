@@ -27,10 +27,12 @@ import java.util.Map;
 public final class ConnectedHosts implements AutoCloseable {
     private final Map<String, RemoteHost> hosts;
     private final Map<String, HostFacts> facts;
+    private final RunLog log;
 
-    private ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts) {
+    private ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts, RunLog log) {
         this.hosts = hosts;
         this.facts = facts;
+        this.log = log;
     }
 
     public static ConnectedHosts connect(Inventory inventory, Targets targets, HostKeyPolicy hostKeys, RunLog log,
@@ -61,7 +63,7 @@ public final class ConnectedHosts implements AutoCloseable {
             hosts.values().forEach(RemoteHost::close);
             throw new UnreachableHostsException(failures);
         }
-        return new ConnectedHosts(hosts, facts);
+        return new ConnectedHosts(hosts, facts, log);
     }
 
     private record Connected(RemoteHost host, HostFacts facts) {
@@ -87,6 +89,11 @@ public final class ConnectedHosts implements AutoCloseable {
 
     public Map<String, HostFacts> allFacts() {
         return facts;
+    }
+
+    /** The run's log, shared by every host: secrets found during the run are added to what it masks. */
+    public RunLog runLog() {
+        return log;
     }
 
     @Override

@@ -1,20 +1,40 @@
 package io.k3j.cli;
 
+import io.k3j.apply.ApplyFailed;
+import io.k3j.apply.ClusterApply;
+import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.HostReport;
+import io.k3j.apply.Node;
+import io.k3j.apply.StepFailure;
+import io.k3j.apply.WaveRunner;
+import io.k3j.inventory.Inventory;
+import io.k3j.inventory.InventoryLoader;
+import io.k3j.kubeconfig.KubeconfigFile;
+import io.k3j.output.Output;
+import io.k3j.plan.ClusterValues;
+import io.k3j.plan.SecretMasker;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "apply",
-        header = "Make the hosts match the inventory (not available yet in this build).",
+        header = "Make the hosts match the inventory.",
         description = {
             "Makes the hosts match the inventory over SSH, in the four steps: datastore, servers, fixed "
-                    + "registration address, workers; then checks every node is Ready and writes the kubeconfig. "
-                    + "Safe to run again: a second run changes nothing and says so.",
+                    + "registration address, workers; then checks every node is Ready with its role, labels and taints, "
+                    + "and writes the kubeconfig, pointed at the registration address.",
             "",
-            "NOT AVAILABLE YET in this build: it validates the inventory and stops (exit 70). "
-                    + "'plan --offline' shows what it will do."})
+            "Nothing is changed until every host answered and passed the preflight. Safe to run again: a host "
+                    + "that already matches is not touched (no file rewritten, no service restarted), and a run cut "
+                    + "short carries on from what is there. A generated token and datastore password are kept on the "
+                    + "hosts and read back by the next run."})
 public class ApplyCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "The inventory file (YAML).")
@@ -23,12 +43,20 @@ public class ApplyCommand extends BaseCommand {
     @Mixin
     SshOptions ssh;
 
-    @Option(names = "--dry-run", description = "Connect and gather facts, print what would change, change nothing.")
+    @Option(names = "--dry-run", description = "Connect and gather facts, print what would change (as 'plan'), change nothing.")
     boolean dryRun;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "Where to write the cluster's kubeconfig (mode 0600; default: <cluster>.kubeconfig next to the inventory).")
     Path kubeconfig;
+
+    @Option(names = "--merge-kubeconfig", description = "Merge into the kubeconfig file there instead of replacing it.")
+    boolean mergeKubeconfig;
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long to wait for software to become ready on a host (K3s, a node, a datastore) "
+                    + "before failing (default: ${DEFAULT-VALUE}).")
+    long readyTimeout;
 
     @Option(names = "--log-file", paramLabel = "FILE",
             description = "Run log: every command run on every host and its result, secrets masked "
@@ -37,9 +65,67 @@ public class ApplyCommand extends BaseCommand {
 
     @Override
     protected ExitCode run(CommandContext context) {
-        InventoryInput.load(inventory, context);
-        throw new CliException(ExitCode.INTERNAL,
-                "apply over SSH is not available in this build yet; 'k3j-install plan --offline "
-                        + inventory + "' shows what it will do");
+        if (dryRun) {
+            return PlanCommand.online(inventory, ssh, logFile, false, context);
+        }
+        Inventory valid = InventoryInput.load(inventory, context);
+        Clock clock = Clock.systemUTC();
+        Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
+        Output output = context.output();
+        try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
+            ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
+                    new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock);
+            ClusterValues values = apply.values();
+            SecretMasker masker = values.masker();
+            ClusterApply.Result result;
+            try {
+                result = apply.run(values, new ApplyProgress(output, masker));
+            } catch (ApplyFailed e) {
+                e.failures().forEach(failure -> output.error(masker.mask(failure.describe())));
+                throw new CliException(ExitCode.APPLY_FAILED, e.getMessage() + "; the next apply carries on from what is there. "
+                        + "The run log is " + log);
+            } catch (StepFailure e) {
+                output.error(masker.mask(e.describe()));
+                throw new CliException(ExitCode.APPLY_FAILED, "apply stopped; the run log is " + log);
+            }
+            Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
+            KubeconfigFile.write(written, result.kubeconfig(), mergeKubeconfig);
+            summary(output, valid, result, written);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted; the next apply carries on from what is there");
+        }
+        return ExitCode.OK;
+    }
+
+    private static void summary(Output output, Inventory inventory, ClusterApply.Result result, Path kubeconfig) {
+        output.info("");
+        Map<String, Long> changedByHost = new LinkedHashMap<>();
+        for (HostReport report : result.reports()) {
+            changedByHost.merge(report.host(), report.changed(), Long::sum);
+        }
+        long changed = ApplyProgress.changedActions(result.reports());
+        output.result(changed == 0
+                ? output.style().success("✓ ") + "no changes: every host already matched the inventory"
+                : output.style().success("✓ ") + "applied " + changed + " change" + (changed == 1 ? "" : "s") + " on "
+                + changedByHost.values().stream().filter(count -> count > 0).count() + " of " + changedByHost.size() + " hosts");
+        output.info("");
+        output.info(nodeTable(result.nodes()));
+        output.result("kubeconfig: " + kubeconfig + " (context " + inventory.name() + ", server " + inventory.registration().url() + ")");
+        output.info("next: KUBECONFIG=" + kubeconfig + " kubectl get nodes");
+        output.event("applied", "cluster", inventory.name(), "changed", changed, "kubeconfig", kubeconfig.toString(),
+                "nodes", result.nodes().stream().map(node -> Map.of("name", node.name(), "ready", node.ready(),
+                        "roles", node.rolesColumn())).toList());
+    }
+
+    /** The nodes as {@code kubectl get nodes} shows them. */
+    static String nodeTable(List<Node> nodes) {
+        int width = Math.max(4, nodes.stream().mapToInt(node -> node.name().length()).max().orElse(4)) + 3;
+        StringBuilder table = new StringBuilder(String.format("%-" + width + "s%-10s%-24s%s%n", "NAME", "STATUS", "ROLES", "VERSION"));
+        for (Node node : nodes) {
+            table.append(String.format("%-" + width + "s%-10s%-24s%s%n", node.name(), node.ready() ? "Ready" : "NotReady",
+                    node.rolesColumn(), node.version()));
+        }
+        return table.toString().stripTrailing();
     }
 }

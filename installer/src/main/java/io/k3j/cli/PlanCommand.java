@@ -2,6 +2,7 @@ package io.k3j.cli;
 
 import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.FactsKnowledge;
+import io.k3j.apply.KeptSecrets;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.plan.ClusterValues;
@@ -47,25 +48,33 @@ public class PlanCommand extends BaseCommand {
 
     @Override
     protected ExitCode run(CommandContext context) {
+        if (!offline) {
+            return online(inventory, ssh, logFile, noFiles, context);
+        }
         Inventory valid = InventoryInput.load(inventory, context);
         ClusterValues values = ClusterValues.offline(valid, new InventoryLoader(context.environment()::get).secrets(valid));
-        Planner planner = new Planner(new TemplateRenderer());
-        if (offline) {
-            print(context, valid, planner.plan(valid, values, HostKnowledge.OFFLINE), Optional.empty());
-            return ExitCode.OK;
-        }
+        print(context, valid, new Planner(new TemplateRenderer()).plan(valid, values, HostKnowledge.OFFLINE), Optional.empty(), noFiles);
+        return ExitCode.OK;
+    }
+
+    /** The plan against the hosts (also {@code apply --dry-run}): facts, kept secrets, and each file compared with the host's. */
+    static ExitCode online(Path inventory, SshOptions ssh, Path logFile, boolean noFiles, CommandContext context) {
+        Inventory valid = InventoryInput.load(inventory, context);
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "plan", clock);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
-            Plan plan = planner.plan(valid, values, new FactsKnowledge(hosts.allFacts()));
-            CurrentFiles current = (host, path) -> hosts.host(host).readFile(path)
+            ClusterValues values = ClusterValues.of(valid, new InventoryLoader(context.environment()::get).secrets(valid),
+                    KeptSecrets.read(valid, hosts));
+            hosts.runLog().addSecrets(values.secrets());
+            Plan plan = new Planner(new TemplateRenderer()).plan(valid, values, new FactsKnowledge(hosts.allFacts()));
+            CurrentFiles current = (host, path) -> Optional.ofNullable(hosts.host(host)).flatMap(connected -> connected.readFile(path))
                     .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
-            print(context, valid, plan, Optional.of(current));
+            print(context, valid, plan, Optional.of(current), noFiles);
         }
         return ExitCode.OK;
     }
 
-    private void print(CommandContext context, Inventory valid, Plan plan, Optional<CurrentFiles> current) {
+    private static void print(CommandContext context, Inventory valid, Plan plan, Optional<CurrentFiles> current, boolean noFiles) {
         new PlanPrinter(context.output(), !noFiles, current).print(plan);
         context.output().info("");
         context.output().info("Then apply checks every node is Ready (k3s kubectl get nodes) and writes the kubeconfig, "

@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
 import java.util.Properties;
 
 /**
@@ -15,6 +16,7 @@ import java.util.Properties;
  */
 public final class SqlProbe {
     private static final int TIMEOUT_SECONDS = 10;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     public ProbeResult check(Endpoint endpoint, InetSocketAddress via) {
         String url = switch (endpoint.type()) {
@@ -36,7 +38,8 @@ public final class SqlProbe {
 
     /** kine creates its table on start (pkg/drivers/generic); a table it already made is fine too. */
     private static ProbeResult canCreateKineTable(Connection connection, Endpoint endpoint) throws SQLException {
-        String probeTable = "k3j_preflight_probe";
+        // Unique per probe: every server host checks at the same time.
+        String probeTable = "k3j_probe_" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(TIMEOUT_SECONDS);
             if (kineTableExists(connection)) {

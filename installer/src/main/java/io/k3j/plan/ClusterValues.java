@@ -21,18 +21,44 @@ public record ClusterValues(String serverToken, String agentToken, String datast
     static final String GENERATED_TOKEN = "<generated on the first apply, then read back from the servers>";
     static final String GENERATED_PASSWORD = "<generated on the first apply, kept on the datastore host>";
 
+    /**
+     * Values the inventory does not give but the cluster keeps: a token and a datastore password
+     * generated on the first apply, and the agents' token read from a running server.
+     */
+    public record Kept(Optional<String> token, Optional<String> datastorePassword, Optional<String> agentToken) {
+        public static final Kept NOTHING = new Kept(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
     /** What is known from the inventory alone: {@code plan --offline}. */
     public static ClusterValues offline(Inventory inventory, SecretResolver resolver) {
+        return of(inventory, resolver, Kept.NOTHING);
+    }
+
+    /** The inventory's values, completed by what the cluster keeps; placeholders for what is not known yet. */
+    public static ClusterValues of(Inventory inventory, SecretResolver resolver, Kept kept) {
         Set<String> secrets = new LinkedHashSet<>();
-        String token = inventory.k3s().token().map(value -> secret(resolver, value, secrets, true)).orElse(GENERATED_TOKEN);
+        String token = inventory.k3s().token().map(value -> secret(resolver, value, secrets, true))
+                .or(() -> kept.token().map(value -> remember(value, secrets))).orElse(GENERATED_TOKEN);
         Optional<String> password = inventory.datastore().provision()
-                .map(provision -> provision.password().map(value -> secret(resolver, value, secrets, true)).orElse(GENERATED_PASSWORD));
+                .map(provision -> provision.password().map(value -> secret(resolver, value, secrets, true))
+                        .or(() -> kept.datastorePassword().map(value -> remember(value, secrets))).orElse(GENERATED_PASSWORD));
         String endpoint = inventory.datastore().endpoint()
                 .map(value -> secret(resolver, value, secrets, false))
                 .orElseGet(() -> provisionedEndpoint(inventory.datastore(), password.orElseThrow()));
         passwordIn(endpoint).ifPresent(secrets::add);
-        return new ClusterValues(token, "K10<hash of the cluster CA, read from the first server>::server:" + token,
-                endpoint, password, secrets);
+        String agentToken = kept.agentToken().map(value -> remember(value, secrets))
+                .orElse("K10<hash of the cluster CA, read from the first server>::server:" + token);
+        return new ClusterValues(token, agentToken, endpoint, password, secrets);
+    }
+
+    /** Whether this value is a stand-in for one only a first apply makes (then plan shows it as such). */
+    public static boolean isPlaceholder(String value) {
+        return value.startsWith("<") || value.startsWith("K10<");
+    }
+
+    private static String remember(String value, Set<String> secrets) {
+        secrets.add(value);
+        return value;
     }
 
     public SecretMasker masker() {

@@ -31,7 +31,7 @@ final class DatastorePlanner {
     StepPlan plan() {
         Datastore datastore = inventory.datastore();
         List<HostPlan> checks = inventory.servers().hosts().stream()
-                .map(server -> new HostPlan(server.address(), "server, checking the datastore", List.of(Action.check(checkText()))))
+                .map(server -> new HostPlan(server.address(), "server, checking the datastore", List.of(Action.check(checkText(), Operation.CheckKind.DATASTORE))))
                 .toList();
         if (datastore.provision().isEmpty()) {
             return new StepPlan(Step.DATASTORE, "existing " + datastore.type() + " at " + where(), List.of(checks));
@@ -69,14 +69,19 @@ final class DatastorePlanner {
         Map<String, Object> hba = Map.of("cluster", inventory.name(), "database", provision.database(), "user", provision.user(),
                 "tls", false, "clients", serverClients("/32", "/128"));
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install postgresql (Debian/Ubuntu package)", ""));
+        actions.add(Action.install("install postgresql (Debian/Ubuntu package)", new Operation.Packages(List.of("postgresql"))));
         actions.add(Action.write(ManagedFile.readable(config + "/conf.d/k3j.conf", renderer.render("datastore/postgres/k3j.conf.ftl", conf))));
-        actions.add(Action.block(ManagedFile.readable(config + "/pg_hba.conf", renderer.render("datastore/postgres/pg_hba.block.ftl", hba))));
+        // Debian's own owner and mode for pg_hba.conf, kept: PostgreSQL reads it as postgres.
+        actions.add(Action.block(new ManagedFile(config + "/pg_hba.conf", "0640", "postgres:postgres",
+                renderer.render("datastore/postgres/pg_hba.block.ftl", hba), false)));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.SETUP_SCRIPTS + "/postgres-setup.sql",
                 renderer.render("datastore/postgres/setup.sql.ftl", sqlModel(provision)))));
-        actions.add(Action.start("(re)start postgresql when its configuration changed"));
+        keptPassword(provision).ifPresent(actions::add);
+        actions.add(Action.start("(re)start postgresql when its configuration changed",
+                new Operation.Services(List.of("postgresql"), new Operation.Listening(Datastore.Type.postgres.defaultPort()))));
         actions.add(Action.run("create the role " + provision.user() + " and the database " + provision.database()
-                + " (psql as postgres, the script on standard input)", ""));
+                + " (psql as postgres, the script on standard input)", new Operation.RunOnChange("postgres-setup",
+                "runuser -u postgres -- psql -X -q -d postgres < " + Paths.SETUP_SCRIPTS + "/postgres-setup.sql")));
         return new HostPlan(host.address(), "datastore", actions);
     }
 
@@ -86,13 +91,16 @@ final class DatastorePlanner {
         Map<String, Object> sql = new HashMap<>(sqlModel(provision));
         sql.put("clients", serverClients("", ""));
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install mariadb-server (Debian/Ubuntu package)", ""));
+        actions.add(Action.install("install mariadb-server (Debian/Ubuntu package)", new Operation.Packages(List.of("mariadb-server"))));
         actions.add(Action.write(ManagedFile.readable(Paths.MARIADB_CONFIG, renderer.render("datastore/mysql/k3j.cnf.ftl", cnf))));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.SETUP_SCRIPTS + "/mysql-setup.sql",
                 renderer.render("datastore/mysql/setup.sql.ftl", sql))));
-        actions.add(Action.start("(re)start mariadb when its configuration changed"));
+        keptPassword(provision).ifPresent(actions::add);
+        actions.add(Action.start("(re)start mariadb when its configuration changed",
+                new Operation.Services(List.of("mariadb"), new Operation.Listening(Datastore.Type.mysql.defaultPort()))));
         actions.add(Action.run("create the database " + provision.database() + " and one account " + provision.user()
-                + "@<server> per server (mysql as root, the script on standard input)", ""));
+                + "@<server> per server (mysql as root, the script on standard input)", new Operation.RunOnChange("mysql-setup",
+                "mysql --user=root < " + Paths.SETUP_SCRIPTS + "/mysql-setup.sql")));
         return new HostPlan(provision.host().address(), "datastore", actions);
     }
 
@@ -101,12 +109,22 @@ final class DatastorePlanner {
         Map<String, Object> conf = Map.of("cluster", inventory.name(), "name", host.name().orElse("k3j-etcd"),
                 "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(), "peerPort", 2380, "tls", false);
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install etcd-server (Debian/Ubuntu package; its own etcd.service stays disabled)", ""));
+        actions.add(Action.install("install etcd-server (Debian/Ubuntu package; its own etcd.service stays disabled)",
+                new Operation.Packages(List.of("etcd-server"))));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_CONFIG, renderer.render("datastore/etcd/etcd.conf.yml.ftl", conf))));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_UNIT,
                 renderer.render("datastore/etcd/etcd.service.ftl", Map.of("cluster", inventory.name())))));
-        actions.add(Action.start("(re)start k3j-etcd when its configuration changed, and wait until it serves"));
+        actions.add(Action.start("(re)start k3j-etcd when its configuration changed, and wait until it serves",
+                new Operation.Services(List.of("k3j-etcd"), new Operation.Active())));
         return new HostPlan(host.address(), "datastore", actions);
+    }
+
+    /** A generated password is kept on the datastore host, where the next apply reads it back. */
+    private Optional<Action> keptPassword(Datastore.Provision provision) {
+        if (provision.password().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(Action.write(ManagedFile.secret(Paths.DATASTORE_PASSWORD, values.datastorePassword().orElseThrow())));
     }
 
     private Map<String, Object> sqlModel(Datastore.Provision provision) {

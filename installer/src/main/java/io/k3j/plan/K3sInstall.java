@@ -2,9 +2,10 @@ package io.k3j.plan;
 
 import io.k3j.inventory.K3sSettings;
 import io.k3j.render.TemplateRenderer;
+import java.util.List;
 import java.util.Map;
 
-/** How the K3s binary gets onto a node: the action that says so, per install method. */
+/** How the K3s binary gets onto a node: the actions that do it, per install method. */
 final class K3sInstall {
     private final K3sSettings k3s;
     private final TemplateRenderer renderer;
@@ -14,22 +15,26 @@ final class K3sInstall {
         this.renderer = renderer;
     }
 
-    /** The install action for a node running {@code command} (server or agent) on {@code arch}. */
-    Action action(String command, String arch) {
+    /** The install actions for a node running {@code command} (server or agent) on {@code arch}. */
+    List<Action> actions(String command, String arch) {
         return switch (k3s.install()) {
-            case download -> Action.install("download k3s " + k3s.version() + " (" + arch + ") from " + k3s.mirror()
+            case download -> List.of(Action.install("download k3s " + k3s.version() + " (" + arch + ") from " + k3s.mirror()
                     + ", check its sha256 against sha256sum-" + arch + ".txt, install as " + Paths.K3S_BINARY,
-                    renderer.render("k3s/install-download.sh.ftl",
-                            Map.of("mirror", k3s.mirror(), "version", k3s.version(), "arch", arch)));
+                    new Operation.Script(renderer.render("k3s/install-download.sh.ftl",
+                            Map.of("mirror", k3s.mirror(), "version", k3s.version(), "arch", arch)))));
             case airgap -> {
                 K3sSettings.Airgap airgap = k3s.airgap().orElseThrow();
-                yield Action.install("upload " + airgap.binary().getFileName() + " as " + Paths.K3S_BINARY + " and "
-                        + airgap.images().getFileName() + " into " + Paths.AIRGAP_IMAGES + "/", "");
+                String images = Paths.AIRGAP_IMAGES + "/" + airgap.images().getFileName();
+                yield List.of(
+                        Action.install("upload " + airgap.binary().getFileName() + " as " + Paths.K3S_BINARY,
+                                new Operation.CopyFromOperator(airgap.binary(), Paths.K3S_BINARY, "0755")),
+                        Action.install("upload " + airgap.images().getFileName() + " into " + Paths.AIRGAP_IMAGES + "/",
+                                new Operation.CopyFromOperator(airgap.images(), images, "0644")));
             }
-            case script -> Action.install("run the official install script " + k3s.scriptUrl() + " for k3s " + k3s.version()
-                    + " (binary only; k3j-install writes the configuration and unit)",
-                    renderer.render("k3s/install-script.sh.ftl",
-                            Map.of("scriptUrl", k3s.scriptUrl(), "version", k3s.version(), "command", command)));
+            case script -> List.of(Action.install("run the official install script " + k3s.scriptUrl() + " for k3s "
+                    + k3s.version() + " (binary only; k3j-install writes the configuration and unit)",
+                    new Operation.Script(renderer.render("k3s/install-script.sh.ftl",
+                            Map.of("scriptUrl", k3s.scriptUrl(), "version", k3s.version(), "command", command)))));
         };
     }
 }

@@ -3,7 +3,7 @@ package io.k3j.plan;
 /**
  * A file k3j-install keeps on a host: its full content, octal mode and owner. Content with
  * secrets goes through a {@link SecretMasker} before anyone sees it; a {@code hidden} file (a
- * private key) is never shown at all.
+ * private key, a kept password) is never shown at all.
  */
 public record ManagedFile(String path, String mode, String owner, String content, boolean hidden) {
 
@@ -15,12 +15,13 @@ public record ManagedFile(String path, String mode, String owner, String content
         return new ManagedFile(path, "0644", "root:root", content, false);
     }
 
-    public static ManagedFile privateKey(String path, String content) {
+    /** A private key or a password: root-only, and its content never shown. */
+    public static ManagedFile secret(String path, String content) {
         return new ManagedFile(path, "0600", "root:root", content, true);
     }
 
     /** What a person may see of the content. */
     public String shown(SecretMasker masker) {
-        return hidden ? "(private key, " + content.length() + " bytes, not shown)" : masker.mask(content);
+        return hidden ? "(secret, " + content.length() + " bytes, not shown)" : masker.mask(content);
     }
 }

@@ -13,6 +13,10 @@ public final class Paths {
     public static final String SERVER_UNIT = "/etc/systemd/system/k3s.service";
     public static final String AGENT_UNIT = "/etc/systemd/system/k3s-agent.service";
     public static final String SETUP_SCRIPTS = "/etc/k3j";
+    /** A datastore password k3j-install generated, kept on the datastore host for the next apply. */
+    public static final String DATASTORE_PASSWORD = SETUP_SCRIPTS + "/datastore-password";
+    /** What k3j-install last started services and ran set-up scripts with (see Operation.RunOnChange). */
+    public static final String STAMPS = "/var/lib/k3j/stamps";
     public static final String HAPROXY_CONFIG = "/etc/haproxy/haproxy.cfg";
     public static final String KEEPALIVED_CONFIG = "/etc/keepalived/keepalived.conf";
     public static final String ETCD_CONFIG = "/etc/etcd/k3j-etcd.conf.yml";

@@ -33,11 +33,12 @@ final class RegistrationPlanner {
         String check = "check that " + registration.url() + " answers as K3s (/ping, /cacerts) and reaches every server";
         return switch (registration.mode()) {
             case existing -> new StepPlan(Step.REGISTRATION, "existing address " + registration.address(),
-                    List.of(List.of(new HostPlan(registration.address(), "existing address", List.of(Action.check(check))))));
+                    List.of(List.of(new HostPlan(registration.address(), "existing address", List.of(registrationCheck(check))))));
             case dns -> new StepPlan(Step.REGISTRATION, "round-robin DNS name " + registration.address(),
                     List.of(List.of(new HostPlan(registration.address(), "DNS name", List.of(
-                            Action.check("check that " + registration.address() + " resolves to every server's address"),
-                            Action.check(check))))));
+                            Action.check("check that " + registration.address() + " resolves to every server's address",
+                                    Operation.CheckKind.DNS),
+                            registrationCheck(check))))));
             case haproxy -> haproxy(registration, check);
         };
     }
@@ -57,16 +58,23 @@ final class RegistrationPlanner {
         Host host = haproxy.hosts().get(index);
         boolean vip = haproxy.vip().isPresent();
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install haproxy" + (vip ? " and keepalived" : "") + " (Debian/Ubuntu packages)", ""));
+        actions.add(Action.install("install haproxy" + (vip ? " and keepalived" : "") + " (Debian/Ubuntu packages)",
+                new Operation.Packages(vip ? List.of("haproxy", "keepalived") : List.of("haproxy"))));
         actions.add(Action.write(ManagedFile.readable(Paths.HAPROXY_CONFIG, renderer.render("haproxy/haproxy.cfg.ftl", haproxyModel()))));
         if (vip) {
             actions.add(Action.write(ManagedFile.rootOnly(Paths.KEEPALIVED_CONFIG,
                     renderer.render("keepalived/keepalived.conf.ftl", keepalivedModel(haproxy, index)))));
         }
         actions.add(Action.start(vip ? "(re)start haproxy and keepalived when their configuration changed"
-                : "(re)start haproxy when its configuration changed"));
-        actions.add(Action.check(check));
+                : "(re)start haproxy when its configuration changed",
+                new Operation.Services(vip ? List.of("haproxy", "keepalived") : List.of("haproxy"),
+                        new Operation.Listening(inventory.registration().port()))));
+        actions.add(registrationCheck(check));
         return new HostPlan(host.address(), vip && index == 0 ? "load balancer, VIP holder" : "load balancer", actions);
+    }
+
+    private static Action registrationCheck(String description) {
+        return Action.check(description, Operation.CheckKind.REGISTRATION);
     }
 
     private Map<String, Object> haproxyModel() {

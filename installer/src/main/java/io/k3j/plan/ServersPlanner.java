@@ -48,15 +48,16 @@ final class ServersPlanner {
 
     private HostPlan hostPlan(Host host, boolean first) {
         List<Action> actions = new ArrayList<>();
-        actions.add(install.action("server", knowledge.arch(host)));
+        actions.addAll(install.actions("server", knowledge.arch(host)));
         datastoreTlsFiles().forEach(file -> actions.add(Action.write(file)));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/server-config.yaml.ftl", model(host)))));
         actions.add(Action.write(ManagedFile.readable(Paths.SERVER_UNIT, renderer.render("k3s/k3s.service.ftl",
                 Map.of("unitName", "k3s", "command", "server", "binary", Paths.K3S_BINARY)))));
-        actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1)"));
+        actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1)",
+                new Operation.Services(List.of("k3s"), new Operation.Active())));
         if (first) {
             actions.add(Action.check("read the cluster token from " + Paths.SERVER_TOKEN
-                    + " (the agents' token pins the cluster CA: K10<ca-hash>::server:<password>)"));
+                    + " (the agents' token pins the cluster CA: K10<ca-hash>::server:<password>)", Operation.CheckKind.CLUSTER_TOKEN));
         }
         return new HostPlan(host.address(), first ? "first server" : "server", actions);
     }
@@ -103,7 +104,7 @@ final class ServersPlanner {
         List<ManagedFile> files = new ArrayList<>();
         files.add(ManagedFile.rootOnly(Paths.DATASTORE_TLS + "/ca.pem", read(tls.get().caFile())));
         tls.get().certFile().ifPresent(cert -> files.add(ManagedFile.rootOnly(Paths.DATASTORE_TLS + "/client.pem", read(cert))));
-        tls.get().keyFile().ifPresent(key -> files.add(ManagedFile.privateKey(Paths.DATASTORE_TLS + "/client-key.pem", read(key))));
+        tls.get().keyFile().ifPresent(key -> files.add(ManagedFile.secret(Paths.DATASTORE_TLS + "/client-key.pem", read(key))));
         return files;
     }
 

@@ -35,11 +35,12 @@ final class WorkersPlanner {
 
     private HostPlan hostPlan(Host host) {
         List<Action> actions = new ArrayList<>();
-        actions.add(install.action("agent", knowledge.arch(host)));
+        actions.addAll(install.actions("agent", knowledge.arch(host)));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/agent-config.yaml.ftl", model(host)))));
         actions.add(Action.write(ManagedFile.readable(Paths.AGENT_UNIT, renderer.render("k3s/k3s.service.ftl",
                 Map.of("unitName", "k3s-agent", "command", "agent", "binary", Paths.K3S_BINARY)))));
-        actions.add(Action.start("start k3s-agent and wait until the node is Ready"));
+        actions.add(Action.start("start k3s-agent and wait until the node is Ready",
+                new Operation.Services(List.of("k3s-agent"), new Operation.NodeReady())));
         return new HostPlan(host.address(), "worker", actions);
     }
 

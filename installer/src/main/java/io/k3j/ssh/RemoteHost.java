@@ -22,6 +22,9 @@ public interface RemoteHost extends AutoCloseable {
      */
     UploadResult upload(String path, byte[] content, String mode, String owner);
 
+    /** Forwards a loopback port of this machine to {@code host:port} as this host reaches it. */
+    Tunnel tunnel(String host, int port);
+
     @Override
     void close();
 }

@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
@@ -26,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
+import net.schmizz.sshj.connection.channel.direct.Parameters;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
@@ -275,6 +280,44 @@ public final class SshHost implements RemoteHost {
             throw new SshException(target.name() + ": cannot write " + path + ": " + written.stderr().strip());
         }
         return UploadResult.WRITTEN;
+    }
+
+    @Override
+    public synchronized Tunnel tunnel(String host, int port) {
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            LocalPortForwarder forwarder = client.newLocalPortForwarder(
+                    new Parameters("127.0.0.1", socket.getLocalPort(), host, port), socket);
+            Thread listener = new Thread(() -> {
+                try {
+                    forwarder.listen();
+                } catch (IOException e) {
+                    // closing the tunnel closes its socket, which ends listen() this way
+                }
+            }, "k3j-tunnel-" + target.name());
+            listener.setDaemon(true);
+            listener.start();
+            log.note(target.name(), "tunnel from 127.0.0.1:" + socket.getLocalPort() + " to " + host + ":" + port);
+            return new Tunnel() {
+                @Override
+                public int localPort() {
+                    return socket.getLocalPort();
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        forwarder.close();
+                        socket.close();
+                    } catch (IOException e) {
+                        // nothing more to release
+                    }
+                }
+            };
+        } catch (IOException e) {
+            throw new SshException(target.name() + ": cannot open a tunnel to " + host + ":" + port + ": " + e.getMessage(), e);
+        }
     }
 
     private static String sha256(byte[] content) {

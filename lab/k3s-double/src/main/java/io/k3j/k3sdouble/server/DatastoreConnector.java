@@ -57,13 +57,21 @@ final class DatastoreConnector {
         }
     }
 
+    /**
+     * kine's createDBIfNotExist: MySQL's CREATE DATABASE failing is fatal (drivers/mysql); for
+     * PostgreSQL everything here is a warning (drivers/pgsql), so a user allowed only into its own
+     * database (pg_hba.conf) still starts.
+     */
     private void createDatabase(SqlEndpoint endpoint) throws SQLException {
+        if (endpoint.dialect() == KineDialect.MYSQL) {
+            try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.login());
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS `" + endpoint.database() + "`");
+            }
+            return;
+        }
         try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.login());
              Statement statement = connection.createStatement()) {
-            if (endpoint.dialect() == KineDialect.MYSQL) {
-                statement.execute("CREATE DATABASE IF NOT EXISTS `" + endpoint.database() + "`");
-                return;
-            }
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + endpoint.database() + "'");
             if (!exists.next()) {
                 try {
@@ -72,6 +80,9 @@ final class DatastoreConnector {
                     log.warn("failed to create database " + endpoint.database() + ": " + e.getMessage());
                 }
             }
+        } catch (SQLException e) {
+            log.warn("failed to check existence of database " + endpoint.database() + ", going to attempt create: " + e.getMessage());
+            log.warn("failed to create database " + endpoint.database() + ": " + e.getMessage());
         }
     }
 }

@@ -1,0 +1,59 @@
+package io.k3j.apply;
+
+import io.k3j.plan.HostPlan;
+import io.k3j.plan.StepPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs steps in order and, within a step, its waves one after the other, the hosts of a wave in
+ * parallel (bounded). A failed host lets the rest of its wave finish, then stops the apply.
+ */
+public final class Applier {
+    private final ApplyContext context;
+    private final WaveRunner runner;
+    private final ApplyListener listener;
+
+    public Applier(ApplyContext context, WaveRunner runner, ApplyListener listener) {
+        this.context = context;
+        this.runner = runner;
+        this.listener = listener;
+    }
+
+    public List<HostReport> run(List<StepPlan> steps) throws InterruptedException {
+        List<HostReport> reports = new ArrayList<>();
+        HostApplier applier = new HostApplier(context);
+        for (StepPlan step : steps) {
+            listener.stepStarted(step);
+            for (List<HostPlan> wave : step.waves()) {
+                Map<String, HostPlan> byHost = new LinkedHashMap<>();
+                wave.forEach(plan -> byHost.put(plan.host(), plan));
+                List<WaveRunner.HostOutcome<List<ActionOutcome>>> outcomes = runner.run(new ArrayList<>(byHost.keySet()), host -> {
+                    listener.hostStarted(step, host, byHost.get(host).role());
+                    return applier.apply(step.step(), byHost.get(host));
+                });
+                List<StepFailure> failures = new ArrayList<>();
+                for (WaveRunner.HostOutcome<List<ActionOutcome>> outcome : outcomes) {
+                    HostPlan plan = byHost.get(outcome.host());
+                    if (outcome.failed()) {
+                        StepFailure failure = outcome.failure() instanceof StepFailure known ? known
+                                : new StepFailure(outcome.host(), step.step(), "apply", String.valueOf(outcome.failure()),
+                                        "this is a bug in k3j-install: please report it with the run log");
+                        failures.add(failure);
+                        listener.hostFailed(failure);
+                    } else {
+                        HostReport report = new HostReport(step.step(), outcome.host(), plan.role(), outcome.result(), outcome.took());
+                        reports.add(report);
+                        listener.hostDone(report);
+                    }
+                }
+                if (!failures.isEmpty()) {
+                    throw new ApplyFailed(failures);
+                }
+            }
+        }
+        return reports;
+    }
+}

@@ -1,0 +1,87 @@
+package io.k3j.apply;
+
+import io.k3j.inventory.Host;
+import io.k3j.inventory.Inventory;
+import io.k3j.ssh.RemoteHost;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What every host's work in an apply shares: the inventory, the connected hosts, how long to wait
+ * for software to become ready, and the cluster's values found on the way (the agents' token,
+ * read from the first server once it runs).
+ */
+public final class ApplyContext {
+    private final Inventory inventory;
+    private final ConnectedHosts hosts;
+    private final Duration readyLimit;
+    private final Clock clock;
+    private final String datastoreEndpoint;
+    private final AtomicReference<String> agentToken = new AtomicReference<>();
+
+    public ApplyContext(Inventory inventory, ConnectedHosts hosts, String datastoreEndpoint, Duration readyLimit, Clock clock) {
+        this.inventory = inventory;
+        this.hosts = hosts;
+        this.readyLimit = readyLimit;
+        this.clock = clock;
+        this.datastoreEndpoint = datastoreEndpoint;
+    }
+
+    Inventory inventory() {
+        return inventory;
+    }
+
+    /** The connected host at {@code address}, or empty for an address that is not an inventory host (an existing LB). */
+    Optional<RemoteHost> host(String address) {
+        return Optional.ofNullable(hosts.host(address));
+    }
+
+    Host firstServerHost() {
+        return inventory.servers().hosts().get(0);
+    }
+
+    /** The first server: where the cluster is read (token, nodes) and checks from inside the cluster run. */
+    RemoteHost firstServer() {
+        return hosts.host(firstServerHost().address());
+    }
+
+    /** The name K3s registers the host's node under: the inventory's, else the host's hostname. */
+    String nodeName(Host host) {
+        return host.name().orElseGet(() -> hosts.facts(host.address()).hostname());
+    }
+
+    boolean hasPackage(String address, String name) {
+        return hosts.facts(address).hasPackage(name);
+    }
+
+    /** The IP other hosts reach the host at. */
+    String ip(Host host) {
+        return new FactsKnowledge(hosts.allFacts()).ip(host);
+    }
+
+    Optional<Host> inventoryHost(String address) {
+        return inventory.allHosts().stream().map(Inventory.RoledHost::host).filter(host -> host.address().equals(address)).findFirst();
+    }
+
+    Duration readyLimit() {
+        return readyLimit;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    String datastoreEndpoint() {
+        return datastoreEndpoint;
+    }
+
+    public Optional<String> agentToken() {
+        return Optional.ofNullable(agentToken.get());
+    }
+
+    void agentToken(String token) {
+        agentToken.set(token);
+    }
+}

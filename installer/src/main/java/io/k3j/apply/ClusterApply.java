@@ -1,0 +1,102 @@
+package io.k3j.apply;
+
+import io.k3j.inventory.Inventory;
+import io.k3j.inventory.SecretResolver;
+import io.k3j.kubeconfig.Kubeconfig;
+import io.k3j.plan.ClusterValues;
+import io.k3j.plan.Paths;
+import io.k3j.plan.Plan;
+import io.k3j.plan.Planner;
+import io.k3j.plan.Step;
+import io.k3j.render.TemplateRenderer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole apply on connected hosts: the datastore and the servers; then, with the agents' token
+ * the first server made, the registration address and the workers; then every node checked
+ * against the inventory, and the cluster's kubeconfig read for the operator.
+ */
+public final class ClusterApply {
+    private final Inventory inventory;
+    private final SecretResolver resolver;
+    private final ConnectedHosts hosts;
+    private final WaveRunner runner;
+    private final Duration readyLimit;
+    private final Clock clock;
+
+    /** What an apply did and found. */
+    public record Result(List<HostReport> reports, List<Node> nodes, Kubeconfig kubeconfig) {
+
+        public long changed() {
+            return reports.stream().mapToLong(HostReport::changed).sum();
+        }
+    }
+
+    public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
+                        Clock clock) {
+        this.inventory = inventory;
+        this.resolver = resolver;
+        this.hosts = hosts;
+        this.runner = runner;
+        this.readyLimit = readyLimit;
+        this.clock = clock;
+    }
+
+    /** The cluster's values, kept or new: known before anything runs, so every secret is masked from the start. */
+    public ClusterValues values() {
+        ClusterValues values = ClusterValues.of(inventory, resolver, KeptSecrets.readOrGenerate(inventory, hosts));
+        hosts.runLog().addSecrets(values.secrets());
+        return values;
+    }
+
+    public Result run(ClusterValues values, ApplyListener listener) throws InterruptedException {
+        FactsKnowledge knowledge = new FactsKnowledge(hosts.allFacts());
+        Planner planner = new Planner(new TemplateRenderer());
+        ApplyContext context = new ApplyContext(inventory, hosts, values.datastoreEndpoint(), readyLimit, clock);
+        Applier applier = new Applier(context, runner, listener);
+
+        Plan first = planner.plan(inventory, values, knowledge);
+        List<HostReport> reports = new ArrayList<>(applier.run(first.steps().subList(0, 2)));
+        String agentToken = context.agentToken().orElseThrow(() -> new IllegalStateException("the servers step read no token"));
+        ClusterValues joined = withAgentToken(values, agentToken);
+        hosts.runLog().addSecrets(joined.secrets());
+        reports.addAll(applier.run(planner.plan(inventory, joined, knowledge).steps().subList(2, 4)));
+
+        List<Node> nodes = awaitNodes(context);
+        String k3sYaml = context.firstServer().readFile(Paths.KUBECONFIG).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElseThrow(() -> new StepFailure(context.firstServerHost().address(), Step.SERVERS,
+                        "read " + Paths.KUBECONFIG, "the file is missing although k3s runs", "read 'journalctl -u k3s' on the host"));
+        Kubeconfig kubeconfig = Kubeconfig.parse(k3sYaml).forOperator(inventory.name(), inventory.registration().url());
+        return new Result(reports, nodes, kubeconfig);
+    }
+
+    private ClusterValues withAgentToken(ClusterValues values, String agentToken) {
+        ClusterValues.Kept kept = new ClusterValues.Kept(Optional.of(values.serverToken()), values.datastorePassword(),
+                Optional.of(agentToken));
+        return ClusterValues.of(inventory, resolver, kept);
+    }
+
+    /** Every inventory host a node as the inventory says, waited on: a node just started may need a heartbeat to be Ready. */
+    private List<Node> awaitNodes(ApplyContext context) throws InterruptedException {
+        Instant deadline = clock.instant().plus(readyLimit);
+        while (true) {
+            List<Node> nodes = ClusterNodes.read(context.firstServer());
+            List<NodeVerifier.Problem> problems = NodeVerifier.problems(inventory, context::nodeName, nodes);
+            if (problems.isEmpty()) {
+                return nodes;
+            }
+            if (clock.instant().isAfter(deadline)) {
+                throw new ApplyFailed(problems.stream().map(problem -> new StepFailure(problem.host(), Step.WORKERS,
+                        "verify the nodes (k3s kubectl get nodes)", problem.problem(),
+                        "read the journal of k3s / k3s-agent on the host")).toList());
+            }
+            Thread.sleep(1000);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.k3j.apply;
+
+import io.k3j.ssh.ExecResult;
+import io.k3j.ssh.RemoteCommand;
+import io.k3j.ssh.RemoteHost;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** Shell scripts run as root on a host, the script on standard input (never on a command line). */
+final class RemoteShell {
+
+    private RemoteShell() {
+    }
+
+    static ExecResult run(RemoteHost host, String script) {
+        return host.run(RemoteCommand.asRoot("sh -s").withStdin(script.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static ExecResult run(RemoteHost host, String script, Duration timeout) {
+        return host.run(RemoteCommand.asRoot("sh -s").withStdin(script.getBytes(StandardCharsets.UTF_8))
+                .withTimeout(timeout.plusSeconds(30)));
+    }
+
+    /**
+     * A loop that waits on the host until {@code condition} (a shell test) holds, checking once a
+     * second, and exits 124 when it still does not hold after {@code limit}.
+     */
+    static String waitUntil(String condition, Duration limit) {
+        return "deadline=$(( $(date +%s) + " + limit.toSeconds() + " ))\n"
+                + "until " + condition + "; do\n"
+                + "    [ \"$(date +%s)\" -lt \"$deadline\" ] || exit 124\n"
+                + "    sleep 1\n"
+                + "done\n";
+    }
+
+    /** The last lines of a unit's journal, to show with an error. */
+    static String journal(RemoteHost host, String unit) {
+        ExecResult result = run(host, "journalctl -u " + unit + " -n 12 --no-pager -o cat 2>&1 || true");
+        return result.stdout().strip();
+    }
+}

@@ -1,0 +1,97 @@
+package io.k3j.apply;
+
+import io.k3j.inventory.Host;
+import io.k3j.plan.Operation;
+import io.k3j.ssh.ExecResult;
+import io.k3j.ssh.RemoteHost;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts a host's systemd units when what they run with changed since they last started (or when
+ * they are not running), then waits until they are ready: systemd's word for Type=notify units
+ * (K3s sends READY=1), a listening port, or the node Ready as a server sees it.
+ */
+final class ServiceStarter {
+    private final ApplyContext context;
+
+    ServiceStarter(ApplyContext context) {
+        this.context = context;
+    }
+
+    HostApplier.Result start(RemoteHost host, Host inventoryHost, Operation.Services services, List<String> inputs) {
+        List<String> stampInputs = new ArrayList<>(inputs);
+        stampInputs.add(String.join(",", services.units()));
+        String hash = Stamps.hash(stampInputs);
+        String stamp = "services-" + String.join("-", services.units());
+        String units = String.join(" ", services.units());
+        boolean running = RemoteShell.run(host, "systemctl is-active -q " + units).ok();
+        if (running && Stamps.matches(host, stamp, hash)) {
+            return new HostApplier.Result(Change.UNCHANGED, units + " running with this configuration");
+        }
+        ExecResult restarted = RemoteShell.run(host, "systemctl daemon-reload && systemctl enable -q " + units
+                + " && systemctl restart --no-block " + units);
+        if (!restarted.ok()) {
+            throw new ClusterChecks.CheckFailed("systemctl could not start " + units + ": " + HostApplier.lastLines(restarted.stderr()),
+                    "see 'systemctl status " + units + "' on the host");
+        }
+        String ready = waitReady(host, inventoryHost, services);
+        Stamps.record(host, stamp, hash);
+        return new HostApplier.Result(Change.CHANGED, (running ? "restarted " : "started ") + units + "; " + ready);
+    }
+
+    private String waitReady(RemoteHost host, Host inventoryHost, Operation.Services services) {
+        Operation.Readiness readiness = services.ready();
+        if (readiness instanceof Operation.Listening listening) {
+            awaitOnHost(host, services, "ss -Htln 'sport = :" + listening.port() + "' | grep -q .",
+                    "listening on port " + listening.port());
+            return "listening on port " + listening.port();
+        }
+        awaitOnHost(host, services, "systemctl is-active -q " + String.join(" ", services.units()), "active (ready)");
+        if (readiness instanceof Operation.NodeReady) {
+            return awaitNodeReady(inventoryHost, services);
+        }
+        return "active (ready)";
+    }
+
+    private void awaitOnHost(RemoteHost host, Operation.Services services, String condition, String what) {
+        ExecResult waited = RemoteShell.run(host, RemoteShell.waitUntil(condition, context.readyLimit()), context.readyLimit());
+        if (!waited.ok()) {
+            String unit = services.units().get(0);
+            throw new ClusterChecks.CheckFailed(unit + " was not " + what + " within " + context.readyLimit().toSeconds()
+                    + " s; its journal ends: " + HostApplier.lastLines(RemoteShell.journal(host, unit)),
+                    "read 'journalctl -u " + unit + "' on the host; --ready-timeout waits longer");
+        }
+    }
+
+    /** Polls the nodes on the first server until this host's node is Ready, or the limit passes. */
+    private String awaitNodeReady(Host inventoryHost, Operation.Services services) {
+        String name = context.nodeName(inventoryHost);
+        Instant deadline = context.clock().instant().plus(context.readyLimit());
+        while (true) {
+            Optional<Node> node = ClusterNodes.find(ClusterNodes.read(context.firstServer()), name);
+            if (node.isPresent() && node.get().ready()) {
+                return "node " + name + " Ready";
+            }
+            String last = node.isPresent() ? "registered, not Ready" : "not registered";
+            if (context.clock().instant().isAfter(deadline)) {
+                throw new ClusterChecks.CheckFailed("node " + name + " is " + last + " after " + context.readyLimit().toSeconds()
+                        + " s (as " + context.firstServer().name() + " sees it)",
+                        "read 'journalctl -u " + services.units().get(0) + "' on the host: a wrong token, or a registration "
+                                + "address it cannot reach, shows there");
+            }
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the node", e);
+        }
+    }
+}
