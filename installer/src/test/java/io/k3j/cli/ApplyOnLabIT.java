@@ -101,7 +101,7 @@ class ApplyOnLabIT {
         assertThat(after.lines().filter(line -> !line.startsWith("worker2"))).containsExactlyElementsOf(
                 before.lines().filter(line -> !line.startsWith("worker2")).toList());
         assertThat(after).isNotEqualTo(before);
-        assertThat(lab.exec("server1", "k3s", "kubectl", "get", "nodes", "-o", "json").stdout()).contains("\"disk\": \"ssd\"");
+        assertThat(lab.exec("server1", "k3s", "kubectl", "get", "nodes", "-o", "json").stdout()).contains("\"disk\":\"ssd\"");
     }
 
     /** Each K3s unit's systemd invocation id: it changes exactly when the unit is (re)started. */
