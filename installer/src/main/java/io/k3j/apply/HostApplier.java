@@ -47,8 +47,6 @@ final class HostApplier {
                         Duration.between(start, context.clock().instant())));
             } catch (ClusterChecks.CheckFailed e) {
                 throw new StepFailure(plan.host(), step, action.description(), e.getMessage(), e.fix());
-            } catch (StepFailure e) {
-                throw e;
             } catch (RuntimeException e) {
                 throw new StepFailure(plan.host(), step, action.description(), e.getMessage(),
                         "the run log has every command and its output; fix the cause and apply again (it carries on from what is there)");

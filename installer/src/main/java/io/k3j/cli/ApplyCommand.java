@@ -104,7 +104,7 @@ public class ApplyCommand extends BaseCommand {
         for (HostReport report : result.reports()) {
             changedByHost.merge(report.host(), report.changed(), Long::sum);
         }
-        long changed = ApplyProgress.changedActions(result.reports());
+        long changed = result.changed();
         output.result(changed == 0
                 ? output.style().success("✓ ") + "no changes: every host already matched the inventory"
                 : output.style().success("✓ ") + "applied " + changed + " change" + (changed == 1 ? "" : "s") + " on "

@@ -81,10 +81,6 @@ final class ApplyProgress implements ApplyListener {
         return actions;
     }
 
-    static long changedActions(List<HostReport> reports) {
-        return reports.stream().flatMap(report -> report.outcomes().stream()).filter(outcome -> outcome.change() == Change.CHANGED).count();
-    }
-
     private static String stepName(StepPlan step) {
         return step.step().name().toLowerCase();
     }
