@@ -69,7 +69,7 @@ class JLinePrompterTest {
 
     @Test
     void secretsAreNotEchoed() throws IOException {
-        Question token = Question.secret("token", "Token", "help", answer -> Optional.empty());
+        Question token = Question.secret("token", "Token", "help", "", answer -> Optional.empty());
 
         assertThat(typing("s3cret-value\n").ask(token)).isEqualTo(new Answer.Given("s3cret-value"));
         assertThat(screen()).doesNotContain("s3cret-value");
