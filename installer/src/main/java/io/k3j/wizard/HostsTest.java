@@ -18,28 +18,24 @@ public final class HostsTest {
     /** False when a host failed and the operator wants to change the list. */
     boolean offer(String key, Answers answers) {
         List<String> addresses = HostList.of(answers, key).addresses();
-        if (addresses.isEmpty() || !confirmed(Question.yesNo("test-ssh", "Test SSH to " + String.join(", ", addresses) + " now",
+        if (addresses.isEmpty() || !prompter.confirm("test-ssh", "Test SSH to " + String.join(", ", addresses) + " now",
                 "Logs in as the answers say, shows each new host key for you to accept, and reports OS, architecture and "
-                        + "whether K3s is there. Nothing is changed on the hosts.", true))) {
+                        + "whether K3s is there. Nothing is changed on the hosts.", true)) {
             return true;
         }
         boolean allFine = true;
         for (String address : addresses) {
             HostCheck.Report report = check.check(address, answers, this::trust);
-            prompter.say((report.ok() ? "  ✓ " : "  ✗ ") + address + ": " + report.detail());
+            prompter.report(report.ok(), address + ": " + report.detail());
             allFine &= report.ok();
         }
-        return allFine || !confirmed(Question.yesNo("change-hosts", "Change the hosts",
-                "Yes asks for the hosts again; no keeps them as they are (fix the hosts before apply).", true));
+        return allFine || !prompter.confirm("change-hosts", "Change the hosts",
+                "Yes asks for the hosts again; no keeps them as they are (fix the hosts before apply).", true);
     }
 
     private boolean trust(String address, String key) {
         prompter.say("  " + address + " offers the host key " + key + ", which is not in known_hosts yet.");
-        return confirmed(Question.yesNo("trust-key", "Is that " + address + "'s key? Add it to known_hosts",
-                "Compare it with the host's own: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host.", false));
-    }
-
-    private boolean confirmed(Question question) {
-        return prompter.ask(question) instanceof Answer.Given given && YesNo.parse(given.value()).orElse(false);
+        return prompter.confirm("trust-key", "Is that " + address + "'s key? Add it to known_hosts",
+                "Compare it with the host's own: ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host.", false);
     }
 }

@@ -28,7 +28,7 @@ final class Review {
                 + ". Write it, or name a step to edit it.");
         InventoryYaml.render(answers).lines().forEach(prompter::say);
         List<Problem> problems = check.all(answers);
-        problems.forEach(problem -> prompter.say("✗ " + stepOf(problem).id() + ": " + problem.path() + ": " + problem.message()));
+        problems.forEach(problem -> prompter.report(false, stepOf(problem).id() + ": " + problem.path() + ": " + problem.message()));
         List<String> choices = new ArrayList<>(List.of(WRITE));
         pages.forEach(page -> choices.add(page.step().id()));
         Question question = new Question(Keys.REVIEW, "Write it, or edit a step (" + String.join(", ", choices) + ")",

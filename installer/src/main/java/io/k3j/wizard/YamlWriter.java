@@ -7,11 +7,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /** Writes YAML by hand, for a file people read: comments, block style, quotes only where YAML needs them. */
 final class YamlWriter {
     private static final Resolver RESOLVER = new Resolver();
+    private static final int WIDTH = 100;
 
     private final StringBuilder text = new StringBuilder();
 
-    YamlWriter comment(int depth, String line) {
-        return line(depth, "# " + line);
+    /** A comment, wrapped to fit {@value #WIDTH} columns. */
+    YamlWriter comment(int depth, String text) {
+        Wrap.lines(text, WIDTH - 2 * depth - 2).forEach(line -> line(depth, "# " + line));
+        return this;
     }
 
     YamlWriter section(int depth, String key) {

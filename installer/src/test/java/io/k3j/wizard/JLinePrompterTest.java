@@ -3,7 +3,6 @@ package io.k3j.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.k3j.output.Style;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +19,7 @@ class JLinePrompterTest {
 
     private Prompter typing(String keystrokes) throws IOException {
         Terminal terminal = new DumbTerminal(new ByteArrayInputStream(keystrokes.getBytes(StandardCharsets.UTF_8)), screen);
-        return new JLinePrompter(terminal, new Style(false));
+        return new JLinePrompter(terminal, false);
     }
 
     private String screen() {

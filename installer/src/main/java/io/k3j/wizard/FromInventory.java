@@ -1,0 +1,108 @@
+package io.k3j.wizard;
+
+import io.k3j.inventory.Datastore;
+import io.k3j.inventory.Host;
+import io.k3j.inventory.Inventory;
+import io.k3j.inventory.SecretValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An existing inventory as answers, the defaults of {@code wizard --from}. What the wizard does not
+ * ask (labels, taints, per-host SSH settings, a bastion, K3s settings passed through) is listed by
+ * {@link #notCarried}, so the operator knows what to add back by hand.
+ */
+public final class FromInventory {
+
+    private FromInventory() {
+    }
+
+    public static Answers answers(Inventory inventory) {
+        Map<String, String> answers = new LinkedHashMap<>();
+        answers.put(Keys.NAME, inventory.name());
+        answers.put(Keys.K3S_VERSION, inventory.k3s().version());
+        answers.put(Keys.K3S_INSTALL, inventory.k3s().install().name());
+        answers.put(Keys.K3S_MIRROR, inventory.k3s().mirror());
+        inventory.k3s().airgap().ifPresent(airgap -> {
+            answers.put(Keys.K3S_AIRGAP_BINARY, inventory.directory().relativize(airgap.binary()).toString());
+            answers.put(Keys.K3S_AIRGAP_IMAGES, inventory.directory().relativize(airgap.images()).toString());
+        });
+        answers.put(Keys.K3S_TOKEN, template(inventory.k3s().token()));
+        answers.put(Keys.SSH_USER, inventory.ssh().user());
+        answers.put(Keys.SSH_PORT, String.valueOf(inventory.ssh().port()));
+        answers.put(Keys.SSH_KEY, inventory.ssh().keyPath().orElse(""));
+        answers.put(Keys.SSH_KNOWN_HOSTS, inventory.ssh().knownHosts());
+        answers.put(Keys.SSH_SUDO_PASSWORD, template(inventory.ssh().sudoPassword()));
+        datastore(inventory, answers);
+        answers.put(Keys.SERVERS, hosts(inventory.servers().hosts()));
+        answers.put(Keys.DEDICATED, YesNo.format(inventory.servers().dedicatedControlPlane()));
+        answers.put(Keys.TAINT, inventory.servers().controlPlaneTaint());
+        answers.put(Keys.REGISTRATION_MODE, inventory.registration().mode().name());
+        answers.put(Keys.REGISTRATION_ADDRESS, inventory.registration().address());
+        answers.put(Keys.REGISTRATION_PORT, String.valueOf(inventory.registration().port()));
+        inventory.registration().haproxy().ifPresent(haproxy -> {
+            answers.put(Keys.HAPROXY_HOSTS, hosts(haproxy.hosts()));
+            answers.put(Keys.VIP, haproxy.vip().orElse(""));
+            answers.put(Keys.VIP_INTERFACE, haproxy.vipInterface());
+        });
+        answers.put(Keys.WORKERS, hosts(inventory.workers().hosts()));
+        return Answers.of(answers);
+    }
+
+    private static void datastore(Inventory inventory, Map<String, String> answers) {
+        Datastore datastore = inventory.datastore();
+        answers.put(Keys.DATASTORE_TYPE, datastore.type().name());
+        datastore.endpoint().ifPresent(endpoint -> {
+            EndpointPassword.Split split = EndpointPassword.split(endpoint.template());
+            answers.put(Keys.DATASTORE_MODE, DatastoreMode.EXISTING);
+            answers.put(Keys.DATASTORE_ENDPOINT, split.endpoint());
+            answers.put(Keys.DATASTORE_PASSWORD, split.password().orElse(""));
+        });
+        answers.put(Keys.DATASTORE_USE_TLS, YesNo.format(datastore.tls().isPresent()));
+        datastore.tls().ifPresent(tls -> {
+            answers.put(Keys.DATASTORE_CA, inventory.directory().relativize(tls.caFile()).toString());
+            answers.put(Keys.DATASTORE_CERT, tls.certFile().map(file -> inventory.directory().relativize(file).toString()).orElse(""));
+            answers.put(Keys.DATASTORE_KEY, tls.keyFile().map(file -> inventory.directory().relativize(file).toString()).orElse(""));
+        });
+        datastore.provision().ifPresent(provision -> {
+            answers.put(Keys.DATASTORE_MODE, DatastoreMode.PROVISION);
+            answers.put(Keys.DATASTORE_HOST, provision.host().address());
+            answers.put(Keys.DATASTORE_DATABASE, provision.database());
+            answers.put(Keys.DATASTORE_USER, provision.user());
+            answers.put(Keys.DATASTORE_PASSWORD, template(provision.password()));
+        });
+    }
+
+    /** The settings of {@code inventory} the wizard does not ask for, so it would not write them back. */
+    public static List<String> notCarried(Inventory inventory) {
+        List<String> lost = new ArrayList<>();
+        if (!inventory.k3s().serverConfig().isEmpty() || !inventory.k3s().agentConfig().isEmpty()) {
+            lost.add("spec.k3s.serverConfig/agentConfig");
+        }
+        if (inventory.k3s().agentToken().isPresent()) {
+            lost.add("spec.k3s.agentToken");
+        }
+        if (inventory.ssh().bastion().isPresent() || inventory.ssh().keyPassphrase().isPresent()) {
+            lost.add("spec.ssh.bastion/keyPassphrase");
+        }
+        inventory.allHosts().stream().map(Inventory.RoledHost::host).filter(FromInventory::hasMoreThanAddressAndName)
+                .forEach(host -> lost.add("the labels, taints, nodeIp or SSH settings of host " + host.address()));
+        return lost;
+    }
+
+    private static boolean hasMoreThanAddressAndName(Host host) {
+        return !host.labels().isEmpty() || !host.taints().isEmpty() || host.nodeIp().isPresent() || host.user().isPresent()
+                || host.port().isPresent() || host.keyPath().isPresent() || host.sudo().isPresent() || host.bastion().isPresent();
+    }
+
+    private static String hosts(List<Host> hosts) {
+        return HostList.format(hosts.stream().map(host -> new HostList.Entry(host.address(), host.name())).toList());
+    }
+
+    private static String template(Optional<SecretValue> secret) {
+        return secret.map(SecretValue::template).orElse("");
+    }
+}
