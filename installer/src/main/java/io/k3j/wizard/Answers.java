@@ -75,19 +75,4 @@ public final class Answers {
     public Map<String, String> asMap() {
         return values;
     }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Answers answers && answers.values.equals(values);
-    }
-
-    @Override
-    public int hashCode() {
-        return values.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "Answers" + values.keySet();
-    }
 }

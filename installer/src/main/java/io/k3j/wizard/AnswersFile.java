@@ -30,13 +30,13 @@ public final class AnswersFile {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the answers file " + file + ": " + e.getMessage(), e);
         } catch (YAMLException e) {
-            throw new AnswerProblem("", file + " is not valid YAML: " + e.getMessage());
+            throw new AnswerProblem(file + " is not valid YAML: " + e.getMessage());
         }
         Map<String, String> flat = new LinkedHashMap<>();
         if (root instanceof Map<?, ?> map) {
             flatten("", map, flat);
         } else if (root != null) {
-            throw new AnswerProblem("", file + ": expected a mapping of answers, such as name: prod");
+            throw new AnswerProblem(file + ": expected a mapping of answers, such as name: prod");
         }
         return checkedKeys(file, flat);
     }
@@ -62,7 +62,7 @@ public final class AnswersFile {
     private static Answers checkedKeys(Path source, Map<String, String> answers) {
         List<String> unknown = answers.keySet().stream().filter(key -> !Keys.ALL.contains(key)).toList();
         if (!unknown.isEmpty()) {
-            throw new AnswerProblem(unknown.get(0), source + ": unknown answer " + String.join(", ", unknown)
+            throw new AnswerProblem(source + ": unknown answer " + String.join(", ", unknown)
                     + "; the keys are listed in docs/wizard.md");
         }
         return Answers.of(answers);

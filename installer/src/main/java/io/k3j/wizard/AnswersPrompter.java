@@ -27,13 +27,12 @@ public final class AnswersPrompter implements Prompter {
     @Override
     public Answer ask(Question question) {
         String key = question.key();
-        String answer = question.defaultAnswer().orElseThrow(() -> new AnswerProblem(key,
-                "no answer for " + key + " (" + question.prompt() + "): give it in the answers file (" + nested(key)
+        String answer = question.defaultAnswer().orElseThrow(() -> new AnswerProblem("no answer for " + key + " (" + question.prompt() + "): give it in the answers file (" + nested(key)
                         + ") or with --set " + key + "=VALUE"));
         Optional<String> problem = question.check().apply(answer);
         if (problem.isPresent()) {
             String shown = question.kind() == Question.Kind.SECRET ? "" : " '" + answer + "'";
-            throw new AnswerProblem(key, "the answer" + shown + " for " + key + " is wrong: " + problem.get());
+            throw new AnswerProblem("the answer" + shown + " for " + key + " is wrong: " + problem.get());
         }
         return new Answer.Given(answer);
     }

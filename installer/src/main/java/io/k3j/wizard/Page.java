@@ -17,8 +17,18 @@ record Page(Step step, List<PageQuestion> questions) {
                 .findFirst();
     }
 
-    /** The answers this page can take, for the draft and the answers file. */
-    List<String> keys() {
-        return questions.stream().map(PageQuestion::key).toList();
+    /**
+     * The answers as {@code question} sees them: without those of the questions after it on this
+     * page, so an answer is judged by what came before it (an endpoint is not blamed for a password
+     * given later, as with --from or an answers file).
+     */
+    Answers seenBy(PageQuestion question, Answers answers) {
+        Answers seen = answers;
+        for (PageQuestion later : questions.subList(questions.indexOf(question) + 1, questions.size())) {
+            if (!later.key().equals(question.key())) {
+                seen = seen.without(later.key());
+            }
+        }
+        return seen;
     }
 }

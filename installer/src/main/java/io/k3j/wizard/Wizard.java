@@ -66,7 +66,7 @@ public final class Wizard {
                 return new PageOutcome(answers, false);
             }
             PageQuestion pageQuestion = next.get();
-            Question question = pageQuestion.question().apply(answers);
+            Question question = pageQuestion.question().apply(page.seenBy(pageQuestion, answers));
             Answer answer = prompter.ask(question);
             if (answer instanceof Answer.Back) {
                 if (asked.isEmpty()) {
