@@ -49,7 +49,7 @@ public final class JLinePrompter implements Prompter {
     public void screen(String title, String explanation) {
         print(new AttributedString(""));
         print(new AttributedString(title, TITLE));
-        print(new AttributedString("─".repeat(Math.min(width(), title.length() + 8)), FAINT));
+        print(new AttributedString("─".repeat(Math.min(width(), title.length())), FAINT));
         Wrap.lines(explanation, width()).forEach(line -> print(new AttributedString(line)));
         print(new AttributedString("(" + HELP + " for help on a question, " + BACK + " to go back, Ctrl-C to stop: "
                 + "your answers are kept)", FAINT));
