@@ -6,8 +6,11 @@ package io.k3j.wizard;
  */
 public interface HostCheck {
 
-    /** {@code trust} is asked about a host key that is not in known_hosts yet: its type and fingerprint. */
-    Report check(String address, Answers answers, KeyTrust trust);
+    /**
+     * {@code role} is the answer the host was given in ({@link Keys#SERVERS}...); {@code trust} is
+     * asked about a host key that is not in known_hosts yet.
+     */
+    Report check(String address, String role, Answers answers, KeyTrust trust);
 
     interface KeyTrust {
         boolean trust(String address, String key);

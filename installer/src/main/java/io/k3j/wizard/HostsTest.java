@@ -25,7 +25,7 @@ public final class HostsTest {
         }
         boolean allFine = true;
         for (String address : addresses) {
-            HostCheck.Report report = check.check(address, answers, this::trust);
+            HostCheck.Report report = check.check(address, key, answers, this::trust);
             prompter.report(report.ok(), address + ": " + report.detail());
             allFine &= report.ok();
         }

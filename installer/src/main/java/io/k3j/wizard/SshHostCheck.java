@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * Tests SSH for real: logs in as the answers say, verifies the host key against known_hosts (an
  * unknown one is accepted only when the operator says so, and only that key), and reads the
- * host's facts. How it connects is given ({@link Connector}), so tests need no network.
+ * host's facts; from a server, it also checks that an existing datastore answers. How it connects is given ({@link Connector}), so tests need no network.
  */
 public final class SshHostCheck implements HostCheck {
 
@@ -36,11 +36,14 @@ public final class SshHostCheck implements HostCheck {
     }
 
     @Override
-    public Report check(String address, Answers answers, KeyTrust trust) {
+    public Report check(String address, String role, Answers answers, KeyTrust trust) {
         SshTarget target = target(address, answers);
         Path knownHosts = path(answers.given(Keys.SSH_KNOWN_HOSTS).orElse(SshSettings.DEFAULT_KNOWN_HOSTS));
         try (RemoteHost host = connect(target, knownHosts, trust)) {
-            return describe(FactsGatherer.gather(host));
+            Report facts = describe(FactsGatherer.gather(host));
+            Optional<Report> datastore = role.equals(Keys.SERVERS) ? DatastoreReach.check(host, answers) : Optional.empty();
+            return datastore.map(reach -> new Report(facts.ok() && reach.ok(), facts.detail() + "; " + reach.detail()))
+                    .orElse(facts);
         } catch (SshException e) {
             return new Report(false, e.getMessage());
         }

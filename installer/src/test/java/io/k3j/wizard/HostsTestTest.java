@@ -18,7 +18,7 @@ class HostsTestTest {
     private final List<String> tested = new ArrayList<>();
 
     /** 198.51.100.13 does not answer; every other host shows a new key first, then reports its facts. */
-    private final HostCheck fake = (address, answers, trust) -> {
+    private final HostCheck fake = (address, role, answers, trust) -> {
         tested.add(address);
         if (address.equals("198.51.100.13")) {
             return new HostCheck.Report(false, "connection refused: is sshd running there and listening on port 22?");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
 
 /** Scripted keystrokes through a real JLine LineReader on a dumb terminal: no TTY needed. */
@@ -72,6 +73,38 @@ class JLinePrompterTest {
 
         assertThat(typing("s3cret-value\n").ask(token)).isEqualTo(new Answer.Given("s3cret-value"));
         assertThat(screen()).doesNotContain("s3cret-value");
+    }
+
+    /** A terminal with key bindings (a dumb one has no history keys): Ctrl-P is the previous line of the history. */
+    private Prompter typingOnXterm(String keystrokes) throws IOException {
+        Terminal terminal = new ExternalTerminal("test", "xterm", new ByteArrayInputStream(keystrokes.getBytes(StandardCharsets.UTF_8)),
+                screen, StandardCharsets.UTF_8);
+        return new JLinePrompter(terminal, false);
+    }
+
+    @Test
+    void earlierAnswersAreInTheHistory() throws IOException {
+        Prompter prompter = typingOnXterm("2222\r\u0010\r");
+
+        prompter.ask(PORT);
+
+        assertThat(prompter.ask(PORT)).isEqualTo(new Answer.Given("2222"));
+    }
+
+    @Test
+    void secretsAreNotInTheHistory() throws IOException {
+        Prompter prompter = typingOnXterm("s3cret-value\r\u0010\r");
+
+        prompter.ask(Question.secret("token", "Token", "help", "", answer -> Optional.empty()));
+
+        assertThat(prompter.ask(PORT)).as("nothing to recall: the default").isEqualTo(new Answer.Given("22"));
+    }
+
+    @Test
+    void ctrlCInterruptsTheWizard() throws IOException {
+        Prompter prompter = typing("22\u0003");
+
+        assertThatThrownBy(() -> prompter.ask(PORT)).isInstanceOf(WizardInterrupted.class);
     }
 
     @Test

@@ -43,8 +43,12 @@ class SshHostCheckTest {
             if (connections.size() == 1) {
                 throw new HostKeyException(target.name() + ": unknown host key ssh-ed25519 " + FINGERPRINT, FINGERPRINT, true);
             }
-            return new FakeHost(target.name(), facts);
+            return new FakeHost(target.name(), facts, List.of("db.example.com/5432"));
         };
+    }
+
+    private static Answers existingPostgresAt(String endpoint) {
+        return Answers.of(Map.of(Keys.DATASTORE_MODE, DatastoreMode.EXISTING, Keys.DATASTORE_ENDPOINT, endpoint));
     }
 
     private SshHostCheck check(SshHostCheck.Connector connector) {
@@ -62,7 +66,7 @@ class SshHostCheckTest {
     void anUnknownKeyTheOperatorAcceptsIsTrustedAndTheHostReported() {
         Answers answers = Answers.of(Map.of(Keys.SSH_USER, "ops", Keys.SSH_PORT, "2222", Keys.SSH_SUDO_PASSWORD, "${env:SUDO}"));
 
-        HostCheck.Report report = check(unknownKeyThen(DEBIAN_WITHOUT_K3S)).check("198.51.100.11", answers, answering(true));
+        HostCheck.Report report = check(unknownKeyThen(DEBIAN_WITHOUT_K3S)).check("198.51.100.11", Keys.SERVERS, answers, answering(true));
 
         assertThat(trustAsked).containsExactly("198.51.100.11 " + FINGERPRINT);
         assertThat(connections).hasSize(2);
@@ -76,7 +80,7 @@ class SshHostCheckTest {
 
     @Test
     void aRefusedKeyEndsTheTestWithTheReason() {
-        HostCheck.Report report = check(unknownKeyThen(DEBIAN_WITHOUT_K3S)).check("198.51.100.11", Answers.none(), answering(false));
+        HostCheck.Report report = check(unknownKeyThen(DEBIAN_WITHOUT_K3S)).check("198.51.100.11", Keys.SERVERS, Answers.none(), answering(false));
 
         assertThat(connections).hasSize(1);
         assertThat(report.ok()).isFalse();
@@ -86,7 +90,7 @@ class SshHostCheckTest {
     @Test
     void aHostK3sDoesNotSupportIsReportedAsAProblem() {
         HostCheck.Report report = check(unknownKeyThen(DEBIAN_WITHOUT_K3S.replace("x86_64", "mips")))
-                .check("198.51.100.11", Answers.none(), answering(true));
+                .check("198.51.100.11", Keys.WORKERS, Answers.none(), answering(true));
 
         assertThat(report.ok()).isFalse();
         assertThat(report.detail()).contains("not released for the architecture mips");
@@ -95,18 +99,41 @@ class SshHostCheckTest {
     @Test
     void anInstalledK3sIsReported() {
         HostCheck.Report report = check(unknownKeyThen(DEBIAN_WITHOUT_K3S.replace("k3s_version=", "k3s_version=v1.31.4+k3s1")))
-                .check("198.51.100.11", Answers.none(), answering(true));
+                .check("198.51.100.11", Keys.WORKERS, Answers.none(), answering(true));
 
         assertThat(report.detail()).endsWith("K3s v1.31.4+k3s1 installed");
     }
 
-    /** A host that answers the facts script and nothing else. */
-    private record FakeHost(String name, String facts) implements RemoteHost {
+    @Test
+    void aServerChecksThatTheExistingDatastoreAnswers() {
+        HostCheck.Report reached = check(unknownKeyThen(DEBIAN_WITHOUT_K3S)).check("198.51.100.11", Keys.SERVERS,
+                existingPostgresAt("postgres://k3s@db.example.com:5432/k3s"), answering(true));
+        connections.clear();
+        HostCheck.Report unreached = check(unknownKeyThen(DEBIAN_WITHOUT_K3S)).check("198.51.100.11", Keys.SERVERS,
+                existingPostgresAt("postgres://k3s@db.example.com:5433/k3s"), answering(true));
+        connections.clear();
+        HostCheck.Report worker = check(unknownKeyThen(DEBIAN_WITHOUT_K3S)).check("198.51.100.31", Keys.WORKERS,
+                existingPostgresAt("postgres://k3s@db.example.com:5433/k3s"), answering(true));
+
+        assertThat(reached).isEqualTo(new HostCheck.Report(true,
+                "Debian GNU/Linux 12 (bookworm), x86_64, no K3s yet; reaches the datastore at db.example.com:5432"));
+        assertThat(unreached.ok()).isFalse();
+        assertThat(unreached.detail()).contains("cannot reach the datastore at db.example.com:5433 from here");
+        assertThat(worker.ok()).as("only servers talk to the datastore").isTrue();
+    }
+
+    /** A host that answers the facts script, and TCP checks that succeed for the {@code reachable} host/ports only. */
+    private record FakeHost(String name, String facts, List<String> reachable) implements RemoteHost {
         @Override
         public ExecResult run(RemoteCommand command) {
-            return command.text().equals("sh -s")
-                    ? new ExecResult(0, facts, "", Duration.ZERO)
-                    : new ExecResult(127, "", "unexpected: " + command.text(), Duration.ZERO);
+            if (command.text().equals("sh -s")) {
+                return new ExecResult(0, facts, "", Duration.ZERO);
+            }
+            if (command.text().startsWith("timeout 5 bash -c ': </dev/tcp/")) {
+                boolean open = reachable.stream().anyMatch(hostPort -> command.text().endsWith("/dev/tcp/" + hostPort + "'"));
+                return new ExecResult(open ? 0 : 124, "", "", Duration.ZERO);
+            }
+            return new ExecResult(127, "", "unexpected: " + command.text(), Duration.ZERO);
         }
 
         @Override
