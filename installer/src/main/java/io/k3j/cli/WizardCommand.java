@@ -45,7 +45,9 @@ import picocli.CommandLine.Option;
                     + "Keys: docs/wizard.md."})
 public class WizardCommand extends BaseCommand {
 
-    @Option(names = "--from", paramLabel = "INVENTORY", description = "Start from an existing inventory: its answers are the defaults.")
+    @Option(names = "--from", paramLabel = "INVENTORY", description = "Start from an existing inventory: its answers are the "
+            + "defaults. A setting the wizard does not ask for (labels, taints, per-host SSH, serverConfig...) is named in a "
+            + "warning: add it back by hand.")
     Path from;
 
     @Option(names = "--answers", paramLabel = "FILE",

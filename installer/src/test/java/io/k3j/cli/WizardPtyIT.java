@@ -2,9 +2,11 @@ package io.k3j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +66,8 @@ class WizardPtyIT {
             transcript = wizard.transcript();
         }
         Files.writeString(REPO.resolve("installer/target/wizard-transcript.txt"), transcript);
+        assertThat(documented()).as("the session in docs/wizard.md is this one: copy installer/target/wizard-transcript.txt there")
+                .isEqualTo(trimmed(transcript));
 
         Process validate = new ProcessBuilder(LAUNCHER, "validate", "inventory.yaml").directory(folder.toFile())
                 .redirectErrorStream(true).start();
@@ -71,6 +75,18 @@ class WizardPtyIT {
         assertThat(validate.waitFor()).as(validated).isZero();
         assertThat(validated).contains("inventory.yaml is valid: cluster prod, 3 servers, 2 workers");
         assertThat(Files.exists(folder.resolve(".k3j/wizard-draft.yaml"))).as("the draft is removed once written").isFalse();
+    }
+
+    /** The transcript between the markers of docs/wizard.md. */
+    private static String documented() throws IOException {
+        String doc = Files.readString(REPO.resolve("docs/wizard.md"));
+        int start = doc.indexOf("```\n", doc.indexOf("<!-- transcript: start -->")) + 4;
+        return trimmed(doc.substring(start, doc.lastIndexOf("```", doc.indexOf("<!-- transcript: end -->"))));
+    }
+
+    /** Without trailing blanks on lines (a prompt ends with one) and around the whole. */
+    private static String trimmed(String text) {
+        return text.lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();
     }
 
     @Test
