@@ -82,13 +82,14 @@ public class WizardCommand extends BaseCommand {
         try {
             if (!context.interactive()) {
                 new WizardSession(new AnswersPrompter(), check, secrets, Optional.empty(), Optional.empty()).run(given);
-                return written(context);
+                reportWritten(context);
+                return ExitCode.OK;
             }
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                 Prompter prompter = new JLinePrompter(terminal, context.output().style().enabled());
                 new WizardSession(prompter, check, secrets, Optional.of(WizardHostCheck.create(context.environment(), out)),
                         Optional.of(Draft.nextTo(out))).run(given);
-                written(context);
+                reportWritten(context);
                 return new NextCommands(prompter, this::runCommand).offer(out);
             }
         } catch (WizardInterrupted e) {
@@ -121,11 +122,10 @@ public class WizardCommand extends BaseCommand {
     }
 
     /** Reads the written file back as 'validate' does, and says what it holds. */
-    private ExitCode written(CommandContext context) {
+    private void reportWritten(CommandContext context) {
         Inventory inventory = InventoryInput.load(out, context);
         Output output = context.output();
         output.result(output.style().success("✓ ") + "wrote " + out + ": cluster " + inventory.name() + ", "
                 + inventory.servers().hosts().size() + " servers, " + inventory.workers().hosts().size() + " workers");
-        return ExitCode.OK;
     }
 }

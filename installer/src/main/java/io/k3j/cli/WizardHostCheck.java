@@ -1,5 +1,6 @@
 package io.k3j.cli;
 
+import io.k3j.inventory.InventoryPaths;
 import io.k3j.inventory.SecretResolver;
 import io.k3j.ssh.RunLog;
 import io.k3j.ssh.SshHost;
@@ -15,7 +16,7 @@ final class WizardHostCheck {
     }
 
     static HostCheck create(Environment environment, Path inventory) {
-        Path folder = inventory.toAbsolutePath().getParent();
+        Path folder = InventoryPaths.folderOf(inventory);
         Clock clock = Clock.systemUTC();
         RunLogOnFirstUse log = new RunLogOnFirstUse(RunLogs.defaultPath(folder, "wizard", clock), clock);
         return new SshHostCheck((target, hostKeys) -> SshHost.connect(target, hostKeys, log.get(), clock),

@@ -52,8 +52,7 @@ public final class InventoryLoader {
         if (root.isEmpty()) {
             return new LoadResult(Optional.empty(), problems.sorted());
         }
-        Path directory = file.toAbsolutePath().getParent();
-        SecretResolver secrets = new SecretResolver(environment, directory == null ? Path.of(".") : directory);
+        SecretResolver secrets = new SecretResolver(environment, InventoryPaths.folderOf(file));
         Optional<Inventory> inventory = new InventoryReader(file, problems, secrets).read(root.get());
         inventory.ifPresent(new InventoryRules(problems)::check);
         return new LoadResult(problems.isEmpty() ? inventory : Optional.empty(), problems.sorted());

@@ -27,8 +27,8 @@ public final class AnswersPrompter implements Prompter {
     @Override
     public Answer ask(Question question) {
         String key = question.key();
-        String answer = question.defaultAnswer().orElseThrow(() -> new AnswerProblem("no answer for " + key + " (" + question.prompt() + "): give it in the answers file (" + nested(key)
-                        + ") or with --set " + key + "=VALUE"));
+        String answer = question.defaultAnswer().orElseThrow(() -> new AnswerProblem("no answer for " + key + " ("
+                + question.prompt() + "): give it in the answers file (" + nested(key) + ") or with --set " + key + "=VALUE"));
         Optional<String> problem = question.check().apply(answer);
         if (problem.isPresent()) {
             String shown = question.kind() == Question.Kind.SECRET ? "" : " '" + answer + "'";

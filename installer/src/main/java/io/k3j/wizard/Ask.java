@@ -10,7 +10,7 @@ import java.util.function.Function;
  * the question's place in the inventory.
  */
 final class Ask {
-    private static final Function<String, Optional<String>> NO_SHAPE = answer -> Optional.empty();
+    static final Function<String, Optional<String>> NO_SHAPE = answer -> Optional.empty();
 
     private final AnswerCheck check;
 

@@ -17,7 +17,7 @@ final class ClusterPage {
         return new Page(Step.CLUSTER, List.of(
                 ask.text(Keys.NAME, "metadata.name", "Cluster name",
                         "A DNS label (lower-case letters, digits, '-'): it names the kubeconfig's cluster, user and context.",
-                        (String) null),
+                        null),
                 ask.text(Keys.K3S_VERSION, "spec.k3s.version", "K3s version",
                         "A K3s release, as on https://github.com/k3s-io/k3s/releases, such as v1.31.4+k3s1.", DEFAULT_VERSION),
                 ask.choice(Keys.K3S_INSTALL, "How the K3s binary gets onto the hosts",

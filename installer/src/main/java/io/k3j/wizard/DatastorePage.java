@@ -23,7 +23,7 @@ final class DatastorePage {
                         DatastoreMode.CHOICES, answers -> DatastoreMode.PROVISION),
                 ask.text(Keys.DATASTORE_HOST, "spec.datastore.provision.host", "Host to set the datastore up on",
                         "Its IP address or DNS name; not one of the servers is best, so a server's loss does not take "
-                                + "the datastore with it.", (String) null).when(DatastorePage::provision).testingHosts(),
+                                + "the datastore with it.", null).when(DatastorePage::provision).testingHosts(),
                 ask.text(Keys.DATASTORE_DATABASE, "spec.datastore.provision.database", "Database name",
                         "The database K3s keeps its state in.", Datastore.Provision.DEFAULT_DATABASE)
                         .when(DatastorePage::provision).when(DatastorePage::sql),

@@ -1,5 +1,6 @@
 package io.k3j.wizard;
 
+import io.k3j.inventory.InventoryPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,7 @@ public final class Draft {
     }
 
     public static Draft nextTo(Path inventoryFile) {
-        Path parent = inventoryFile.toAbsolutePath().getParent();
-        return new Draft((parent == null ? Path.of(".") : parent).resolve(FILE));
+        return new Draft(InventoryPaths.folderOf(inventoryFile).resolve(FILE));
     }
 
     public Path file() {

@@ -3,7 +3,6 @@ package io.k3j.wizard;
 import io.k3j.inventory.Registration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /** Step 3: the fixed registration address: an existing one, DNS, or HAProxy (with a VIP) set up by k3j-install. */
 final class RegistrationPage {
@@ -31,7 +30,7 @@ final class RegistrationPage {
                         .when(RegistrationPage::haproxy).when(answers -> answers.given(Keys.VIP).isPresent()),
                 ask.text(Keys.REGISTRATION_ADDRESS, "spec.registration.address", "Registration address",
                         "The IP or DNS name agents and kubectl use; with mode dns, a name that resolves to every server.",
-                        RegistrationPage::suggestedAddress, answer -> Optional.empty()),
+                        RegistrationPage::suggestedAddress, Ask.NO_SHAPE),
                 ask.text(Keys.REGISTRATION_PORT, "spec.registration.port", "Registration port",
                         "The port of the fixed address; K3s' own is 6443.", String.valueOf(Registration.DEFAULT_PORT))));
     }

@@ -1,5 +1,6 @@
 package io.k3j.wizard;
 
+import io.k3j.inventory.InventoryPaths;
 import java.nio.file.Path;
 
 /**
@@ -14,8 +15,7 @@ public final class SecretKeeper {
     private final boolean inClear;
 
     public SecretKeeper(Path inventoryFile, boolean inClear) {
-        Path parent = inventoryFile.toAbsolutePath().getParent();
-        this.inventoryFolder = parent == null ? Path.of(".") : parent;
+        this.inventoryFolder = InventoryPaths.folderOf(inventoryFile);
         this.inClear = inClear;
     }
 

@@ -2,6 +2,7 @@ package io.k3j.wizard;
 
 import io.k3j.facts.FactsGatherer;
 import io.k3j.facts.HostFacts;
+import io.k3j.inventory.InventoryPaths;
 import io.k3j.inventory.SecretResolver;
 import io.k3j.inventory.SecretValue;
 import io.k3j.inventory.SshSettings;
@@ -82,9 +83,7 @@ public final class SshHostCheck implements HostCheck {
                 !user.equals("root"), sudoPassword, Optional.empty());
     }
 
-    /** As the inventory reads paths: {@code ~/} is the home folder, relative is from the inventory's folder. */
     private Path path(String text) {
-        Path given = Path.of(text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text);
-        return given.isAbsolute() ? given : inventoryFolder.resolve(given).normalize();
+        return InventoryPaths.resolve(text, inventoryFolder);
     }
 }

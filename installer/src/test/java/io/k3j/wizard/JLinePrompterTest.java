@@ -101,6 +101,17 @@ class JLinePrompterTest {
     }
 
     @Test
+    void coloursOnlyWhenAsked() throws IOException {
+        Terminal terminal = new ExternalTerminal("test", "xterm-256color", new ByteArrayInputStream(new byte[0]), screen,
+                StandardCharsets.UTF_8);
+
+        new JLinePrompter(terminal, false).screen("Plain", "no colour");
+        assertThat(screen()).contains("Plain").doesNotContain("\u001B[");
+        new JLinePrompter(terminal, true).screen("Styled", "with colour");
+        assertThat(screen()).contains("\u001B[");
+    }
+
+    @Test
     void ctrlCInterruptsTheWizard() throws IOException {
         Prompter prompter = typing("22\u0003");
 

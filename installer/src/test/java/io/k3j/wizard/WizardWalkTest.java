@@ -140,6 +140,30 @@ class WizardWalkTest {
     }
 
     @Test
+    void anAirGappedInstallAsASudoUser() throws IOException {
+        Files.createDirectories(folder.resolve("airgap"));
+        Files.writeString(folder.resolve("airgap/k3s"), "binary");
+        Files.writeString(folder.resolve("airgap/images.tar.zst"), "images");
+        ScriptedWizard wizard = new ScriptedWizard(folder);
+
+        wizard.run(typing("vault", "", "airgap", "airgap/k3s", "airgap/missing.tar", "airgap/images.tar.zst", "",
+                        "ops", "2222", "~/.ssh/id_ops", "known_hosts", "typed-sudo-secret")
+                + typing("", "", "198.51.100.5", "", "", "")
+                + typing("198.51.100.11, 198.51.100.12", "")
+                + typing("", "k8s.example.com", "") + typing("") + typing(""));
+
+        Inventory inventory = wizard.inventory();
+        assertThat(wizard.screen()).contains("airgap/missing.tar does not exist");
+        assertThat(inventory.k3s().airgap().orElseThrow().images()).isEqualTo(folder.resolve("airgap/images.tar.zst"));
+        assertThat(inventory.ssh().user()).isEqualTo("ops");
+        assertThat(inventory.ssh().port()).isEqualTo(2222);
+        assertThat(inventory.ssh().keyPath()).contains("~/.ssh/id_ops");
+        assertThat(inventory.ssh().knownHosts()).isEqualTo("known_hosts");
+        assertThat(inventory.ssh().sudoPassword().orElseThrow().template()).isEqualTo("${file:.k3j/secrets/ssh-sudoPassword}");
+        assertThat(Files.readString(wizard.inventoryFile())).doesNotContain("typed-sudo-secret");
+    }
+
+    @Test
     void etcdProvisionedAsksNoSqlQuestions() {
         ScriptedWizard wizard = new ScriptedWizard(folder);
 
