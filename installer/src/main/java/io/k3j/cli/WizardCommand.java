@@ -11,7 +11,9 @@ import io.k3j.wizard.AnswersPrompter;
 import io.k3j.wizard.Draft;
 import io.k3j.wizard.FromInventory;
 import io.k3j.wizard.JLinePrompter;
+import io.k3j.wizard.Keys;
 import io.k3j.wizard.Prompter;
+import io.k3j.wizard.SecretAnswer;
 import io.k3j.wizard.SecretKeeper;
 import io.k3j.wizard.WizardInterrupted;
 import io.k3j.wizard.WizardSession;
@@ -115,6 +117,12 @@ public class WizardCommand extends BaseCommand {
             if (answersFile != null) {
                 given = given.overriddenBy(AnswersFile.read(answersFile));
             }
+            set.forEach((key, value) -> {
+                if (Keys.SECRETS.contains(key) && SecretAnswer.isClear(value)) {
+                    context.output().warning("--set " + key + " puts a secret on the command line, where ps shows it; "
+                            + "give ${env:NAME} or ${file:PATH} instead");
+                }
+            });
             return given.overriddenBy(AnswersFile.of(set, "--set"));
         } catch (AnswerProblem e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());

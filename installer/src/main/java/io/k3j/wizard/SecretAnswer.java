@@ -8,12 +8,12 @@ import java.util.Optional;
  * {@code ${file:PATH}}) kept as is, or the secret typed in clear, which {@link SecretKeeper} turns
  * into a reference before it is kept anywhere.
  */
-final class SecretAnswer {
+public final class SecretAnswer {
 
     private SecretAnswer() {
     }
 
-    static boolean isClear(String answer) {
+    public static boolean isClear(String answer) {
         return !answer.isEmpty() && !new SecretValue(answer).isReference();
     }
 

@@ -61,6 +61,16 @@ class WizardCommandTest {
     }
 
     @Test
+    void aSecretOnTheCommandLineIsWarnedAboutAndKeptOutOfTheInventory() throws IOException {
+        CliRun run = wizard(ANSWERS, "--set", "k3s.token=clear-token-on-the-command-line");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("--set k3s.token puts a secret on the command line").doesNotContain("clear-token");
+        assertThat(Files.readString(folder.resolve("inventory.yaml"))).contains("token: \"${file:.k3j/secrets/k3s-token}\"")
+                .doesNotContain("clear-token");
+    }
+
+    @Test
     void aMissingAnswerNamesTheKeyThatSuppliesIt() throws IOException {
         CliRun run = wizard(ANSWERS.replace("name: prod\n", ""));
 
