@@ -117,16 +117,20 @@ public class WizardCommand extends BaseCommand {
             if (answersFile != null) {
                 given = given.overriddenBy(AnswersFile.read(answersFile));
             }
-            set.forEach((key, value) -> {
-                if (Keys.SECRETS.contains(key) && SecretAnswer.isClear(value)) {
-                    context.output().warning("--set " + key + " puts a secret on the command line, where ps shows it; "
-                            + "give ${env:NAME} or ${file:PATH} instead");
-                }
-            });
+            warnAboutSecretsInArguments(context);
             return given.overriddenBy(AnswersFile.of(set, "--set"));
         } catch (AnswerProblem e) {
             throw new CliException(ExitCode.USAGE, e.getMessage());
         }
+    }
+
+    private void warnAboutSecretsInArguments(CommandContext context) {
+        set.forEach((key, value) -> {
+            if (Keys.SECRETS.contains(key) && SecretAnswer.isClear(value)) {
+                context.output().warning("--set " + key + " puts a secret on the command line, where ps shows it; "
+                        + "give ${env:NAME} or ${file:PATH} instead");
+            }
+        });
     }
 
     /** Reads the written file back as 'validate' does, and says what it holds. */

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A command in a real pseudo-terminal, through util-linux {@code script}: what it prints is read as
- * it comes, answers are typed when the prompt they answer has appeared. Every wait has a deadline
+ * it comes, answers are typed when the prompt they answer has appeared (typed earlier, the
+ * terminal itself would echo them between two prompts, and the screen would differ run to run). Every wait has a deadline
  * and fails with what the screen showed.
  */
 final class PtySession implements AutoCloseable {

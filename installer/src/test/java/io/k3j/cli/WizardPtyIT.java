@@ -30,7 +30,8 @@ class WizardPtyIT {
                     .expect("is not a DNS label").expect("Cluster name: ").type("prod")
                     .expect("K3s version [v1.31.4+k3s1]: ").type("")
                     .expect("How the K3s binary gets onto the hosts [download]: ").type("?")
-                    .expect("airgap: uploaded from this machine").type("")
+                    .expect("airgap: uploaded from this machine")
+                    .expect("How the K3s binary gets onto the hosts [download]: ").type("")
                     .expect("Download from [").type("")
                     .expect("Cluster token (empty: generated): ").type("")
                     .expect("SSH user [root]: ").type("")
@@ -57,7 +58,7 @@ class WizardPtyIT {
                     .expect("Registration port [6443]: ").type("");
             wizard.expect("Step 4 of 4: the workers").expect("Worker hosts (empty: none): ").type("198.51.100.31, 198.51.100.32")
                     .expect("now [yes]: ").type("no");
-            wizard.expect("Review").expect("Write it, or edit a step").type("")
+            wizard.expect("Review").expect("[write]: ").type("")
                     .expect("wrote inventory.yaml: cluster prod, 3 servers, 2 workers")
                     .expect("Run 'k3j-install plan inventory.yaml' now [yes]: ").type("no")
                     .expect("Run 'k3j-install apply inventory.yaml' now [no]: ").type("");
