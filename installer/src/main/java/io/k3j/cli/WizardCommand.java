@@ -2,6 +2,7 @@ package io.k3j.cli;
 
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
+import io.k3j.inventory.InventoryPaths;
 import io.k3j.output.Output;
 import io.k3j.wizard.AnswerCheck;
 import io.k3j.wizard.AnswerProblem;
@@ -111,7 +112,7 @@ public class WizardCommand extends BaseCommand {
             List<String> dropped = FromInventory.notCarried(existing);
             dropped.forEach(setting -> context.output().warning("the wizard does not ask for " + setting
                     + "; add it back to " + out + " by hand after writing"));
-            given = FromInventory.answers(existing);
+            given = FromInventory.answers(existing, InventoryPaths.folderOf(out));
         }
         try {
             if (answersFile != null) {

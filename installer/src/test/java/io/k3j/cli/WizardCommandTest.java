@@ -2,14 +2,19 @@ package io.k3j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k3j.inventory.Host;
+import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.inventory.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The wizard without a terminal: every answer given up front, nothing asked, errors that name the key. */
 class WizardCommandTest {
@@ -98,14 +103,28 @@ class WizardCommandTest {
         assertThat(run.err()).contains("unknown answer datastore.typo");
     }
 
-    @Test
-    void fromAnExistingInventoryItsAnswersAreTheDefaults() throws IOException {
-        Path example = Path.of("..", "inventories", "mysql-haproxy.yaml").toAbsolutePath().normalize();
+    static Stream<Path> examples() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("..", "inventories"))) {
+            return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
 
-        CliRun run = CliRun.with(CI, false, "wizard", "--from", example.toString(), "--set", "name=copy", "-o",
-                folder.resolve("inventory.yaml").toString());
+    @ParameterizedTest
+    @MethodSource("examples")
+    void fromAnExistingInventoryInAnotherFolderItsAnswersAndFilesCarryOver(Path example) {
+        Map<String, String> environment = Map.of("CI", "true", "K3S_TOKEN", "t", "K3S_DB_PASSWORD", "p", "SUDO_PASSWORD", "s");
+        Path copy = folder.resolve("copy.yaml");
+
+        CliRun run = CliRun.with(environment, false, "wizard", "--from", example.toString(), "--set", "name=copy", "-o",
+                copy.toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("cluster copy");
+        Inventory original = new InventoryLoader(environment::get).load(example).inventory().orElseThrow();
+        Inventory written = new InventoryLoader(environment::get).load(copy).inventory().orElseThrow();
+        assertThat(written.name()).isEqualTo("copy");
+        assertThat(written.servers().hosts()).extracting(Host::address)
+                .isEqualTo(original.servers().hosts().stream().map(Host::address).toList());
+        assertThat(written.k3s().airgap()).isEqualTo(original.k3s().airgap());
+        assertThat(written.datastore().tls()).isEqualTo(original.datastore().tls());
     }
 }

@@ -36,7 +36,7 @@ class FromInventoryTest {
         InventoryLoader loader = new InventoryLoader(ENVIRONMENT::get);
         Inventory original = loader.load(example).inventory().orElseThrow();
 
-        String written = InventoryYaml.render(FromInventory.answers(original));
+        String written = InventoryYaml.render(FromInventory.answers(original, original.directory()));
         LoadResult again = loader.load(example.resolveSibling("written-by-the-wizard.yaml"), written);
 
         assertThat(again.problems()).as(written).isEmpty();
