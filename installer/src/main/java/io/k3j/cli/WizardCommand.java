@@ -138,6 +138,8 @@ public class WizardCommand extends BaseCommand {
     private void reportWritten(CommandContext context) {
         Inventory inventory = InventoryInput.load(out, context);
         Output output = context.output();
+        output.event("written", "file", out.toString(), "cluster", inventory.name(),
+                "servers", inventory.servers().hosts().size(), "workers", inventory.workers().hosts().size());
         output.result(output.style().success("✓ ") + "wrote " + out + ": cluster " + inventory.name() + ", "
                 + inventory.servers().hosts().size() + " servers, " + inventory.workers().hosts().size() + " workers");
     }

@@ -58,6 +58,15 @@ class WizardCommandTest {
     }
 
     @Test
+    void jsonOutputSaysWhatWasWritten() throws IOException {
+        CliRun run = wizard(ANSWERS, "--output", "json");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("{\"event\":\"written\",\"file\":\"" + folder.resolve("inventory.yaml")
+                + "\",\"cluster\":\"prod\",\"servers\":2,\"workers\":1}");
+    }
+
+    @Test
     void setOverridesTheAnswersFile() throws IOException {
         CliRun run = wizard(ANSWERS, "--set", "name=staging", "--set", "workers.hosts=");
 

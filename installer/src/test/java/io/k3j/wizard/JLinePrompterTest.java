@@ -92,6 +92,17 @@ class JLinePrompterTest {
     }
 
     @Test
+    void tabCompletesChoicesAndFilePaths() throws IOException {
+        Prompter prompter = typingOnXterm("my\t\rpo\t\r");
+        Question type = Question.choice("type", "Datastore", "help", List.of("postgres", "mysql", "etcd"), "postgres");
+        Question file = Question.path("file", "A file", "help", null, answer -> Optional.empty());
+
+        assertThat(prompter.ask(type)).isEqualTo(new Answer.Given("mysql"));
+        assertThat(prompter.ask(file)).as("the module's pom.xml, from the working folder")
+                .isEqualTo(new Answer.Given("pom.xml"));
+    }
+
+    @Test
     void secretsAreNotInTheHistory() throws IOException {
         Prompter prompter = typingOnXterm("s3cret-value\r\u0010\r");
 
