@@ -1,18 +1,13 @@
 package io.k3j.apply;
 
-import io.k3j.facts.FactsParser;
-import io.k3j.facts.FactsScript;
+import io.k3j.facts.FactsGatherer;
 import io.k3j.facts.HostFacts;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
-import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.HostKeyPolicy;
-import io.k3j.ssh.RemoteCommand;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.RunLog;
 import io.k3j.ssh.SshHost;
-import io.k3j.ssh.SshException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +37,7 @@ public final class ConnectedHosts implements AutoCloseable {
         List<WaveRunner.HostOutcome<Connected>> outcomes = runner.run(new ArrayList<>(byAddress.keySet()), address -> {
             RemoteHost host = SshHost.connect(targets.of(byAddress.get(address)), hostKeys, log, clock);
             try {
-                return new Connected(host, gatherFacts(host));
+                return new Connected(host, FactsGatherer.gather(host));
             } catch (RuntimeException e) {
                 host.close();
                 throw e;
@@ -67,16 +62,6 @@ public final class ConnectedHosts implements AutoCloseable {
     }
 
     private record Connected(RemoteHost host, HostFacts facts) {
-    }
-
-    private static HostFacts gatherFacts(RemoteHost host) {
-        ExecResult result = host.run(RemoteCommand.asRoot("sh -s").withStdin(FactsScript.text().getBytes(StandardCharsets.UTF_8)));
-        if (!result.ok()) {
-            throw new SshException(host.name() + ": cannot read the host's facts (exit " + result.exitStatus() + "): "
-                    + result.stderr().strip() + (result.stderr().contains("password") ? "; for sudo with a password set "
-                    + "spec.ssh.sudoPassword" : ""));
-        }
-        return FactsParser.parse(result.stdout());
     }
 
     public RemoteHost host(String address) {

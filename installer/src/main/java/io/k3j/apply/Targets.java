@@ -3,6 +3,7 @@ package io.k3j.apply;
 import io.k3j.inventory.Bastion;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
+import io.k3j.inventory.InventoryPaths;
 import io.k3j.inventory.SecretResolver;
 import io.k3j.inventory.SshSettings;
 import io.k3j.ssh.SshTarget;
@@ -36,7 +37,6 @@ public final class Targets {
 
     /** {@code ~/} is the operator's home; a relative path is relative to the inventory's folder. */
     public Path path(String text) {
-        Path given = Path.of(text.startsWith("~/") ? System.getProperty("user.home") + text.substring(1) : text);
-        return given.isAbsolute() ? given : inventory.directory().resolve(given).normalize();
+        return InventoryPaths.resolve(text, inventory.directory());
     }
 }

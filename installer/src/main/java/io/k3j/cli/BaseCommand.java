@@ -24,4 +24,9 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     protected abstract ExitCode run(CommandContext context);
+
+    /** Runs another command of k3j-install, as the user would have (the wizard's plan and apply). */
+    protected final int runCommand(String... command) {
+        return root.execute(command);
+    }
 }

@@ -21,6 +21,16 @@ public enum ExitCode {
         this.meaning = meaning;
     }
 
+    /** The exit code a command returned; an unknown number is a bug. */
+    public static ExitCode of(int code) {
+        for (ExitCode exitCode : values()) {
+            if (exitCode.code == code) {
+                return exitCode;
+            }
+        }
+        return INTERNAL;
+    }
+
     public int code() {
         return code;
     }

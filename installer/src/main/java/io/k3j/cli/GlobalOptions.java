@@ -1,5 +1,7 @@
 package io.k3j.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -31,6 +33,25 @@ public class GlobalOptions {
             description = "Never prompt; a missing answer is an error naming the flag, key or variable that supplies it. "
                     + "Automatic when CI=true or standard input is not a terminal.")
     boolean nonInteractive;
+
+    /** These options as arguments, to run another command the way this one was run. */
+    List<String> asArguments() {
+        List<String> arguments = new ArrayList<>();
+        for (boolean ignored : verbose) {
+            arguments.add("-v");
+        }
+        if (quiet) {
+            arguments.add("-q");
+        }
+        arguments.add("--output=" + format);
+        if (noColor) {
+            arguments.add("--no-color");
+        }
+        if (nonInteractive) {
+            arguments.add("--non-interactive");
+        }
+        return arguments;
+    }
 
     public int verbosity() {
         return quiet ? -1 : verbose.length;

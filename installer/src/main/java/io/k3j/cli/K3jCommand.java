@@ -3,7 +3,9 @@ package io.k3j.cli;
 import io.k3j.output.Output;
 import io.k3j.output.Style;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -66,6 +68,13 @@ public class K3jCommand {
         Output output = new Output(out, err, options.format() == GlobalOptions.Format.json, options.verbosity(), style);
         boolean interactive = !options.nonInteractiveRequested() && !environment.nobodyToAsk();
         return new CommandContext(output, environment, interactive);
+    }
+
+    /** Runs another command as if the user had typed it: same streams, environment and global options. */
+    int execute(String... command) {
+        List<String> arguments = new ArrayList<>(options.asArguments());
+        arguments.addAll(List.of(command));
+        return commandLine(environment, out, err).execute(arguments.toArray(String[]::new));
     }
 
     Output outputForErrors() {

@@ -14,6 +14,10 @@ final class RunLogs {
     }
 
     static Path defaultPath(Inventory inventory, String command, Clock clock) {
-        return inventory.directory().resolve(".k3j/logs/" + command + "-" + STAMP.format(clock.instant()) + ".log");
+        return defaultPath(inventory.directory(), command, clock);
+    }
+
+    static Path defaultPath(Path inventoryFolder, String command, Clock clock) {
+        return inventoryFolder.resolve(".k3j/logs/" + command + "-" + STAMP.format(clock.instant()) + ".log");
     }
 }

@@ -30,8 +30,7 @@ public record Inventory(
     }
 
     public Path directory() {
-        Path parent = file.toAbsolutePath().getParent();
-        return parent == null ? Path.of(".") : parent;
+        return InventoryPaths.folderOf(file);
     }
 
     public enum Role { DATASTORE, SERVER, LOAD_BALANCER, WORKER }

@@ -2,6 +2,7 @@ package io.k3j.inventory;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -28,12 +29,30 @@ public final class InventoryLoader {
 
     public LoadResult load(Path file) {
         Problems problems = new Problems(file);
-        Optional<Node> root = parse(file, problems);
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return check(file, parse(reader, problems), problems);
+        } catch (NoSuchFileException e) {
+            problems.add(Position.START, "", "no such file");
+        } catch (IOException e) {
+            problems.add(Position.START, "", "cannot read: " + e.getMessage());
+        }
+        return new LoadResult(Optional.empty(), problems.sorted());
+    }
+
+    /**
+     * Checks {@code text} as if it were the content of {@code file} (relative paths and secret
+     * files resolve from that file's folder): the wizard checks its answers this way before it writes.
+     */
+    public LoadResult load(Path file, String text) {
+        Problems problems = new Problems(file);
+        return check(file, parse(new StringReader(text), problems), problems);
+    }
+
+    private LoadResult check(Path file, Optional<Node> root, Problems problems) {
         if (root.isEmpty()) {
             return new LoadResult(Optional.empty(), problems.sorted());
         }
-        Path directory = file.toAbsolutePath().getParent();
-        SecretResolver secrets = new SecretResolver(environment, directory == null ? Path.of(".") : directory);
+        SecretResolver secrets = new SecretResolver(environment, InventoryPaths.folderOf(file));
         Optional<Inventory> inventory = new InventoryReader(file, problems, secrets).read(root.get());
         inventory.ifPresent(new InventoryRules(problems)::check);
         return new LoadResult(problems.isEmpty() ? inventory : Optional.empty(), problems.sorted());
@@ -44,12 +63,12 @@ public final class InventoryLoader {
         return new SecretResolver(environment, inventory.directory());
     }
 
-    private static Optional<Node> parse(Path file, Problems problems) {
+    private static Optional<Node> parse(Reader reader, Problems problems) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(true); // YamlMap reports duplicates with both lines
         options.setMaxAliasesForCollections(50);
         options.setAllowRecursiveKeys(false);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try {
             Node root = new Yaml(new SafeConstructor(options)).compose(reader);
             if (root == null) {
                 problems.add(Position.START, "", "the file is empty; start from an example in inventories/");
@@ -60,9 +79,7 @@ public final class InventoryLoader {
             Position at = Position.of(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
             problems.add(at, "", "not valid YAML: " + e.getProblem()
                     + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
-        } catch (NoSuchFileException e) {
-            problems.add(Position.START, "", "no such file");
-        } catch (IOException | org.yaml.snakeyaml.error.YAMLException e) {
+        } catch (org.yaml.snakeyaml.error.YAMLException e) {
             problems.add(Position.START, "", "cannot read: " + e.getMessage());
         }
         return Optional.empty();

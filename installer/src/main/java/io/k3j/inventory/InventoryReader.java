@@ -318,9 +318,7 @@ final class InventoryReader {
     }
 
     private Path resolve(String path) {
-        Path given = Path.of(path.startsWith("~/") ? System.getProperty("user.home") + path.substring(1) : path);
-        Path directory = file.toAbsolutePath().getParent();
-        return given.isAbsolute() || directory == null ? given : directory.resolve(given).normalize();
+        return InventoryPaths.resolve(path, InventoryPaths.folderOf(file));
     }
 
     private String url(YamlMap map, String key, String defaultValue) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
@@ -19,10 +20,24 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 public final class HostKeyPolicy {
     private final Path knownHosts;
     private final boolean acceptNew;
+    private final Optional<String> trustedFingerprint;
 
     public HostKeyPolicy(Path knownHosts, boolean acceptNew) {
+        this(knownHosts, acceptNew, Optional.empty());
+    }
+
+    private HostKeyPolicy(Path knownHosts, boolean acceptNew, Optional<String> trustedFingerprint) {
         this.knownHosts = knownHosts;
         this.acceptNew = acceptNew;
+        this.trustedFingerprint = trustedFingerprint;
+    }
+
+    /**
+     * Accepts an unknown key only if it has the fingerprint a person has just accepted (the wizard),
+     * so a different key offered on the next connection is still refused.
+     */
+    public static HostKeyPolicy trusting(Path knownHosts, String fingerprint) {
+        return new HostKeyPolicy(knownHosts, false, Optional.of(fingerprint));
     }
 
     public Path knownHosts() {
@@ -56,7 +71,7 @@ public final class HostKeyPolicy {
         protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
             String type = KeyType.fromKey(key).toString();
             String fingerprint = Fingerprint.sha256(key);
-            if (acceptNew) {
+            if (acceptNew || trustedFingerprint.filter(fingerprint::equals).isPresent()) {
                 try {
                     HostEntry entry = new HostEntry(null, hostname, KeyType.fromKey(key), key);
                     entries().add(entry);
@@ -64,14 +79,14 @@ public final class HostKeyPolicy {
                     return true;
                 } catch (IOException e) {
                     refusal.set(new HostKeyException(target.name() + ": cannot add its host key to " + knownHosts + ": "
-                            + e.getMessage(), fingerprint));
+                            + e.getMessage(), fingerprint, false));
                     return false;
                 }
             }
             refusal.set(new HostKeyException(target.name() + " (" + hostname + "): unknown host key " + type + " "
                     + fingerprint + "; it is not in " + knownHosts + ". If that is the host's key, run again with "
                     + "--accept-new-host-keys, or add it yourself: ssh-keyscan -p " + target.port() + " " + target.address()
-                    + " >> " + knownHosts, fingerprint));
+                    + " >> " + knownHosts, fingerprint, true));
             return false;
         }
 
@@ -81,7 +96,7 @@ public final class HostKeyPolicy {
             refusal.set(new HostKeyException(target.name() + " (" + hostname + "): the host key CHANGED: it now offers "
                     + KeyType.fromKey(key) + " " + fingerprint + ", which differs from the key in " + knownHosts
                     + ". Someone may be intercepting the connection, or the host was reinstalled; check with its owner, "
-                    + "then remove the old line (ssh-keygen -R " + hostname + " -f " + knownHosts + ")", fingerprint));
+                    + "then remove the old line (ssh-keygen -R " + hostname + " -f " + knownHosts + ")", fingerprint, false));
             return false;
         }
     }

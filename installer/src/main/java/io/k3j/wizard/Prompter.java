@@ -9,12 +9,21 @@ public interface Prompter {
     /** Shows a screen's title and what it is for. */
     void screen(String title, String explanation);
 
-    /** Shows a line of information (a check's result, a fingerprint...). */
+    /** Shows a line of information (the inventory under review, a host key...). */
     void say(String line);
+
+    /** Shows the outcome of a check: fine, or a problem. */
+    void report(boolean ok, String line);
 
     /**
      * Asks until the answer passes the question's check: {@code ?} shows the help, an empty line
      * takes the default, {@code <} goes back. Throws {@link WizardInterrupted} on Ctrl-C / Ctrl-D.
      */
     Answer ask(Question question);
+
+    /** Asks a yes/no question; going back counts as no. */
+    default boolean confirm(String key, String prompt, String help, boolean defaultYes) {
+        return ask(Question.yesNo(key, prompt, help, defaultYes)) instanceof Answer.Given given
+                && YesNo.parse(given.value()).orElse(false);
+    }
 }

@@ -24,8 +24,10 @@ public record Question(
         return new Question(key, prompt, help, Kind.TEXT, Optional.ofNullable(defaultAnswer), List.of(), check);
     }
 
-    public static Question secret(String key, String prompt, String help, Function<String, Optional<String>> check) {
-        return new Question(key, prompt, help, Kind.SECRET, Optional.empty(), List.of(), check);
+    /** Masked. {@code defaultAnswer} (a reference, or empty for none) is taken on an empty line but never shown. */
+    public static Question secret(String key, String prompt, String help, String defaultAnswer,
+                                  Function<String, Optional<String>> check) {
+        return new Question(key, prompt, help, Kind.SECRET, Optional.ofNullable(defaultAnswer), List.of(), check);
     }
 
     public static Question path(String key, String prompt, String help, String defaultAnswer,
@@ -41,7 +43,7 @@ public record Question(
     }
 
     public static Question yesNo(String key, String prompt, String help, boolean defaultYes) {
-        return new Question(key, prompt, help, Kind.YES_NO, Optional.of(defaultYes ? "yes" : "no"), List.of("yes", "no"),
+        return new Question(key, prompt, help, Kind.YES_NO, Optional.of(YesNo.format(defaultYes)), List.of("yes", "no"),
                 answer -> YesNo.parse(answer).isPresent() ? Optional.empty() : Optional.of("answer yes or no"));
     }
 }

@@ -3,7 +3,6 @@ package io.k3j.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.k3j.output.Style;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
+import org.jline.terminal.impl.ExternalTerminal;
 import org.junit.jupiter.api.Test;
 
 /** Scripted keystrokes through a real JLine LineReader on a dumb terminal: no TTY needed. */
@@ -20,7 +20,7 @@ class JLinePrompterTest {
 
     private Prompter typing(String keystrokes) throws IOException {
         Terminal terminal = new DumbTerminal(new ByteArrayInputStream(keystrokes.getBytes(StandardCharsets.UTF_8)), screen);
-        return new JLinePrompter(terminal, new Style(false));
+        return new JLinePrompter(terminal, false);
     }
 
     private String screen() {
@@ -69,10 +69,64 @@ class JLinePrompterTest {
 
     @Test
     void secretsAreNotEchoed() throws IOException {
-        Question token = Question.secret("token", "Token", "help", answer -> Optional.empty());
+        Question token = Question.secret("token", "Token", "help", "", answer -> Optional.empty());
 
         assertThat(typing("s3cret-value\n").ask(token)).isEqualTo(new Answer.Given("s3cret-value"));
         assertThat(screen()).doesNotContain("s3cret-value");
+    }
+
+    /** A terminal with key bindings (a dumb one has no history keys): Ctrl-P is the previous line of the history. */
+    private Prompter typingOnXterm(String keystrokes) throws IOException {
+        Terminal terminal = new ExternalTerminal("test", "xterm", new ByteArrayInputStream(keystrokes.getBytes(StandardCharsets.UTF_8)),
+                screen, StandardCharsets.UTF_8);
+        return new JLinePrompter(terminal, false);
+    }
+
+    @Test
+    void earlierAnswersAreInTheHistory() throws IOException {
+        Prompter prompter = typingOnXterm("2222\r\u0010\r");
+
+        prompter.ask(PORT);
+
+        assertThat(prompter.ask(PORT)).isEqualTo(new Answer.Given("2222"));
+    }
+
+    @Test
+    void tabCompletesChoicesAndFilePaths() throws IOException {
+        Prompter prompter = typingOnXterm("my\t\rpo\t\r");
+        Question type = Question.choice("type", "Datastore", "help", List.of("postgres", "mysql", "etcd"), "postgres");
+        Question file = Question.path("file", "A file", "help", null, answer -> Optional.empty());
+
+        assertThat(prompter.ask(type)).isEqualTo(new Answer.Given("mysql"));
+        assertThat(prompter.ask(file)).as("the module's pom.xml, from the working folder")
+                .isEqualTo(new Answer.Given("pom.xml"));
+    }
+
+    @Test
+    void secretsAreNotInTheHistory() throws IOException {
+        Prompter prompter = typingOnXterm("s3cret-value\r\u0010\r");
+
+        prompter.ask(Question.secret("token", "Token", "help", "", answer -> Optional.empty()));
+
+        assertThat(prompter.ask(PORT)).as("nothing to recall: the default").isEqualTo(new Answer.Given("22"));
+    }
+
+    @Test
+    void coloursOnlyWhenAsked() throws IOException {
+        Terminal terminal = new ExternalTerminal("test", "xterm-256color", new ByteArrayInputStream(new byte[0]), screen,
+                StandardCharsets.UTF_8);
+
+        new JLinePrompter(terminal, false).screen("Plain", "no colour");
+        assertThat(screen()).contains("Plain").doesNotContain("\u001B[");
+        new JLinePrompter(terminal, true).screen("Styled", "with colour");
+        assertThat(screen()).contains("\u001B[");
+    }
+
+    @Test
+    void ctrlCInterruptsTheWizard() throws IOException {
+        Prompter prompter = typing("22\u0003");
+
+        assertThatThrownBy(() -> prompter.ask(PORT)).isInstanceOf(WizardInterrupted.class);
     }
 
     @Test
