@@ -39,6 +39,8 @@ final class PtySession implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(List.of("script", "-qec", "stty cols 100 rows 50; exec " + command, "/dev/null"))
                 .directory(folder.toFile())
                 .redirectErrorStream(true);
+        // CI=true in the caller's environment would make the wizard refuse to prompt.
+        builder.environment().remove("CI");
         builder.environment().putAll(environment);
         return new PtySession(builder.start());
     }

@@ -9,6 +9,7 @@ import io.k3j.ssh.HostKeyPolicy;
 import io.k3j.ssh.RemoteCommand;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.SshTarget;
+import io.k3j.ssh.Tunnel;
 import io.k3j.ssh.UploadResult;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,6 +145,11 @@ class SshHostCheckTest {
         @Override
         public UploadResult upload(String path, byte[] content, String mode, String owner) {
             throw new UnsupportedOperationException("the SSH test writes nothing");
+        }
+
+        @Override
+        public Tunnel tunnel(String host, int port) {
+            throw new UnsupportedOperationException("the SSH test opens no tunnel");
         }
 
         @Override
