@@ -38,6 +38,10 @@ public final class StepFailure extends RuntimeException {
 
     /** The whole story in one line, for people. */
     public String describe() {
-        return host + ": step " + step.title() + ": " + action + ": " + getMessage() + (fix.isEmpty() ? "" : ". " + fix);
+        return host + ": step " + step.title() + ": " + action + ": " + getMessage() + (fix.isEmpty() ? "" : ". " + sentence(fix));
+    }
+
+    private static String sentence(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

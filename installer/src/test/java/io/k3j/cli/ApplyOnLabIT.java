@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole install on the lab: PostgreSQL and HAProxy set up by k3j-install, 3 servers, 2 workers,
- * K3s (the double) downloaded from the lab's mirror. Then a second apply that changes nothing,
- * and a changed label that restarts one worker alone.
+ * K3s (the double) downloaded from the lab's mirror. First the failures that must stop apply
+ * before it changes a host (or, for a bad download, before K3s is on any host); then the whole
+ * install from there, a second apply that changes nothing, and a changed label that restarts one
+ * worker alone.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,9 +38,12 @@ class ApplyOnLabIT {
 
     @BeforeAll
     static void publishK3s(Lab lab) {
-        lab.publish(Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release"));
+        lab.publish(RELEASE);
         inventory = LabInventory.write(lab, temp);
     }
+
+    private static final Path RELEASE = Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release");
+    private static final List<String> HOSTS = List.of("db1", "lb1", "server1", "server2", "server3", "worker1", "worker2");
 
     private static CliRun apply(String... more) {
         String[] args = new String[more.length + 4];
@@ -52,6 +57,58 @@ class ApplyOnLabIT {
 
     @Test
     @Order(1)
+    void anUnknownHostKeyStopsApplyBeforeAnyHostIsChanged(Lab lab) throws IOException {
+        Path partial = temp.resolve("partial_known_hosts");
+        Files.writeString(partial, Files.readString(lab.knownHosts()).lines()
+                .filter(line -> !line.startsWith(lab.host("worker2").address() + ","))
+                .reduce("", (all, line) -> all + line + "\n"));
+
+        CliRun run = apply("--known-hosts=" + partial);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
+        assertThat(run.err()).contains(lab.host("worker2").address()).contains("unknown host key").contains("SHA256:")
+                .contains("--accept-new-host-keys");
+        assertNoHostChanged(lab);
+    }
+
+    @Test
+    @Order(2)
+    void anUnreachableHostStopsApplyBeforeAnyHostIsChanged(Lab lab) {
+        lab.cut("worker1");
+        try {
+            CliRun run = apply();
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
+            assertThat(run.err()).contains(lab.host("worker1").address());
+            assertNoHostChanged(lab);
+        } finally {
+            lab.restore("worker1");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aK3sBinaryThatFailsItsChecksumIsInstalledOnNoServer(Lab lab) throws IOException {
+        Path tampered = temp.resolve("tampered");
+        Path version = Files.createDirectories(tampered.resolve("v1.31.4+k3s1"));
+        Files.copy(RELEASE.resolve("v1.31.4+k3s1/sha256sum-amd64.txt"), version.resolve("sha256sum-amd64.txt"));
+        Files.writeString(version.resolve("k3s"), "#!/bin/sh\necho tampered\n");
+        lab.publish(tampered);
+        try {
+            CliRun run = apply();
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.APPLY_FAILED.code());
+            assertThat(run.err()).contains(lab.host("server1").address()).contains("step 2. Servers").contains("sha256 does not match");
+            for (String server : List.of("server1", "server2", "server3")) {
+                assertThat(lab.exec(server, "test", "-e", "/usr/local/bin/k3s").exitCode()).as(server + " has no k3s").isNotZero();
+            }
+        } finally {
+            lab.publish(RELEASE);
+        }
+    }
+
+    @Test
+    @Order(4)
     void aFirstApplyBuildsTheWholeClusterAndHandsOutAKubeconfigForTheRegistrationAddress(Lab lab) throws Exception {
         CliRun run = apply();
 
@@ -74,7 +131,7 @@ class ApplyOnLabIT {
     }
 
     @Test
-    @Order(2)
+    @Order(5)
     void aSecondApplyChangesNothingAndRestartsNothing(Lab lab) {
         String before = invocations(lab);
 
@@ -86,7 +143,7 @@ class ApplyOnLabIT {
     }
 
     @Test
-    @Order(3)
+    @Order(6)
     void aNewLabelOnAWorkerRestartsThatWorkerAlone(Lab lab) throws IOException {
         String before = invocations(lab);
         Files.writeString(inventory, Files.readString(inventory).replace("name: worker2}", "name: worker2, labels: {disk: ssd}}"));
@@ -102,6 +159,15 @@ class ApplyOnLabIT {
                 before.lines().filter(line -> !line.startsWith("worker2")).toList());
         assertThat(after).isNotEqualTo(before);
         assertThat(lab.exec("server1", "k3s", "kubectl", "get", "nodes", "-o", "json").stdout()).contains("\"disk\":\"ssd\"");
+    }
+
+    /** Nothing of ours on any host: no k3j state, no K3s, no datastore or load balancer running. */
+    private static void assertNoHostChanged(Lab lab) {
+        for (String host : HOSTS) {
+            String ours = lab.exec(host, "sh", "-c", "ls -d /etc/k3j /var/lib/k3j /etc/rancher /usr/local/bin/k3s 2>/dev/null; "
+                    + "systemctl is-active postgresql haproxy k3s k3s-agent | grep -x active; grep -l k3j /etc/haproxy/haproxy.cfg").stdout();
+            assertThat(ours).as("what apply left on " + host).isEmpty();
+        }
     }
 
     /** Each K3s unit's systemd invocation id: it changes exactly when the unit is (re)started. */
