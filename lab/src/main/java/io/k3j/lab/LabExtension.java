@@ -21,16 +21,24 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
         if (topology == null) {
             throw new LabException(context.getRequiredTestClass().getName() + " uses the lab but names no @LabTopology");
         }
-        Assumptions.assumeFalse(optedOut(), "the lab is opted out (k3j.lab.skip / K3J_LAB_SKIP): lab tests not run");
-        if (!"root".equals(System.getProperty("user.name"))) {
-            throw new LabException("the lab needs root (systemd-nspawn, network namespaces, overlay mounts); run the tests as "
-                    + "root, or opt out of the lab tests with -Dk3j.lab.skip=true (they are then reported as skipped)");
-        }
+        assumeLabCanRun();
         // One lab at a time on a machine: clear one a crashed run may have left.
         Lab.downAny();
         Lab lab = Lab.up(topology.value());
         // The store closes what it holds (Lab is AutoCloseable) when the test class is done.
         context.getStore(NAMESPACE).put("lab", lab);
+    }
+
+    /**
+     * Skips the calling test when the lab is opted out, and fails it, saying why, when the lab
+     * cannot run. For tests that bring a lab up by other means than this extension.
+     */
+    public static void assumeLabCanRun() {
+        Assumptions.assumeFalse(optedOut(), "the lab is opted out (k3j.lab.skip / K3J_LAB_SKIP): lab tests not run");
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw new LabException("the lab needs root (systemd-nspawn, network namespaces, overlay mounts); run the tests as "
+                    + "root, or opt out of the lab tests with -Dk3j.lab.skip=true (they are then reported as skipped)");
+        }
     }
 
     static boolean optedOut() {
