@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabExtension;
+import io.k3j.lab.MachineLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,14 +21,23 @@ import org.junit.jupiter.api.Test;
 class DemoIT {
     private static final Path REPO = Path.of(System.getProperty("k3j.repo.root"));
 
+    private MachineLock lab;
+
     @AfterEach
     void tearDown() {
-        Lab.downAny();
+        if (lab != null) {
+            try {
+                Lab.downAny();
+            } finally {
+                lab.close();
+            }
+        }
     }
 
     @Test
     void theDemoInstallsTheWholeClusterAndListsItsNodesThroughTheRegistrationAddress() throws IOException, InterruptedException {
         LabExtension.assumeLabCanRun();
+        lab = MachineLock.acquire();
         Lab.downAny();
         Process demo = new ProcessBuilder(REPO.resolve("lab/demo").toString()).directory(REPO.toFile()).redirectErrorStream(true).start();
         demo.getOutputStream().close();

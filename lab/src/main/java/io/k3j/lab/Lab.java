@@ -31,26 +31,49 @@ public final class Lab implements AutoCloseable {
     private final Path state;
     private final String topology;
     private final List<LabHost> hosts;
+    private final MachineLock lock;
     private boolean down;
 
-    private Lab(Path script, Path state, String topology, List<LabHost> hosts) {
+    private Lab(Path script, Path state, String topology, List<LabHost> hosts, MachineLock lock) {
         this.script = script;
         this.state = state;
         this.topology = topology;
         this.hosts = hosts;
+        this.lock = lock;
     }
 
-    /** Brings {@code topology} (a file in lab/topologies/) up and waits until every host is ready. */
+    /**
+     * Takes the machine's lab (waiting while another test run holds it), clears a lab a crashed
+     * run may have left, brings {@code topology} (a file in lab/topologies/) up and waits until
+     * every host is ready. {@link #close()} tears it down and lets the lab go.
+     */
     public static Lab up(String topology) {
-        Path script = script();
-        run(script, UP_TIMEOUT, "up", topology).orThrow("lab/lab up " + topology);
-        Path state = Path.of(run(script, COMMAND_TIMEOUT, "state-dir").orThrow("lab/lab state-dir").stdout().strip());
-        return new Lab(script, state, topology, readHosts(state.resolve("hosts.tsv")));
+        MachineLock lock = MachineLock.acquire();
+        try {
+            Path script = script();
+            downAny();
+            run(script, UP_TIMEOUT, "up", topology).orThrow("lab/lab up " + topology);
+            Path state = stateDirectory(script);
+            return new Lab(script, state, topology, readHosts(state.resolve("hosts.tsv")), lock);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
-    /** Tears down whatever lab is up, also one left by a crashed run. */
+    /** Tears down whatever lab is up, also one left by a crashed run. Call it holding the {@link MachineLock}. */
     public static void downAny() {
         run(script(), COMMAND_TIMEOUT, "down").orThrow("lab/lab down");
+    }
+
+    /** The file that {@link MachineLock} locks: beside the lab's state directory, which comes and goes with the lab. */
+    static Path lockFile() {
+        Path state = stateDirectory(script());
+        return state.resolveSibling(state.getFileName() + ".lock");
+    }
+
+    private static Path stateDirectory(Path script) {
+        return Path.of(run(script, COMMAND_TIMEOUT, "state-dir").orThrow("lab/lab state-dir").stdout().strip());
     }
 
     public String topology() {
@@ -137,7 +160,11 @@ public final class Lab implements AutoCloseable {
     public void close() {
         if (!down) {
             down = true;
-            run(script, COMMAND_TIMEOUT, "down").orThrow("lab/lab down");
+            try {
+                run(script, COMMAND_TIMEOUT, "down").orThrow("lab/lab down");
+            } finally {
+                lock.close();
+            }
         }
     }
 

@@ -22,8 +22,6 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
             throw new LabException(context.getRequiredTestClass().getName() + " uses the lab but names no @LabTopology");
         }
         assumeLabCanRun();
-        // One lab at a time on a machine: clear one a crashed run may have left.
-        Lab.downAny();
         Lab lab = Lab.up(topology.value());
         // The store closes what it holds (Lab is AutoCloseable) when the test class is done.
         context.getStore(NAMESPACE).put("lab", lab);
