@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class PtySession implements AutoCloseable {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
+    private static final Duration SECOND_CTRL_C = Duration.ofSeconds(10);
 
     private final Process process;
     private final OutputStream keyboard;
@@ -67,19 +68,39 @@ final class PtySession implements AutoCloseable {
 
     /** Waits until {@code text} appears after what the last expect found. */
     PtySession expect(String text) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
+        if (!appears(text, DEADLINE)) {
+            throw new AssertionError("'" + text + "' did not appear" + (ended ? " before the command ended" : " within "
+                    + DEADLINE.toSeconds() + " s") + "; the screen after the last answer:\n" + transcript().substring(seen));
+        }
+        return this;
+    }
+
+    /**
+     * Presses Ctrl-C and waits until {@code text} appears. A second Ctrl-C follows if the first
+     * showed nothing within {@link #SECOND_CTRL_C}: on a loaded machine the first one was seen
+     * (rarely) to vanish between the terminal and JLine's signal handler, and a person presses again.
+     */
+    PtySession interrupt(String text) throws IOException, InterruptedException {
+        press("\u0003");
+        if (appears(text, SECOND_CTRL_C)) {
+            return this;
+        }
+        press("\u0003");
+        return expect(text);
+    }
+
+    private boolean appears(String text, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
         synchronized (screen) {
             while (true) {
-                String visible = plain(screen.toString());
-                int at = visible.indexOf(text, seen);
+                int at = plain(screen.toString()).indexOf(text, seen);
                 if (at >= 0) {
                     seen = at + text.length();
-                    return this;
+                    return true;
                 }
                 long left = Duration.between(Instant.now(), deadline).toMillis();
                 if (left <= 0 || ended) {
-                    throw new AssertionError("'" + text + "' did not appear" + (ended ? " before the command ended" : " within "
-                            + DEADLINE.toSeconds() + " s") + "; the screen after the last answer:\n" + visible.substring(seen));
+                    return false;
                 }
                 screen.wait(left);
             }

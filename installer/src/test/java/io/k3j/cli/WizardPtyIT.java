@@ -93,15 +93,15 @@ class WizardPtyIT {
     @Test
     void ctrlCInATerminalLeavesNoInventoryAndTheNextStartOffersTheDraft() throws Exception {
         try (PtySession wizard = PtySession.start(LAUNCHER + " wizard", folder, Map.of("TERM", "xterm-256color"))) {
-            wizard.expect("Cluster name: ").type("prod").expect("K3s version [v1.31.4+k3s1]: ").press("\u0003");
-            wizard.expect("stopped; nothing was written to inventory.yaml");
+            wizard.expect("Cluster name: ").type("prod").expect("K3s version [v1.31.4+k3s1]: ")
+                    .interrupt("stopped; nothing was written to inventory.yaml");
             assertThat(wizard.exitCode()).isEqualTo(ExitCode.INTERRUPTED.code());
         }
         assertThat(folder.resolve("inventory.yaml")).doesNotExist();
         assertThat(Files.readString(folder.resolve(".k3j/wizard-draft.yaml"))).contains("name: prod");
 
         try (PtySession again = PtySession.start(LAUNCHER + " wizard", folder, Map.of("TERM", "xterm-256color"))) {
-            again.expect("Resume from them [yes]: ").type("").expect("Cluster name [prod]: ").press("\u0003");
+            again.expect("Resume from them [yes]: ").type("").expect("Cluster name [prod]: ").interrupt("stopped;");
             assertThat(again.exitCode()).isEqualTo(ExitCode.INTERRUPTED.code());
         }
     }
