@@ -13,6 +13,9 @@ listen-peer-urls: http://127.0.0.1:${peerPort}
 initial-advertise-peer-urls: http://127.0.0.1:${peerPort}
 initial-cluster: ${name}=http://127.0.0.1:${peerPort}
 initial-cluster-state: new
+# etcd's JSON gateway (/v3/...), on by default with flags but off with a config file (etcd 3.4):
+# curl can then check the member, and the lab's K3s double uses it as its client.
+enable-grpc-gateway: true
 <#if tls>
 client-transport-security:
   cert-file: ${q(certFile)}

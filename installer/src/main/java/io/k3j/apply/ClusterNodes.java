@@ -12,7 +12,7 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The cluster's nodes, read on a server with {@code k3s kubectl get nodes -o json} (JSON is YAML to SnakeYAML). */
-final class ClusterNodes {
+public final class ClusterNodes {
 
     private ClusterNodes() {
     }
@@ -26,8 +26,9 @@ final class ClusterNodes {
         return parse(result.stdout());
     }
 
+    /** The nodes of a v1 NodeList as {@code kubectl get nodes -o json} prints it. */
     @SuppressWarnings("unchecked")
-    static List<Node> parse(String json) {
+    public static List<Node> parse(String json) {
         Object list = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
         if (!(list instanceof Map<?, ?> map) || !(map.get("items") instanceof List<?> items)) {
             throw new IllegalStateException("kubectl did not print a NodeList");

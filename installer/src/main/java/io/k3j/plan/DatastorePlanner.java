@@ -109,8 +109,15 @@ final class DatastorePlanner {
         Map<String, Object> conf = Map.of("cluster", inventory.name(), "name", host.name().orElse("k3j-etcd"),
                 "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(), "peerPort", 2380, "tls", false);
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install etcd-server (Debian/Ubuntu package; its own etcd.service stays disabled)",
-                new Operation.Packages(List.of("etcd-server"))));
+        actions.add(Action.install("install etcd-server (Debian/Ubuntu package)", new Operation.Packages(List.of("etcd-server"))));
+        // Debian's package starts its own etcd.service on install, on the port k3j-etcd needs.
+        actions.add(Action.install("stop and disable the package's own etcd.service (it would hold port "
+                + Datastore.Type.etcd.defaultPort() + ")", new Operation.Script("""
+                if systemctl is-enabled --quiet etcd.service 2>/dev/null || systemctl is-active --quiet etcd.service; then
+                  systemctl disable --now etcd.service
+                  echo '%s'
+                fi
+                """.formatted(Operation.Script.CHANGED))));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_CONFIG, renderer.render("datastore/etcd/etcd.conf.yml.ftl", conf))));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_UNIT,
                 renderer.render("datastore/etcd/etcd.service.ftl", Map.of("cluster", inventory.name())))));

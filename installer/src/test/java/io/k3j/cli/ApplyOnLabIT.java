@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
+import io.k3j.labtest.LabCluster;
 import io.k3j.labtest.LabInventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,11 +21,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A whole install on the lab: PostgreSQL and HAProxy set up by k3j-install, 3 servers, 2 workers,
+ * A whole install on the lab: PostgreSQL and HAProxy set up by k3j-install, 3 servers, workers,
  * K3s (the double) downloaded from the lab's mirror. First the failures that must stop apply
- * before it changes a host (or, for a bad download, before K3s is on any host); then the whole
- * install from there, a second apply that changes nothing, and a changed label that restarts one
- * worker alone.
+ * before it changes a host (or, for a bad download, before K3s is on any host); then the install
+ * from there with one worker, a second apply that changes nothing, a second worker that joins
+ * without touching the other hosts, and a changed label that restarts that worker alone.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -38,21 +39,20 @@ class ApplyOnLabIT {
 
     @BeforeAll
     static void publishK3s(Lab lab) {
-        lab.publish(RELEASE);
+        lab.publish(LabCluster.RELEASE);
         inventory = LabInventory.write(lab, temp);
     }
 
-    private static final Path RELEASE = Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release");
     private static final List<String> HOSTS = List.of("db1", "lb1", "server1", "server2", "server3", "worker1", "worker2");
+    private static final List<String> SERVERS = List.of("server1", "server2", "server3");
+    private static final List<String> WORKERS = List.of("worker1", "worker2");
+    /** worker2 in the inventory's host list, as LabInventory writes it, given its address. */
+    private static final String WORKER2_ENTRY = ", {address: %s, name: worker2}";
 
     private static CliRun apply(String... more) {
-        String[] args = new String[more.length + 4];
-        args[0] = "apply";
-        args[1] = inventory.toString();
-        args[2] = "--log-file=" + temp.resolve("run.log");
-        args[3] = "--kubeconfig=" + temp.resolve("lab.kubeconfig");
-        System.arraycopy(more, 0, args, 4, more.length);
-        return CliRun.with(SECRETS, false, args);
+        List<String> args = new ArrayList<>(List.of("--kubeconfig=" + temp.resolve("lab.kubeconfig")));
+        args.addAll(List.of(more));
+        return CliRun.onInventory(SECRETS, "apply", inventory, temp, args.toArray(String[]::new));
     }
 
     @Test
@@ -90,8 +90,8 @@ class ApplyOnLabIT {
     @Order(3)
     void aK3sBinaryThatFailsItsChecksumIsInstalledOnNoServer(Lab lab) throws IOException {
         Path tampered = temp.resolve("tampered");
-        Path version = Files.createDirectories(tampered.resolve("v1.31.4+k3s1"));
-        Files.copy(RELEASE.resolve("v1.31.4+k3s1/sha256sum-amd64.txt"), version.resolve("sha256sum-amd64.txt"));
+        Path version = Files.createDirectories(tampered.resolve(LabCluster.K3S_VERSION));
+        Files.copy(LabCluster.RELEASE.resolve(LabCluster.K3S_VERSION + "/sha256sum-amd64.txt"), version.resolve("sha256sum-amd64.txt"));
         Files.writeString(version.resolve("k3s"), "#!/bin/sh\necho tampered\n");
         lab.publish(tampered);
         try {
@@ -103,26 +103,26 @@ class ApplyOnLabIT {
                 assertThat(lab.exec(server, "test", "-e", "/usr/local/bin/k3s").exitCode()).as(server + " has no k3s").isNotZero();
             }
         } finally {
-            lab.publish(RELEASE);
+            lab.publish(LabCluster.RELEASE);
         }
     }
 
     @Test
     @Order(4)
     void aFirstApplyBuildsTheWholeClusterAndHandsOutAKubeconfigForTheRegistrationAddress(Lab lab) throws Exception {
+        // worker2 joins later, to show that a new worker touches no other host
+        Files.writeString(inventory, Files.readString(inventory).replace(WORKER2_ENTRY.formatted(lab.host("worker2").address()), ""));
+
         CliRun run = apply();
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        String nodes = lab.exec("server1", "k3s", "kubectl", "get", "nodes").orThrow("get nodes").stdout();
-        for (String node : List.of("server1", "server2", "server3", "worker1", "worker2")) {
-            assertThat(nodes).containsPattern(node + " +Ready +" + (node.startsWith("server") ? "control-plane,master" : "<none>"));
-        }
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server1"), SERVERS, List.of("worker1"));
         Path kubeconfig = temp.resolve("lab.kubeconfig");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig))).isEqualTo("rw-------");
         String lb = lab.host("lb1").address();
         assertThat(Files.readString(kubeconfig)).contains("server: https://" + lb + ":6443").contains("current-context: lab");
         // kubectl from this machine, through the registration address, with the kubeconfig apply wrote
-        assertThat(kubectl(kubeconfig)).contains("worker2").contains("Ready");
+        assertThat(LabCluster.kubectlFromThisMachine(lab, kubeconfig, "get", "nodes")).contains("worker1").contains("Ready");
         assertThat(run.out()).contains("kubeconfig: " + kubeconfig);
         assertThat(run.out() + run.err() + Files.readString(temp.resolve("run.log"))).doesNotContain("lab-token-secret", "lab-db-secret");
         assertThat(lab.exec("server2", "stat", "-c", "%a", "/etc/rancher/k3s/config.yaml").stdout().strip()).isEqualTo("600");
@@ -133,62 +133,62 @@ class ApplyOnLabIT {
     @Test
     @Order(5)
     void aSecondApplyChangesNothingAndRestartsNothing(Lab lab) {
-        String before = invocations(lab);
+        String before = LabCluster.invocations(lab, SERVERS, List.of("worker1"));
 
         CliRun run = apply();
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("no changes: every host already matched the inventory").doesNotContain(" changed  ");
-        assertThat(invocations(lab)).isEqualTo(before);
+        assertThat(LabCluster.invocations(lab, SERVERS, List.of("worker1"))).isEqualTo(before);
     }
 
     @Test
     @Order(6)
+    void aNewWorkerJoinsWithoutTouchingAnyOtherHost(Lab lab) throws IOException {
+        String before = LabCluster.invocations(lab, SERVERS, List.of("worker1"));
+        String worker1 = "name: worker1}";
+        Files.writeString(inventory, Files.readString(inventory).replace(worker1, worker1 + WORKER2_ENTRY.formatted(lab.host("worker2").address())));
+
+        CliRun run = apply("--output=json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(changedHosts(run)).containsExactly(lab.host("worker2").address());
+        assertThat(LabCluster.invocations(lab, SERVERS, List.of("worker1"))).isEqualTo(before);
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server3"), SERVERS, WORKERS);
+    }
+
+    @Test
+    @Order(7)
     void aNewLabelOnAWorkerRestartsThatWorkerAlone(Lab lab) throws IOException {
-        String before = invocations(lab);
+        String before = LabCluster.invocations(lab, SERVERS, WORKERS);
         Files.writeString(inventory, Files.readString(inventory).replace("name: worker2}", "name: worker2, labels: {disk: ssd}}"));
 
         CliRun run = apply("--output=json");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        List<String> changedHosts = run.out().lines().filter(line -> line.startsWith("{\"event\":\"host\"") && line.contains("\"status\":\"ok\""))
-                .filter(line -> !line.contains("\"changed\":0,")).toList();
-        assertThat(changedHosts).hasSize(1).allMatch(line -> line.contains("\"host\":\"" + lab.host("worker2").address() + "\""));
-        String after = invocations(lab);
+        assertThat(changedHosts(run)).containsExactly(lab.host("worker2").address());
+        String after = LabCluster.invocations(lab, SERVERS, WORKERS);
         assertThat(after.lines().filter(line -> !line.startsWith("worker2"))).containsExactlyElementsOf(
                 before.lines().filter(line -> !line.startsWith("worker2")).toList());
         assertThat(after).isNotEqualTo(before);
-        assertThat(lab.exec("server1", "k3s", "kubectl", "get", "nodes", "-o", "json").stdout()).contains("\"disk\":\"ssd\"");
+        assertThat(LabCluster.nodes(lab, "server1")).filteredOn(node -> node.name().equals("worker2"))
+                .singleElement().satisfies(node -> assertThat(node.labels()).containsEntry("disk", "ssd"));
     }
 
-    /** Nothing of ours on any host: no k3j state, no K3s, no datastore or load balancer running. */
+    /** The hosts an apply with --output=json reports as changed. */
+    private static List<String> changedHosts(CliRun run) {
+        return run.out().lines().filter(line -> line.startsWith("{\"event\":\"host\"") && line.contains("\"status\":\"ok\""))
+                .filter(line -> !line.contains("\"changed\":0,"))
+                .map(line -> line.replaceAll(".*\"host\":\"([^\"]+)\".*", "$1")).toList();
+    }
+
+    /** Nothing of ours on any host: no k3j state, no K3s, no datastore or load balancer we set up. */
     private static void assertNoHostChanged(Lab lab) {
-        for (String host : HOSTS) {
-            String ours = lab.exec(host, "sh", "-c", "ls -d /etc/k3j /var/lib/k3j /etc/rancher /usr/local/bin/k3s 2>/dev/null; "
-                    + "systemctl is-active postgresql haproxy k3s k3s-agent | grep -x active; grep -l k3j /etc/haproxy/haproxy.cfg").stdout();
+        LabCluster.assertNothingOfOursOn(lab, HOSTS);
+        for (String host : List.of("db1", "lb1")) {
+            String ours = lab.exec(host, "sh", "-c", "systemctl is-active postgresql haproxy | grep -x active; "
+                    + "grep -l k3j /etc/haproxy/haproxy.cfg").stdout();
             assertThat(ours).as("what apply left on " + host).isEmpty();
         }
-    }
-
-    /** Each K3s unit's systemd invocation id: it changes exactly when the unit is (re)started. */
-    private static String invocations(Lab lab) {
-        StringBuilder ids = new StringBuilder();
-        for (String host : List.of("server1", "server2", "server3", "worker1", "worker2")) {
-            String unit = host.startsWith("server") ? "k3s" : "k3s-agent";
-            ids.append(host).append(' ').append(lab.exec(host, "systemctl", "show", "-p", "InvocationID", "--value", unit).stdout().strip())
-                    .append('\n');
-        }
-        return ids.toString();
-    }
-
-    private static String kubectl(Path kubeconfig) throws IOException, InterruptedException {
-        Path k3s = Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release/v1.31.4+k3s1/k3s");
-        Process process = new ProcessBuilder(k3s.toString(), "kubectl", "--kubeconfig", kubeconfig.toString(), "get", "nodes")
-                .redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kubectl finished").isTrue();
-        assertThat(process.exitValue()).as(out).isZero();
-        return out;
     }
 }

@@ -25,12 +25,7 @@ class PlanOnLabIT {
     Path temp;
 
     private CliRun plan(Path inventory, String... more) {
-        String[] args = new String[more.length + 3];
-        args[0] = "plan";
-        args[1] = inventory.toString();
-        args[2] = "--log-file=" + temp.resolve("run.log");
-        System.arraycopy(more, 0, args, 3, more.length);
-        return CliRun.with(SECRETS, false, args);
+        return CliRun.onInventory(SECRETS, "plan", inventory, temp, more);
     }
 
     @Test

@@ -19,8 +19,8 @@ public final class LabInventory {
     }
 
     public static Path write(Lab lab, Path directory) {
-        String servers = hosts(lab, "server");
-        String workers = hosts(lab, "worker");
+        String servers = hostList(lab, "server");
+        String workers = hostList(lab, "worker");
         String yaml = """
                 apiVersion: k3j/v1
                 kind: Cluster
@@ -54,7 +54,8 @@ public final class LabInventory {
         return lab.hostsWithRole(role).get(0);
     }
 
-    private static String hosts(Lab lab, String role) {
+    /** The lab's hosts of one role as an inventory host list's content: {@code {address: A, name: N}, ...}. */
+    public static String hostList(Lab lab, String role) {
         return lab.hostsWithRole(role).stream()
                 .map(host -> "{address: " + host.address() + ", name: " + host.name() + "}")
                 .collect(Collectors.joining(", "));

@@ -110,6 +110,11 @@ public final class Lab implements AutoCloseable {
         return state;
     }
 
+    /** A host's root file system as this machine sees it (its overlay mount): to put files in or read them. */
+    public Path root(String host) {
+        return state.resolve("hosts").resolve(host(host).name()).resolve("root");
+    }
+
     /** Copies {@code directory}'s content into the mirror served at {@link #MIRROR_URL}. */
     public void publish(Path directory) {
         lab("publish", directory.toAbsolutePath().toString());

@@ -1,0 +1,139 @@
+package io.k3j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.lab.Lab;
+import io.k3j.lab.LabTopology;
+import io.k3j.labtest.LabCluster;
+import io.k3j.labtest.LabInventory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A whole install onto what the operator already runs: a MariaDB on db1 and an HAProxy on lb1,
+ * both set up here by hand as an operator's own would be, the installer only checking them.
+ * SSH as {@code ops}, a user with sudo. First a wrong database password, which must stop apply
+ * at the datastore check before any server is touched; then the install with the right one.
+ */
+@LabTopology("ha-postgres")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExistingMariadbOnLabIT {
+    private static final String DB_PASSWORD = "lab-mariadb-secret";
+    private static final List<String> SERVERS = List.of("server1", "server2", "server3");
+    private static final List<String> WORKERS = List.of("worker1", "worker2");
+
+    @TempDir
+    static Path temp;
+
+    private static Path inventory;
+
+    @BeforeAll
+    static void setUp(Lab lab) throws IOException {
+        lab.publish(LabCluster.RELEASE);
+        runMariadb(lab);
+        runHaproxy(lab);
+        inventory = temp.resolve("inventory.yaml");
+        Files.writeString(inventory, """
+                apiVersion: k3j/v1
+                kind: Cluster
+                metadata: {name: existing}
+                spec:
+                  ssh: {user: ops, keyPath: "%s", knownHosts: "%s"}
+                  k3s: {version: %s, mirror: "%s"}
+                  datastore:
+                    type: mysql
+                    endpoint: "mysql://k3s:${env:K3S_DB_PASSWORD}@tcp(%s:3306)/k3s"
+                  servers:
+                    hosts: [%s]
+                  registration:
+                    address: %s
+                    mode: existing
+                  workers:
+                    hosts: [%s]
+                """.formatted(lab.operatorKey(), lab.knownHosts(), LabCluster.K3S_VERSION, Lab.MIRROR_URL, lab.host("db1").address(),
+                LabInventory.hostList(lab, "server"), lab.host("lb1").address(), LabInventory.hostList(lab, "worker")));
+    }
+
+    /** MariaDB as Debian ships it, listening on the lab network, with a database and an account for the servers. */
+    private static void runMariadb(Lab lab) {
+        lab.exec("db1", "sh", "-c", "printf '[mysqld]\\nbind-address = 0.0.0.0\\n' > /etc/mysql/mariadb.conf.d/60-lab.cnf "
+                + "&& systemctl start mariadb").orThrow("start mariadb on db1");
+        lab.exec("db1", "mysql", "--user=root", "-e", "CREATE DATABASE k3s; CREATE USER 'k3s'@'10.213.0.%' IDENTIFIED BY '"
+                + DB_PASSWORD + "'; GRANT ALL PRIVILEGES ON k3s.* TO 'k3s'@'10.213.0.%';").orThrow("create the k3s database");
+    }
+
+    /** A layer-4 HAProxy in front of the three servers, as an operator's existing load balancer. */
+    private static void runHaproxy(Lab lab) {
+        StringBuilder config = new StringBuilder("""
+                defaults
+                  mode tcp
+                  timeout connect 5s
+                  timeout client 1h
+                  timeout server 1h
+                frontend k3s
+                  bind :6443
+                  default_backend servers
+                backend servers
+                  option tcp-check
+                """);
+        SERVERS.forEach(server -> config.append("  server ").append(server).append(' ').append(lab.host(server).address())
+                .append(":6443 check inter 1s\n"));
+        lab.exec("lb1", "sh", "-c", "printf '%s' \"$0\" > /etc/haproxy/haproxy.cfg && systemctl restart haproxy", config.toString())
+                .orThrow("start haproxy on lb1");
+    }
+
+    private static CliRun apply(String password) {
+        return CliRun.onInventory(Map.of("K3S_DB_PASSWORD", password), "apply", inventory, temp,
+                "--kubeconfig=" + temp.resolve("kubeconfig"));
+    }
+
+    @Test
+    @Order(1)
+    void aWrongDatabasePasswordStopsApplyAtTheDatastoreCheckBeforeAnyServerIsTouched(Lab lab) {
+        CliRun run = apply("not-the-password");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.APPLY_FAILED.code());
+        assertThat(run.err()).contains("step 1. Datastore").contains(lab.host("server1").address())
+                .contains("login refused for user k3s").contains("Access denied")
+                .contains("Check the user and password in datastore.endpoint");
+        assertThat(run.all()).doesNotContain("not-the-password");
+        LabCluster.assertNothingOfOursOn(lab, List.of("server1", "server2", "server3", "worker1", "worker2"));
+    }
+
+    @Test
+    @Order(2)
+    void withTheRightPasswordTheClusterComesUpBehindTheExistingLoadBalancer(Lab lab) throws IOException {
+        CliRun run = apply(DB_PASSWORD);
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server2"), SERVERS, WORKERS);
+        String kineTable = lab.exec("db1", "mysql", "--user=root", "-N", "-e", "SELECT COUNT(*) FROM k3s.kine").orThrow("count kine rows").stdout();
+        assertThat(Long.parseLong(kineTable.strip())).as("rows in kine's table").isPositive();
+        assertThat(Files.readString(temp.resolve("kubeconfig"))).contains("server: https://" + lab.host("lb1").address() + ":6443");
+        assertThat(LabCluster.kubectlFromThisMachine(lab, temp.resolve("kubeconfig"), "get", "nodes")).contains("worker1");
+        assertThat(run.all() + Files.readString(temp.resolve("run.log"))).doesNotContain(DB_PASSWORD);
+        // The servers connect to the datastore as the inventory says; the load balancer is not ours to change.
+        assertThat(lab.exec("lb1", "grep", "-c", "k3j", "/etc/haproxy/haproxy.cfg").stdout().strip()).isEqualTo("0");
+    }
+
+    @Test
+    @Order(3)
+    void aSecondApplyChangesNothing(Lab lab) {
+        String before = LabCluster.invocations(lab, SERVERS, WORKERS);
+
+        CliRun run = apply(DB_PASSWORD);
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains("no changes: every host already matched the inventory");
+        assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).isEqualTo(before);
+    }
+}

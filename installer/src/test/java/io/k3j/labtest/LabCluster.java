@@ -1,0 +1,89 @@
+package io.k3j.labtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.apply.ClusterNodes;
+import io.k3j.apply.Node;
+import io.k3j.lab.Lab;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** What the end-to-end tests ask of a cluster on the lab, and the K3s double's release they install. */
+public final class LabCluster {
+    public static final String K3S_VERSION = "v1.31.4+k3s1";
+    /** The double's release, laid out as K3s publishes one: built by lab/k3s-double. */
+    public static final Path RELEASE = Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release");
+    public static final Path K3S_BINARY = RELEASE.resolve(K3S_VERSION).resolve("k3s");
+
+    private LabCluster() {
+    }
+
+    /** {@code k3s kubectl get nodes} on a server of the lab: the node table as K3s prints it. */
+    public static String nodesSeenFrom(Lab lab, String server) {
+        return lab.exec(server, "k3s", "kubectl", "get", "nodes").orThrow("k3s kubectl get nodes on " + server).stdout();
+    }
+
+    /** The nodes as a server of the lab reports them ({@code k3s kubectl get nodes -o json}). */
+    public static List<Node> nodes(Lab lab, String server) {
+        return ClusterNodes.parse(lab.exec(server, "k3s", "kubectl", "get", "nodes", "-o", "json")
+                .orThrow("k3s kubectl get nodes -o json on " + server).stdout());
+    }
+
+    /** Every server Ready as {@code control-plane,master} (external datastore), every worker Ready without a role. */
+    public static void assertReadyNodes(String nodeTable, List<String> servers, List<String> workers) {
+        servers.forEach(node -> assertThat(nodeTable).containsPattern("(?m)^" + node + " +Ready +control-plane,master "));
+        workers.forEach(node -> assertThat(nodeTable).containsPattern("(?m)^" + node + " +Ready +<none> "));
+        assertThat(nodeTable.lines().skip(1).count()).as("nodes in\n" + nodeTable).isEqualTo(servers.size() + workers.size());
+    }
+
+    /**
+     * kubectl from this machine with the kubeconfig apply wrote: through the registration address,
+     * the lab's names resolved as the lab's hosts resolve them.
+     */
+    public static String kubectlFromThisMachine(Lab lab, Path kubeconfig, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(K3S_BINARY.toString(), "kubectl", "--kubeconfig", kubeconfig.toString()));
+        command.addAll(List.of(arguments));
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            // The double is a Java program: the lab's names are a hosts file for the JVM, this machine's resolver is left alone.
+            builder.environment().put("JAVA_TOOL_OPTIONS", "-Djdk.net.hosts.file=" + lab.hostsFile());
+            Process process = builder.start();
+            process.getOutputStream().close();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kubectl finished").isTrue();
+            assertThat(process.exitValue()).as(out).isZero();
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Nothing of k3j-install's or K3s' on these hosts: no state, no config, no binary, no K3s unit running. */
+    public static void assertNothingOfOursOn(Lab lab, List<String> hosts) {
+        for (String host : hosts) {
+            String ours = lab.exec(host, "sh", "-c", "ls -d /etc/k3j /var/lib/k3j /etc/rancher /var/lib/rancher /usr/local/bin/k3s "
+                    + "2>/dev/null; systemctl is-active k3s k3s-agent | grep -x active").stdout();
+            assertThat(ours).as("what apply left on " + host).isEmpty();
+        }
+    }
+
+    /** Each K3s unit's systemd invocation id, a line per host: it changes exactly when the unit is (re)started. */
+    public static String invocations(Lab lab, List<String> servers, List<String> workers) {
+        StringBuilder ids = new StringBuilder();
+        servers.forEach(host -> ids.append(invocation(lab, host, "k3s")));
+        workers.forEach(host -> ids.append(invocation(lab, host, "k3s-agent")));
+        return ids.toString();
+    }
+
+    private static String invocation(Lab lab, String host, String unit) {
+        return host + " " + lab.exec(host, "systemctl", "show", "-p", "InvocationID", "--value", unit).stdout().strip() + "\n";
+    }
+}
