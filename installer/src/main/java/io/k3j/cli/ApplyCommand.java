@@ -3,7 +3,6 @@ package io.k3j.cli;
 import io.k3j.apply.ApplyFailed;
 import io.k3j.apply.ClusterApply;
 import io.k3j.apply.ConnectedHosts;
-import io.k3j.apply.HostReport;
 import io.k3j.apply.Node;
 import io.k3j.apply.StepFailure;
 import io.k3j.apply.WaveRunner;
@@ -11,12 +10,13 @@ import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.kubeconfig.KubeconfigFile;
 import io.k3j.output.Output;
+import io.k3j.output.Style;
 import io.k3j.plan.ClusterValues;
 import io.k3j.plan.SecretMasker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -77,20 +77,23 @@ public class ApplyCommand extends BaseCommand {
                     new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock);
             ClusterValues values = apply.values();
             SecretMasker masker = values.masker();
+            ApplyTally tally = new ApplyTally();
+            Instant start = clock.instant();
             ClusterApply.Result result;
             try {
-                result = apply.run(values, new ApplyProgress(output, masker));
+                try (ProgressDisplay display = ProgressDisplay.open(context, masker, tally, clock)) {
+                    result = apply.run(values, display.listener());
+                }
             } catch (ApplyFailed e) {
-                e.failures().forEach(failure -> output.error(masker.mask(failure.describe())));
-                throw new CliException(ExitCode.APPLY_FAILED, e.getMessage() + "; the next apply carries on from what is there. "
-                        + "The run log is " + log);
+                throw stopped(output, new ApplySummary(tally.entries(), Duration.between(start, clock.instant()), masker), e.failures(),
+                        masker, log);
             } catch (StepFailure e) {
-                output.error(masker.mask(e.describe()));
-                throw new CliException(ExitCode.APPLY_FAILED, "apply stopped; the run log is " + log);
+                throw stopped(output, new ApplySummary(tally.entries(), Duration.between(start, clock.instant()), masker), List.of(e),
+                        masker, log);
             }
             Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
             KubeconfigFile.write(written, result.kubeconfig(), mergeKubeconfig);
-            summary(output, valid, result, written);
+            applied(output, valid, result, new ApplySummary(tally.entries(), Duration.between(start, clock.instant()), masker), written);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted; the next apply carries on from what is there");
@@ -98,24 +101,45 @@ public class ApplyCommand extends BaseCommand {
         return ExitCode.OK;
     }
 
-    private static void summary(Output output, Inventory inventory, ClusterApply.Result result, Path kubeconfig) {
+    private void applied(Output output, Inventory inventory, ClusterApply.Result result, ApplySummary summary, Path kubeconfig) {
+        Style style = output.style();
         output.info("");
-        Map<String, Long> changedByHost = new LinkedHashMap<>();
-        for (HostReport report : result.reports()) {
-            changedByHost.merge(report.host(), report.changed(), Long::sum);
-        }
-        long changed = result.changed();
+        output.info(style.heading("Summary"));
+        summary.table(style).forEach(output::info);
+        output.info("");
+        long changed = summary.changes();
+        String took = " (" + summary.rows().size() + " hosts, " + Elapsed.took(summary.total()) + ")";
         output.result(changed == 0
-                ? output.style().success("✓ ") + "no changes: every host already matched the inventory"
-                : output.style().success("✓ ") + "applied " + changed + " change" + (changed == 1 ? "" : "s") + " on "
-                + changedByHost.values().stream().filter(count -> count > 0).count() + " of " + changedByHost.size() + " hosts");
+                ? style.success("✓ ") + "no changes: every host already matched the inventory" + took
+                : style.success("✓ ") + "applied " + changed + " change" + (changed == 1 ? "" : "s") + " on " + summary.hostsChanged()
+                + " of " + summary.rows().size() + " hosts in " + Elapsed.took(summary.total()));
         output.info("");
         output.info(nodeTable(result.nodes()));
+        output.info("");
         output.result("kubeconfig: " + kubeconfig + " (context " + inventory.name() + ", server " + inventory.registration().url() + ")");
-        output.info("next: KUBECONFIG=" + kubeconfig + " kubectl get nodes");
+        output.info("next:");
+        output.info("  kubectl --kubeconfig " + kubeconfig + " get nodes" + style.faint("   # the cluster, through the registration address"));
+        output.info("  k3j-install plan " + this.inventory + style.faint("   # shows nothing pending; apply again changes nothing"));
         output.event("applied", "cluster", inventory.name(), "changed", changed, "kubeconfig", kubeconfig.toString(),
                 "nodes", result.nodes().stream().map(node -> Map.of("name", node.name(), "ready", node.ready(),
                         "roles", node.rolesColumn())).toList());
+        output.event("summary", summary.eventFields("ok", "kubeconfig", kubeconfig.toString()));
+    }
+
+    /** The summary of an apply that stopped, each failure as an error (host, step, action, problem, fix), and how to carry on. */
+    private CliException stopped(Output output, ApplySummary summary, List<StepFailure> failures, SecretMasker masker, Path log) {
+        Style style = output.style();
+        output.info("");
+        output.info(style.heading("Summary"));
+        summary.table(style).forEach(output::info);
+        output.info("");
+        output.info(style.error("✗ ") + "apply stopped in step " + failures.get(0).step().title() + ": " + failures.size() + " host"
+                + (failures.size() == 1 ? "" : "s") + " failed; " + summary.changes() + " change" + (summary.changes() == 1 ? "" : "s")
+                + " made before, in " + Elapsed.took(summary.total()));
+        output.event("summary", summary.eventFields("failed", "run_log", log.toString()));
+        failures.forEach(failure -> output.error(masker.mask(failure.describe())));
+        return new CliException(ExitCode.APPLY_FAILED, "to resume, fix the cause and run 'k3j-install apply " + inventory
+                + "' again: it carries on from what is there. The run log is " + log);
     }
 
     /** The nodes as {@code kubectl get nodes} shows them. */
