@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What the live view shows at one moment: a line per running host, with a spinner, the host, its
- * role, the action it is on (and what it waits for) and how long it has been at work. Pure: the
+ * role, the action it is on (or what it waits for) and how long it has been at work. Pure: the
  * same hosts at the same moment give the same lines, each cut to fit one row of the terminal.
  */
 final class LiveFrame {
@@ -30,10 +30,10 @@ final class LiveFrame {
         return lines;
     }
 
+    /** The action the host is on; while it waits, what it waits for and for how long instead (the wait names what it is for). */
     private static String doing(RunningHosts.Activity host, Instant now) {
         String action = host.action().isEmpty() ? "starting" : host.action();
-        String line = host.waiting().map(wait -> action + ": " + wait.what() + " (" + Elapsed.sofar(Duration.between(wait.since(), now)) + ")")
-                .orElse(action);
+        String line = host.waiting().map(wait -> wait.what() + " (" + Elapsed.sofar(Duration.between(wait.since(), now)) + ")").orElse(action);
         return line.replaceAll("\\s+", " ");
     }
 

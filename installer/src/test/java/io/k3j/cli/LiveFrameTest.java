@@ -32,7 +32,7 @@ class LiveFrameTest {
 
         List<String> lines = LiveFrame.lines(List.of(waiting), START.plusSeconds(15), 0, 120, new Style(false));
 
-        assertThat(lines).containsExactly("  ⠋ 10.0.0.11 (server)  start k3s: waiting for k3s to be ready (12s)  15s");
+        assertThat(lines).containsExactly("  ⠋ 10.0.0.11 (server)  waiting for k3s to be ready (12s)  15s");
     }
 
     @Test

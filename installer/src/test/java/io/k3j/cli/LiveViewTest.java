@@ -51,13 +51,13 @@ class LiveViewTest {
         view.close();
 
         assertThat(first).isEqualTo("\u001b[J\n2. Servers  2 servers\n"
-                + "  ⠋ 10.0.0.11 (server)  start k3s: waiting for k3s to be ready (0s)  0s\n"
+                + "  ⠋ 10.0.0.11 (server)  waiting for k3s to be ready (0s)  0s\n"
                 + "  ⠋ 10.0.0.12 (server)  write token ********  0s\n");
         assertThat(second).isEqualTo("\r\u001b[2A\u001b[J"
-                + "  ⠙ 10.0.0.11 (server)  start k3s: waiting for k3s to be ready (12s)  12s\n"
+                + "  ⠙ 10.0.0.11 (server)  waiting for k3s to be ready (12s)  12s\n"
                 + "  ⠙ 10.0.0.12 (server)  write token ********  12s\n");
         assertThat(third).isEqualTo("\r\u001b[2A\u001b[J  ✓ 10.0.0.12 (server)  no changes  12.0s\n"
-                + "  ⠹ 10.0.0.11 (server)  start k3s: waiting for k3s to be ready (12s)  12s\n");
+                + "  ⠹ 10.0.0.11 (server)  waiting for k3s to be ready (12s)  12s\n");
         assertThat(screen.toString()).endsWith("\r\u001b[1A\u001b[J").doesNotContain("s3cret");
     }
 }
