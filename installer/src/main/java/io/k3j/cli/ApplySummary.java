@@ -76,13 +76,14 @@ final class ApplySummary {
         return total;
     }
 
-    /** The table, its columns lined up (colour added after the padding, so escape codes do not shift them). */
+    /** The table, a row per host, its columns lined up (colour added after the padding, so escape codes do not shift them). */
     List<String> table(Style style) {
         List<String> header = List.of("HOST", "STEPS", "ROLE", "RESULT", "TIME");
         List<List<String>> cells = new ArrayList<>();
         for (Row row : rows) {
-            cells.add(List.of(row.host(), String.join(", ", row.steps()), String.join(", ", row.roles()), resultText(row),
-                    Elapsed.took(row.took())));
+            // The role of its latest step: its main one (a server checks the datastore first, then is a server).
+            cells.add(List.of(row.host(), String.join(", ", row.steps()), row.roles().isEmpty() ? "" : row.roles().get(row.roles().size() - 1),
+                    resultText(row), Elapsed.took(row.took())));
         }
         int[] widths = new int[header.size()];
         for (List<String> line : concat(header, cells)) {

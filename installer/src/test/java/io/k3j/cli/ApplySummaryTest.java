@@ -26,17 +26,17 @@ class ApplySummaryTest {
     @Test
     void aRowPerHostOverItsStepsWithRoleResultAndTime() {
         tally.done(new HostReport(Step.DATASTORE, "10.0.0.5", "datastore", List.of(CHANGED, CHANGED), Duration.ofSeconds(20)));
-        tally.done(new HostReport(Step.DATASTORE, "10.0.0.11", "server", List.of(CHECKED), Duration.ofMillis(800)));
+        tally.done(new HostReport(Step.DATASTORE, "10.0.0.11", "server, checking the datastore", List.of(CHECKED), Duration.ofMillis(800)));
         tally.done(new HostReport(Step.SERVERS, "10.0.0.11", "first server", List.of(CHANGED), Duration.ofSeconds(45)));
         tally.done(new HostReport(Step.WORKERS, "10.0.0.31", "worker", List.of(CHECKED), Duration.ofMillis(1200)));
 
         ApplySummary summary = new ApplySummary(tally.entries(), Duration.ofSeconds(70), new SecretMasker(Set.of()));
 
         assertThat(summary.table(new Style(false))).containsExactly(
-                "  HOST       STEPS               ROLE                  RESULT      TIME",
-                "  10.0.0.5   datastore           datastore             changed 2   20.0s",
-                "  10.0.0.11  datastore, servers  server, first server  changed 1   45.8s",
-                "  10.0.0.31  workers             worker                no changes  1.2s");
+                "  HOST       STEPS               ROLE          RESULT      TIME",
+                "  10.0.0.5   datastore           datastore     changed 2   20.0s",
+                "  10.0.0.11  datastore, servers  first server  changed 1   45.8s",
+                "  10.0.0.31  workers             worker        no changes  1.2s");
         assertThat(summary.changes()).isEqualTo(3);
         assertThat(summary.hostsChanged()).isEqualTo(2);
         assertThat(summary.failed()).isZero();
