@@ -31,7 +31,12 @@ import picocli.CommandLine.Parameters;
             "Nothing is changed until every host answered and passed the preflight. Safe to run again: a host "
                     + "that already matches is not touched (no file rewritten, no service restarted), and a run cut "
                     + "short carries on from what is there. A generated token and datastore password are kept on the "
-                    + "hosts and read back by the next run."})
+                    + "hosts and read back by the next run.",
+            "",
+            "On a terminal, a live line per host at work shows the action it is on, what it waits for and for how long; "
+                    + "elsewhere (pipes, files, CI, TERM=dumb) each host gets a plain line as it ends. At the end: a summary "
+                    + "table per host, the nodes, the kubeconfig and the commands to run next. --output json prints one event "
+                    + "per line instead (step, host, action, summary; see docs/cli.md)."})
 public class ApplyCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "The inventory file (YAML).")
