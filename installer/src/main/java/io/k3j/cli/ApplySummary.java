@@ -20,10 +20,18 @@ final class ApplySummary {
     /** One host over the steps it took part in; {@code failure} is the one that stopped it. */
     record Row(String host, List<String> steps, List<String> roles, long changed, Optional<StepFailure> failure, Duration took) {
 
+        /** The role of its latest step, its main one: a server checks the datastore first, then is a server. */
+        String latestRole() {
+            return roles.isEmpty() ? "" : roles.get(roles.size() - 1);
+        }
+
         String result() {
             return failure.isPresent() ? "failed" : changed > 0 ? "changed" : "unchanged";
         }
     }
+
+    private static final List<String> HEADER = List.of("HOST", "STEPS", "ROLE", "RESULT", "TIME");
+    private static final int RESULT_COLUMN = HEADER.indexOf("RESULT");
 
     private final List<Row> rows;
     private final Duration total;
@@ -78,21 +86,18 @@ final class ApplySummary {
 
     /** The table, a row per host, its columns lined up (colour added after the padding, so escape codes do not shift them). */
     List<String> table(Style style) {
-        List<String> header = List.of("HOST", "STEPS", "ROLE", "RESULT", "TIME");
         List<List<String>> cells = new ArrayList<>();
         for (Row row : rows) {
-            // The role of its latest step: its main one (a server checks the datastore first, then is a server).
-            cells.add(List.of(row.host(), String.join(", ", row.steps()), row.roles().isEmpty() ? "" : row.roles().get(row.roles().size() - 1),
-                    resultText(row), Elapsed.took(row.took())));
+            cells.add(List.of(row.host(), String.join(", ", row.steps()), row.latestRole(), resultText(row), Elapsed.took(row.took())));
         }
-        int[] widths = new int[header.size()];
-        for (List<String> line : concat(header, cells)) {
+        int[] widths = HEADER.stream().mapToInt(String::length).toArray();
+        for (List<String> line : cells) {
             for (int column = 0; column < widths.length; column++) {
                 widths[column] = Math.max(widths[column], line.get(column).length());
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add(style.faint(line(header, widths, Function.identity())));
+        lines.add(style.faint(line(HEADER, widths, Function.identity())));
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             Function<String, String> paint = row.failure().isPresent() ? style::error : row.changed() > 0 ? style::warning : style::faint;
@@ -108,25 +113,18 @@ final class ApplySummary {
         return row.changed() > 0 ? "changed " + row.changed() : "no changes";
     }
 
-    /** One row: the result column (the fourth) painted, every column but the last padded to its width. */
+    /** One row: the result column painted, every column but the last padded to its width. */
     private static String line(List<String> cells, int[] widths, Function<String, String> paintResult) {
         StringBuilder line = new StringBuilder(" ");
         for (int column = 0; column < cells.size(); column++) {
             String cell = column == cells.size() - 1 ? cells.get(column) : pad(cells.get(column), widths[column]);
-            line.append(' ').append(column == 3 ? paintResult.apply(cell) : cell);
+            line.append(' ').append(column == RESULT_COLUMN ? paintResult.apply(cell) : cell);
         }
         return line.toString().stripTrailing();
     }
 
     private static String pad(String text, int width) {
         return text + " ".repeat(width - text.length() + 1);
-    }
-
-    private static List<List<String>> concat(List<String> header, List<List<String>> cells) {
-        List<List<String>> all = new ArrayList<>();
-        all.add(header);
-        all.addAll(cells);
-        return all;
     }
 
     /** The summary as the fields of a JSON {@code summary} event, {@code more} key/value pairs at the end. */
