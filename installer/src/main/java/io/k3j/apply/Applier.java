@@ -24,7 +24,7 @@ public final class Applier {
 
     public List<HostReport> run(List<StepPlan> steps) throws InterruptedException {
         List<HostReport> reports = new ArrayList<>();
-        HostApplier applier = new HostApplier(context);
+        HostApplier applier = new HostApplier(context, listener);
         for (StepPlan step : steps) {
             listener.stepStarted(step);
             for (List<HostPlan> wave : step.waves()) {
@@ -33,20 +33,13 @@ public final class Applier {
                 List<WaveRunner.HostOutcome<List<ActionOutcome>>> outcomes = runner.run(new ArrayList<>(byHost.keySet()), host -> {
                     listener.hostStarted(step, host, byHost.get(host).role());
                     return applier.apply(step.step(), byHost.get(host));
-                });
+                }, outcome -> tell(step, byHost.get(outcome.host()), outcome));
                 List<StepFailure> failures = new ArrayList<>();
                 for (WaveRunner.HostOutcome<List<ActionOutcome>> outcome : outcomes) {
-                    HostPlan plan = byHost.get(outcome.host());
                     if (outcome.failed()) {
-                        StepFailure failure = outcome.failure() instanceof StepFailure known ? known
-                                : new StepFailure(outcome.host(), step.step(), "apply", String.valueOf(outcome.failure()),
-                                        "this is a bug in k3j-install: please report it with the run log");
-                        failures.add(failure);
-                        listener.hostFailed(failure);
+                        failures.add(failure(step, outcome));
                     } else {
-                        HostReport report = new HostReport(step.step(), outcome.host(), plan.role(), outcome.result(), outcome.took());
-                        reports.add(report);
-                        listener.hostDone(report);
+                        reports.add(report(step, byHost.get(outcome.host()), outcome));
                     }
                 }
                 if (!failures.isEmpty()) {
@@ -55,5 +48,24 @@ public final class Applier {
             }
         }
         return reports;
+    }
+
+    /** Tells the listener how a host ended, from that host's thread, while the rest of its wave still works. */
+    private void tell(StepPlan step, HostPlan plan, WaveRunner.HostOutcome<List<ActionOutcome>> outcome) {
+        if (outcome.failed()) {
+            listener.hostFailed(failure(step, outcome));
+        } else {
+            listener.hostDone(report(step, plan, outcome));
+        }
+    }
+
+    private static HostReport report(StepPlan step, HostPlan plan, WaveRunner.HostOutcome<List<ActionOutcome>> outcome) {
+        return new HostReport(step.step(), outcome.host(), plan.role(), outcome.result(), outcome.took());
+    }
+
+    private static StepFailure failure(StepPlan step, WaveRunner.HostOutcome<List<ActionOutcome>> outcome) {
+        return outcome.failure() instanceof StepFailure known ? known
+                : new StepFailure(outcome.host(), step.step(), "apply", String.valueOf(outcome.failure()),
+                        "this is a bug in k3j-install: please report it with the run log");
     }
 }

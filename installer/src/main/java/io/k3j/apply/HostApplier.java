@@ -28,11 +28,13 @@ final class HostApplier {
     private final ApplyContext context;
     private final ClusterChecks checks;
     private final ServiceStarter services;
+    private final ApplyListener listener;
 
-    HostApplier(ApplyContext context) {
+    HostApplier(ApplyContext context, ApplyListener listener) {
         this.context = context;
         this.checks = new ClusterChecks(context);
-        this.services = new ServiceStarter(context);
+        this.services = new ServiceStarter(context, listener);
+        this.listener = listener;
     }
 
     List<ActionOutcome> apply(Step step, HostPlan plan) {
@@ -40,17 +42,21 @@ final class HostApplier {
         // What the actions so far put in place: a service or script after them reruns when it changed.
         List<String> inputs = new ArrayList<>();
         for (Action action : plan.actions()) {
+            listener.actionStarted(step, plan.host(), action.description());
             Instant start = context.clock().instant();
+            Result result;
             try {
-                Result result = carryOut(plan.host(), action.operation(), inputs);
-                outcomes.add(new ActionOutcome(action.description(), result.change(), result.detail(),
-                        Duration.between(start, context.clock().instant())));
+                result = carryOut(plan.host(), action.operation(), inputs);
             } catch (ClusterChecks.CheckFailed e) {
                 throw new StepFailure(plan.host(), step, action.description(), e.getMessage(), e.fix());
             } catch (RuntimeException e) {
                 throw new StepFailure(plan.host(), step, action.description(), e.getMessage(),
                         "the run log has every command and its output; fix the cause and apply again (it carries on from what is there)");
             }
+            ActionOutcome outcome = new ActionOutcome(action.description(), result.change(), result.detail(),
+                    Duration.between(start, context.clock().instant()));
+            outcomes.add(outcome);
+            listener.actionDone(step, plan.host(), outcome);
             inputs.add(fingerprint(action.operation()));
         }
         return outcomes;

@@ -16,9 +16,11 @@ import java.util.Optional;
  */
 final class ServiceStarter {
     private final ApplyContext context;
+    private final ApplyListener listener;
 
-    ServiceStarter(ApplyContext context) {
+    ServiceStarter(ApplyContext context, ApplyListener listener) {
         this.context = context;
+        this.listener = listener;
     }
 
     HostApplier.Result start(RemoteHost host, Host inventoryHost, Operation.Services services, List<String> inputs) {
@@ -44,12 +46,15 @@ final class ServiceStarter {
 
     private String waitReady(RemoteHost host, Host inventoryHost, Operation.Services services) {
         Operation.Readiness readiness = services.ready();
+        String units = String.join(" ", services.units());
         if (readiness instanceof Operation.Listening listening) {
+            listener.waiting(inventoryHost.address(), "waiting for " + units + " to listen on port " + listening.port());
             awaitOnHost(host, services, "ss -Htln 'sport = :" + listening.port() + "' | grep -q .",
                     "listening on port " + listening.port());
             return "listening on port " + listening.port();
         }
-        awaitOnHost(host, services, "systemctl is-active -q " + String.join(" ", services.units()), "active (ready)");
+        listener.waiting(inventoryHost.address(), "waiting for " + units + " to be ready");
+        awaitOnHost(host, services, "systemctl is-active -q " + units, "active (ready)");
         if (readiness instanceof Operation.NodeReady) {
             return awaitNodeReady(inventoryHost, services);
         }
@@ -69,6 +74,7 @@ final class ServiceStarter {
     /** Polls the nodes on the first server until this host's node is Ready, or the limit passes. */
     private String awaitNodeReady(Host inventoryHost, Operation.Services services) {
         String name = context.nodeName(inventoryHost);
+        listener.waiting(inventoryHost.address(), "waiting for node " + name + " to be Ready");
         Instant deadline = context.clock().instant().plus(context.readyLimit());
         while (true) {
             Optional<Node> node = ClusterNodes.find(ClusterNodes.read(context.firstServer()), name);

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,12 @@ public final class WaveRunner {
     }
 
     public <R> List<HostOutcome<R>> run(List<String> hosts, Function<String, R> work) throws InterruptedException {
+        return run(hosts, work, outcome -> { });
+    }
+
+    /** As {@link #run(List, Function)}, and each outcome also goes to {@code ended} on its host's thread as soon as it is known. */
+    public <R> List<HostOutcome<R>> run(List<String> hosts, Function<String, R> work, Consumer<HostOutcome<R>> ended)
+            throws InterruptedException {
         if (hosts.isEmpty()) {
             return List.of();
         }
@@ -48,7 +55,11 @@ public final class WaveRunner {
         try {
             List<Future<HostOutcome<R>>> futures = new ArrayList<>();
             for (String host : hosts) {
-                futures.add(pool.submit(() -> runOne(host, work)));
+                futures.add(pool.submit(() -> {
+                    HostOutcome<R> outcome = runOne(host, work);
+                    ended.accept(outcome);
+                    return outcome;
+                }));
             }
             List<HostOutcome<R>> outcomes = new ArrayList<>();
             for (Future<HostOutcome<R>> future : futures) {
@@ -56,7 +67,7 @@ public final class WaveRunner {
             }
             return outcomes;
         } catch (ExecutionException e) {
-            // runOne catches everything the work throws; reaching here is a bug in this class.
+            // runOne catches everything the work throws; reaching here is a bug (here or in `ended`).
             throw new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();

@@ -3,22 +3,19 @@ package io.k3j.cli;
 import io.k3j.apply.ApplyFailed;
 import io.k3j.apply.ClusterApply;
 import io.k3j.apply.ConnectedHosts;
-import io.k3j.apply.HostReport;
-import io.k3j.apply.Node;
 import io.k3j.apply.StepFailure;
 import io.k3j.apply.WaveRunner;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.kubeconfig.KubeconfigFile;
-import io.k3j.output.Output;
 import io.k3j.plan.ClusterValues;
 import io.k3j.plan.SecretMasker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,7 +31,12 @@ import picocli.CommandLine.Parameters;
             "Nothing is changed until every host answered and passed the preflight. Safe to run again: a host "
                     + "that already matches is not touched (no file rewritten, no service restarted), and a run cut "
                     + "short carries on from what is there. A generated token and datastore password are kept on the "
-                    + "hosts and read back by the next run."})
+                    + "hosts and read back by the next run.",
+            "",
+            "On a terminal, a live line per host at work shows the action it is on, what it waits for and for how long; "
+                    + "elsewhere (pipes, files, CI, TERM=dumb) each host gets a plain line as it ends. At the end: a summary "
+                    + "table per host, the nodes, the kubeconfig and the commands to run next. --output json prints one event "
+                    + "per line instead (step, host, action, summary; see docs/cli.md)."})
 public class ApplyCommand extends BaseCommand {
 
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "The inventory file (YAML).")
@@ -71,61 +73,32 @@ public class ApplyCommand extends BaseCommand {
         Inventory valid = InventoryInput.load(inventory, context);
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
-        Output output = context.output();
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
                     new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock);
             ClusterValues values = apply.values();
             SecretMasker masker = values.masker();
+            ApplyTally tally = new ApplyTally();
+            ApplyEnding ending = new ApplyEnding(context.output(), inventory, masker);
+            Instant start = clock.instant();
+            Supplier<ApplySummary> summary = () -> new ApplySummary(tally.entries(), Duration.between(start, clock.instant()), masker);
             ClusterApply.Result result;
             try {
-                result = apply.run(values, new ApplyProgress(output, masker));
+                try (ProgressDisplay display = ProgressDisplay.open(context, masker, tally, clock)) {
+                    result = apply.run(values, display.listener());
+                }
             } catch (ApplyFailed e) {
-                e.failures().forEach(failure -> output.error(masker.mask(failure.describe())));
-                throw new CliException(ExitCode.APPLY_FAILED, e.getMessage() + "; the next apply carries on from what is there. "
-                        + "The run log is " + log);
+                throw ending.stopped(summary.get(), e.failures(), log);
             } catch (StepFailure e) {
-                output.error(masker.mask(e.describe()));
-                throw new CliException(ExitCode.APPLY_FAILED, "apply stopped; the run log is " + log);
+                throw ending.stopped(summary.get(), List.of(e), log);
             }
             Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
             KubeconfigFile.write(written, result.kubeconfig(), mergeKubeconfig);
-            summary(output, valid, result, written);
+            ending.applied(summary.get(), result.nodes(), valid.name(), valid.registration().url(), written);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted; the next apply carries on from what is there");
         }
         return ExitCode.OK;
-    }
-
-    private static void summary(Output output, Inventory inventory, ClusterApply.Result result, Path kubeconfig) {
-        output.info("");
-        Map<String, Long> changedByHost = new LinkedHashMap<>();
-        for (HostReport report : result.reports()) {
-            changedByHost.merge(report.host(), report.changed(), Long::sum);
-        }
-        long changed = result.changed();
-        output.result(changed == 0
-                ? output.style().success("✓ ") + "no changes: every host already matched the inventory"
-                : output.style().success("✓ ") + "applied " + changed + " change" + (changed == 1 ? "" : "s") + " on "
-                + changedByHost.values().stream().filter(count -> count > 0).count() + " of " + changedByHost.size() + " hosts");
-        output.info("");
-        output.info(nodeTable(result.nodes()));
-        output.result("kubeconfig: " + kubeconfig + " (context " + inventory.name() + ", server " + inventory.registration().url() + ")");
-        output.info("next: KUBECONFIG=" + kubeconfig + " kubectl get nodes");
-        output.event("applied", "cluster", inventory.name(), "changed", changed, "kubeconfig", kubeconfig.toString(),
-                "nodes", result.nodes().stream().map(node -> Map.of("name", node.name(), "ready", node.ready(),
-                        "roles", node.rolesColumn())).toList());
-    }
-
-    /** The nodes as {@code kubectl get nodes} shows them. */
-    static String nodeTable(List<Node> nodes) {
-        int width = Math.max(4, nodes.stream().mapToInt(node -> node.name().length()).max().orElse(4)) + 3;
-        StringBuilder table = new StringBuilder(String.format("%-" + width + "s%-10s%-24s%s%n", "NAME", "STATUS", "ROLES", "VERSION"));
-        for (Node node : nodes) {
-            table.append(String.format("%-" + width + "s%-10s%-24s%s%n", node.name(), node.ready() ? "Ready" : "NotReady",
-                    node.rolesColumn(), node.version()));
-        }
-        return table.toString().stripTrailing();
     }
 }

@@ -23,6 +23,15 @@ public record Environment(Map<String, String> variables, boolean stdinIsTerminal
         return "true".equalsIgnoreCase(variables.getOrDefault("CI", "")) || !stdinIsTerminal;
     }
 
+    /**
+     * Whether output may be redrawn in place (a live view): stdout is a terminal that moves its
+     * cursor (not TERM=dumb), and not a CI job, whose log keeps every byte.
+     */
+    public boolean canRedraw() {
+        String term = variables.getOrDefault("TERM", "");
+        return stdoutIsTerminal && !term.isEmpty() && !term.equals("dumb") && !"true".equalsIgnoreCase(variables.getOrDefault("CI", ""));
+    }
+
     /** https://no-color.org: any non-empty NO_COLOR disables colour. */
     public boolean noColorRequested() {
         String noColor = variables.get("NO_COLOR");

@@ -31,6 +31,21 @@ public final class Output {
         return style;
     }
 
+    /** Whether lines for people are shown at all: not in JSON mode, not with --quiet. */
+    public boolean showsInfo() {
+        return !json && verbosity >= 0;
+    }
+
+    /** A live region at the bottom of stdout; only for a terminal. */
+    public LiveRegion liveRegion() {
+        return new LiveRegion(out);
+    }
+
+    /** This output with its stdout lines printed above {@code region}'s live lines; errors still go straight to stderr. */
+    public Output above(LiveRegion region) {
+        return new Output(region.writer(), err, json, verbosity, style);
+    }
+
     /** A line of text for people; dropped in JSON mode and with --quiet. */
     public void info(String line) {
         if (!json && verbosity >= 0) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,6 +59,27 @@ class WaveRunnerTest {
                 });
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.result()).isTrue());
+    }
+
+    @Test
+    void eachHostIsToldAsSoonAsItEndsWhileTheOthersStillWork() throws InterruptedException {
+        CountDownLatch aTold = new CountDownLatch(1);
+        List<String> told = new CopyOnWriteArrayList<>();
+        new WaveRunner(2, Clock.systemUTC()).run(List.of("a", "b"), host -> {
+            try {
+                // b ends only once a's end was told: telling waits for no wave.
+                return host.equals("a") || aTold.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }, outcome -> {
+            told.add(outcome.host() + "=" + outcome.result());
+            if (outcome.host().equals("a")) {
+                aTold.countDown();
+            }
+        });
+
+        assertThat(told).containsExactly("a=true", "b=true");
     }
 
     @Test

@@ -20,4 +20,14 @@ class EnvironmentTest {
         assertThat(new Environment(Map.of("NO_COLOR", ""), true, true).noColorRequested()).isFalse();
         assertThat(new Environment(Map.of(), true, true).noColorRequested()).isFalse();
     }
+
+    @Test
+    void onlyATerminalThatMovesItsCursorOutsideCiIsRedrawn() {
+        assertThat(new Environment(Map.of("TERM", "xterm-256color"), true, true).canRedraw()).isTrue();
+        assertThat(new Environment(Map.of("TERM", "xterm-256color", "NO_COLOR", "1"), true, true).canRedraw()).isTrue();
+        assertThat(new Environment(Map.of("TERM", "xterm-256color"), true, false).canRedraw()).isFalse();
+        assertThat(new Environment(Map.of("TERM", "dumb"), true, true).canRedraw()).isFalse();
+        assertThat(new Environment(Map.of(), true, true).canRedraw()).isFalse();
+        assertThat(new Environment(Map.of("TERM", "xterm", "CI", "true"), true, true).canRedraw()).isFalse();
+    }
 }
