@@ -91,8 +91,10 @@ class BastionAirgapOnLabIT {
         }
         assertThat(Files.readString(temp.resolve("kubeconfig"))).contains("server: https://k8s.inner.lab:6443");
         assertThat(kubectlOnTheBastion(lab)).contains("worker1").contains("Ready");
+        // opsp may write nothing of this as itself: root-owned files mean sudo, which asks opsp for the password.
         String log = Files.readString(temp.resolve("run.log"));
-        assertThat(log).contains("sudo");
+        assertThat(log).contains("connected to opsp@" + lab.host("server1").address() + ":22 through " + lab.host("jump").address());
+        assertThat(lab.exec("server1", "stat", "-c", "%U %a", "/etc/rancher/k3s/config.yaml").stdout().strip()).isEqualTo("root 600");
         assertThat(run.all() + log).doesNotContain(Lab.SUDO_PASSWORD);
     }
 
