@@ -1,8 +1,11 @@
 package io.k3j.apply;
 
 import io.k3j.datastore.Endpoint;
+import io.k3j.datastore.EtcdProbe;
 import io.k3j.datastore.ProbeResult;
 import io.k3j.datastore.SqlProbe;
+import io.k3j.datastore.TlsFiles;
+import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Registration;
 import io.k3j.plan.Operation.CheckKind;
@@ -11,12 +14,11 @@ import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.Shell;
 import io.k3j.ssh.Tunnel;
-import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The checks of an apply: each holds (and says what it found) or throws a {@link CheckFailed}
@@ -63,10 +65,9 @@ final class ClusterChecks {
         Endpoint.HostPort target = endpoint.servers().get(0);
         try (Tunnel tunnel = server.tunnel(target.host(), target.port())) {
             InetSocketAddress via = new InetSocketAddress("127.0.0.1", tunnel.localPort());
-            if (endpoint.type() == Endpoint.Type.ETCD) {
-                return etcdReachable(target, via);
-            }
-            ProbeResult result = new SqlProbe().check(endpoint, via);
+            ProbeResult result = endpoint.type() == Endpoint.Type.ETCD
+                    ? new EtcdProbe().check(target, context.inventory().datastore().tls().map(ClusterChecks::tlsFiles), via)
+                    : new SqlProbe().check(endpoint, via);
             if (!result.ok()) {
                 throw new CheckFailed(result.detail(), result.fix().orElse(""));
             }
@@ -74,21 +75,8 @@ final class ClusterChecks {
         }
     }
 
-    /** etcd's client port answers through the server host (TLS and writes are K3s' own first act on start). */
-    private static String etcdReachable(Endpoint.HostPort target, InetSocketAddress via) {
-        try (Socket socket = new Socket()) {
-            socket.connect(via, 10_000);
-            socket.setSoTimeout(10_000);
-            // The forward opens the far side lazily: a refused far side shows as an immediate end of stream.
-            socket.getOutputStream().write("GET /health HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            if (socket.getInputStream().read() < 0) {
-                throw new IOException("connection closed at once");
-            }
-            return "etcd at " + target.host() + ":" + target.port() + " answers from this host";
-        } catch (IOException e) {
-            throw new CheckFailed("etcd at " + target.host() + ":" + target.port() + " does not answer from this host: " + e.getMessage(),
-                    "check that etcd runs and listens on that address, and no firewall is in the way");
-        }
+    private static TlsFiles tlsFiles(Datastore.Tls tls) {
+        return new TlsFiles(Optional.of(tls.caFile()), tls.certFile(), tls.keyFile());
     }
 
     private String clusterToken(RemoteHost firstServer) {

@@ -48,7 +48,8 @@ final class DatastorePlanner {
 
     private String checkText() {
         return inventory.datastore().type() == Datastore.Type.etcd
-                ? "check from this host that etcd at " + where() + " answers and accepts writes"
+                ? "check from this host that etcd at " + where().split(",")[0] + " answers"
+                        + (inventory.datastore().tls().isPresent() ? " over TLS with the inventory's certificates" : "") + " and is healthy"
                 : "log in from this host to " + where() + " as K3s will, and check kine may create its table";
     }
 
