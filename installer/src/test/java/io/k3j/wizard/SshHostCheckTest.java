@@ -80,12 +80,13 @@ class SshHostCheckTest {
     }
 
     @Test
-    void aRefusedKeyEndsTheTestWithTheReason() {
+    void aRefusedKeyEndsTheTestWithAdviceForTheWizardNotForApply() {
         HostCheck.Report report = check(unknownKeyThen(DEBIAN_WITHOUT_K3S)).check("198.51.100.11", Keys.SERVERS, Answers.none(), answering(false));
 
         assertThat(connections).hasSize(1);
         assertThat(report.ok()).isFalse();
-        assertThat(report.detail()).contains("unknown host key").contains(FINGERPRINT);
+        assertThat(report.detail()).contains(FINGERPRINT + " was not accepted").contains("test SSH again")
+                .doesNotContain("--accept-new-host-keys");
     }
 
     @Test
