@@ -67,7 +67,12 @@ final class PtySession implements AutoCloseable {
 
     /** Waits until {@code text} appears after what the last expect found. */
     PtySession expect(String text) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DEADLINE);
+        return expect(text, DEADLINE);
+    }
+
+    /** As {@link #expect(String)}, for output that takes longer to come, such as the end of an apply. */
+    PtySession expect(String text, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
         synchronized (screen) {
             while (true) {
                 String visible = plain(screen.toString());
@@ -79,7 +84,7 @@ final class PtySession implements AutoCloseable {
                 long left = Duration.between(Instant.now(), deadline).toMillis();
                 if (left <= 0 || ended) {
                     throw new AssertionError("'" + text + "' did not appear" + (ended ? " before the command ended" : " within "
-                            + DEADLINE.toSeconds() + " s") + "; the screen after the last answer:\n" + visible.substring(seen));
+                            + within.toSeconds() + " s") + "; the screen after the last answer:\n" + visible.substring(seen));
                 }
                 screen.wait(left);
             }
