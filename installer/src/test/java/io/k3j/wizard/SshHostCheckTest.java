@@ -42,7 +42,8 @@ class SshHostCheckTest {
         return (target, hostKeys) -> {
             connections.add(target);
             if (connections.size() == 1) {
-                throw new HostKeyException(target.name() + ": unknown host key ssh-ed25519 " + FINGERPRINT, FINGERPRINT, true);
+                throw new HostKeyException(target.name() + ": unknown host key ssh-ed25519 " + FINGERPRINT
+                        + "; if that is the host's key, run again with --accept-new-host-keys", FINGERPRINT, true);
             }
             return new FakeHost(target.name(), facts, List.of("db.example.com/5432"));
         };
