@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
+import io.k3j.labtest.ClusterNodes;
 import io.k3j.labtest.LabInventory;
 import io.k3j.labtest.LabKnownHosts;
 import java.io.IOException;
@@ -111,10 +112,7 @@ class ApplyOnLabIT {
         CliRun run = apply();
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        String nodes = lab.exec("server1", "k3s", "kubectl", "get", "nodes").orThrow("get nodes").stdout();
-        for (String node : List.of("server1", "server2", "server3", "worker1", "worker2")) {
-            assertThat(nodes).containsPattern(node + " +Ready +" + (node.startsWith("server") ? "control-plane,master" : "<none>"));
-        }
+        ClusterNodes.assertAllReady(lab.exec("server1", "k3s", "kubectl", "get", "nodes").orThrow("get nodes").stdout());
         Path kubeconfig = temp.resolve("lab.kubeconfig");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kubeconfig))).isEqualTo("rw-------");
         String lb = lab.host("lb1").address();

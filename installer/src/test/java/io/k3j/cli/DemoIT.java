@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabExtension;
 import io.k3j.lab.MachineLock;
+import io.k3j.labtest.ClusterNodes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +46,7 @@ class DemoIT {
 
         assertThat(demo.exitValue()).as(output).isZero();
         String nodesThroughTheAddress = output.substring(output.indexOf("==> kubectl get nodes -o wide"));
-        for (String node : List.of("server1", "server2", "server3", "worker1", "worker2")) {
-            assertThat(nodesThroughTheAddress).containsPattern(node + " +Ready +" + (node.startsWith("server") ? "control-plane,master" : "<none>"));
-        }
+        ClusterNodes.assertAllReady(nodesThroughTheAddress);
         assertThat(output).contains("lab/lab down");
         // Kept for docs/quickstart.md, which shows a real run.
         Files.writeString(REPO.resolve("installer/target/demo-output.txt"), output);

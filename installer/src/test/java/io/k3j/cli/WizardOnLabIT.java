@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
+import io.k3j.labtest.ClusterNodes;
 import io.k3j.labtest.LabKnownHosts;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +87,7 @@ class WizardOnLabIT {
         }
         Files.writeString(REPO.resolve("installer/target/wizard-on-lab-transcript.txt"), transcript);
 
-        assertTheClusterIsUp(lab);
+        ClusterNodes.assertAllReady(lab.exec("server1", "k3s", "kubectl", "get", "nodes").orThrow("get nodes").stdout());
         assertThat(Files.readString(knownHosts)).as("the accepted key, added to the known_hosts the wizard was given")
                 .contains(address(lab, NEW_KEY_HOST) + " " + LabKnownHosts.key(lab, NEW_KEY_HOST));
         Path inventory = folder.resolve("inventory.yaml");
@@ -92,7 +95,7 @@ class WizardOnLabIT {
         assertThat(validate.exitCode()).as(validate.out() + validate.err()).isZero();
         assertThat(validate.out()).contains("is valid: cluster lab, 3 servers, 2 workers");
         assertThat(Files.readString(inventory)).contains("mirror: " + Lab.MIRROR_URL);
-        assertNoGeneratedSecretIn(lab, transcript, Files.readString(inventory));
+        assertNoGeneratedSecretIn(lab, transcript, Files.readString(inventory), runLogs());
     }
 
     /** Says yes to the SSH test of {@code hosts} and expects each one's real facts. */
@@ -127,17 +130,6 @@ class WizardOnLabIT {
                 .expect("✓ " + newcomer + ": " + facts(lab, NEW_KEY_HOST));
     }
 
-    /** Every node Ready through {@code k3s kubectl} on a server, servers with the control-plane roles. */
-    private static void assertTheClusterIsUp(Lab lab) {
-        String nodes = lab.exec("server1", "k3s", "kubectl", "get", "nodes").orThrow("get nodes").stdout();
-        for (String server : SERVERS) {
-            assertThat(nodes).containsPattern(server + " +Ready +control-plane,master");
-        }
-        for (String worker : WORKERS) {
-            assertThat(nodes).containsPattern(worker + " +Ready +<none>");
-        }
-    }
-
     /** The token and the database password apply generated, read back from a server's config.yaml. */
     private static void assertNoGeneratedSecretIn(Lab lab, String... texts) {
         String config = lab.exec("server1", "cat", "/etc/rancher/k3s/config.yaml").orThrow("read config.yaml").stdout();
@@ -145,6 +137,20 @@ class WizardOnLabIT {
         String password = match(config, "(?m)^datastore-endpoint: \"?postgres://[^:]+:([^@]+)@");
         for (String text : texts) {
             assertThat(text).doesNotContain(token, password);
+        }
+    }
+
+    /** The run logs of the wizard's SSH tests, of plan and of apply, next to the inventory. */
+    private String runLogs() throws IOException {
+        try (Stream<Path> logs = Files.list(folder.resolve(".k3j/logs"))) {
+            List<Path> files = logs.sorted().toList();
+            assertThat(files).as("run logs").anyMatch(log -> log.getFileName().toString().startsWith("wizard-"))
+                    .anyMatch(log -> log.getFileName().toString().startsWith("apply-"));
+            StringBuilder all = new StringBuilder();
+            for (Path log : files) {
+                all.append(Files.readString(log));
+            }
+            return all.toString();
         }
     }
 
