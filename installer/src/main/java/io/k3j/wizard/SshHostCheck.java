@@ -54,8 +54,13 @@ public final class SshHostCheck implements HostCheck {
         try {
             return connector.connect(target, new HostKeyPolicy(knownHosts, false));
         } catch (HostKeyException e) {
-            if (!e.unknown() || !trust.trust(target.address(), e.fingerprint())) {
+            if (!e.unknown()) {
                 throw e;
+            }
+            if (!trust.trust(target.address(), e.fingerprint())) {
+                // Not the refusal apply prints: its advice (--accept-new-host-keys) is no wizard option.
+                throw new SshException("its host key " + e.fingerprint() + " was not accepted, so it is not in " + knownHosts
+                        + ": test SSH again and say yes once you have checked it is the host's key");
             }
             return connector.connect(target, HostKeyPolicy.trusting(knownHosts, e.fingerprint()));
         }

@@ -68,9 +68,14 @@ final class PtySession implements AutoCloseable {
 
     /** Waits until {@code text} appears after what the last expect found. */
     PtySession expect(String text) throws InterruptedException {
-        if (!appears(text, DEADLINE)) {
+        return expect(text, DEADLINE);
+    }
+
+    /** As {@link #expect(String)}, for output that takes longer to come, such as the end of an apply. */
+    PtySession expect(String text, Duration within) throws InterruptedException {
+        if (!appears(text, within)) {
             throw new AssertionError("'" + text + "' did not appear" + (ended ? " before the command ended" : " within "
-                    + DEADLINE.toSeconds() + " s") + "; the screen after the last answer:\n" + transcript().substring(seen));
+                    + within.toSeconds() + " s") + "; the screen after the last answer:\n" + transcript().substring(seen));
         }
         return this;
     }

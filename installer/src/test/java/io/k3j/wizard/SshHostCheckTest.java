@@ -42,7 +42,8 @@ class SshHostCheckTest {
         return (target, hostKeys) -> {
             connections.add(target);
             if (connections.size() == 1) {
-                throw new HostKeyException(target.name() + ": unknown host key ssh-ed25519 " + FINGERPRINT, FINGERPRINT, true);
+                throw new HostKeyException(target.name() + ": unknown host key ssh-ed25519 " + FINGERPRINT
+                        + "; if that is the host's key, run again with --accept-new-host-keys", FINGERPRINT, true);
             }
             return new FakeHost(target.name(), facts, List.of("db.example.com/5432"));
         };
@@ -80,12 +81,13 @@ class SshHostCheckTest {
     }
 
     @Test
-    void aRefusedKeyEndsTheTestWithTheReason() {
+    void aRefusedKeyEndsTheTestWithAdviceForTheWizardNotForApply() {
         HostCheck.Report report = check(unknownKeyThen(DEBIAN_WITHOUT_K3S)).check("198.51.100.11", Keys.SERVERS, Answers.none(), answering(false));
 
         assertThat(connections).hasSize(1);
         assertThat(report.ok()).isFalse();
-        assertThat(report.detail()).contains("unknown host key").contains(FINGERPRINT);
+        assertThat(report.detail()).contains(FINGERPRINT + " was not accepted").contains("test SSH again")
+                .doesNotContain("--accept-new-host-keys");
     }
 
     @Test
