@@ -20,6 +20,7 @@ public final class ApplyContext {
     private final Duration readyLimit;
     private final Clock clock;
     private final String datastoreEndpoint;
+    private final Poll poll;
     private final LocalFiles localFiles = new LocalFiles();
     private final AtomicReference<String> agentToken = new AtomicReference<>();
 
@@ -28,6 +29,7 @@ public final class ApplyContext {
         this.hosts = hosts;
         this.readyLimit = readyLimit;
         this.clock = clock;
+        this.poll = new Poll(clock);
         this.datastoreEndpoint = datastoreEndpoint;
     }
 
@@ -77,6 +79,11 @@ public final class ApplyContext {
 
     Clock clock() {
         return clock;
+    }
+
+    /** For waits that ask again from here once a second: the nodes, as the first server reports them. */
+    Poll poll() {
+        return poll;
     }
 
     String datastoreEndpoint() {
