@@ -160,6 +160,24 @@ class SshHostIT {
         assertThat(log.indexOf("reconnecting")).isPositive().isLessThan(log.indexOf("mktemp"));
     }
 
+    @Test
+    void bytesThatAreNotTheOnesHashedAreNeverRenamedIntoPlace(Lab lab) throws IOException {
+        // As if the local file changed between hashing and sending.
+        Path file = Files.writeString(temp.resolve("k3s"), "new");
+        Content.LocalFile stale = new Content.LocalFile(file, 3, Content.of("old").sha256());
+        try (SshHost host = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false)) {
+            host.upload("/var/lib/k3j-test/k3s", Content.of("was"), "0755", "root:root");
+
+            assertThatThrownBy(() -> host.upload("/var/lib/k3j-test/k3s", stale, "0755", "root:root"))
+                    .isInstanceOf(SshException.class).hasMessageContaining("cannot write /var/lib/k3j-test/k3s: received 3 bytes, "
+                            + "not the 3 bytes with sha256 " + stale.sha256() + " that were sent");
+            assertThat(host.run(RemoteCommand.asRoot("cat /var/lib/k3j-test/k3s; ls -A /var/lib/k3j-test")).stdout())
+                    .isEqualTo("wask3s\n");
+        } finally {
+            lab.exec("host1", "rm", "-rf", "/var/lib/k3j-test");
+        }
+    }
+
     /** A file of {@code size} bytes of numbered text lines, written a line at a time (never held whole). */
     private Path generated(long size) throws IOException {
         Path file = temp.resolve("images.tar");
