@@ -2,6 +2,7 @@ package io.k3j.apply;
 
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
+import io.k3j.ssh.LocalFiles;
 import io.k3j.ssh.RemoteHost;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What every host's work in an apply shares: the inventory, the connected hosts, how long to wait
- * for software to become ready, and the cluster's values found on the way (the agents' token,
- * read from the first server once it runs).
+ * for software to become ready, the operator's files to upload (each hashed once), and the
+ * cluster's values found on the way (the agents' token, read from the first server once it runs).
  */
 public final class ApplyContext {
     private final Inventory inventory;
@@ -19,6 +20,8 @@ public final class ApplyContext {
     private final Duration readyLimit;
     private final Clock clock;
     private final String datastoreEndpoint;
+    private final Poll poll;
+    private final LocalFiles localFiles = new LocalFiles();
     private final AtomicReference<String> agentToken = new AtomicReference<>();
 
     public ApplyContext(Inventory inventory, ConnectedHosts hosts, String datastoreEndpoint, Duration readyLimit, Clock clock) {
@@ -26,6 +29,7 @@ public final class ApplyContext {
         this.hosts = hosts;
         this.readyLimit = readyLimit;
         this.clock = clock;
+        this.poll = new Poll(clock);
         this.datastoreEndpoint = datastoreEndpoint;
     }
 
@@ -65,12 +69,21 @@ public final class ApplyContext {
         return inventory.allHosts().stream().map(Inventory.RoledHost::host).filter(host -> host.address().equals(address)).findFirst();
     }
 
+    LocalFiles localFiles() {
+        return localFiles;
+    }
+
     Duration readyLimit() {
         return readyLimit;
     }
 
     Clock clock() {
         return clock;
+    }
+
+    /** For waits that ask again from here once a second: the nodes, as the first server reports them. */
+    Poll poll() {
+        return poll;
     }
 
     String datastoreEndpoint() {

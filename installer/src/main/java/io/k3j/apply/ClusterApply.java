@@ -12,7 +12,6 @@ import io.k3j.render.TemplateRenderer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -84,19 +83,16 @@ public final class ClusterApply {
 
     /** Every inventory host a node as the inventory says, waited on: a node just started may need a heartbeat to be Ready. */
     private List<Node> awaitNodes(ApplyContext context) throws InterruptedException {
-        Instant deadline = clock.instant().plus(readyLimit);
-        while (true) {
-            List<Node> nodes = ClusterNodes.read(context.firstServer());
-            List<NodeVerifier.Problem> problems = NodeVerifier.problems(inventory, context::nodeName, nodes);
-            if (problems.isEmpty()) {
-                return nodes;
-            }
-            if (clock.instant().isAfter(deadline)) {
-                throw new ApplyFailed(problems.stream().map(problem -> new StepFailure(problem.host(), Step.WORKERS,
-                        "verify the nodes (k3s kubectl get nodes)", problem.problem(),
-                        "read the journal of k3s / k3s-agent on the host")).toList());
-            }
-            Thread.sleep(1000);
-        }
+        return context.poll().until(() -> ClusterNodes.read(context.firstServer()), nodes -> problems(context, nodes).isEmpty(),
+                readyLimit, nodes -> mismatch(problems(context, nodes)));
+    }
+
+    private List<NodeVerifier.Problem> problems(ApplyContext context, List<Node> nodes) {
+        return NodeVerifier.problems(inventory, context::nodeName, nodes);
+    }
+
+    private static ApplyFailed mismatch(List<NodeVerifier.Problem> problems) {
+        return new ApplyFailed(problems.stream().map(problem -> new StepFailure(problem.host(), Step.WORKERS,
+                "verify the nodes (k3s kubectl get nodes)", problem.problem(), "read the journal of k3s / k3s-agent on the host")).toList());
     }
 }

@@ -24,7 +24,7 @@ public final class ConnectedHosts implements AutoCloseable {
     private final Map<String, HostFacts> facts;
     private final RunLog log;
 
-    private ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts, RunLog log) {
+    ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts, RunLog log) {
         this.hosts = hosts;
         this.facts = facts;
         this.log = log;

@@ -7,13 +7,11 @@ import io.k3j.plan.ManagedBlock;
 import io.k3j.plan.ManagedFile;
 import io.k3j.plan.Operation;
 import io.k3j.plan.Step;
+import io.k3j.ssh.Content;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.UploadResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -79,7 +77,8 @@ final class HostApplier {
         } else if (operation instanceof Operation.KeepBlock block) {
             return keepBlock(host, block.file());
         } else if (operation instanceof Operation.CopyFromOperator copy) {
-            return written(host.upload(copy.remote(), read(copy), copy.mode(), "root:root"), copy.remote());
+            return written(host.upload(copy.remote(), context.localFiles().content(copy.local()), copy.mode(), "root:root"),
+                    copy.remote());
         } else if (operation instanceof Operation.RunOnChange run) {
             return runOnChange(host, run, inputs);
         } else if (operation instanceof Operation.Services units) {
@@ -116,7 +115,7 @@ final class HostApplier {
     }
 
     private static UploadResult upload(RemoteHost host, ManagedFile file, String content) {
-        return host.upload(file.path(), content.getBytes(StandardCharsets.UTF_8), file.mode(), file.owner());
+        return host.upload(file.path(), Content.of(content), file.mode(), file.owner());
     }
 
     private static Result keepBlock(RemoteHost host, ManagedFile block) {
@@ -144,22 +143,14 @@ final class HostApplier {
         return context.inventoryHost(address).orElseThrow(() -> new IllegalStateException(address + " is not an inventory host"));
     }
 
-    private static byte[] read(Operation.CopyFromOperator copy) {
-        try {
-            return Files.readAllBytes(copy.local());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + copy.local() + " on this machine", e);
-        }
-    }
-
     /** What an action put in place, as an input of the services and scripts after it. */
-    private static String fingerprint(Operation operation) {
+    private String fingerprint(Operation operation) {
         if (operation instanceof Operation.WriteFile write) {
             return "file " + write.file().path() + "\n" + write.file().content();
         } else if (operation instanceof Operation.KeepBlock block) {
             return "block " + block.file().path() + "\n" + block.file().content();
         } else if (operation instanceof Operation.CopyFromOperator copy) {
-            return "copy " + copy.remote() + " " + Stamps.sha256(read(copy));
+            return "copy " + copy.remote() + " " + context.localFiles().content(copy.local()).sha256();
         } else if (operation instanceof Operation.Script script) {
             return "script " + script.text();
         }

@@ -4,7 +4,6 @@ import io.k3j.inventory.Host;
 import io.k3j.plan.Operation;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,29 +74,20 @@ final class ServiceStarter {
     private String awaitNodeReady(Host inventoryHost, Operation.Services services) {
         String name = context.nodeName(inventoryHost);
         listener.waiting(inventoryHost.address(), "waiting for node " + name + " to be Ready");
-        Instant deadline = context.clock().instant().plus(context.readyLimit());
-        while (true) {
-            Optional<Node> node = ClusterNodes.find(ClusterNodes.read(context.firstServer()), name);
-            if (node.isPresent() && node.get().ready()) {
-                return "node " + name + " Ready";
-            }
-            String last = node.isPresent() ? "registered, not Ready" : "not registered";
-            if (context.clock().instant().isAfter(deadline)) {
-                throw new ClusterChecks.CheckFailed("node " + name + " is " + last + " after " + context.readyLimit().toSeconds()
-                        + " s (as " + context.firstServer().name() + " sees it)",
-                        "read 'journalctl -u " + services.units().get(0) + "' on the host: a wrong token, or a registration "
-                                + "address it cannot reach, shows there");
-            }
-            pause();
-        }
-    }
-
-    private static void pause() {
         try {
-            Thread.sleep(1000);
+            context.poll().until(() -> ClusterNodes.find(ClusterNodes.read(context.firstServer()), name),
+                    node -> node.isPresent() && node.get().ready(), context.readyLimit(), node -> notReady(name, node, services));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the node", e);
         }
+        return "node " + name + " Ready";
+    }
+
+    private ClusterChecks.CheckFailed notReady(String name, Optional<Node> node, Operation.Services services) {
+        return new ClusterChecks.CheckFailed("node " + name + " is " + (node.isPresent() ? "registered, not Ready" : "not registered")
+                + " after " + context.readyLimit().toSeconds() + " s (as " + context.firstServer().name() + " sees it)",
+                "read 'journalctl -u " + services.units().get(0) + "' on the host: a wrong token, or a registration "
+                        + "address it cannot reach, shows there");
     }
 }

@@ -1,11 +1,11 @@
 package io.k3j.apply;
 
 import io.k3j.plan.Paths;
+import io.k3j.ssh.Content;
 import io.k3j.ssh.RemoteHost;
+import io.k3j.ssh.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,24 +21,12 @@ final class Stamps {
     }
 
     static String hash(List<String> inputs) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         for (String input : inputs) {
             digest.update(input.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static String sha256(byte[] content) {
-        return HexFormat.of().formatHex(sha256().digest(content));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        return Sha256.hex(digest);
     }
 
     static boolean matches(RemoteHost host, String name, String hash) {
@@ -47,7 +35,7 @@ final class Stamps {
     }
 
     static void record(RemoteHost host, String name, String hash) {
-        host.upload(path(name), (hash + "\n").getBytes(StandardCharsets.UTF_8), "0600", "root:root");
+        host.upload(path(name), Content.of(hash + "\n"), "0600", "root:root");
     }
 
     private static String path(String name) {

@@ -6,18 +6,22 @@ import java.util.List;
 /**
  * A command for a host: its shell text, what goes to its standard input, whether it runs as
  * root, how long it may take, whether running it twice is harmless (then a dropped connection
- * is retried once), and the secrets the run log must mask.
+ * is retried once, its input sent again from the start), and the secrets the run log must mask.
  */
-public record RemoteCommand(String text, byte[] stdin, boolean asRoot, Duration timeout, boolean idempotent,
+public record RemoteCommand(String text, Content stdin, boolean asRoot, Duration timeout, boolean idempotent,
                             List<String> secrets) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(5);
 
     public static RemoteCommand asRoot(String text) {
-        return new RemoteCommand(text, new byte[0], true, DEFAULT_TIMEOUT, true, List.of());
+        return new RemoteCommand(text, Content.NONE, true, DEFAULT_TIMEOUT, true, List.of());
     }
 
     public RemoteCommand withStdin(byte[] input) {
+        return withStdin(Content.of(input));
+    }
+
+    public RemoteCommand withStdin(Content input) {
         return new RemoteCommand(text, input, asRoot, timeout, idempotent, secrets);
     }
 

@@ -18,9 +18,10 @@ public interface RemoteHost extends AutoCloseable {
 
     /**
      * Writes the file as root: to a temporary file in the same folder, owner and mode set, then
-     * renamed over the old one (atomic). An identical file (content, mode, owner) is left alone.
+     * renamed over the old one (atomic). An identical file (sha256, mode, owner) is left alone.
+     * The content is streamed, so a local file of any size is never held in memory.
      */
-    UploadResult upload(String path, byte[] content, String mode, String owner);
+    UploadResult upload(String path, Content content, String mode, String owner);
 
     /** Forwards a loopback port of this machine to {@code host:port} as this host reaches it. */
     Tunnel tunnel(String host, int port);

@@ -15,13 +15,10 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +38,7 @@ import net.schmizz.sshj.userauth.password.PasswordUtils;
 public final class SshHost implements RemoteHost {
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
     private static final int KEEPALIVE_SECONDS = 15;
+    private static final int CHUNK_BYTES = 1 << 16;
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
     private final SshTarget target;
@@ -162,12 +160,12 @@ public final class SshHost implements RemoteHost {
     }
 
     private ExecResult runOnce(RemoteCommand command, boolean mayRetry) {
-        Sudo.Wrapped wrapped = Sudo.wrap(command.text(), command.stdin(), command.asRoot(), target);
+        Sudo.Wrapped wrapped = Sudo.wrap(command.text(), command.asRoot(), target);
         List<String> secrets = new ArrayList<>(command.secrets());
         target.sudoPassword().ifPresent(password -> secrets.add(new String(password)));
         Instant start = clock.instant();
         try {
-            RawResult raw = exec(wrapped.command(), wrapped.stdin(), command.timeout());
+            RawResult raw = exec(wrapped, command.stdin(), command.timeout());
             ExecResult result = new ExecResult(raw.exitStatus(), text(raw.stdout()), text(raw.stderr()),
                     Duration.between(start, clock.instant()));
             log.command(target.name(), command.text(), result, secrets);
@@ -187,12 +185,13 @@ public final class SshHost implements RemoteHost {
     private record RawResult(int exitStatus, byte[] stdout, byte[] stderr) {
     }
 
-    private synchronized RawResult exec(String command, byte[] stdin, Duration timeout) throws IOException {
-        try (Session session = startSession()) {
-            Session.Command running = session.exec(command);
+    /** Runs the command; the timeout counts from the end of its input, which may be a large file on a slow link. */
+    private synchronized RawResult exec(Sudo.Wrapped wrapped, Content stdin, Duration timeout) throws IOException {
+        try (Session session = startSession(); InputStream input = wrapped.stdin(stdin)) {
+            Session.Command running = session.exec(wrapped.command());
             CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(running.getInputStream()));
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(running.getErrorStream()));
-            sendInput(running, stdin);
+            sendInput(running, input);
             running.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
             Integer status = running.getExitStatus();
             if (status == null) {
@@ -215,16 +214,28 @@ public final class SshHost implements RemoteHost {
     }
 
     /**
-     * Writes the command's standard input and closes it. A command may end without reading it all
-     * (and the channel closes under us): its exit status then tells what happened, not this write.
+     * Streams the command's standard input a chunk at a time and closes it. A command may end
+     * without reading it all (and the channel closes under us): its exit status then tells what
+     * happened, not this write. Reading this machine's side is another matter and fails the command.
      */
-    private static void sendInput(Session.Command running, byte[] stdin) {
-        try (OutputStream input = running.getOutputStream()) {
-            if (stdin.length > 0) {
-                input.write(stdin);
+    private static void sendInput(Session.Command running, InputStream stdin) {
+        OutputStream channel = running.getOutputStream();
+        byte[] chunk = new byte[CHUNK_BYTES];
+        try {
+            for (int read = readLocal(stdin, chunk); read >= 0; read = readLocal(stdin, chunk)) {
+                channel.write(chunk, 0, read);
             }
+            channel.close();
         } catch (IOException e) {
             // see above: the exit status (or its absence) is the result
+        }
+    }
+
+    private static int readLocal(InputStream stdin, byte[] chunk) {
+        try {
+            return stdin.read(chunk);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a command's input on this machine: " + e.getMessage(), e);
         }
     }
 
@@ -245,10 +256,9 @@ public final class SshHost implements RemoteHost {
     @Override
     public Optional<byte[]> readFile(String path) {
         String quoted = Shell.quote(path);
-        Sudo.Wrapped wrapped = Sudo.wrap("if [ -e " + quoted + " ]; then cat " + quoted + "; else exit 3; fi",
-                new byte[0], true, target);
+        Sudo.Wrapped wrapped = Sudo.wrap("if [ -e " + quoted + " ]; then cat " + quoted + "; else exit 3; fi", true, target);
         try {
-            RawResult raw = exec(wrapped.command(), wrapped.stdin(), RemoteCommand.DEFAULT_TIMEOUT);
+            RawResult raw = exec(wrapped, Content.NONE, RemoteCommand.DEFAULT_TIMEOUT);
             log.note(target.name(), "read " + path + (raw.exitStatus() == 0 ? " (" + raw.stdout().length + " bytes)" : " (absent)"));
             if (raw.exitStatus() == 3) {
                 return Optional.empty();
@@ -263,17 +273,25 @@ public final class SshHost implements RemoteHost {
     }
 
     @Override
-    public UploadResult upload(String path, byte[] content, String mode, String owner) {
+    public UploadResult upload(String path, Content content, String mode, String owner) {
         String quoted = Shell.quote(path);
-        String wanted = Integer.toOctalString(Integer.parseInt(mode, 8)) + " " + owner + " " + sha256(content);
+        String sha256 = content.sha256();
+        String upload = "upload " + path + " (" + content.size() + " bytes, sha256 " + sha256 + ")";
+        String wanted = Integer.toOctalString(Integer.parseInt(mode, 8)) + " " + owner + " " + sha256;
         ExecResult current = run(RemoteCommand.asRoot("[ -f " + quoted + " ] && printf '%s %s ' \"$(stat -c %a " + quoted
                 + ")\" \"$(stat -c %U:%G " + quoted + ")\" && sha256sum < " + quoted + " | cut -d' ' -f1"));
         if (current.ok() && current.stdout().strip().equals(wanted)) {
+            log.note(target.name(), upload + ": already identical, not sent");
             return UploadResult.UNCHANGED;
         }
-        // Temp file in the same folder, then rename: readers see the old file or the new one, never half of one.
+        log.note(target.name(), upload + ": sending");
+        // Temp file in the same folder, renamed only once its sha256 is the one sent: readers see the old
+        // file or the new one, never half of one (a dropped connection ends the stream early, cat exits 0).
+        // A signal (the session gone) still removes the temp file.
         String write = "set -e; dir=$(dirname " + quoted + "); mkdir -p \"$dir\"; umask 077; "
-                + "tmp=$(mktemp \"$dir/.k3j.XXXXXX\"); trap 'rm -f \"$tmp\"' EXIT; cat > \"$tmp\"; "
+                + "tmp=$(mktemp \"$dir/.k3j.XXXXXX\"); trap 'rm -f \"$tmp\"' EXIT; trap 'exit 1' HUP PIPE TERM; cat > \"$tmp\"; "
+                + "[ \"$(sha256sum < \"$tmp\" | cut -d' ' -f1)\" = " + sha256 + " ] || { echo \"received $(wc -c < \"$tmp\") bytes, "
+                + "not the " + content.size() + " bytes with sha256 " + sha256 + " that were sent\" >&2; exit 1; }; "
                 + "chown " + Shell.quote(owner) + " \"$tmp\"; chmod " + mode + " \"$tmp\"; mv -f \"$tmp\" " + quoted + "; trap - EXIT";
         ExecResult written = run(RemoteCommand.asRoot(write).withStdin(content));
         if (!written.ok()) {
@@ -317,14 +335,6 @@ public final class SshHost implements RemoteHost {
             };
         } catch (IOException e) {
             throw new SshException(target.name() + ": cannot open a tunnel to " + host + ":" + port + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

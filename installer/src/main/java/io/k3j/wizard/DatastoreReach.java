@@ -1,6 +1,7 @@
 package io.k3j.wizard;
 
 import io.k3j.datastore.Endpoint;
+import io.k3j.ssh.Content;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteCommand;
 import io.k3j.ssh.RemoteHost;
@@ -34,7 +35,7 @@ final class DatastoreReach {
                 return Optional.of(new HostCheck.Report(false, "cannot check the datastore at " + where + " from here"));
             }
             ExecResult result = server.run(new RemoteCommand("timeout " + SECONDS + " bash -c ': </dev/tcp/" + datastore.host()
-                    + "/" + datastore.port() + "'", new byte[0], false, Duration.ofSeconds(SECONDS * 2), true, List.of()));
+                    + "/" + datastore.port() + "'", Content.NONE, false, Duration.ofSeconds(SECONDS * 2), true, List.of()));
             if (!result.ok()) {
                 return Optional.of(new HostCheck.Report(false, "cannot reach the datastore at " + where
                         + " from here (" + (result.stderr().isBlank() ? "no answer in " + SECONDS + " s" : result.stderr().strip())

@@ -12,6 +12,7 @@ import io.k3j.output.Style;
 import io.k3j.plan.SecretMasker;
 import io.k3j.plan.Step;
 import io.k3j.plan.StepPlan;
+import io.k3j.testing.ManualClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;

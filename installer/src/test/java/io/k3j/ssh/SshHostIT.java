@@ -6,18 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabHost;
 import io.k3j.lab.LabTopology;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The SSH layer against real sshd on lab hosts: host keys, sudo, commands, uploads, reconnects. */
+/** The SSH layer against real sshd on lab hosts: host keys, sudo, commands, uploads (streamed), reconnects. */
 @LabTopology("minimal")
 class SshHostIT {
+    private static final long LARGE_BYTES = 200L << 20;
+    private static final String IMAGES = "/var/lib/k3j-test/images.tar";
+    private static final String LINE_MARK = "k3j generated line";
+
     @TempDir
     Path temp;
 
@@ -101,14 +110,99 @@ class SshHostIT {
     void uploadsAtomicallyWithModeAndOwnerAndLeavesAnIdenticalFileAlone(Lab lab) {
         byte[] content = "token: s3cret\n".getBytes(StandardCharsets.UTF_8);
         try (SshHost host = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false)) {
-            assertThat(host.upload("/etc/k3j-test/config.yaml", content, "0600", "root:root")).isEqualTo(UploadResult.WRITTEN);
-            assertThat(host.upload("/etc/k3j-test/config.yaml", content, "0600", "root:root")).isEqualTo(UploadResult.UNCHANGED);
-            assertThat(host.upload("/etc/k3j-test/config.yaml", content, "0640", "root:root")).isEqualTo(UploadResult.WRITTEN);
+            assertThat(host.upload("/etc/k3j-test/config.yaml", Content.of(content), "0600", "root:root")).isEqualTo(UploadResult.WRITTEN);
+            assertThat(host.upload("/etc/k3j-test/config.yaml", Content.of(content), "0600", "root:root")).isEqualTo(UploadResult.UNCHANGED);
+            assertThat(host.upload("/etc/k3j-test/config.yaml", Content.of(content), "0640", "root:root")).isEqualTo(UploadResult.WRITTEN);
 
             assertThat(host.readFile("/etc/k3j-test/config.yaml")).contains(content);
             assertThat(host.readFile("/etc/k3j-test/absent")).isEmpty();
             assertThat(host.run(RemoteCommand.asRoot("stat -c '%a %U:%G' /etc/k3j-test/config.yaml; ls -A /etc/k3j-test"))
                     .stdout()).isEqualTo("640 root:root\nconfig.yaml\n");
+        }
+    }
+
+    @Test
+    void aLargeLocalFileIsStreamedThroughSudoAndNotSentAgainWhenIdentical(Lab lab) throws IOException {
+        Content.LocalFile images = new LocalFiles().content(generated(LARGE_BYTES));
+        String what = "upload " + IMAGES + " (" + LARGE_BYTES + " bytes, sha256 " + images.sha256() + ")";
+        try (SshHost host = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false)) {
+            assertThat(host.upload(IMAGES, images, "0644", "root:root")).isEqualTo(UploadResult.WRITTEN);
+            assertThat(host.upload(IMAGES, images, "0644", "root:root")).isEqualTo(UploadResult.UNCHANGED);
+
+            assertThat(host.run(RemoteCommand.asRoot("stat -c '%a %U:%G %s' " + IMAGES + "; sha256sum < " + IMAGES + " | cut -d' ' -f1"))
+                    .stdout()).isEqualTo("644 root:root " + LARGE_BYTES + "\n" + images.sha256() + "\n");
+        } finally {
+            lab.exec("host1", "rm", "-rf", "/var/lib/k3j-test");
+        }
+        String log = readLog();
+        assertThat(log).contains(what + ": sending", what + ": already identical, not sent")
+                .doesNotContain(LINE_MARK).doesNotContain(Lab.SUDO_PASSWORD);
+        assertThat(log.split("mktemp", -1)).as("commands that write the file").hasSize(2);
+    }
+
+    @Test
+    void aStreamCutShortByADroppedConnectionIsSentAgainFromTheStartAndNeverRenamedHalfWay(Lab lab) throws Exception {
+        Content.LocalFile images = new LocalFiles().content(generated(LARGE_BYTES));
+        Path folder = lab.root("host1").resolve("var/lib/k3j-test");
+        try (SshHost host = connect(lab, "host1", "root", null, lab.knownHosts(), false)) {
+            CompletableFuture<UploadResult> upload = CompletableFuture.supplyAsync(() -> host.upload(IMAGES, images, "0644", "root:root"));
+            awaitTempFile(folder);
+            lab.exec("host1", "pkill", "-KILL", "-f", "^sshd: root@notty");
+
+            assertThat(upload.get(5, TimeUnit.MINUTES)).isEqualTo(UploadResult.WRITTEN);
+            assertThat(host.run(RemoteCommand.asRoot("sha256sum < " + IMAGES + " | cut -d' ' -f1; ls -A /var/lib/k3j-test")).stdout())
+                    .isEqualTo(images.sha256() + "\nimages.tar\n");
+        } finally {
+            lab.exec("host1", "rm", "-rf", "/var/lib/k3j-test");
+        }
+        // A command is logged once it ends: the drop came while the file was being sent, not after.
+        String log = readLog();
+        assertThat(log.indexOf("reconnecting")).isPositive().isLessThan(log.indexOf("mktemp"));
+    }
+
+    @Test
+    void bytesThatAreNotTheOnesHashedAreNeverRenamedIntoPlace(Lab lab) throws IOException {
+        // As if the local file changed between hashing and sending.
+        Path file = Files.writeString(temp.resolve("k3s"), "new");
+        Content.LocalFile stale = new Content.LocalFile(file, 3, Content.of("old").sha256());
+        try (SshHost host = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false)) {
+            host.upload("/var/lib/k3j-test/k3s", Content.of("was"), "0755", "root:root");
+
+            assertThatThrownBy(() -> host.upload("/var/lib/k3j-test/k3s", stale, "0755", "root:root"))
+                    .isInstanceOf(SshException.class).hasMessageContaining("cannot write /var/lib/k3j-test/k3s: received 3 bytes, "
+                            + "not the 3 bytes with sha256 " + stale.sha256() + " that were sent");
+            assertThat(host.run(RemoteCommand.asRoot("cat /var/lib/k3j-test/k3s; ls -A /var/lib/k3j-test")).stdout())
+                    .isEqualTo("wask3s\n");
+        } finally {
+            lab.exec("host1", "rm", "-rf", "/var/lib/k3j-test");
+        }
+    }
+
+    /** A file of {@code size} bytes of numbered text lines, written a line at a time (never held whole). */
+    private Path generated(long size) throws IOException {
+        Path file = temp.resolve("images.tar");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            for (long written = 0, line = 0; written < size; line++) {
+                byte[] bytes = String.format("%s %012d%n", LINE_MARK, line).getBytes(StandardCharsets.UTF_8);
+                int length = (int) Math.min(bytes.length, size - written);
+                out.write(bytes, 0, length);
+                written += length;
+            }
+        }
+        return file;
+    }
+
+    private static void awaitTempFile(Path folder) throws InterruptedException, IOException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (!Files.isDirectory(folder) || !hasTempFile(folder)) {
+            assertThat(System.nanoTime()).as("a temp file in " + folder).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean hasTempFile(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.anyMatch(file -> file.getFileName().toString().startsWith(".k3j."));
         }
     }
 

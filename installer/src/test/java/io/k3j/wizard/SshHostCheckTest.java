@@ -3,6 +3,7 @@ package io.k3j.wizard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.inventory.SecretResolver;
+import io.k3j.ssh.Content;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.HostKeyException;
 import io.k3j.ssh.HostKeyPolicy;
@@ -145,7 +146,7 @@ class SshHostCheckTest {
         }
 
         @Override
-        public UploadResult upload(String path, byte[] content, String mode, String owner) {
+        public UploadResult upload(String path, Content content, String mode, String owner) {
             throw new UnsupportedOperationException("the SSH test writes nothing");
         }
 

@@ -1,4 +1,4 @@
-package io.k3j.cli;
+package io.k3j.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when a test says so. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
     private Instant now = Instant.parse("2026-01-01T10:00:00Z");
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
     }
 

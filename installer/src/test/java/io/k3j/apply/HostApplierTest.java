@@ -1,0 +1,106 @@
+package io.k3j.apply;
+
+import static io.k3j.apply.Change.CHANGED;
+import static io.k3j.apply.Change.UNCHANGED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.inventory.InventoryLoader;
+import io.k3j.plan.Action;
+import io.k3j.plan.HostPlan;
+import io.k3j.plan.Operation;
+import io.k3j.plan.Step;
+import io.k3j.plan.StepPlan;
+import io.k3j.ssh.Content;
+import io.k3j.ssh.RunLog;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Air-gap files from the operator's machine, carried out on a host of files in memory. */
+class HostApplierTest {
+    private static final String SERVER = "198.51.100.11";
+    private static final String IMPORT = "echo import\n";
+
+    @TempDir
+    Path temp;
+
+    private final FilesHost host = new FilesHost(SERVER);
+    private HostApplier applier;
+
+    @BeforeEach
+    void connect() {
+        ConnectedHosts hosts = new ConnectedHosts(Map.of(SERVER, host), Map.of(), RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
+        ApplyContext context = new ApplyContext(
+                new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory().orElseThrow(),
+                hosts, "", Duration.ofSeconds(5), Clock.systemUTC());
+        applier = new HostApplier(context, SILENT);
+    }
+
+    /** The binary uploaded, then a script that depends on it. */
+    private List<Change> apply(Path binary) {
+        HostPlan plan = new HostPlan(SERVER, "first server", List.of(
+                Action.install("upload k3s", new Operation.CopyFromOperator(binary, "/usr/local/bin/k3s", "0755")),
+                Action.run("import", new Operation.RunOnChange("import", IMPORT))));
+        return applier.apply(Step.SERVERS, plan).stream().map(ActionOutcome::change).toList();
+    }
+
+    @Test
+    void anOperatorsFileGoesToTheHostAsAStreamOfThatFileNotAsBytesReadByApply() throws IOException {
+        Path binary = Files.writeString(temp.resolve("k3s"), "k3s binary");
+
+        assertThat(apply(binary)).containsExactly(CHANGED, CHANGED);
+
+        assertThat(host.uploads.get(0)).isInstanceOfSatisfying(Content.LocalFile.class,
+                file -> assertThat(file.path()).isEqualTo(binary.toAbsolutePath()));
+        assertThat(host.readFile("/usr/local/bin/k3s")).hasValue("k3s binary".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theSameFileAgainChangesNothingAndANewOneRerunsWhatDependsOnIt() throws IOException {
+        Path binary = Files.writeString(temp.resolve("k3s"), "k3s binary");
+        apply(binary);
+
+        assertThat(apply(binary)).containsExactly(UNCHANGED, UNCHANGED);
+        Files.writeString(binary, "k3s binary, next release");
+        assertThat(apply(binary)).containsExactly(CHANGED, CHANGED);
+        assertThat(host.scripts).filteredOn(IMPORT::equals).hasSize(2);
+    }
+
+    private static final ApplyListener SILENT = new ApplyListener() {
+        @Override
+        public void stepStarted(StepPlan step) {
+        }
+
+        @Override
+        public void hostStarted(StepPlan step, String address, String role) {
+        }
+
+        @Override
+        public void actionStarted(Step step, String address, String action) {
+        }
+
+        @Override
+        public void waiting(String address, String what) {
+        }
+
+        @Override
+        public void actionDone(Step step, String address, ActionOutcome outcome) {
+        }
+
+        @Override
+        public void hostDone(HostReport report) {
+        }
+
+        @Override
+        public void hostFailed(StepFailure failure) {
+        }
+    };
+}
