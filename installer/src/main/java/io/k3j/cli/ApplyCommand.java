@@ -85,7 +85,16 @@ public class ApplyCommand extends BaseCommand {
             ClusterApply.Result result;
             try {
                 try (ProgressDisplay display = ProgressDisplay.open(context, masker, tally, clock)) {
-                    result = apply.run(values, display.listener());
+                    Thread onCtrlC = new Thread(() -> {
+                        display.stopDrawing();
+                        ending.interrupted(summary.get(), display.atWork(), log);
+                    }, "k3j-apply-interrupted");
+                    Runtime.getRuntime().addShutdownHook(onCtrlC);
+                    try {
+                        result = apply.run(values, display.listener());
+                    } finally {
+                        removeShutdownHook(onCtrlC);
+                    }
                 }
             } catch (ApplyFailed e) {
                 throw ending.stopped(summary.get(), e.failures(), log);
@@ -100,5 +109,14 @@ public class ApplyCommand extends BaseCommand {
             throw new CliException(ExitCode.INTERRUPTED, "interrupted; the next apply carries on from what is there");
         }
         return ExitCode.OK;
+    }
+
+    /** Once the JVM is going down (Ctrl-C), the hook runs and can no longer be removed. */
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or has run: it tells where the apply was
+        }
     }
 }

@@ -59,6 +59,23 @@ final class ApplyEnding {
                 + "' again: it carries on from what is there. The run log is " + log);
     }
 
+    /**
+     * Shows, as the process ends on Ctrl-C, where the apply was: the summary so far and each host
+     * at work with its step and action. Nothing is undone: every step is safe to run again.
+     */
+    void interrupted(ApplySummary summary, List<RunningHosts.Activity> atWork, Path log) {
+        table(summary);
+        output.info(output.style().error("✗ ") + "apply interrupted (Ctrl-C or SIGTERM) after " + Elapsed.took(summary.total()) + "; "
+                + count(summary.changes(), "change") + " made before");
+        output.event("summary", summary.eventFields("interrupted", "run_log", log.toString()));
+        for (RunningHosts.Activity activity : atWork) {
+            output.error(activity.host() + ": step " + activity.step().title() + ": interrupted while at: "
+                    + masker.mask(activity.action().isEmpty() ? "(starting)" : activity.action()));
+        }
+        output.error("what was done stays done; run 'k3j-install apply " + inventory + "' again to carry on from there "
+                + "(a service stopped before it was ready is restarted then). The run log is " + log);
+    }
+
     private void table(ApplySummary summary) {
         output.info("");
         output.info(output.style().heading("Summary"));

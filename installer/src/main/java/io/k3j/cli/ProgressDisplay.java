@@ -6,6 +6,7 @@ import io.k3j.output.Output;
 import io.k3j.plan.SecretMasker;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -19,11 +20,13 @@ final class ProgressDisplay implements AutoCloseable {
     private static final int DEFAULT_WIDTH = 80;
 
     private final ApplyListener listener;
+    private final RunningHosts running;
     private final Optional<LiveView> view;
     private final Optional<Terminal> terminal;
 
-    private ProgressDisplay(ApplyListener listener, Optional<LiveView> view, Optional<Terminal> terminal) {
+    private ProgressDisplay(ApplyListener listener, RunningHosts running, Optional<LiveView> view, Optional<Terminal> terminal) {
         this.listener = listener;
+        this.running = running;
         this.view = view;
         this.terminal = terminal;
     }
@@ -33,16 +36,31 @@ final class ProgressDisplay implements AutoCloseable {
         RunningHosts running = new RunningHosts();
         Optional<Terminal> terminal = output.showsInfo() && context.environment().canRedraw() ? sizeOfTerminal() : Optional.empty();
         if (terminal.isEmpty()) {
-            return new ProgressDisplay(new ApplyProgress(output, masker, running, tally, clock), Optional.empty(), Optional.empty());
+            return new ProgressDisplay(new ApplyProgress(output, masker, running, tally, clock), running, Optional.empty(), Optional.empty());
         }
         LiveRegion region = output.liveRegion();
         LiveView view = new LiveView(running, region, clock, () -> width(terminal.get()), output.style());
         view.start();
-        return new ProgressDisplay(new ApplyProgress(output.above(region), masker, running, tally, clock), Optional.of(view), terminal);
+        return new ProgressDisplay(new ApplyProgress(output.above(region), masker, running, tally, clock), running, Optional.of(view),
+                terminal);
     }
 
     ApplyListener listener() {
         return listener;
+    }
+
+    /** Stops the drawing from a shutdown hook (Ctrl-C), leaving the printed lines and no live line. */
+    void stopDrawing() {
+        try {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The hosts at work right now, with their step and action. */
+    List<RunningHosts.Activity> atWork() {
+        return running.now();
     }
 
     @Override

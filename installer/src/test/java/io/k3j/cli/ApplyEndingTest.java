@@ -14,6 +14,7 @@ import io.k3j.plan.Step;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -103,5 +104,24 @@ class ApplyEndingTest {
         assertThat(stop.exitCode()).isEqualTo(ExitCode.APPLY_FAILED);
         assertThat(stop.getMessage()).contains("run 'k3j-install apply inventory.yaml' again: it carries on from what is there")
                 .contains("run.log");
+    }
+
+    @Test
+    void ctrlCTellsWhereEachHostAtWorkWasAndHowToCarryOn() {
+        tally.done(new HostReport(Step.DATASTORE, "10.0.0.5", "datastore",
+                List.of(new ActionOutcome("install postgresql", Change.CHANGED, "", Duration.ZERO)), Duration.ofSeconds(3)));
+        RunningHosts running = new RunningHosts();
+        running.started(Step.SERVERS, "10.0.0.11", "first server", Instant.EPOCH);
+        running.actionStarted("10.0.0.11", "start k3s with token s3cret", Instant.EPOCH);
+
+        ending(false).interrupted(summary(), running.now(), Path.of("/tmp/run.log"));
+
+        assertThat(out.toString()).contains("10.0.0.5  datastore  datastore  changed 1  3.0s")
+                .contains("✗ apply interrupted (Ctrl-C or SIGTERM) after 42.0s; 1 change made before");
+        assertThat(err.toString()).isEqualTo("""
+                error: 10.0.0.11: step 2. Servers: interrupted while at: start k3s with token ********
+                error: what was done stays done; run 'k3j-install apply inventory.yaml' again to carry on from there \
+                (a service stopped before it was ready is restarted then). The run log is /tmp/run.log
+                """);
     }
 }

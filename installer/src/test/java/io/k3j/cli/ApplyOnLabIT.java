@@ -11,7 +11,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A whole install on the lab: PostgreSQL and HAProxy set up by k3j-install, 3 servers, workers,
  * K3s (the double) downloaded from the lab's mirror. First the failures that must stop apply
- * before it changes a host (or, for a bad download, before K3s is on any host); then the install
- * from there with one worker, a second apply that changes nothing, a second worker that joins
+ * before it changes a host (or, for a bad download, before K3s is on any host); an apply stopped by
+ * Ctrl-C in a terminal, saying where it was; then the install from there with one worker, a second apply that changes nothing, a second worker that joins
  * without touching the other hosts, and a changed label that restarts that worker alone.
  */
 @LabTopology("ha-postgres")
@@ -44,6 +46,7 @@ class ApplyOnLabIT {
         inventory = LabInventory.write(lab, temp);
     }
 
+    private static final String LAUNCHER = Path.of(System.getProperty("k3j.repo.root"), "k3j-install").toString();
     private static final List<String> HOSTS = List.of("db1", "lb1", "server1", "server2", "server3", "worker1", "worker2");
     private static final List<String> SERVERS = List.of("server1", "server2", "server3");
     private static final List<String> WORKERS = List.of("worker1", "worker2");
@@ -107,6 +110,21 @@ class ApplyOnLabIT {
 
     @Test
     @Order(4)
+    void ctrlCInATerminalStopsApplySayingWhereEachHostWasAndNothingIsUndone(Lab lab) throws Exception {
+        Map<String, String> environment = new HashMap<>(SECRETS);
+        environment.put("TERM", "xterm-256color");
+        try (PtySession apply = PtySession.start(LAUNCHER + " apply " + inventory + " --log-file=" + temp.resolve("interrupted.log"),
+                temp, environment)) {
+            apply.expect("2. Servers", Duration.ofMinutes(5)).interrupt("apply interrupted (Ctrl-C or SIGTERM)");
+            apply.expect("step 2. Servers: interrupted while at: ").expect("run 'k3j-install apply " + inventory + "' again");
+            assertThat(apply.exitCode()).isEqualTo(ExitCode.INTERRUPTED.code());
+        }
+        // The datastore step was done and stays done; the next apply (below) carries on from there.
+        assertThat(lab.exec("db1", "systemctl", "is-active", "postgresql").stdout().strip()).isEqualTo("active");
+    }
+
+    @Test
+    @Order(5)
     void aFirstApplyBuildsTheWholeClusterAndHandsOutAKubeconfigForTheRegistrationAddress(Lab lab) throws Exception {
         // worker2 joins later, to show that a new worker touches no other host
         Files.writeString(inventory, Files.readString(inventory).replace(WORKER2_ENTRY.formatted(lab.host("worker2").address()), ""));
@@ -129,7 +147,7 @@ class ApplyOnLabIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSecondApplyChangesNothingAndRestartsNothing(Lab lab) {
         String before = LabCluster.invocations(lab, SERVERS, List.of("worker1"));
 
@@ -141,7 +159,7 @@ class ApplyOnLabIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aNewWorkerJoinsWithoutTouchingAnyOtherHost(Lab lab) throws IOException {
         String before = LabCluster.invocations(lab, SERVERS, List.of("worker1"));
         String worker1 = "name: worker1}";
@@ -156,7 +174,7 @@ class ApplyOnLabIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNewLabelOnAWorkerRestartsThatWorkerAlone(Lab lab) throws IOException {
         String before = LabCluster.invocations(lab, SERVERS, WORKERS);
         Files.writeString(inventory, Files.readString(inventory).replace("name: worker2}", "name: worker2, labels: {disk: ssd}}"));
