@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class PtySession implements AutoCloseable {
     private static final Duration DEADLINE = Duration.ofSeconds(120);
-    private static final Duration SECOND_CTRL_C = Duration.ofSeconds(10);
 
     private final Process process;
     private final OutputStream keyboard;
@@ -37,7 +36,11 @@ final class PtySession implements AutoCloseable {
 
     /** Runs {@code command} (a shell command line) in a pty of 100 columns, in {@code folder}. */
     static PtySession start(String command, Path folder, Map<String, String> environment) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(List.of("script", "-qec", "stty cols 100 rows 50; exec " + command, "/dev/null"))
+        // A build started in the background of a non-interactive shell (CI often is) runs with SIGINT
+        // ignored, which every child inherits: the JVM then never sees the terminal's Ctrl-C. A
+        // person's terminal never starts a program so, so the command gets SIGINT's default back.
+        ProcessBuilder builder = new ProcessBuilder(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"",
+                "script", "-qec", "stty cols 100 rows 50; exec " + command, "/dev/null"))
                 .directory(folder.toFile())
                 .redirectErrorStream(true);
         // CI=true in the caller's environment would make the wizard refuse to prompt.
@@ -80,18 +83,9 @@ final class PtySession implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Presses Ctrl-C and waits until {@code text} appears. A second Ctrl-C follows if the first
-     * showed nothing within {@link #SECOND_CTRL_C}: on a loaded machine the first one was seen
-     * (rarely) to vanish between the terminal and JLine's signal handler, and a person presses again.
-     */
+    /** Presses Ctrl-C and waits until {@code text} appears. */
     PtySession interrupt(String text) throws IOException, InterruptedException {
-        press("\u0003");
-        if (appears(text, SECOND_CTRL_C)) {
-            return this;
-        }
-        press("\u0003");
-        return expect(text);
+        return press("\u0003").expect(text);
     }
 
     private boolean appears(String text, Duration within) throws InterruptedException {
