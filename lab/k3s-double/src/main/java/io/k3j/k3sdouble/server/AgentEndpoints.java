@@ -29,13 +29,14 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class AgentEndpoints {
     private final ClusterSecrets secrets;
-    private final String password;
+    /** The password of the {@code node} user: the agent token's if set, else the server token's. */
+    private final String agentPassword;
     private final NodeRegistry nodes;
     private final NodePasswords nodePasswords;
 
-    AgentEndpoints(ClusterSecrets secrets, String password, NodeRegistry nodes, NodePasswords nodePasswords) {
+    AgentEndpoints(ClusterSecrets secrets, String agentPassword, NodeRegistry nodes, NodePasswords nodePasswords) {
         this.secrets = secrets;
-        this.password = password;
+        this.agentPassword = agentPassword;
         this.nodes = nodes;
         this.nodePasswords = nodePasswords;
     }
@@ -117,7 +118,7 @@ final class AgentEndpoints {
 
     private boolean authorized(HttpExchange exchange) throws IOException {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        String expected = "node:" + password;
+        String expected = "node:" + agentPassword;
         if (header != null && header.startsWith("Basic ")
                 && expected.equals(new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8))) {
             return true;
