@@ -40,6 +40,10 @@ public final class EtcdClientWarning {
                 return "rpc error: code = Unavailable desc = connection error: desc = \"error reading server preface: remote error: tls: "
                         + alert.group(1).replace('_', ' ') + "\"";
             }
+            if (String.valueOf(cause.getMessage()).contains("Remote host terminated the handshake")) {
+                // The server closed mid-handshake; its alert, if any, was lost to the reset (Go reads EOF then).
+                return unavailable("transport: authentication handshake failed: EOF");
+            }
             if (cause instanceof ConnectException) {
                 return unavailable("transport: Error while dialing: dial tcp " + address + ": connect: connection refused");
             }

@@ -20,7 +20,8 @@ import javax.net.ssl.X509TrustManager;
  * {@code -certfile} and {@code -keyfile} PEM files as etcd's transport.TLSInfo.ClientConfig does
  * for kine (k3s-io/kine pkg/tls/config.go): the CA file replaces the system roots, the client
  * certificate and key are presented when given. Without a CA file the JVM's roots stand in for
- * the system's.
+ * the system's. TLS 1.2 at most: a server refusing the client certificate then says so in the
+ * handshake (an alert Java reports), where under TLS 1.3 Java only sees the connection close.
  */
 public final class ClientTls {
 
@@ -29,7 +30,7 @@ public final class ClientTls {
 
     public static SSLContext context(Optional<Path> caFile, Optional<Path> certFile, Optional<Path> keyFile)
             throws IOException, GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
+        SSLContext context = SSLContext.getInstance("TLSv1.2");
         context.init(keyManagers(certFile, keyFile), new javax.net.ssl.TrustManager[] {new GoVerifyingTrustManager(roots(caFile))}, null);
         return context;
     }

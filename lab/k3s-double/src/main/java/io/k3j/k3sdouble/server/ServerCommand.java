@@ -61,7 +61,7 @@ public final class ServerCommand {
         }
         String tokenText = setting(settings, "token", "K3S_TOKEN");
         String password = tokenText == null ? Token.randomPassword() : Token.parse(tokenText).password();
-        // --agent-token: agents then authenticate with its password instead of the server token's (k3s-facts §2).
+        // --agent-token: a second secret that joins agents only (k3s-facts §2; docs.k3s.io cli/token).
         Optional<String> agentPassword = Optional.ofNullable(setting(settings, "agent-token", "K3S_AGENT_TOKEN"))
                 .map(agentToken -> Token.parse(agentToken).password());
         Path dataDir = Path.of(ConfigArgs.value(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
@@ -74,8 +74,8 @@ public final class ServerCommand {
             CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),
                     Instant.now());
             NodeRegistry nodes = new NodeRegistry(kine);
-            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes, new NodePasswords(kine), agentPassword.orElse(password),
-                    nodeGracePeriod());
+            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes, new NodePasswords(kine),
+                    agentPassword.map(agent -> List.of(password, agent)).orElse(List.of(password)), nodeGracePeriod());
             Thread.sleep(startupDelay().toMillis());
             log.info("Kube API server is now running");
             KubeconfigFile.write(Path.of("/etc/rancher/k3s/k3s.yaml"), secrets,
