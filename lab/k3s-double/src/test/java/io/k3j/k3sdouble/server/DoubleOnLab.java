@@ -3,6 +3,7 @@ package io.k3j.k3sdouble.server;
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Puts the double on lab hosts as the install script would (binary, kubectl link, unit) and a PostgreSQL for it on db1. */
 public final class DoubleOnLab {
@@ -45,6 +46,28 @@ public final class DoubleOnLab {
 
     public static void publishRelease(Lab lab) {
         lab.publish(Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release"));
+    }
+
+    /**
+     * The unit's journal since its current start once it shows {@code text}; after {@code deadline}
+     * a failure that shows the journal so far.
+     */
+    public static String awaitJournal(Lab lab, String host, String unit, String text, Duration deadline) throws InterruptedException {
+        long until = System.nanoTime() + deadline.toNanos();
+        String journal = currentJournal(lab, host, unit);
+        while (!journal.contains(text)) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(unit + " on " + host + " did not log \"" + text + "\" within " + deadline + ":\n" + journal);
+            }
+            Thread.sleep(200);
+            journal = currentJournal(lab, host, unit);
+        }
+        return journal;
+    }
+
+    private static String currentJournal(Lab lab, String host, String unit) {
+        return lab.exec(host, "sh", "-c", "journalctl --no-pager _SYSTEMD_INVOCATION_ID=$(systemctl show -p InvocationID --value \"$0\")",
+                unit).stdout();
     }
 
     /** Writes config.yaml and starts the unit; returns how `systemctl start` ended (it waits for READY=1). */
