@@ -60,7 +60,7 @@ final class DatastoreConnector {
         while (true) {
             try {
                 createDatabase(endpoint);
-                Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.database()), endpoint.login());
+                Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.database()), endpoint.properties());
                 KineStore store = new KineStore(connection, endpoint.dialect());
                 store.ensureSchema();
                 log.info("Database tables and indexes are up to date");
@@ -79,13 +79,13 @@ final class DatastoreConnector {
      */
     private void createDatabase(SqlEndpoint endpoint) throws SQLException {
         if (endpoint.dialect() == KineDialect.MYSQL) {
-            try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.login());
+            try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.properties());
                  Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE IF NOT EXISTS `" + endpoint.database() + "`");
             }
             return;
         }
-        try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.login());
+        try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.properties());
              Statement statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + endpoint.database() + "'");
             if (!exists.next()) {

@@ -66,9 +66,10 @@ public final class ServerCommand {
                 .map(agentToken -> Token.parse(agentToken).password());
         Path dataDir = Path.of(ConfigArgs.value(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
         try {
+            DatastoreTls tls = DatastoreTls.from(settings, environment);
             KeyValueStore kine = endpoint.startsWith("http://") || endpoint.startsWith("https://")
-                    ? new DatastoreConnector(log).connectEtcd(etcdEndpoints(endpoint), DatastoreTls.from(settings, environment))
-                    : new DatastoreConnector(log).connect(SqlEndpoint.parse(endpoint));
+                    ? new DatastoreConnector(log).connectEtcd(etcdEndpoints(endpoint), tls)
+                    : new DatastoreConnector(log).connect(SqlEndpoint.parse(endpoint).withTls(tls));
             ClusterSecrets secrets = new BootstrapStore(kine, log).loadOrCreate(password);
             TokenFiles.write(dataDir, secrets.serverCa(), password, agentPassword);
             CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),

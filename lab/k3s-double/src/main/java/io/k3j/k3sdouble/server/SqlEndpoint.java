@@ -1,6 +1,7 @@
 package io.k3j.k3sdouble.server;
 
 import io.k3j.k3sdouble.kine.KineDialect;
+import io.k3j.k3sdouble.pki.PemSslSocketFactory;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,9 @@ import java.util.regex.Pattern;
 /**
  * A {@code datastore-endpoint} for PostgreSQL or MySQL as kine reads it (pkg/endpoint/endpoint.go,
  * drivers' prepareDSN): default database {@code kubernetes}; no scheme or an unknown one is an error
- * with kine's words.
+ * with kine's words. {@code properties} are the JDBC connection's: user, password, TLS.
  */
-public record SqlEndpoint(KineDialect dialect, String host, int port, String database, Properties login) {
+public record SqlEndpoint(KineDialect dialect, String host, int port, String database, Properties properties) {
     private static final Pattern MYSQL = Pattern.compile(
             "mysql://(?:(?<user>[^:@/]*)(?::(?<password>[^@]*))?@)?(?:tcp\\((?<host>[^)]+)\\))?/(?<db>[^?]*)(?:\\?.*)?");
 
@@ -64,6 +65,30 @@ public record SqlEndpoint(KineDialect dialect, String host, int port, String dat
         int port = colon < 0 ? 3306 : Integer.parseInt(address.substring(colon + 1));
         String database = matcher.group("db").isEmpty() ? "kubernetes" : matcher.group("db");
         return new SqlEndpoint(KineDialect.MYSQL, host, port, database, login);
+    }
+
+    /**
+     * The endpoint with the datastore TLS files, as kine's pgsql prepareDSN adds them: sslrootcert,
+     * sslcert, sslkey and {@code sslmode=verify-full} (read through {@link PemSslSocketFactory}, as
+     * the files are PEM). kine's MySQL driver registers a TLS config with them; the double does not
+     * copy that yet and refuses rather than connect without TLS.
+     */
+    public SqlEndpoint withTls(DatastoreTls tls) {
+        if (!tls.configured()) {
+            return this;
+        }
+        if (dialect == KineDialect.MYSQL) {
+            throw new IllegalArgumentException("the K3s double does not copy datastore TLS (datastore-cafile, -certfile, -keyfile) "
+                    + "for MySQL yet");
+        }
+        Properties withTls = new Properties();
+        withTls.putAll(properties);
+        withTls.setProperty("sslmode", "verify-full");
+        withTls.setProperty("sslfactory", PemSslSocketFactory.class.getName());
+        tls.caFile().ifPresent(file -> withTls.setProperty("sslrootcert", file.toString()));
+        tls.certFile().ifPresent(file -> withTls.setProperty("sslcert", file.toString()));
+        tls.keyFile().ifPresent(file -> withTls.setProperty("sslkey", file.toString()));
+        return new SqlEndpoint(dialect, host, port, database, withTls);
     }
 
     public String jdbcUrl(String databaseName) {

@@ -2,6 +2,7 @@ package io.k3j.k3sdouble.server;
 
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
+import io.k3j.lab.LabCertificates;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -27,11 +28,49 @@ public final class DoubleOnLab {
     }
 
     public static void postgresOn(Lab lab, String host) {
+        startPostgres(lab, host, "host all all 10.213.0.0/24 scram-sha-256");
+    }
+
+    /**
+     * PostgreSQL on {@code host} that takes lab clients only over TLS with a client certificate of
+     * {@code pki} ({@code hostssl … clientcert=verify-full}), serving {@code pki}'s certificate for the host.
+     */
+    public static void postgresWithClientCertificatesOn(Lab lab, String host, LabCertificates pki) {
+        LabCertificates.CertificateFiles serving = pki.server(host);
+        String tls = "/etc/postgresql/15/main/tls";
+        lab.copyInto(host, pki.ca(), tls + "/ca.crt", "644");
+        lab.copyInto(host, serving.certificate(), tls + "/server.crt", "644");
+        lab.copyInto(host, serving.key(), tls + "/server.key", "600");
+        lab.exec(host, "sh", "-c", "chown postgres: \"$0/server.key\" && printf \"ssl = on\\nssl_cert_file = '%s/server.crt'\\n"
+                + "ssl_key_file = '%s/server.key'\\nssl_ca_file = '%s/ca.crt'\\n\" \"$0\" \"$0\" \"$0\" > /etc/postgresql/15/main/conf.d/tls.conf",
+                tls).orThrow("PostgreSQL TLS on " + host);
+        startPostgres(lab, host, "hostssl all all 10.213.0.0/24 scram-sha-256 clientcert=verify-full");
+    }
+
+    /** Where {@link #giveDatastoreTls} puts a server's datastore TLS files. */
+    public static final String DATASTORE_TLS = "/etc/k3j/datastore";
+
+    /**
+     * Copies the CA file to trust and, if given, a client certificate onto a server host; returns the
+     * config.yaml lines that name them ({@code datastore-cafile}, {@code -certfile}, {@code -keyfile}).
+     */
+    public static String giveDatastoreTls(Lab lab, String host, Path ca, LabCertificates.CertificateFiles client) {
+        lab.copyInto(host, ca, DATASTORE_TLS + "/ca.crt", "644");
+        String config = "datastore-cafile: " + DATASTORE_TLS + "/ca.crt\n";
+        if (client != null) {
+            lab.copyInto(host, client.certificate(), DATASTORE_TLS + "/client.crt", "644");
+            lab.copyInto(host, client.key(), DATASTORE_TLS + "/client.key", "600");
+            config += "datastore-certfile: " + DATASTORE_TLS + "/client.crt\ndatastore-keyfile: " + DATASTORE_TLS + "/client.key\n";
+        }
+        return config;
+    }
+
+    private static void startPostgres(Lab lab, String host, String clientRule) {
         lab.exec(host, "sh", "-c", String.join(" && ",
                 "echo \"listen_addresses = '*'\" > /etc/postgresql/15/main/conf.d/lab.conf",
-                "echo 'host all all 10.213.0.0/24 scram-sha-256' >> /etc/postgresql/15/main/pg_hba.conf",
+                "echo \"$0\" >> /etc/postgresql/15/main/pg_hba.conf",
                 "systemctl start postgresql@15-main",
-                "su postgres -c \"psql -q -c \\\"CREATE ROLE k3s LOGIN CREATEDB PASSWORD 'pw'\\\"\"")).orThrow("PostgreSQL on " + host);
+                "su postgres -c \"psql -q -c \\\"CREATE ROLE k3s LOGIN CREATEDB PASSWORD 'pw'\\\"\""), clientRule).orThrow("PostgreSQL on " + host);
     }
 
     /** Installs the double on {@code host} with the unit for {@code command} (server: k3s, agent: k3s-agent). */

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EtcdTlsIT {
-    private static final String TLS = "/etc/k3j/datastore";
     private static final Duration RETRY_SEEN = Duration.ofSeconds(30);
 
     private static LabCertificates pki;
@@ -44,10 +43,9 @@ class EtcdTlsIT {
     @Test
     @Order(1)
     void aServerWithTheCaAndAClientCertificateKeepsItsStateInEtcdAndIsReady(Lab lab) {
-        giveTlsFiles(lab, "server1", pki, pki.client("server1", KeyForm.TRADITIONAL_EC));
+        String tls = DoubleOnLab.giveDatastoreTls(lab, "server1", pki.ca(), pki.client("server1", KeyForm.TRADITIONAL_EC));
 
-        CommandResult started = DoubleOnLab.start(lab, "server1", "k3s", config() + "datastore-cafile: " + TLS + "/ca.crt\n"
-                + "datastore-certfile: " + TLS + "/client.crt\ndatastore-keyfile: " + TLS + "/client.key\n");
+        CommandResult started = DoubleOnLab.start(lab, "server1", "k3s", config() + tls);
 
         assertThat(started.exitCode()).as(started.stderr()).isZero();
         assertThat(etcd.etcdctl("get", "--prefix", "--keys-only", "/bootstrap/").orThrow("etcdctl").stdout()).startsWith("/bootstrap/");
@@ -58,9 +56,9 @@ class EtcdTlsIT {
     @Test
     @Order(2)
     void aSecondServerGivenTheFilesThroughTheEnvironmentWithAnRsaKeyJoinsTheSameCluster(Lab lab) {
-        giveTlsFiles(lab, "server2", pki, pki.client("server2", KeyForm.TRADITIONAL_RSA));
+        DoubleOnLab.giveDatastoreTls(lab, "server2", pki.ca(), pki.client("server2", KeyForm.TRADITIONAL_RSA));
         lab.exec("server2", "sh", "-c", "printf 'K3S_DATASTORE_CAFILE=%s/ca.crt\\nK3S_DATASTORE_CERTFILE=%s/client.crt\\n"
-                + "K3S_DATASTORE_KEYFILE=%s/client.key\\n' \"$0\" \"$0\" \"$0\" >> /etc/default/k3s", TLS).orThrow("env file");
+                + "K3S_DATASTORE_KEYFILE=%s/client.key\\n' \"$0\" \"$0\" \"$0\" >> /etc/default/k3s", DoubleOnLab.DATASTORE_TLS).orThrow("env file");
 
         CommandResult started = DoubleOnLab.start(lab, "server2", "k3s", config());
 
@@ -84,9 +82,8 @@ class EtcdTlsIT {
     @Order(4)
     void aServerTrustingAnotherCaRetriesWithGosVerificationErrorAndIsNeverReady(Lab lab) throws InterruptedException {
         LabCertificates otherCa = LabCertificates.create(lab, "db1", "other");
-        giveTlsFiles(lab, "server3", otherCa, pki.client("server3", KeyForm.PKCS8_EC));
-        writeConfig(lab, "server3", config() + "datastore-cafile: " + TLS + "/ca.crt\ndatastore-certfile: " + TLS + "/client.crt\n"
-                + "datastore-keyfile: " + TLS + "/client.key\n");
+        writeConfig(lab, "server3", config()
+                + DoubleOnLab.giveDatastoreTls(lab, "server3", otherCa.ca(), pki.client("server3", KeyForm.PKCS8_EC)));
 
         lab.exec("server3", "systemctl", "start", "--no-block", "k3s").orThrow("start");
         String journal = DoubleOnLab.awaitJournal(lab, "server3", "k3s",
@@ -102,8 +99,7 @@ class EtcdTlsIT {
     @Test
     @Order(5)
     void aServerWithoutAClientCertificateIsRefusedByEtcdAndIsNeverReady(Lab lab) throws InterruptedException {
-        lab.copyInto("server3", pki.ca(), TLS + "/ca.crt", "644");
-        writeConfig(lab, "server3", config() + "datastore-cafile: " + TLS + "/ca.crt\n");
+        writeConfig(lab, "server3", config() + DoubleOnLab.giveDatastoreTls(lab, "server3", pki.ca(), null));
 
         lab.exec("server3", "systemctl", "start", "--no-block", "k3s").orThrow("start");
         String journal = DoubleOnLab.awaitJournal(lab, "server3", "k3s", "remote error: tls: bad certificate", RETRY_SEEN);
@@ -120,12 +116,5 @@ class EtcdTlsIT {
 
     private static void writeConfig(Lab lab, String host, String config) {
         lab.exec(host, "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", config).orThrow("config on " + host);
-    }
-
-    /** The CA file to trust and a client certificate, where the server's config names them. */
-    private static void giveTlsFiles(Lab lab, String host, LabCertificates trusted, LabCertificates.CertificateFiles client) {
-        lab.copyInto(host, trusted.ca(), TLS + "/ca.crt", "644");
-        lab.copyInto(host, client.certificate(), TLS + "/client.crt", "644");
-        lab.copyInto(host, client.key(), TLS + "/client.key", "600");
     }
 }
