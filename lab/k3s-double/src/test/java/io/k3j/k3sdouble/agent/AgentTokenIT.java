@@ -6,7 +6,6 @@ import io.k3j.k3sdouble.server.DoubleOnLab;
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -90,10 +89,8 @@ class AgentTokenIT {
         assertThat(nodes(lab)).containsPattern("lb1 +Ready    <none>");
 
         lab.exec("lb1", "systemctl", "stop", "k3s-agent").orThrow("stop");
-        lab.exec("lb1", "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml",
-                "server: " + server1 + "\ntoken: " + wrongAgentToken + "\n").orThrow("config");
-        lab.exec("lb1", "systemctl", "start", "--no-block", "k3s-agent").orThrow("start");
-        String journal = DoubleOnLab.awaitJournal(lab, "lb1", "k3s-agent", "not authorized", Duration.ofSeconds(30));
+        String journal = DoubleOnLab.startUntilLogged(lab, "lb1", "k3s-agent", "server: " + server1 + "\ntoken: " + wrongAgentToken + "\n",
+                "not authorized");
 
         assertThat(journal).contains("Waiting to retrieve agent configuration; server is not ready: failed to retrieve configuration "
                 + "from server: not authorized").doesNotContain("not-the-agent-secret");

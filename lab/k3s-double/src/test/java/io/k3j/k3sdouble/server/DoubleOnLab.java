@@ -88,10 +88,20 @@ public final class DoubleOnLab {
     }
 
     /**
+     * Writes config.yaml, starts the unit without waiting for it to be ready, and returns its
+     * journal once it shows {@code text} (within 30 s): for servers and agents that must keep retrying.
+     */
+    public static String startUntilLogged(Lab lab, String host, String unit, String config, String text) throws InterruptedException {
+        lab.exec(host, "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", config).orThrow("config on " + host);
+        lab.exec(host, "systemctl", "start", "--no-block", unit).orThrow("start " + unit + " on " + host);
+        return awaitJournal(lab, host, unit, text, Duration.ofSeconds(30));
+    }
+
+    /**
      * The unit's journal since its current start once it shows {@code text}; after {@code deadline}
      * a failure that shows the journal so far.
      */
-    public static String awaitJournal(Lab lab, String host, String unit, String text, Duration deadline) throws InterruptedException {
+    private static String awaitJournal(Lab lab, String host, String unit, String text, Duration deadline) throws InterruptedException {
         long until = System.nanoTime() + deadline.toNanos();
         String journal = currentJournal(lab, host, unit);
         while (!journal.contains(text)) {

@@ -8,7 +8,6 @@ import io.k3j.lab.LabCertificates;
 import io.k3j.lab.LabCertificates.KeyForm;
 import io.k3j.lab.LabEtcd;
 import io.k3j.lab.LabTopology;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EtcdTlsIT {
-    private static final Duration RETRY_SEEN = Duration.ofSeconds(30);
 
     private static LabCertificates pki;
     private static LabEtcd etcd;
@@ -82,12 +80,10 @@ class EtcdTlsIT {
     @Order(4)
     void aServerTrustingAnotherCaRetriesWithGosVerificationErrorAndIsNeverReady(Lab lab) throws InterruptedException {
         LabCertificates otherCa = LabCertificates.create(lab, "db1", "other");
-        writeConfig(lab, "server3", config()
-                + DoubleOnLab.giveDatastoreTls(lab, "server3", otherCa.ca(), pki.client("server3", KeyForm.PKCS8_EC)));
+        String tls = DoubleOnLab.giveDatastoreTls(lab, "server3", otherCa.ca(), pki.client("server3", KeyForm.PKCS8_EC));
 
-        lab.exec("server3", "systemctl", "start", "--no-block", "k3s").orThrow("start");
-        String journal = DoubleOnLab.awaitJournal(lab, "server3", "k3s",
-                "tls: failed to verify certificate: x509: certificate signed by unknown authority", RETRY_SEEN);
+        String journal = DoubleOnLab.startUntilLogged(lab, "server3", "k3s", config() + tls,
+                "tls: failed to verify certificate: x509: certificate signed by unknown authority");
 
         assertThat(journal).contains("\"logger\":\"etcd-client\"").contains("\"msg\":\"retrying of unary invoker failed\"")
                 .contains("\"target\":\"etcd-endpoints://0xc000a2c000/" + lab.host("db1").address() + ":2379\"")
@@ -99,10 +95,9 @@ class EtcdTlsIT {
     @Test
     @Order(5)
     void aServerWithoutAClientCertificateIsRefusedByEtcdAndIsNeverReady(Lab lab) throws InterruptedException {
-        writeConfig(lab, "server3", config() + DoubleOnLab.giveDatastoreTls(lab, "server3", pki.ca(), null));
+        String tls = DoubleOnLab.giveDatastoreTls(lab, "server3", pki.ca(), null);
 
-        lab.exec("server3", "systemctl", "start", "--no-block", "k3s").orThrow("start");
-        String journal = DoubleOnLab.awaitJournal(lab, "server3", "k3s", "remote error: tls: bad certificate", RETRY_SEEN);
+        String journal = DoubleOnLab.startUntilLogged(lab, "server3", "k3s", config() + tls, "remote error: tls: bad certificate");
 
         assertThat(journal).contains("\"msg\":\"retrying of unary invoker failed\"")
                 .contains("error reading server preface: remote error: tls: bad certificate");
@@ -112,9 +107,5 @@ class EtcdTlsIT {
 
     private static String config() {
         return "token: etcd-tls-secret\ndatastore-endpoint: " + etcd.endpoint() + "\n";
-    }
-
-    private static void writeConfig(Lab lab, String host, String config) {
-        lab.exec(host, "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", config).orThrow("config on " + host);
     }
 }

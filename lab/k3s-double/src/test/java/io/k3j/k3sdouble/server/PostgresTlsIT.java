@@ -7,7 +7,6 @@ import io.k3j.lab.Lab;
 import io.k3j.lab.LabCertificates;
 import io.k3j.lab.LabCertificates.KeyForm;
 import io.k3j.lab.LabTopology;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostgresTlsIT {
-    private static final Duration RETRY_SEEN = Duration.ofSeconds(30);
     private static LabCertificates pki;
 
     @BeforeAll
@@ -54,10 +52,9 @@ class PostgresTlsIT {
     @Order(2)
     void withoutAClientCertificateTheServerIsRefusedAndNeverReady(Lab lab) throws InterruptedException {
         String tls = DoubleOnLab.giveDatastoreTls(lab, "server2", pki.ca(), null);
-        lab.exec("server2", "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", config(lab) + tls).orThrow("config");
 
-        lab.exec("server2", "systemctl", "start", "--no-block", "k3s").orThrow("start");
-        String journal = DoubleOnLab.awaitJournal(lab, "server2", "k3s", "connection requires a valid client certificate", RETRY_SEEN);
+        String journal = DoubleOnLab.startUntilLogged(lab, "server2", "k3s", config(lab) + tls,
+                "connection requires a valid client certificate");
 
         assertThat(journal).contains("level=error msg=\"Failed to ping database connection: ");
         assertThat(lab.exec("server2", "systemctl", "is-active", "k3s").stdout()).isEqualTo("activating\n");
@@ -69,10 +66,9 @@ class PostgresTlsIT {
     void trustingAnotherCaTheServerRefusesPostgresCertificateAndIsNeverReady(Lab lab) throws InterruptedException {
         LabCertificates otherCa = LabCertificates.create(lab, "db1", "other");
         String tls = DoubleOnLab.giveDatastoreTls(lab, "server3", otherCa.ca(), pki.client("k3s", KeyForm.PKCS8_EC));
-        lab.exec("server3", "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", config(lab) + tls).orThrow("config");
 
-        lab.exec("server3", "systemctl", "start", "--no-block", "k3s").orThrow("start");
-        String journal = DoubleOnLab.awaitJournal(lab, "server3", "k3s", "x509: certificate signed by unknown authority", RETRY_SEEN);
+        String journal = DoubleOnLab.startUntilLogged(lab, "server3", "k3s", config(lab) + tls,
+                "x509: certificate signed by unknown authority");
 
         assertThat(journal).contains("level=error msg=\"Failed to ping database connection: ");
         assertThat(lab.exec("server3", "systemctl", "is-active", "k3s").stdout()).isEqualTo("activating\n");
