@@ -12,6 +12,7 @@ import java.util.Optional;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
@@ -31,8 +32,13 @@ public final class ClientTls {
     public static SSLContext context(Optional<Path> caFile, Optional<Path> certFile, Optional<Path> keyFile)
             throws IOException, GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLSv1.2");
-        context.init(keyManagers(certFile, keyFile), new javax.net.ssl.TrustManager[] {new GoVerifyingTrustManager(roots(caFile))}, null);
+        context.init(keyManagers(certFile, keyFile), new TrustManager[] {new GoVerifyingTrustManager(roots(caFile), null)}, null);
         return context;
+    }
+
+    /** A trust manager that checks the server's certificate against {@code caFile} and for {@code host}, as Go does. */
+    public static TrustManager trustManager(Optional<Path> caFile, String host) throws IOException, GeneralSecurityException {
+        return new GoVerifyingTrustManager(roots(caFile), host);
     }
 
     private static X509TrustManager roots(Optional<Path> caFile) throws IOException, GeneralSecurityException {
@@ -50,7 +56,8 @@ public final class ClientTls {
         return (X509TrustManager) factory.getTrustManagers()[0];
     }
 
-    private static KeyManager[] keyManagers(Optional<Path> certFile, Optional<Path> keyFile) throws IOException, GeneralSecurityException {
+    /** The client certificate and key to present, or none (null) unless both files are given. */
+    public static KeyManager[] keyManagers(Optional<Path> certFile, Optional<Path> keyFile) throws IOException, GeneralSecurityException {
         if (certFile.isEmpty() || keyFile.isEmpty()) {
             return null;
         }

@@ -27,19 +27,22 @@ final class GoVerifyingTrustManager extends X509ExtendedTrustManager {
     private static final int IP_ADDRESS = 7;
 
     private final X509TrustManager roots;
+    /** The host the client dialled, when the driver does not give it to the TLS socket (MariaDB's); else null. */
+    private final String dialled;
 
-    GoVerifyingTrustManager(X509TrustManager roots) {
+    GoVerifyingTrustManager(X509TrustManager roots, String dialled) {
         this.roots = roots;
+        this.dialled = dialled;
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        verify(chain, authType, engine.getPeerHost());
+        verify(chain, authType, dialled != null ? dialled : engine.getPeerHost());
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        verify(chain, authType, ((SSLSocket) socket).getHandshakeSession().getPeerHost());
+        verify(chain, authType, dialled != null ? dialled : ((SSLSocket) socket).getHandshakeSession().getPeerHost());
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.k3j.k3sdouble.server;
 
 import io.k3j.k3sdouble.kine.KineDialect;
 import io.k3j.k3sdouble.pki.PemSslSocketFactory;
+import io.k3j.k3sdouble.pki.PemTlsSocketPlugin;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -68,26 +69,31 @@ public record SqlEndpoint(KineDialect dialect, String host, int port, String dat
     }
 
     /**
-     * The endpoint with the datastore TLS files, as kine's pgsql prepareDSN adds them: sslrootcert,
-     * sslcert, sslkey and {@code sslmode=verify-full} (read through {@link PemSslSocketFactory}, as
-     * the files are PEM). kine's MySQL driver registers a TLS config with them; the double does not
-     * copy that yet and refuses rather than connect without TLS.
+     * The endpoint with the datastore TLS files. PostgreSQL as kine's pgsql prepareConfig adds them
+     * to the DSN: sslrootcert, sslcert, sslkey and {@code sslmode=verify-full}, read through
+     * {@link PemSslSocketFactory} (the files are PEM). MySQL as kine's mysql prepareConfig
+     * registers them as the driver's TLS config: the CA and client certificate, the server's name
+     * checked, through {@link PemTlsSocketPlugin}.
      */
     public SqlEndpoint withTls(DatastoreTls tls) {
         if (!tls.configured()) {
             return this;
         }
-        if (dialect == KineDialect.MYSQL) {
-            throw new IllegalArgumentException("the K3s double does not copy datastore TLS (datastore-cafile, -certfile, -keyfile) "
-                    + "for MySQL yet");
-        }
         Properties withTls = new Properties();
         withTls.putAll(properties);
-        withTls.setProperty("sslmode", "verify-full");
-        withTls.setProperty("sslfactory", PemSslSocketFactory.class.getName());
-        tls.caFile().ifPresent(file -> withTls.setProperty("sslrootcert", file.toString()));
-        tls.certFile().ifPresent(file -> withTls.setProperty("sslcert", file.toString()));
-        tls.keyFile().ifPresent(file -> withTls.setProperty("sslkey", file.toString()));
+        if (dialect == KineDialect.MYSQL) {
+            withTls.setProperty("sslMode", "verify-full");
+            withTls.setProperty("tlsSocketType", PemTlsSocketPlugin.TYPE);
+            tls.caFile().ifPresent(file -> withTls.setProperty("serverSslCert", file.toString()));
+            tls.certFile().ifPresent(file -> withTls.setProperty(PemTlsSocketPlugin.CERT_FILE, file.toString()));
+            tls.keyFile().ifPresent(file -> withTls.setProperty(PemTlsSocketPlugin.KEY_FILE, file.toString()));
+        } else {
+            withTls.setProperty("sslmode", "verify-full");
+            withTls.setProperty("sslfactory", PemSslSocketFactory.class.getName());
+            tls.caFile().ifPresent(file -> withTls.setProperty("sslrootcert", file.toString()));
+            tls.certFile().ifPresent(file -> withTls.setProperty("sslcert", file.toString()));
+            tls.keyFile().ifPresent(file -> withTls.setProperty("sslkey", file.toString()));
+        }
         return new SqlEndpoint(dialect, host, port, database, withTls);
     }
 

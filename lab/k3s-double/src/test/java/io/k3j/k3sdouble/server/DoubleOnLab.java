@@ -47,6 +47,33 @@ public final class DoubleOnLab {
         startPostgres(lab, host, "hostssl all all 10.213.0.0/24 scram-sha-256 clientcert=verify-full");
     }
 
+    /** MariaDB on {@code host} for lab clients: user {@code k3s}, password {@code pw}, every privilege. */
+    public static void mariaDbOn(Lab lab, String host) {
+        startMariaDb(lab, host, "", "");
+    }
+
+    /**
+     * MariaDB on {@code host} serving {@code pki}'s certificate for the host, whose user {@code k3s}
+     * must come over TLS with a client certificate of {@code pki} ({@code REQUIRE X509}).
+     */
+    public static void mariaDbWithClientCertificatesOn(Lab lab, String host, LabCertificates pki) {
+        LabCertificates.CertificateFiles serving = pki.server(host);
+        String tls = "/etc/mysql/tls";
+        lab.copyInto(host, pki.ca(), tls + "/ca.crt", "644");
+        lab.copyInto(host, serving.certificate(), tls + "/server.crt", "644");
+        lab.copyInto(host, serving.key(), tls + "/server.key", "600");
+        lab.exec(host, "chown", "mysql:", tls + "/server.key").orThrow("chown the MariaDB key on " + host);
+        startMariaDb(lab, host, "ssl_ca = " + tls + "/ca.crt\\nssl_cert = " + tls + "/server.crt\\nssl_key = " + tls + "/server.key\\n",
+                " REQUIRE X509");
+    }
+
+    private static void startMariaDb(Lab lab, String host, String serverSettings, String requirement) {
+        lab.exec(host, "sh", "-c", String.join(" && ",
+                "printf '[mysqld]\\nbind-address = 0.0.0.0\\n" + serverSettings + "' > /etc/mysql/mariadb.conf.d/90-lab.cnf",
+                "systemctl start mariadb",
+                "mysql -e \"CREATE USER 'k3s'@'%' IDENTIFIED BY 'pw'" + requirement + "; GRANT ALL ON *.* TO 'k3s'@'%';\"")).orThrow("MariaDB on " + host);
+    }
+
     /** Where {@link #giveDatastoreTls} puts a server's datastore TLS files. */
     public static final String DATASTORE_TLS = "/etc/k3j/datastore";
 

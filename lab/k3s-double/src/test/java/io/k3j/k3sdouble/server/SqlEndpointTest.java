@@ -1,9 +1,9 @@
 package io.k3j.k3sdouble.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k3j.k3sdouble.pki.PemSslSocketFactory;
+import io.k3j.k3sdouble.pki.PemTlsSocketPlugin;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,9 +30,11 @@ class SqlEndpointTest {
     }
 
     @Test
-    void mysqlWithTlsIsRefusedRatherThanConnectedInTheClear() {
-        SqlEndpoint endpoint = SqlEndpoint.parse("mysql://k3s:pw@tcp(10.213.0.10:3306)/");
+    void mysqlGetsTheCaAndClientCertificateForItsTlsPlugin() {
+        SqlEndpoint endpoint = SqlEndpoint.parse("mysql://k3s:pw@tcp(10.213.0.10:3306)/").withTls(tls);
 
-        assertThatThrownBy(() -> endpoint.withTls(tls)).hasMessageContaining("does not copy datastore TLS");
+        assertThat(endpoint.properties()).containsEntry("user", "k3s").containsEntry("sslMode", "verify-full")
+                .containsEntry("tlsSocketType", PemTlsSocketPlugin.TYPE).containsEntry("serverSslCert", "/tls/ca.crt")
+                .containsEntry(PemTlsSocketPlugin.CERT_FILE, "/tls/client.crt").containsEntry(PemTlsSocketPlugin.KEY_FILE, "/tls/client.key");
     }
 }
