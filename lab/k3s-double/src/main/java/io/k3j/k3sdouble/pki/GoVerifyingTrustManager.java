@@ -56,6 +56,9 @@ final class GoVerifyingTrustManager extends X509ExtendedTrustManager {
         } catch (CertificateException e) {
             throw new CertificateException("x509: certificate signed by unknown authority", e);
         }
+        if (host == null) {
+            throw new CertificateException("x509: the address dialled is unknown, so the certificate's names cannot be checked");
+        }
         String mismatch = hostnameMismatch(chain[0], host);
         if (mismatch != null) {
             throw new CertificateException(mismatch);
