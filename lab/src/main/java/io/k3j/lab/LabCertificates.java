@@ -56,6 +56,19 @@ public final class LabCertificates {
         return issue(server + "-server", server, "serverAuth,clientAuth", sans, KeyForm.PKCS8_EC);
     }
 
+    /**
+     * Makes a serving certificate for {@code server} and puts it, with this CA's certificate, into
+     * {@code directory} on that host as {@code ca.crt}, {@code server.crt} and {@code server.key}
+     * (0600, owned by {@code owner}: the user the datastore runs as), for a service to serve TLS.
+     */
+    public void installServing(String server, String directory, String owner) {
+        CertificateFiles serving = server(server);
+        lab.copyInto(server, ca(), directory + "/ca.crt", "644");
+        lab.copyInto(server, serving.certificate(), directory + "/server.crt", "644");
+        lab.copyInto(server, serving.key(), directory + "/server.key", "600");
+        lab.exec(server, "chown", owner + ":", directory + "/server.key").orThrow("chown " + directory + "/server.key on " + server);
+    }
+
     /** A client certificate with common name {@code commonName}, its key in {@code form}. */
     public CertificateFiles client(String commonName, KeyForm form) {
         return issue("client-" + commonName, commonName, "clientAuth", null, form);

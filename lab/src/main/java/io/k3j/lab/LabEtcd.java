@@ -37,14 +37,10 @@ public final class LabEtcd {
      * for that host and accepting only clients with a certificate of the same CA.
      */
     public static LabEtcd withClientCertificates(Lab lab, String host, LabCertificates pki) {
-        LabCertificates.CertificateFiles serving = pki.server(host);
+        pki.installServing(host, TLS_DIRECTORY, "etcd");
         LabCertificates.CertificateFiles etcdctl = pki.client("etcdctl", LabCertificates.KeyForm.PKCS8_EC);
-        lab.copyInto(host, pki.ca(), TLS_DIRECTORY + "/ca.crt", "644");
-        lab.copyInto(host, serving.certificate(), TLS_DIRECTORY + "/server.crt", "644");
-        lab.copyInto(host, serving.key(), TLS_DIRECTORY + "/server.key", "600");
         lab.copyInto(host, etcdctl.certificate(), TLS_DIRECTORY + "/etcdctl.crt", "644");
         lab.copyInto(host, etcdctl.key(), TLS_DIRECTORY + "/etcdctl.key", "600");
-        lab.exec(host, "chown", "etcd:etcd", TLS_DIRECTORY + "/server.key").orThrow("chown the etcd key on " + host);
         String endpoint = "https://" + lab.host(host).address() + ":2379";
         start(lab, host, "ETCD_LISTEN_CLIENT_URLS=https://0.0.0.0:2379\nETCD_ADVERTISE_CLIENT_URLS=" + endpoint + "\n"
                 + "ETCD_CERT_FILE=" + TLS_DIRECTORY + "/server.crt\nETCD_KEY_FILE=" + TLS_DIRECTORY + "/server.key\n"

@@ -36,12 +36,9 @@ public final class DoubleOnLab {
      * {@code pki} ({@code hostssl … clientcert=verify-full}), serving {@code pki}'s certificate for the host.
      */
     public static void postgresWithClientCertificatesOn(Lab lab, String host, LabCertificates pki) {
-        LabCertificates.CertificateFiles serving = pki.server(host);
         String tls = "/etc/postgresql/15/main/tls";
-        lab.copyInto(host, pki.ca(), tls + "/ca.crt", "644");
-        lab.copyInto(host, serving.certificate(), tls + "/server.crt", "644");
-        lab.copyInto(host, serving.key(), tls + "/server.key", "600");
-        lab.exec(host, "sh", "-c", "chown postgres: \"$0/server.key\" && printf \"ssl = on\\nssl_cert_file = '%s/server.crt'\\n"
+        pki.installServing(host, tls, "postgres");
+        lab.exec(host, "sh", "-c", "printf \"ssl = on\\nssl_cert_file = '%s/server.crt'\\n"
                 + "ssl_key_file = '%s/server.key'\\nssl_ca_file = '%s/ca.crt'\\n\" \"$0\" \"$0\" \"$0\" > /etc/postgresql/15/main/conf.d/tls.conf",
                 tls).orThrow("PostgreSQL TLS on " + host);
         startPostgres(lab, host, "hostssl all all 10.213.0.0/24 scram-sha-256 clientcert=verify-full");
@@ -57,12 +54,8 @@ public final class DoubleOnLab {
      * must come over TLS with a client certificate of {@code pki} ({@code REQUIRE X509}).
      */
     public static void mariaDbWithClientCertificatesOn(Lab lab, String host, LabCertificates pki) {
-        LabCertificates.CertificateFiles serving = pki.server(host);
         String tls = "/etc/mysql/tls";
-        lab.copyInto(host, pki.ca(), tls + "/ca.crt", "644");
-        lab.copyInto(host, serving.certificate(), tls + "/server.crt", "644");
-        lab.copyInto(host, serving.key(), tls + "/server.key", "600");
-        lab.exec(host, "chown", "mysql:", tls + "/server.key").orThrow("chown the MariaDB key on " + host);
+        pki.installServing(host, tls, "mysql");
         startMariaDb(lab, host, "ssl_ca = " + tls + "/ca.crt\\nssl_cert = " + tls + "/server.crt\\nssl_key = " + tls + "/server.key\\n",
                 " REQUIRE X509");
     }
