@@ -9,7 +9,6 @@ import io.k3j.labtest.LabInventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -111,10 +110,9 @@ class BastionAirgapOnLabIT {
     }
 
     /** This machine has no route to the registration address: kubectl runs where the operator would, on the bastion. */
-    private static String kubectlOnTheBastion(Lab lab) throws IOException {
-        Path tools = Files.createDirectories(lab.root("jump").resolve("root/k3j-test"));
-        Files.copy(LabCluster.K3S_BINARY, tools.resolve("k3s"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(temp.resolve("kubeconfig"), tools.resolve("kubeconfig"), StandardCopyOption.REPLACE_EXISTING);
+    private static String kubectlOnTheBastion(Lab lab) {
+        lab.copyInto("jump", LabCluster.K3S_BINARY, "/root/k3j-test/k3s", "755");
+        lab.copyInto("jump", temp.resolve("kubeconfig"), "/root/k3j-test/kubeconfig", "600");
         return lab.exec("jump", "/root/k3j-test/k3s", "kubectl", "--kubeconfig", "/root/k3j-test/kubeconfig", "get", "nodes")
                 .orThrow("kubectl on the bastion").stdout();
     }

@@ -143,7 +143,7 @@ class SshHostIT {
     @Test
     void aStreamCutShortByADroppedConnectionIsSentAgainFromTheStartAndNeverRenamedHalfWay(Lab lab) throws Exception {
         Content.LocalFile images = new LocalFiles().content(generated(LARGE_BYTES));
-        Path folder = lab.root("host1").resolve("var/lib/k3j-test");
+        Path folder = lab.rootOf("host1").resolve("var/lib/k3j-test");
         try (SshHost host = connect(lab, "host1", "root", null, lab.knownHosts(), false)) {
             CompletableFuture<UploadResult> upload = CompletableFuture.supplyAsync(() -> host.upload(IMAGES, images, "0644", "root:root"));
             awaitTempFile(folder);

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,9 +111,21 @@ public final class Lab implements AutoCloseable {
         return state;
     }
 
-    /** A host's root file system as this machine sees it (its overlay mount): to put files in or read them. */
-    public Path root(String host) {
+    /** A host's root filesystem as this machine sees it (its overlay's merged view): files made inside it are readable here. */
+    public Path rootOf(String host) {
         return state.resolve("hosts").resolve(host(host).name()).resolve("root");
+    }
+
+    /** Copies {@code source}, a file on this machine, to {@code target} (absolute) inside {@code host}, with {@code mode} (e.g. "600"). */
+    public void copyInto(String host, Path source, String target, String mode) {
+        Path inside = rootOf(host).resolve(target.replaceFirst("^/+", ""));
+        try {
+            Files.createDirectories(inside.getParent());
+            Files.copy(source, inside, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new LabException("cannot copy " + source + " to " + host + ":" + target, e);
+        }
+        exec(host, "chmod", mode, target).orThrow("chmod " + target + " on " + host);
     }
 
     /** Copies {@code directory}'s content into the mirror served at {@link #MIRROR_URL}. */

@@ -4,6 +4,7 @@ import io.k3j.k3sdouble.ConfigArgs;
 import io.k3j.k3sdouble.Json;
 import io.k3j.k3sdouble.Token;
 import io.k3j.k3sdouble.Version;
+import io.k3j.k3sdouble.nodes.NodeName;
 import io.k3j.k3sdouble.nodes.NodeRecord;
 import io.k3j.k3sdouble.server.Log;
 import io.k3j.k3sdouble.server.SystemdNotify;
@@ -66,8 +67,8 @@ public final class AgentCommand {
         }
         Token token = Token.parse(tokenText);
         Path dataDir = Path.of(ConfigArgs.value(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
-        String nodeName = ConfigArgs.value(settings, "node-name").orElseGet(AgentCommand::hostname);
         try {
+            String nodeName = NodeName.of(settings, NodeName.ID_FILE);
             String caPem = validatedCa(server, token);
             SupervisorClient pinned = SupervisorClient.pinned(caPem, null);
             waitForConfig(pinned, server, token);
@@ -201,14 +202,6 @@ public final class AgentCommand {
         return (List<String>) new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
     }
 
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
-    }
 
     private static String firstAddress() {
         try {

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The double's state in etcd itself, as K3s uses an external etcd (the endpoint is passed through,
  * k3s-facts §4): keys and values over etcd's v3 JSON gateway ({@code /v3/kv/range}, {@code /v3/kv/txn}),
  * compare-and-set on create_revision (create) and mod_revision (update). Several endpoints: the
- * first that answers. Failures surface as SQLException so callers treat both stores alike.
+ * first that answers. Failures surface as SQLException, with the gRPC error K3s' etcd client would
+ * report ({@link EtcdClientWarning}), so callers treat both stores alike.
  */
 public final class EtcdStore implements KeyValueStore {
     private final List<URI> endpoints;
@@ -99,7 +100,7 @@ public final class EtcdStore implements KeyValueStore {
                 }
                 return new Yaml(new SafeConstructor(new LoaderOptions())).load(response.body());
             } catch (IOException e) {
-                last = new SQLException("context deadline exceeded: dial " + endpoint.getAuthority() + ": " + e.getMessage(), e);
+                last = new SQLException(EtcdClientWarning.error(endpoint, e), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SQLException("interrupted", e);

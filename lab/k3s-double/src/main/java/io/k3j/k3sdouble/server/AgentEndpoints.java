@@ -29,13 +29,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class AgentEndpoints {
     private final ClusterSecrets secrets;
-    private final String password;
+    /**
+     * The passwords agents may join with as {@code node}: the server token's, and the agent token's
+     * when {@code --agent-token} is set (docs.k3s.io cli/token: the server token joins servers and
+     * agents, the agent token only agents).
+     */
+    private final List<String> joinPasswords;
     private final NodeRegistry nodes;
     private final NodePasswords nodePasswords;
 
-    AgentEndpoints(ClusterSecrets secrets, String password, NodeRegistry nodes, NodePasswords nodePasswords) {
+    AgentEndpoints(ClusterSecrets secrets, List<String> joinPasswords, NodeRegistry nodes, NodePasswords nodePasswords) {
         this.secrets = secrets;
-        this.password = password;
+        this.joinPasswords = List.copyOf(joinPasswords);
         this.nodes = nodes;
         this.nodePasswords = nodePasswords;
     }
@@ -117,10 +122,11 @@ final class AgentEndpoints {
 
     private boolean authorized(HttpExchange exchange) throws IOException {
         String header = exchange.getRequestHeaders().getFirst("Authorization");
-        String expected = "node:" + password;
-        if (header != null && header.startsWith("Basic ")
-                && expected.equals(new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8))) {
-            return true;
+        if (header != null && header.startsWith("Basic ")) {
+            String credentials = new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+            if (joinPasswords.stream().anyMatch(password -> credentials.equals("node:" + password))) {
+                return true;
+            }
         }
         reply(exchange, 401, status(401, "Unauthorized", "not authorized"));
         return false;

@@ -1,11 +1,14 @@
 package io.k3j.k3sdouble.server;
 
+import io.k3j.k3sdouble.kine.EtcdClientWarning;
 import io.k3j.k3sdouble.kine.EtcdStore;
 import io.k3j.k3sdouble.kine.KeyValueStore;
 import io.k3j.k3sdouble.kine.KineDialect;
 import io.k3j.k3sdouble.kine.KineStore;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -27,15 +30,27 @@ final class DatastoreConnector {
         this.log = log;
     }
 
-    /** An etcd datastore: the endpoints as given, pinged until a member answers. */
-    KeyValueStore connectEtcd(List<URI> endpoints) throws InterruptedException {
-        EtcdStore store = new EtcdStore(endpoints, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+    /**
+     * An etcd datastore: the endpoints as given, over TLS with the datastore files when set, pinged
+     * until a member answers; each failure logged as K3s' etcd client logs it. A wrong CA or a
+     * refused client certificate therefore keeps the server retrying, never ready, as K3s does.
+     */
+    KeyValueStore connectEtcd(List<URI> endpoints, DatastoreTls tls) throws InterruptedException, IOException {
+        HttpClient.Builder http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10));
+        if (tls.configured()) {
+            try {
+                http.sslContext(tls.sslContext());
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                throw new IOException("failed to load datastore TLS files: " + e.getMessage(), e);
+            }
+        }
+        EtcdStore store = new EtcdStore(endpoints, http.build());
         while (true) {
             try {
                 store.ping();
                 return store;
             } catch (SQLException e) {
-                log.error("Failed to ping etcd: " + e.getMessage());
+                log.raw(EtcdClientWarning.line(endpoints.get(0), e.getMessage()));
                 Thread.sleep(RETRY.toMillis());
             }
         }
@@ -45,7 +60,7 @@ final class DatastoreConnector {
         while (true) {
             try {
                 createDatabase(endpoint);
-                Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.database()), endpoint.login());
+                Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.database()), endpoint.properties());
                 KineStore store = new KineStore(connection, endpoint.dialect());
                 store.ensureSchema();
                 log.info("Database tables and indexes are up to date");
@@ -64,13 +79,13 @@ final class DatastoreConnector {
      */
     private void createDatabase(SqlEndpoint endpoint) throws SQLException {
         if (endpoint.dialect() == KineDialect.MYSQL) {
-            try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.login());
+            try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.properties());
                  Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE IF NOT EXISTS `" + endpoint.database() + "`");
             }
             return;
         }
-        try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.login());
+        try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.maintenanceDatabase()), endpoint.properties());
              Statement statement = connection.createStatement()) {
             var exists = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + endpoint.database() + "'");
             if (!exists.next()) {

@@ -28,6 +28,12 @@ public final class Log {
         line("fatal", message);
     }
 
+    /** A line as is: what K3s' libraries log in their own format (the etcd client's zap JSON). */
+    public synchronized void raw(String line) {
+        err.println(line);
+        err.flush();
+    }
+
     private synchronized void line(String level, String message) {
         err.println("time=\"" + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\" level=" + level + " msg=\""
                 + message.replace("\"", "\\\"") + "\"");

@@ -5,11 +5,11 @@ import io.k3j.k3sdouble.ConfigArgs;
 import io.k3j.k3sdouble.Token;
 import io.k3j.k3sdouble.Version;
 import io.k3j.k3sdouble.kine.KeyValueStore;
+import io.k3j.k3sdouble.nodes.NodeName;
 import io.k3j.k3sdouble.nodes.NodeRecord;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -32,7 +33,7 @@ public final class ServerCommand {
     private static final List<String> KNOWN_FLAGS = List.of("token", "datastore-endpoint", "datastore-cafile",
             "datastore-certfile", "datastore-keyfile", "tls-san", "node-name", "node-ip", "node-label", "node-taint",
             "data-dir", "write-kubeconfig-mode", "disable", "agent-token", "config", "kube-apiserver-arg",
-            "kubelet-arg", "cluster-cidr", "service-cidr", "flannel-backend");
+            "kubelet-arg", "cluster-cidr", "service-cidr", "flannel-backend", "with-node-id");
 
     private final Log log;
     private final Map<String, String> environment;
@@ -60,17 +61,22 @@ public final class ServerCommand {
         }
         String tokenText = setting(settings, "token", "K3S_TOKEN");
         String password = tokenText == null ? Token.randomPassword() : Token.parse(tokenText).password();
+        // --agent-token: a second secret that joins agents only (k3s-facts §2; docs.k3s.io cli/token).
+        Optional<String> agentPassword = Optional.ofNullable(setting(settings, "agent-token", "K3S_AGENT_TOKEN"))
+                .map(agentToken -> Token.parse(agentToken).password());
         Path dataDir = Path.of(ConfigArgs.value(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
         try {
+            DatastoreTls tls = DatastoreTls.from(settings, environment);
             KeyValueStore kine = endpoint.startsWith("http://") || endpoint.startsWith("https://")
-                    ? new DatastoreConnector(log).connectEtcd(etcdEndpoints(endpoint))
-                    : new DatastoreConnector(log).connect(SqlEndpoint.parse(endpoint));
+                    ? new DatastoreConnector(log).connectEtcd(etcdEndpoints(endpoint), tls)
+                    : new DatastoreConnector(log).connect(SqlEndpoint.parse(endpoint).withTls(tls));
             ClusterSecrets secrets = new BootstrapStore(kine, log).loadOrCreate(password);
-            TokenFiles.write(dataDir, secrets.serverCa(), password);
+            TokenFiles.write(dataDir, secrets.serverCa(), password, agentPassword);
             CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),
                     Instant.now());
             NodeRegistry nodes = new NodeRegistry(kine);
-            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes, new NodePasswords(kine), password, nodeGracePeriod());
+            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes, new NodePasswords(kine),
+                    agentPassword.map(agent -> List.of(password, agent)).orElse(List.of(password)), nodeGracePeriod());
             Thread.sleep(startupDelay().toMillis());
             log.info("Kube API server is now running");
             KubeconfigFile.write(Path.of("/etc/rancher/k3s/k3s.yaml"), secrets,
@@ -98,9 +104,9 @@ public final class ServerCommand {
         return java.util.Arrays.stream(endpoint.split(",")).map(String::trim).map(java.net.URI::create).toList();
     }
 
-    /** This server as a node: node-name or the hostname, node-label, node-taint, node-ip or its first address. */
-    private static NodeRecord thisNode(Map<String, List<String>> settings) {
-        String name = ConfigArgs.value(settings, "node-name").orElseGet(ServerCommand::hostname);
+    /** This server as a node: its {@link NodeName}, node-label, node-taint, node-ip or its first address. */
+    private static NodeRecord thisNode(Map<String, List<String>> settings) throws IOException {
+        String name = NodeName.of(settings, NodeName.ID_FILE);
         Map<String, String> labels = new java.util.LinkedHashMap<>();
         for (String label : settings.getOrDefault("node-label", List.of())) {
             String[] keyValue = label.split("=", 2);
@@ -113,14 +119,6 @@ public final class ServerCommand {
         Instant now = Instant.now();
         return new NodeRecord(name, true, labels, settings.getOrDefault("node-taint", List.of()), ip,
                 Version.ofThisBuild().kubeletVersion(), now, now);
-    }
-
-    private static String hostname() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "localhost";
-        }
     }
 
     /** The real K3s warns about config keys it does not know and skips them (configfilearg stripInvalidFlags). */
@@ -148,11 +146,7 @@ public final class ServerCommand {
     private static List<String> dnsNames(Map<String, List<String>> settings) {
         List<String> names = new ArrayList<>(List.of("localhost", "kubernetes", "kubernetes.default", "kubernetes.default.svc",
                 "kubernetes.default.svc.cluster.local"));
-        try {
-            names.add(InetAddress.getLocalHost().getHostName());
-        } catch (IOException e) {
-            // no hostname to add
-        }
+        names.add(NodeName.hostname());
         settings.getOrDefault("tls-san", List.of()).stream().filter(san -> !CertificateAuthority.isIp(san)).forEach(names::add);
         return names;
     }

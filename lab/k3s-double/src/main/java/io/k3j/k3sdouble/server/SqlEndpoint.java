@@ -1,6 +1,8 @@
 package io.k3j.k3sdouble.server;
 
 import io.k3j.k3sdouble.kine.KineDialect;
+import io.k3j.k3sdouble.pki.PemSslSocketFactory;
+import io.k3j.k3sdouble.pki.PemTlsSocketPlugin;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * A {@code datastore-endpoint} for PostgreSQL or MySQL as kine reads it (pkg/endpoint/endpoint.go,
  * drivers' prepareDSN): default database {@code kubernetes}; no scheme or an unknown one is an error
- * with kine's words.
+ * with kine's words. {@code properties} are the JDBC connection's: user, password, TLS.
  */
-public record SqlEndpoint(KineDialect dialect, String host, int port, String database, Properties login) {
+public record SqlEndpoint(KineDialect dialect, String host, int port, String database, Properties properties) {
     private static final Pattern MYSQL = Pattern.compile(
             "mysql://(?:(?<user>[^:@/]*)(?::(?<password>[^@]*))?@)?(?:tcp\\((?<host>[^)]+)\\))?/(?<db>[^?]*)(?:\\?.*)?");
 
@@ -64,6 +66,35 @@ public record SqlEndpoint(KineDialect dialect, String host, int port, String dat
         int port = colon < 0 ? 3306 : Integer.parseInt(address.substring(colon + 1));
         String database = matcher.group("db").isEmpty() ? "kubernetes" : matcher.group("db");
         return new SqlEndpoint(KineDialect.MYSQL, host, port, database, login);
+    }
+
+    /**
+     * The endpoint with the datastore TLS files. PostgreSQL as kine's pgsql prepareConfig adds them
+     * to the DSN: sslrootcert, sslcert, sslkey and {@code sslmode=verify-full}, read through
+     * {@link PemSslSocketFactory} (the files are PEM). MySQL as kine's mysql prepareConfig
+     * registers them as the driver's TLS config: the CA and client certificate, the server's name
+     * checked, through {@link PemTlsSocketPlugin}.
+     */
+    public SqlEndpoint withTls(DatastoreTls tls) {
+        if (!tls.configured()) {
+            return this;
+        }
+        Properties withTls = new Properties();
+        withTls.putAll(properties);
+        if (dialect == KineDialect.MYSQL) {
+            withTls.setProperty("sslMode", "verify-full");
+            withTls.setProperty("tlsSocketType", PemTlsSocketPlugin.TYPE);
+            tls.caFile().ifPresent(file -> withTls.setProperty("serverSslCert", file.toString()));
+            tls.certFile().ifPresent(file -> withTls.setProperty(PemTlsSocketPlugin.CERT_FILE, file.toString()));
+            tls.keyFile().ifPresent(file -> withTls.setProperty(PemTlsSocketPlugin.KEY_FILE, file.toString()));
+        } else {
+            withTls.setProperty("sslmode", "verify-full");
+            withTls.setProperty("sslfactory", PemSslSocketFactory.class.getName());
+            tls.caFile().ifPresent(file -> withTls.setProperty("sslrootcert", file.toString()));
+            tls.certFile().ifPresent(file -> withTls.setProperty("sslcert", file.toString()));
+            tls.keyFile().ifPresent(file -> withTls.setProperty("sslkey", file.toString()));
+        }
+        return new SqlEndpoint(dialect, host, port, database, withTls);
     }
 
     public String jdbcUrl(String databaseName) {

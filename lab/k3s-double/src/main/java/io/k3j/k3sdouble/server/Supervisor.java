@@ -42,8 +42,8 @@ final class Supervisor {
     }
 
     static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, NodeRegistry nodes,
-                            NodePasswords nodePasswords, String password, Duration grace) throws IOException {
-        AgentEndpoints agents = new AgentEndpoints(secrets, password, nodes, nodePasswords);
+                            NodePasswords nodePasswords, List<String> joinPasswords, Duration grace) throws IOException {
+        AgentEndpoints agents = new AgentEndpoints(secrets, joinPasswords, nodes, nodePasswords);
         CertificateAuthority ca = secrets.serverCa();
         HttpsServer server = HttpsServer.create(new InetSocketAddress(port), 64);
         server.setHttpsConfigurator(new HttpsConfigurator(sslContext(secrets, serving)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.k3sdouble.server.DoubleOnLab;
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
+import io.k3j.lab.LabEtcd;
 import io.k3j.lab.LabTopology;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,13 +18,13 @@ import org.junit.jupiter.api.Test;
 /** An etcd datastore: the lab's real etcd (Debian's etcd-server 3.4) on host1. */
 @LabTopology("minimal")
 class EtcdIT {
+    private static LabEtcd etcd;
     private static String endpoint;
 
     @BeforeAll
     static void etcd(Lab lab) {
-        endpoint = "http://" + lab.host("host1").address() + ":2379";
-        lab.exec("host1", "sh", "-c", "printf 'ETCD_LISTEN_CLIENT_URLS=http://0.0.0.0:2379\\nETCD_ADVERTISE_CLIENT_URLS=" + endpoint
-                + "\\n' > /etc/default/etcd && systemctl start etcd").orThrow("etcd on host1");
+        etcd = LabEtcd.plain(lab, "host1");
+        endpoint = etcd.endpoint();
     }
 
     @Test
@@ -49,7 +50,7 @@ class EtcdIT {
         CommandResult started = DoubleOnLab.start(lab, "host2", "k3s", "token: etcd-secret\ndatastore-endpoint: " + endpoint + "\n");
 
         assertThat(started.exitCode()).as(started.stderr()).isZero();
-        assertThat(lab.exec("host1", "etcdctl", "get", "--prefix", "--keys-only", "/bootstrap/").stdout()).startsWith("/bootstrap/");
+        assertThat(etcd.etcdctl("get", "--prefix", "--keys-only", "/bootstrap/").stdout()).startsWith("/bootstrap/");
         assertThat(lab.exec("host2", "kubectl", "get", "nodes").stdout()).contains("host2   Ready    control-plane,master");
         lab.exec("host2", "systemctl", "stop", "k3s");
     }

@@ -2,7 +2,9 @@ package io.k3j.k3sdouble.server;
 
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
+import io.k3j.lab.LabCertificates;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Puts the double on lab hosts as the install script would (binary, kubectl link, unit) and a PostgreSQL for it on db1. */
 public final class DoubleOnLab {
@@ -26,11 +28,69 @@ public final class DoubleOnLab {
     }
 
     public static void postgresOn(Lab lab, String host) {
+        startPostgres(lab, host, "host all all 10.213.0.0/24 scram-sha-256");
+    }
+
+    /**
+     * PostgreSQL on {@code host} that takes lab clients only over TLS with a client certificate of
+     * {@code pki} ({@code hostssl … clientcert=verify-full}), serving {@code pki}'s certificate for the host.
+     */
+    public static void postgresWithClientCertificatesOn(Lab lab, String host, LabCertificates pki) {
+        String tls = "/etc/postgresql/15/main/tls";
+        pki.installServing(host, tls, "postgres");
+        lab.exec(host, "sh", "-c", "printf \"ssl = on\\nssl_cert_file = '%s/server.crt'\\n"
+                + "ssl_key_file = '%s/server.key'\\nssl_ca_file = '%s/ca.crt'\\n\" \"$0\" \"$0\" \"$0\" > /etc/postgresql/15/main/conf.d/tls.conf",
+                tls).orThrow("PostgreSQL TLS on " + host);
+        startPostgres(lab, host, "hostssl all all 10.213.0.0/24 scram-sha-256 clientcert=verify-full");
+    }
+
+    /** MariaDB on {@code host} for lab clients: user {@code k3s}, password {@code pw}, every privilege. */
+    public static void mariaDbOn(Lab lab, String host) {
+        startMariaDb(lab, host, "", "");
+    }
+
+    /**
+     * MariaDB on {@code host} serving {@code pki}'s certificate for the host, whose user {@code k3s}
+     * must come over TLS with a client certificate of {@code pki} ({@code REQUIRE X509}).
+     */
+    public static void mariaDbWithClientCertificatesOn(Lab lab, String host, LabCertificates pki) {
+        String tls = "/etc/mysql/tls";
+        pki.installServing(host, tls, "mysql");
+        startMariaDb(lab, host, "ssl_ca = " + tls + "/ca.crt\\nssl_cert = " + tls + "/server.crt\\nssl_key = " + tls + "/server.key\\n",
+                " REQUIRE X509");
+    }
+
+    private static void startMariaDb(Lab lab, String host, String serverSettings, String requirement) {
+        lab.exec(host, "sh", "-c", String.join(" && ",
+                "printf '[mysqld]\\nbind-address = 0.0.0.0\\n" + serverSettings + "' > /etc/mysql/mariadb.conf.d/90-lab.cnf",
+                "systemctl start mariadb",
+                "mysql -e \"CREATE USER 'k3s'@'%' IDENTIFIED BY 'pw'" + requirement + "; GRANT ALL ON *.* TO 'k3s'@'%';\"")).orThrow("MariaDB on " + host);
+    }
+
+    /** Where {@link #giveDatastoreTls} puts a server's datastore TLS files. */
+    public static final String DATASTORE_TLS = "/etc/k3j/datastore";
+
+    /**
+     * Copies the CA file to trust and, if given, a client certificate onto a server host; returns the
+     * config.yaml lines that name them ({@code datastore-cafile}, {@code -certfile}, {@code -keyfile}).
+     */
+    public static String giveDatastoreTls(Lab lab, String host, Path ca, LabCertificates.CertificateFiles client) {
+        lab.copyInto(host, ca, DATASTORE_TLS + "/ca.crt", "644");
+        String config = "datastore-cafile: " + DATASTORE_TLS + "/ca.crt\n";
+        if (client != null) {
+            lab.copyInto(host, client.certificate(), DATASTORE_TLS + "/client.crt", "644");
+            lab.copyInto(host, client.key(), DATASTORE_TLS + "/client.key", "600");
+            config += "datastore-certfile: " + DATASTORE_TLS + "/client.crt\ndatastore-keyfile: " + DATASTORE_TLS + "/client.key\n";
+        }
+        return config;
+    }
+
+    private static void startPostgres(Lab lab, String host, String clientRule) {
         lab.exec(host, "sh", "-c", String.join(" && ",
                 "echo \"listen_addresses = '*'\" > /etc/postgresql/15/main/conf.d/lab.conf",
-                "echo 'host all all 10.213.0.0/24 scram-sha-256' >> /etc/postgresql/15/main/pg_hba.conf",
+                "echo \"$0\" >> /etc/postgresql/15/main/pg_hba.conf",
                 "systemctl start postgresql@15-main",
-                "su postgres -c \"psql -q -c \\\"CREATE ROLE k3s LOGIN CREATEDB PASSWORD 'pw'\\\"\"")).orThrow("PostgreSQL on " + host);
+                "su postgres -c \"psql -q -c \\\"CREATE ROLE k3s LOGIN CREATEDB PASSWORD 'pw'\\\"\""), clientRule).orThrow("PostgreSQL on " + host);
     }
 
     /** Installs the double on {@code host} with the unit for {@code command} (server: k3s, agent: k3s-agent). */
@@ -45,6 +105,38 @@ public final class DoubleOnLab {
 
     public static void publishRelease(Lab lab) {
         lab.publish(Path.of(System.getProperty("k3j.repo.root"), "lab/k3s-double/target/release"));
+    }
+
+    /**
+     * Writes config.yaml, starts the unit without waiting for it to be ready, and returns its
+     * journal once it shows {@code text} (within 30 s): for servers and agents that must keep retrying.
+     */
+    public static String startUntilLogged(Lab lab, String host, String unit, String config, String text) throws InterruptedException {
+        lab.exec(host, "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", config).orThrow("config on " + host);
+        lab.exec(host, "systemctl", "start", "--no-block", unit).orThrow("start " + unit + " on " + host);
+        return awaitJournal(lab, host, unit, text, Duration.ofSeconds(30));
+    }
+
+    /**
+     * The unit's journal since its current start once it shows {@code text}; after {@code deadline}
+     * a failure that shows the journal so far.
+     */
+    private static String awaitJournal(Lab lab, String host, String unit, String text, Duration deadline) throws InterruptedException {
+        long until = System.nanoTime() + deadline.toNanos();
+        String journal = currentJournal(lab, host, unit);
+        while (!journal.contains(text)) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(unit + " on " + host + " did not log \"" + text + "\" within " + deadline + ":\n" + journal);
+            }
+            Thread.sleep(200);
+            journal = currentJournal(lab, host, unit);
+        }
+        return journal;
+    }
+
+    private static String currentJournal(Lab lab, String host, String unit) {
+        return lab.exec(host, "sh", "-c", "journalctl --no-pager _SYSTEMD_INVOCATION_ID=$(systemctl show -p InvocationID --value \"$0\")",
+                unit).stdout();
     }
 
     /** Writes config.yaml and starts the unit; returns how `systemctl start` ended (it waits for READY=1). */

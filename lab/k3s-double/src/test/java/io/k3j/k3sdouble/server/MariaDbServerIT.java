@@ -13,10 +13,7 @@ class MariaDbServerIT {
 
     @Test
     void aServerOnMariaDbCreatesTheDatabaseAndKinesTableAndIsReady(Lab lab) {
-        lab.exec("host1", "sh", "-c", String.join(" && ",
-                "printf '[mysqld]\\nbind-address = 0.0.0.0\\n' > /etc/mysql/mariadb.conf.d/90-lab.cnf",
-                "systemctl start mariadb",
-                "mysql -e \"CREATE USER 'k3s'@'%' IDENTIFIED BY 'pw'; GRANT ALL ON *.* TO 'k3s'@'%';\"")).orThrow("MariaDB on host1");
+        DoubleOnLab.mariaDbOn(lab, "host1");
         DoubleOnLab.publishRelease(lab);
         DoubleOnLab.install(lab, "host2", "server");
 

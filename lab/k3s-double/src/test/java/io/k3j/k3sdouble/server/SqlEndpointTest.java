@@ -1,0 +1,40 @@
+package io.k3j.k3sdouble.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.k3sdouble.pki.PemSslSocketFactory;
+import io.k3j.k3sdouble.pki.PemTlsSocketPlugin;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SqlEndpointTest {
+    private final DatastoreTls tls = new DatastoreTls(Optional.of(Path.of("/tls/ca.crt")), Optional.of(Path.of("/tls/client.crt")),
+            Optional.of(Path.of("/tls/client.key")));
+
+    @Test
+    void postgresGetsKinesTlsParametersReadAsPem() {
+        SqlEndpoint endpoint = SqlEndpoint.parse("postgres://k3s:pw@10.213.0.10:5432/k3s").withTls(tls);
+
+        assertThat(endpoint.properties()).containsEntry("user", "k3s").containsEntry("password", "pw")
+                .containsEntry("sslmode", "verify-full").containsEntry("sslrootcert", "/tls/ca.crt")
+                .containsEntry("sslcert", "/tls/client.crt").containsEntry("sslkey", "/tls/client.key")
+                .containsEntry("sslfactory", PemSslSocketFactory.class.getName());
+    }
+
+    @Test
+    void noTlsFilesLeaveTheConnectionPlain() {
+        SqlEndpoint endpoint = SqlEndpoint.parse("postgres://k3s:pw@10.213.0.10:5432/k3s");
+
+        assertThat(endpoint.withTls(new DatastoreTls(Optional.empty(), Optional.empty(), Optional.empty()))).isSameAs(endpoint);
+    }
+
+    @Test
+    void mysqlGetsTheCaAndClientCertificateForItsTlsPlugin() {
+        SqlEndpoint endpoint = SqlEndpoint.parse("mysql://k3s:pw@tcp(10.213.0.10:3306)/").withTls(tls);
+
+        assertThat(endpoint.properties()).containsEntry("user", "k3s").containsEntry("sslMode", "verify-full")
+                .containsEntry("tlsSocketType", PemTlsSocketPlugin.TYPE).containsEntry("serverSslCert", "/tls/ca.crt")
+                .containsEntry(PemTlsSocketPlugin.CERT_FILE, "/tls/client.crt").containsEntry(PemTlsSocketPlugin.KEY_FILE, "/tls/client.key");
+    }
+}
