@@ -85,7 +85,9 @@ final class ProgressDisplay implements AutoCloseable {
     /** JLine's view of the terminal, for its width as it changes; none when JLine finds only a dumb one. */
     private static Optional<Terminal> sizeOfTerminal() {
         try {
-            Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).build();
+            // No signal handling of JLine's: it would put SIGINT back to the OS default, which kills
+            // the JVM at once, and Ctrl-C must run apply's shutdown hook (where the apply was).
+            Terminal terminal = TerminalBuilder.builder().system(true).dumb(true).nativeSignals(false).build();
             if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
                 closeQuietly(terminal);
                 return Optional.empty();
