@@ -1,0 +1,124 @@
+package io.k3j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.apply.Node;
+import io.k3j.lab.Lab;
+import io.k3j.lab.LabCertificates;
+import io.k3j.lab.LabEtcd;
+import io.k3j.lab.LabTopology;
+import io.k3j.labtest.LabCluster;
+import io.k3j.labtest.LabInventory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An existing etcd that speaks only TLS and wants a client certificate (set up by the test on
+ * db1, with its own CA), and a dedicated control plane with the HA guide's taint. First the
+ * inventory names the wrong CA: apply must stop at the datastore check, before any server is
+ * touched; then with the right files the cluster comes up, its servers tainted, workers not.
+ */
+@LabTopology("ha-postgres")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ExistingEtcdTlsOnLabIT {
+    private static final String TAINT = "k3s-controlplane=true:NoExecute";
+    private static final List<String> SERVERS = List.of("server1", "server2", "server3");
+    private static final List<String> WORKERS = List.of("worker1", "worker2");
+
+    @TempDir
+    static Path temp;
+
+    private static LabEtcd etcd;
+    private static LabCertificates pki;
+
+    @BeforeAll
+    static void runEtcdWithClientCertificates(Lab lab) {
+        lab.publish(LabCluster.RELEASE);
+        pki = LabCertificates.create(lab, "db1", "etcd");
+        etcd = LabEtcd.withClientCertificates(lab, "db1", pki);
+    }
+
+    private static Path inventory(Lab lab, Path caFile) throws IOException {
+        LabCertificates.CertificateFiles client = pki.client("k3s", LabCertificates.KeyForm.TRADITIONAL_EC);
+        Path file = temp.resolve("inventory.yaml");
+        Files.writeString(file, """
+                apiVersion: k3j/v1
+                kind: Cluster
+                metadata: {name: edge}
+                spec:
+                  ssh: {user: root, keyPath: "%s", knownHosts: "%s"}
+                  k3s: {version: %s, mirror: "%s"}
+                  datastore:
+                    type: etcd
+                    endpoint: %s
+                    tls: {caFile: "%s", certFile: "%s", keyFile: "%s"}
+                  servers:
+                    dedicatedControlPlane: true
+                    controlPlaneTaint: "%s"
+                    hosts: [%s]
+                  registration:
+                    address: %s
+                    mode: haproxy
+                    haproxy: {hosts: [{address: %s}]}
+                  workers:
+                    hosts: [%s]
+                """.formatted(lab.operatorKey(), lab.knownHosts(), LabCluster.K3S_VERSION, Lab.MIRROR_URL, etcd.endpoint(), caFile,
+                client.certificate(), client.key(), TAINT, LabInventory.hostList(lab, "server"), lab.host("lb1").address(),
+                lab.host("lb1").address(), LabInventory.hostList(lab, "worker")));
+        return file;
+    }
+
+    private static CliRun apply(Path inventory) {
+        return CliRun.onInventory(Map.of(), "apply", inventory, temp, "--kubeconfig=" + temp.resolve("kubeconfig"));
+    }
+
+    @Test
+    @Order(1)
+    void theWrongCaStopsApplyAtTheDatastoreCheckBeforeAnyServerIsTouched(Lab lab) throws IOException {
+        Path otherCa = LabCertificates.create(lab, "db1", "not-etcds").ca();
+
+        CliRun run = apply(inventory(lab, otherCa));
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.APPLY_FAILED.code());
+        assertThat(run.err()).contains("step 1. Datastore").contains(lab.host("server1").address())
+                .contains("serves a certificate that datastore.tls.caFile did not sign")
+                .contains("set datastore.tls.caFile to the CA that signed etcd's serving certificate");
+        LabCluster.assertNothingOfOursOn(lab, List.of("server1", "server2", "server3", "worker1", "worker2"));
+    }
+
+    @Test
+    @Order(2)
+    void withTheRightFilesTheClusterComesUpOnEtcdWithItsControlPlaneTainted(Lab lab) throws IOException {
+        Path inventory = inventory(lab, pki.ca());
+
+        CliRun run = apply(inventory);
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server2"), SERVERS, WORKERS);
+        List<Node> nodes = LabCluster.nodes(lab, "server1");
+        assertThat(nodes).filteredOn(node -> node.taints().contains(TAINT)).extracting(Node::name)
+                .containsExactlyInAnyOrderElementsOf(SERVERS);
+        assertThat(nodes).filteredOn(node -> WORKERS.contains(node.name())).allMatch(node -> node.taints().isEmpty());
+        assertThat(etcd.etcdctl("get", "--prefix", "--keys-only", "/bootstrap/").orThrow("etcdctl get /bootstrap/").stdout())
+                .as("K3s' bootstrap data in etcd").startsWith("/bootstrap/");
+        for (String server : SERVERS) {
+            assertThat(lab.exec(server, "sh", "-c", "stat -c '%U %a' /etc/rancher/k3s/datastore/*").stdout().strip().lines())
+                    .as("the TLS files on " + server).hasSize(3).allMatch(line -> line.equals("root 600"));
+        }
+        assertThat(LabCluster.kubectlFromThisMachine(lab, temp.resolve("kubeconfig"), "get", "nodes")).contains("worker1");
+
+        String before = LabCluster.invocations(lab, SERVERS, WORKERS);
+        CliRun again = apply(inventory);
+        assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory");
+        assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).isEqualTo(before);
+    }
+}
