@@ -71,11 +71,11 @@ public final class EtcdProbe {
         return status + (body < 0 ? "" : " " + response.substring(body + 4).strip());
     }
 
-    /** What a failed handshake means for the operator, from the JDK's words for it. */
+    /** What a failed handshake means for the operator, from the JDK's words for it (kept where they say more). */
     private static ProbeResult tlsProblem(String where, SSLException e) {
         String message = String.valueOf(e.getMessage());
         if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
-            return ProbeResult.problem(where + " serves a certificate that datastore.tls.caFile did not sign: " + message,
+            return ProbeResult.problem(where + " serves a certificate that datastore.tls.caFile did not sign",
                     "set datastore.tls.caFile to the CA that signed etcd's serving certificate");
         }
         if (message.contains("No subject alternative") || message.contains("No name matching")) {

@@ -91,7 +91,7 @@ class ExistingEtcdTlsOnLabIT {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.APPLY_FAILED.code());
         assertThat(run.err()).contains("step 1. Datastore").contains(lab.host("server1").address())
                 .contains("serves a certificate that datastore.tls.caFile did not sign")
-                .contains("set datastore.tls.caFile to the CA that signed etcd's serving certificate");
+                .contains("Set datastore.tls.caFile to the CA that signed etcd's serving certificate");
         LabCluster.assertNothingOfOursOn(lab, List.of("server1", "server2", "server3", "worker1", "worker2"));
     }
 
