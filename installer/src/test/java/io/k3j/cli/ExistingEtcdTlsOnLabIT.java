@@ -50,13 +50,7 @@ class ExistingEtcdTlsOnLabIT {
     private static Path inventory(Lab lab, Path caFile) throws IOException {
         LabCertificates.CertificateFiles client = pki.client("k3s", LabCertificates.KeyForm.TRADITIONAL_EC);
         Path file = temp.resolve("inventory.yaml");
-        Files.writeString(file, """
-                apiVersion: k3j/v1
-                kind: Cluster
-                metadata: {name: edge}
-                spec:
-                  ssh: {user: root, keyPath: "%s", knownHosts: "%s"}
-                  k3s: {version: %s, mirror: "%s"}
+        Files.writeString(file, LabInventory.head(lab, "edge", "root") + """
                   datastore:
                     type: etcd
                     endpoint: %s
@@ -71,7 +65,7 @@ class ExistingEtcdTlsOnLabIT {
                     haproxy: {hosts: [{address: %s}]}
                   workers:
                     hosts: [%s]
-                """.formatted(lab.operatorKey(), lab.knownHosts(), LabCluster.K3S_VERSION, Lab.MIRROR_URL, etcd.endpoint(), caFile,
+                """.formatted(etcd.endpoint(), caFile,
                 client.certificate(), client.key(), TAINT, LabInventory.hostList(lab, "server"), lab.host("lb1").address(),
                 lab.host("lb1").address(), LabInventory.hostList(lab, "worker")));
         return file;

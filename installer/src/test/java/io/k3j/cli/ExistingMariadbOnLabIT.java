@@ -42,13 +42,7 @@ class ExistingMariadbOnLabIT {
         runMariadb(lab);
         runHaproxy(lab);
         inventory = temp.resolve("inventory.yaml");
-        Files.writeString(inventory, """
-                apiVersion: k3j/v1
-                kind: Cluster
-                metadata: {name: existing}
-                spec:
-                  ssh: {user: ops, keyPath: "%s", knownHosts: "%s"}
-                  k3s: {version: %s, mirror: "%s"}
+        Files.writeString(inventory, LabInventory.head(lab, "existing", "ops") + """
                   datastore:
                     type: mysql
                     endpoint: "mysql://k3s:${env:K3S_DB_PASSWORD}@tcp(%s:3306)/k3s"
@@ -59,7 +53,7 @@ class ExistingMariadbOnLabIT {
                     mode: existing
                   workers:
                     hosts: [%s]
-                """.formatted(lab.operatorKey(), lab.knownHosts(), LabCluster.K3S_VERSION, Lab.MIRROR_URL, lab.host("db1").address(),
+                """.formatted(lab.host("db1").address(),
                 LabInventory.hostList(lab, "server"), lab.host("lb1").address(), LabInventory.hostList(lab, "worker")));
     }
 

@@ -35,13 +35,7 @@ class ProvisionedEtcdOnLabIT {
         lab.publish(LabCluster.RELEASE);
         lab.exec("db1", "systemctl", "enable", "--now", "etcd").orThrow("start Debian's own etcd.service on db1");
         Path inventory = temp.resolve("inventory.yaml");
-        Files.writeString(inventory, """
-                apiVersion: k3j/v1
-                kind: Cluster
-                metadata: {name: edge}
-                spec:
-                  ssh: {user: root, keyPath: "%s", knownHosts: "%s"}
-                  k3s: {version: %s, mirror: "%s"}
+        Files.writeString(inventory, LabInventory.head(lab, "edge", "root") + """
                   datastore:
                     type: etcd
                     provision: {host: {address: %s, name: db1}}
@@ -54,7 +48,7 @@ class ProvisionedEtcdOnLabIT {
                     mode: dns
                   workers:
                     hosts: [%s]
-                """.formatted(lab.operatorKey(), lab.knownHosts(), LabCluster.K3S_VERSION, Lab.MIRROR_URL, lab.host("db1").address(),
+                """.formatted(lab.host("db1").address(),
                 TAINT, LabInventory.hostList(lab, "server"), LabInventory.hostList(lab, "worker")));
 
         CliRun run = CliRun.onInventory(Map.of(), "apply", inventory, temp, "--kubeconfig=" + temp.resolve("kubeconfig"));

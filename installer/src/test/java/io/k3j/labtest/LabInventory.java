@@ -50,6 +50,21 @@ public final class LabInventory {
         }
     }
 
+    /**
+     * An inventory's first lines for the lab: the cluster's name, SSH as {@code sshUser} with the
+     * lab's operator key and known_hosts, K3s from the lab's mirror. A test's own steps follow.
+     */
+    public static String head(Lab lab, String cluster, String sshUser) {
+        return """
+                apiVersion: k3j/v1
+                kind: Cluster
+                metadata: {name: %s}
+                spec:
+                  ssh: {user: %s, keyPath: "%s", knownHosts: "%s"}
+                  k3s: {version: %s, mirror: "%s"}
+                """.formatted(cluster, sshUser, lab.operatorKey(), lab.knownHosts(), LabCluster.K3S_VERSION, Lab.MIRROR_URL);
+    }
+
     private static LabHost only(Lab lab, String role) {
         return lab.hostsWithRole(role).get(0);
     }
