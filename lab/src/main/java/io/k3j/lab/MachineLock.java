@@ -44,7 +44,8 @@ public final class MachineLock implements AutoCloseable {
                             + " min; find it with 'fuser " + file + "'");
                 }
                 if (!told) {
-                    System.err.println("lab: another test run holds the lab (" + file + "); waiting for it to finish");
+                    System.err.println("lab: another test run, or a lab brought up by hand (lab/lab down ends it), holds the lab ("
+                            + file + "); waiting for it to finish");
                     told = true;
                 }
                 Thread.sleep(POLL.toMillis());
