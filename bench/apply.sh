@@ -14,7 +14,7 @@ read -r -a counts <<<"${counts[*]}"
 
 die() { echo "bench: $*" >&2; exit 1; }
 [[ $(id -u) -eq 0 ]] || die "needs root (the lab)"
-[[ -f $(lab/lab state-dir)/hosts.tsv ]] && die "a lab is up; 'lab/lab down' first (and run no tests meanwhile)"
+[[ -f $(lab/lab state-dir)/hosts.tsv ]] && [[ -f $(lab/lab state-dir).holder ]] && die "a lab brought up by hand is up; 'lab/lab down' first"
 command -v jq >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null || die "needs jq"; }
 
 release=$(lab/double-release)
@@ -23,6 +23,16 @@ work=$(mktemp -d /tmp/k3j-bench-apply.XXXXXX)
 trap 'lab/lab down >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 millis() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# lab/lab up, waiting (at most an hour) while a test run holds the lab.
+up_when_free() {
+  local deadline=$((SECONDS + 3600)) said
+  until said=$(lab/lab up "$1" 2>&1 >/dev/null); do
+    [[ $said == *"holds the lab"* ]] || die "lab/lab up $1 failed: $said"
+    ((SECONDS < deadline)) || die "the lab was held by a test run for an hour"
+    sleep 2
+  done
+}
 seconds() { awk -v ms="$1" 'BEGIN {printf "%.1f", ms / 1000}'; }
 
 # Per host of the servers and workers steps: the milliseconds its "start ... and wait" action took.
@@ -39,7 +49,7 @@ for n in "${counts[@]}"; do
     24) topology=ha-24 ;;
     *) die "no lab topology with $n workers; use 2, 8 or 24" ;;
   esac
-  lab/lab up "$topology" >/dev/null
+  up_when_free "$topology"
   lab/lab publish "$release"
   lab/inventory bench >"$work/inventory.yaml"
 
