@@ -28,7 +28,7 @@ millis() { echo $(( $(date +%s%N) / 1000000 )); }
 up_when_free() {
   local deadline=$((SECONDS + 3600)) said
   until said=$(lab/lab up "$1" 2>&1 >/dev/null); do
-    [[ $said == *"holds the lab"* ]] || die "lab/lab up $1 failed: $said"
+    [[ $said == *"holds the lab"* || $said == *"held by another process"* ]] || die "lab/lab up $1 failed: $said"
     ((SECONDS < deadline)) || die "the lab was held by a test run for an hour"
     sleep 2
   done
