@@ -55,13 +55,7 @@ class ExistingPostgresTlsOnLabIT {
         String tls = "caFile: \"" + caFile + "\"" + (client == null ? ""
                 : ", certFile: \"" + client.certificate() + "\", keyFile: \"" + client.key() + "\"");
         Path file = temp.resolve("inventory.yaml");
-        Files.writeString(file, """
-                apiVersion: k3j/v1
-                kind: Cluster
-                metadata: {name: pg-tls}
-                spec:
-                  ssh: {user: root, keyPath: "%s", knownHosts: "%s"}
-                  k3s: {version: %s, mirror: "%s"}
+        Files.writeString(file, LabInventory.head(lab, "pg-tls", "root") + """
                   datastore:
                     type: postgres
                     endpoint: "postgres://%s:${env:K3S_DB_PASSWORD}@%s:5432/k3s"
@@ -74,7 +68,7 @@ class ExistingPostgresTlsOnLabIT {
                     haproxy: {hosts: [{address: %s}]}
                   workers:
                     hosts: [%s]
-                """.formatted(lab.operatorKey(), lab.knownHosts(), LabCluster.K3S_VERSION, Lab.MIRROR_URL, LabPostgres.USER,
+                """.formatted(LabPostgres.USER,
                 lab.host("db1").address(), tls, LabInventory.hostList(lab, "server"), lab.host("lb1").address(),
                 lab.host("lb1").address(), LabInventory.hostList(lab, "worker")));
         return file;
@@ -99,7 +93,7 @@ class ExistingPostgresTlsOnLabIT {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.APPLY_FAILED.code());
         assertThat(run.err()).contains("step 1. Datastore").contains(lab.host("server1").address())
                 .contains("PostgreSQL at " + lab.host("db1").address() + ":5432 serves a certificate that datastore.tls.caFile did not sign")
-                .contains("set datastore.tls.caFile to the CA that signed PostgreSQL's serving certificate");
+                .contains("Set datastore.tls.caFile to the CA that signed PostgreSQL's serving certificate");
         LabCluster.assertNothingOfOursOn(lab, ALL);
     }
 

@@ -13,7 +13,7 @@ class TlsFailureTest {
     void aCertificateOfAnotherCaAsksForTheRightCaFile() {
         ProbeResult result = POSTGRES.handshake(new SSLHandshakeException("PKIX path building failed: unable to find valid certification path"));
 
-        assertThat(result.detail()).startsWith("PostgreSQL at db1:5432 serves a certificate that datastore.tls.caFile did not sign: PKIX");
+        assertThat(result.detail()).isEqualTo("PostgreSQL at db1:5432 serves a certificate that datastore.tls.caFile did not sign");
         assertThat(result.fix()).hasValue("set datastore.tls.caFile to the CA that signed PostgreSQL's serving certificate");
     }
 
