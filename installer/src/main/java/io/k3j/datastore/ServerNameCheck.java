@@ -31,7 +31,7 @@ final class ServerNameCheck {
     static void check(X509Certificate certificate, String host) throws CertificateException {
         boolean address = isAddress(host);
         List<String> names = subjectAlternativeNames(certificate, address ? IP_ADDRESS : DNS_NAME);
-        if (!names.stream().anyMatch(name -> address ? sameAddress(name, host) : matches(name, host))) {
+        if (names.stream().noneMatch(name -> address ? sameAddress(name, host) : matches(name, host))) {
             throw new NameMismatch("the certificate is valid for " + (names.isEmpty() ? "no " + (address ? "IP address" : "DNS name")
                     : String.join(", ", names)) + ", not " + host);
         }
