@@ -62,15 +62,8 @@ class ExistingPostgresTlsOnLabIT {
                     tls: {%s}
                   servers:
                     hosts: [%s]
-                  registration:
-                    address: %s
-                    mode: haproxy
-                    haproxy: {hosts: [{address: %s}]}
-                  workers:
-                    hosts: [%s]
-                """.formatted(LabPostgres.USER,
-                lab.host("db1").address(), tls, LabInventory.hostList(lab, "server"), lab.host("lb1").address(),
-                lab.host("lb1").address(), LabInventory.hostList(lab, "worker")));
+                """.formatted(LabPostgres.USER, lab.host("db1").address(), tls, LabInventory.hostList(lab, "server"))
+                + LabInventory.haproxyAndWorkers(lab));
         return file;
     }
 
