@@ -65,9 +65,9 @@ final class ClusterChecks {
         Endpoint.HostPort target = endpoint.servers().get(0);
         try (Tunnel tunnel = server.tunnel(target.host(), target.port())) {
             InetSocketAddress via = new InetSocketAddress("127.0.0.1", tunnel.localPort());
-            ProbeResult result = endpoint.type() == Endpoint.Type.ETCD
-                    ? new EtcdProbe().check(target, context.inventory().datastore().tls().map(ClusterChecks::tlsFiles), via)
-                    : new SqlProbe().check(endpoint, via);
+            Optional<TlsFiles> tls = context.inventory().datastore().tls().map(ClusterChecks::tlsFiles);
+            ProbeResult result = endpoint.type() == Endpoint.Type.ETCD ? new EtcdProbe().check(target, tls, via)
+                    : new SqlProbe().check(endpoint, tls, via);
             if (!result.ok()) {
                 throw new CheckFailed(result.detail(), result.fix().orElse(""));
             }

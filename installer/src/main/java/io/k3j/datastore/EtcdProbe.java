@@ -8,7 +8,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -40,7 +39,7 @@ public final class EtcdProbe {
             return ProbeResult.fine(where + " answers " + (socket instanceof SSLSocket ? "over TLS with the given certificates "
                     : "") + "and is healthy");
         } catch (SSLException e) {
-            return tlsProblem(where, e);
+            return TlsFailure.etcd(where).handshake(e);
         } catch (IOException e) {
             return ProbeResult.problem(where + " does not answer from this host: " + e.getMessage(),
                     "check that etcd runs and listens on that address, and no firewall is in the way");
@@ -48,10 +47,7 @@ public final class EtcdProbe {
     }
 
     private static SSLSocket secured(Socket plain, Endpoint.HostPort server, TlsFiles tls) throws IOException {
-        SSLSocket socket = (SSLSocket) tls.context().getSocketFactory().createSocket(plain, server.host(), server.port(), true);
-        SSLParameters parameters = socket.getSSLParameters();
-        parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        socket.setSSLParameters(parameters);
+        SSLSocket socket = (SSLSocket) tls.context(server.host()).getSocketFactory().createSocket(plain, server.host(), server.port(), true);
         socket.startHandshake();
         return socket;
     }
@@ -69,24 +65,5 @@ public final class EtcdProbe {
         String status = response.lines().findFirst().orElse("");
         int body = response.indexOf("\r\n\r\n");
         return status + (body < 0 ? "" : " " + response.substring(body + 4).strip());
-    }
-
-    /** What a failed handshake means for the operator, from the JDK's words for it (kept where they say more). */
-    private static ProbeResult tlsProblem(String where, SSLException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("PKIX path") || message.contains("unable to find valid certification path")) {
-            return ProbeResult.problem(where + " serves a certificate that datastore.tls.caFile did not sign",
-                    "set datastore.tls.caFile to the CA that signed etcd's serving certificate");
-        }
-        if (message.contains("No subject alternative") || message.contains("No name matching")) {
-            return ProbeResult.problem(where + " serves a certificate that does not name that host: " + message,
-                    "use the name or address etcd's certificate was issued for in datastore.endpoint, or reissue it with that name");
-        }
-        if (message.contains("bad_certificate") || message.contains("certificate_required") || message.contains("unknown_ca")) {
-            return ProbeResult.problem(where + " refused the client certificate: " + message,
-                    "give datastore.tls.certFile and keyFile a client certificate signed by the CA etcd trusts (--trusted-ca-file)");
-        }
-        return ProbeResult.problem("the TLS handshake with " + where + " failed: " + message,
-                "check datastore.tls (caFile, certFile, keyFile) against etcd's TLS settings");
     }
 }

@@ -11,9 +11,12 @@ import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.util.Collection;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
@@ -26,34 +29,53 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  */
 public record TlsFiles(Optional<Path> caFile, Optional<Path> certFile, Optional<Path> keyFile) {
 
-    public SSLContext context() {
+    /** A TLS context that trusts a server certificate of the CA (else the system's) naming {@code serverHost}. */
+    public SSLContext context(String serverHost) {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(certFile.isPresent() && keyFile.isPresent() ? keyManagers(certFile.get(), keyFile.get()).getKeyManagers() : null,
-                    caFile.isPresent() ? trustManagers(caFile.get()).getTrustManagers() : null, null);
+            context.init(keyManagers(), trustManagers(serverHost), null);
             return context;
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot make a TLS context of the datastore's TLS files: " + e.getMessage(), e);
+            throw unusable(e);
         }
     }
 
-    private static TrustManagerFactory trustManagers(Path caFile) throws GeneralSecurityException {
-        KeyStore store = emptyStore();
-        int index = 0;
-        for (Certificate certificate : certificates(caFile)) {
-            store.setCertificateEntry("ca-" + index++, certificate);
+    /** The client certificate to present, or none (null) unless both files are given. */
+    public KeyManager[] keyManagers() {
+        if (certFile.isEmpty() || keyFile.isEmpty()) {
+            return null;
         }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(store);
-        return factory;
+        try {
+            KeyStore store = emptyStore();
+            store.setKeyEntry("client", privateKey(keyFile.get()), new char[0], certificates(certFile.get()).toArray(Certificate[]::new));
+            KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(store, new char[0]);
+            return factory.getKeyManagers();
+        } catch (GeneralSecurityException e) {
+            throw unusable(e);
+        }
     }
 
-    private static KeyManagerFactory keyManagers(Path certFile, Path keyFile) throws GeneralSecurityException {
-        KeyStore store = emptyStore();
-        store.setKeyEntry("client", privateKey(keyFile), new char[0], certificates(certFile).toArray(Certificate[]::new));
-        KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        factory.init(store, new char[0]);
-        return factory;
+    public TrustManager[] trustManagers(String serverHost) {
+        try {
+            KeyStore store = null;
+            if (caFile.isPresent()) {
+                store = emptyStore();
+                int index = 0;
+                for (Certificate certificate : certificates(caFile.get())) {
+                    store.setCertificateEntry("ca-" + index++, certificate);
+                }
+            }
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return new TrustManager[] {new ServerTrustManager((X509TrustManager) factory.getTrustManagers()[0], serverHost)};
+        } catch (GeneralSecurityException e) {
+            throw unusable(e);
+        }
+    }
+
+    private static IllegalArgumentException unusable(GeneralSecurityException e) {
+        return new IllegalArgumentException("cannot make a TLS context of the datastore's TLS files: " + e.getMessage(), e);
     }
 
     private static Collection<? extends Certificate> certificates(Path file) throws GeneralSecurityException {

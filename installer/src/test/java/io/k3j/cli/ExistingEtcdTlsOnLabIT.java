@@ -59,15 +59,8 @@ class ExistingEtcdTlsOnLabIT {
                     dedicatedControlPlane: true
                     controlPlaneTaint: "%s"
                     hosts: [%s]
-                  registration:
-                    address: %s
-                    mode: haproxy
-                    haproxy: {hosts: [{address: %s}]}
-                  workers:
-                    hosts: [%s]
-                """.formatted(etcd.endpoint(), caFile,
-                client.certificate(), client.key(), TAINT, LabInventory.hostList(lab, "server"), lab.host("lb1").address(),
-                lab.host("lb1").address(), LabInventory.hostList(lab, "worker")));
+                """.formatted(etcd.endpoint(), caFile, client.certificate(), client.key(), TAINT, LabInventory.hostList(lab, "server"))
+                + LabInventory.haproxyAndWorkers(lab));
         return file;
     }
 

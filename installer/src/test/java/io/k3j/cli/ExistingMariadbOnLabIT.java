@@ -3,6 +3,8 @@ package io.k3j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.Lab;
+import io.k3j.lab.LabCertificates;
+import io.k3j.lab.LabMariaDb;
 import io.k3j.lab.LabTopology;
 import io.k3j.labtest.LabCluster;
 import io.k3j.labtest.LabInventory;
@@ -19,10 +21,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A whole install onto what the operator already runs: a MariaDB on db1 and an HAProxy on lb1,
- * both set up here by hand as an operator's own would be, the installer only checking them.
- * SSH as {@code ops}, a user with sudo. First a wrong database password, which must stop apply
- * at the datastore check before any server is touched; then the install with the right one.
+ * A whole install onto what the operator already runs: a MariaDB on db1 that takes the servers
+ * only over TLS with a client certificate ({@code REQUIRE X509}, its own CA; the client key in the
+ * traditional RSA form) and an HAProxy on lb1, both set up here, the installer only checking them.
+ * SSH as {@code ops}, a user with sudo. First a wrong database password, then the wrong CA, which
+ * must stop apply at the datastore check before any server is touched; then the install.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -34,18 +37,27 @@ class ExistingMariadbOnLabIT {
     @TempDir
     static Path temp;
 
+    private static LabCertificates pki;
+    private static LabMariaDb mariaDb;
     private static Path inventory;
 
     @BeforeAll
     static void setUp(Lab lab) throws IOException {
         lab.publish(LabCluster.RELEASE);
+        pki = LabCertificates.create(lab, "db1", "mariadb");
         runMariadb(lab);
         runHaproxy(lab);
-        inventory = temp.resolve("inventory.yaml");
-        Files.writeString(inventory, LabInventory.head(lab, "existing", "ops") + """
+        inventory = inventory(lab, pki.ca(), "inventory.yaml");
+    }
+
+    /** The inventory, its datastore.tls trusting {@code caFile}, as {@code name} in the test's directory. */
+    private static Path inventory(Lab lab, Path caFile, String name) throws IOException {
+        LabCertificates.CertificateFiles client = pki.client("k3s", LabCertificates.KeyForm.TRADITIONAL_RSA);
+        return Files.writeString(temp.resolve(name), LabInventory.head(lab, "existing", "ops") + """
                   datastore:
                     type: mysql
                     endpoint: "mysql://k3s:${env:K3S_DB_PASSWORD}@tcp(%s:3306)/k3s"
+                    tls: {caFile: "%s", certFile: "%s", keyFile: "%s"}
                   servers:
                     hosts: [%s]
                   registration:
@@ -53,16 +65,15 @@ class ExistingMariadbOnLabIT {
                     mode: existing
                   workers:
                     hosts: [%s]
-                """.formatted(lab.host("db1").address(),
+                """.formatted(lab.host("db1").address(), caFile, client.certificate(), client.key(),
                 LabInventory.hostList(lab, "server"), lab.host("lb1").address(), LabInventory.hostList(lab, "worker")));
     }
 
-    /** MariaDB as Debian ships it, listening on the lab network, with a database and an account for the servers. */
+    /** MariaDB listening on the lab network over TLS, with a database for the servers and the account's own password. */
     private static void runMariadb(Lab lab) {
-        lab.exec("db1", "sh", "-c", "printf '[mysqld]\\nbind-address = 0.0.0.0\\n' > /etc/mysql/mariadb.conf.d/60-lab.cnf "
-                + "&& systemctl start mariadb").orThrow("start mariadb on db1");
-        lab.exec("db1", "mysql", "--user=root", "-e", "CREATE DATABASE k3s; CREATE USER 'k3s'@'10.213.0.%' IDENTIFIED BY '"
-                + DB_PASSWORD + "'; GRANT ALL PRIVILEGES ON k3s.* TO 'k3s'@'10.213.0.%';").orThrow("create the k3s database");
+        mariaDb = LabMariaDb.withClientCertificates(lab, "db1", pki);
+        mariaDb.mysql("CREATE DATABASE k3s; SET PASSWORD FOR '" + LabMariaDb.USER + "'@'%' = PASSWORD('" + DB_PASSWORD + "');")
+                .orThrow("create the k3s database");
     }
 
     /** A layer-4 HAProxy in front of the three servers, as an operator's existing load balancer. */
@@ -86,6 +97,10 @@ class ExistingMariadbOnLabIT {
     }
 
     private static CliRun apply(String password) {
+        return apply(inventory, password);
+    }
+
+    private static CliRun apply(Path inventory, String password) {
         return CliRun.onInventory(Map.of("K3S_DB_PASSWORD", password), "apply", inventory, temp,
                 "--kubeconfig=" + temp.resolve("kubeconfig"));
     }
@@ -105,12 +120,26 @@ class ExistingMariadbOnLabIT {
 
     @Test
     @Order(2)
+    void theWrongCaStopsApplyAtTheDatastoreCheckBeforeAnyServerIsTouched(Lab lab) throws IOException {
+        Path otherCa = LabCertificates.create(lab, "db1", "not-mariadbs").ca();
+
+        CliRun run = apply(inventory(lab, otherCa, "inventory-other-ca.yaml"), DB_PASSWORD);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.APPLY_FAILED.code());
+        assertThat(run.err()).contains("step 1. Datastore")
+                .contains("MySQL at " + lab.host("db1").address() + ":3306 serves a certificate that datastore.tls.caFile did not sign")
+                .contains("Set datastore.tls.caFile to the CA that signed MySQL's serving certificate");
+        LabCluster.assertNothingOfOursOn(lab, List.of("server1", "server2", "server3", "worker1", "worker2"));
+    }
+
+    @Test
+    @Order(3)
     void withTheRightPasswordTheClusterComesUpBehindTheExistingLoadBalancer(Lab lab) throws IOException {
         CliRun run = apply(DB_PASSWORD);
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server2"), SERVERS, WORKERS);
-        String kineTable = lab.exec("db1", "mysql", "--user=root", "-N", "-e", "SELECT COUNT(*) FROM k3s.kine").orThrow("count kine rows").stdout();
+        String kineTable = mariaDb.mysql("SELECT COUNT(*) FROM k3s.kine").orThrow("count kine rows").stdout();
         assertThat(Long.parseLong(kineTable.strip())).as("rows in kine's table").isPositive();
         assertThat(Files.readString(temp.resolve("kubeconfig"))).contains("server: https://" + lab.host("lb1").address() + ":6443");
         assertThat(LabCluster.kubectlFromThisMachine(lab, temp.resolve("kubeconfig"), "get", "nodes")).contains("worker1");
@@ -120,7 +149,7 @@ class ExistingMariadbOnLabIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aSecondApplyChangesNothing(Lab lab) {
         String before = LabCluster.invocations(lab, SERVERS, WORKERS);
 

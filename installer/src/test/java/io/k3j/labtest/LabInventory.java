@@ -20,7 +20,6 @@ public final class LabInventory {
 
     public static Path write(Lab lab, Path directory) {
         String servers = hostList(lab, "server");
-        String workers = hostList(lab, "worker");
         String yaml = """
                 apiVersion: k3j/v1
                 kind: Cluster
@@ -33,14 +32,8 @@ public final class LabInventory {
                     provision: {host: {address: %s}, password: "${env:K3S_DB_PASSWORD}"}
                   servers:
                     hosts: [%s]
-                  registration:
-                    address: %s
-                    mode: haproxy
-                    haproxy: {hosts: [{address: %s}]}
-                  workers:
-                    hosts: [%s]
-                """.formatted(lab.operatorKey(), lab.knownHosts(), Lab.MIRROR_URL, only(lab, "datastore").address(), servers,
-                only(lab, "loadbalancer").address(), only(lab, "loadbalancer").address(), workers);
+                """.formatted(lab.operatorKey(), lab.knownHosts(), Lab.MIRROR_URL, only(lab, "datastore").address(), servers)
+                + haproxyAndWorkers(lab);
         try {
             Path file = directory.resolve("inventory.yaml");
             Files.writeString(file, yaml);
@@ -63,6 +56,22 @@ public final class LabInventory {
                   ssh: {user: %s, keyPath: "%s", knownHosts: "%s"}
                   k3s: {version: %s, mirror: "%s"}
                 """.formatted(cluster, sshUser, lab.operatorKey(), lab.knownHosts(), LabCluster.K3S_VERSION, Lab.MIRROR_URL);
+    }
+
+    /**
+     * An inventory's last lines for the lab: the registration address an HAProxy that k3j-install
+     * sets up on the load-balancer host, and the workers.
+     */
+    public static String haproxyAndWorkers(Lab lab) {
+        String loadBalancer = only(lab, "loadbalancer").address();
+        return """
+                  registration:
+                    address: %s
+                    mode: haproxy
+                    haproxy: {hosts: [{address: %s}]}
+                  workers:
+                    hosts: [%s]
+                """.formatted(loadBalancer, loadBalancer, hostList(lab, "worker"));
     }
 
     private static LabHost only(Lab lab, String role) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.k3sdouble.server.DoubleOnLab;
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
+import io.k3j.lab.LabPostgres;
 import io.k3j.lab.LabTopology;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,7 +22,7 @@ class AgentIT {
 
     @BeforeAll
     static void aClusterOfTwoServers(Lab lab) {
-        DoubleOnLab.postgresOn(lab, "db1");
+        LabPostgres.plain(lab, "db1");
         DoubleOnLab.publishRelease(lab);
         String config = "token: agent-test-secret\ndatastore-endpoint: postgres://k3s:pw@" + lab.host("db1").address() + ":5432/k3s\n";
         for (String server : new String[] {"server1", "server2"}) {

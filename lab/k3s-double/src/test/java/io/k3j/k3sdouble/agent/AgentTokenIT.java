@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.k3sdouble.server.DoubleOnLab;
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
+import io.k3j.lab.LabPostgres;
 import io.k3j.lab.LabTopology;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,7 +27,7 @@ class AgentTokenIT {
 
     @BeforeAll
     static void aServerWithAnAgentToken(Lab lab) {
-        DoubleOnLab.postgresOn(lab, "db1");
+        LabPostgres.plain(lab, "db1");
         DoubleOnLab.publishRelease(lab);
         DoubleOnLab.install(lab, "server1", "server");
         DoubleOnLab.start(lab, "server1", "k3s", "token: server-secret\nagent-token: agent-secret\nwith-node-id: true\n"

@@ -6,7 +6,7 @@ import io.k3j.lab.LabCertificates;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** Puts the double on lab hosts as the install script would (binary, kubectl link, unit) and a PostgreSQL for it on db1. */
+/** Puts the double on lab hosts as the install script would (binary, kubectl link, unit); its datastores are LabPostgres, LabMariaDb, LabEtcd. */
 public final class DoubleOnLab {
     private static final String UNIT = """
             [Unit]
@@ -27,46 +27,6 @@ public final class DoubleOnLab {
     private DoubleOnLab() {
     }
 
-    public static void postgresOn(Lab lab, String host) {
-        startPostgres(lab, host, "host all all 10.213.0.0/24 scram-sha-256");
-    }
-
-    /**
-     * PostgreSQL on {@code host} that takes lab clients only over TLS with a client certificate of
-     * {@code pki} ({@code hostssl … clientcert=verify-full}), serving {@code pki}'s certificate for the host.
-     */
-    public static void postgresWithClientCertificatesOn(Lab lab, String host, LabCertificates pki) {
-        String tls = "/etc/postgresql/15/main/tls";
-        pki.installServing(host, tls, "postgres");
-        lab.exec(host, "sh", "-c", "printf \"ssl = on\\nssl_cert_file = '%s/server.crt'\\n"
-                + "ssl_key_file = '%s/server.key'\\nssl_ca_file = '%s/ca.crt'\\n\" \"$0\" \"$0\" \"$0\" > /etc/postgresql/15/main/conf.d/tls.conf",
-                tls).orThrow("PostgreSQL TLS on " + host);
-        startPostgres(lab, host, "hostssl all all 10.213.0.0/24 scram-sha-256 clientcert=verify-full");
-    }
-
-    /** MariaDB on {@code host} for lab clients: user {@code k3s}, password {@code pw}, every privilege. */
-    public static void mariaDbOn(Lab lab, String host) {
-        startMariaDb(lab, host, "", "");
-    }
-
-    /**
-     * MariaDB on {@code host} serving {@code pki}'s certificate for the host, whose user {@code k3s}
-     * must come over TLS with a client certificate of {@code pki} ({@code REQUIRE X509}).
-     */
-    public static void mariaDbWithClientCertificatesOn(Lab lab, String host, LabCertificates pki) {
-        String tls = "/etc/mysql/tls";
-        pki.installServing(host, tls, "mysql");
-        startMariaDb(lab, host, "ssl_ca = " + tls + "/ca.crt\\nssl_cert = " + tls + "/server.crt\\nssl_key = " + tls + "/server.key\\n",
-                " REQUIRE X509");
-    }
-
-    private static void startMariaDb(Lab lab, String host, String serverSettings, String requirement) {
-        lab.exec(host, "sh", "-c", String.join(" && ",
-                "printf '[mysqld]\\nbind-address = 0.0.0.0\\n" + serverSettings + "' > /etc/mysql/mariadb.conf.d/90-lab.cnf",
-                "systemctl start mariadb",
-                "mysql -e \"CREATE USER 'k3s'@'%' IDENTIFIED BY 'pw'" + requirement + "; GRANT ALL ON *.* TO 'k3s'@'%';\"")).orThrow("MariaDB on " + host);
-    }
-
     /** Where {@link #giveDatastoreTls} puts a server's datastore TLS files. */
     public static final String DATASTORE_TLS = "/etc/k3j/datastore";
 
@@ -83,14 +43,6 @@ public final class DoubleOnLab {
             config += "datastore-certfile: " + DATASTORE_TLS + "/client.crt\ndatastore-keyfile: " + DATASTORE_TLS + "/client.key\n";
         }
         return config;
-    }
-
-    private static void startPostgres(Lab lab, String host, String clientRule) {
-        lab.exec(host, "sh", "-c", String.join(" && ",
-                "echo \"listen_addresses = '*'\" > /etc/postgresql/15/main/conf.d/lab.conf",
-                "echo \"$0\" >> /etc/postgresql/15/main/pg_hba.conf",
-                "systemctl start postgresql@15-main",
-                "su postgres -c \"psql -q -c \\\"CREATE ROLE k3s LOGIN CREATEDB PASSWORD 'pw'\\\"\""), clientRule).orThrow("PostgreSQL on " + host);
     }
 
     /** Installs the double on {@code host} with the unit for {@code command} (server: k3s, agent: k3s-agent). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
+import io.k3j.lab.LabMariaDb;
 import io.k3j.lab.LabTopology;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class MariaDbServerIT {
 
     @Test
     void aServerOnMariaDbCreatesTheDatabaseAndKinesTableAndIsReady(Lab lab) {
-        DoubleOnLab.mariaDbOn(lab, "host1");
+        LabMariaDb.plain(lab, "host1");
         DoubleOnLab.publishRelease(lab);
         DoubleOnLab.install(lab, "host2", "server");
 

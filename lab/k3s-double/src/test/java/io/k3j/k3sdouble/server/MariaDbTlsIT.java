@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabCertificates;
 import io.k3j.lab.LabCertificates.KeyForm;
+import io.k3j.lab.LabMariaDb;
 import io.k3j.lab.LabTopology;
 
 /**
@@ -14,9 +15,11 @@ import io.k3j.lab.LabTopology;
 @LabTopology("ha-postgres")
 class MariaDbTlsIT extends SqlDatastoreTlsContract {
 
+    private LabMariaDb mariaDb;
+
     @Override
     void startDatastore(Lab lab, LabCertificates pki) {
-        DoubleOnLab.mariaDbWithClientCertificatesOn(lab, "db1", pki);
+        mariaDb = LabMariaDb.withClientCertificates(lab, "db1", pki);
     }
 
     @Override
@@ -37,7 +40,7 @@ class MariaDbTlsIT extends SqlDatastoreTlsContract {
     /** REQUIRE X509 lets k3s in only with its certificate: kine's table filled is the proof. */
     @Override
     void assertConnectedWithTheClientCertificate(Lab lab) {
-        assertThat(lab.exec("db1", "mysql", "-N", "-e", "SELECT COUNT(*) FROM kubernetes.kine WHERE name LIKE '/bootstrap/%'")
+        assertThat(mariaDb.mysql("SELECT COUNT(*) FROM kubernetes.kine WHERE name LIKE '/bootstrap/%'")
                 .orThrow("kine table").stdout().strip()).isEqualTo("1");
     }
 }

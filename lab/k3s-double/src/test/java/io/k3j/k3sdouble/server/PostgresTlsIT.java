@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabCertificates;
 import io.k3j.lab.LabCertificates.KeyForm;
+import io.k3j.lab.LabPostgres;
 import io.k3j.lab.LabTopology;
 
 /**
@@ -14,9 +15,11 @@ import io.k3j.lab.LabTopology;
 @LabTopology("ha-postgres")
 class PostgresTlsIT extends SqlDatastoreTlsContract {
 
+    private LabPostgres postgres;
+
     @Override
     void startDatastore(Lab lab, LabCertificates pki) {
-        DoubleOnLab.postgresWithClientCertificatesOn(lab, "db1", pki);
+        postgres = LabPostgres.withClientCertificates(lab, "db1", pki);
     }
 
     @Override
@@ -36,7 +39,7 @@ class PostgresTlsIT extends SqlDatastoreTlsContract {
 
     @Override
     void assertConnectedWithTheClientCertificate(Lab lab) {
-        assertThat(lab.exec("db1", "runuser", "-u", "postgres", "--", "psql", "-At", "-d", "kubernetes", "-c",
+        assertThat(postgres.psql("kubernetes",
                 "SELECT count(*) FROM pg_stat_ssl JOIN pg_stat_activity USING (pid) WHERE usename = 'k3s' AND ssl AND client_dn = '/CN=k3s'")
                 .orThrow("pg_stat_ssl").stdout().strip()).isNotEqualTo("0");
     }

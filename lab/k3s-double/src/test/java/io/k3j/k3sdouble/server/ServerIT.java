@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
+import io.k3j.lab.LabPostgres;
 import io.k3j.lab.LabTopology;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ServerIT {
     @BeforeAll
     static void datastoreAndBinaries(Lab lab) {
-        DoubleOnLab.postgresOn(lab, "db1");
+        LabPostgres.plain(lab, "db1");
         DoubleOnLab.publishRelease(lab);
         for (String server : new String[] {"server1", "server2", "server3"}) {
             DoubleOnLab.install(lab, server, "server");
