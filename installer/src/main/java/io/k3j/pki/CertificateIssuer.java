@@ -67,7 +67,9 @@ public final class CertificateIssuer {
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)), caKeys);
             KeyPair serverKeys = keyPair();
-            X509Certificate server = sign(leaf(ca, caName, commonName(servingNames.get(0)), serverKeys, KeyPurposeId.id_kp_serverAuth)
+            // Client use too: etcd's JSON gateway dials etcd itself with the serving certificate, and client-cert-auth checks it.
+            X509Certificate server = sign(leaf(ca, caName, commonName(servingNames.get(0)), serverKeys, KeyPurposeId.id_kp_serverAuth,
+                    KeyPurposeId.id_kp_clientAuth)
                     .addExtension(Extension.subjectAlternativeName, false, alternativeNames(servingNames)), caKeys);
             KeyPair clientKeys = keyPair();
             X509Certificate client = sign(leaf(ca, caName, commonName(clientName), clientKeys, KeyPurposeId.id_kp_clientAuth), caKeys);
@@ -83,13 +85,13 @@ public final class CertificateIssuer {
         return generator.generateKeyPair();
     }
 
-    private X509v3CertificateBuilder leaf(X509Certificate ca, X500Name caName, X500Name subject, KeyPair keys, KeyPurposeId purpose)
+    private X509v3CertificateBuilder leaf(X509Certificate ca, X500Name caName, X500Name subject, KeyPair keys, KeyPurposeId... purposes)
             throws GeneralSecurityException, CertIOException {
         return builder(caName, subject, keys, LEAF_VALIDITY)
                 .addExtension(Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca))
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose));
+                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
     }
 
     private X509v3CertificateBuilder builder(X500Name issuer, X500Name subject, KeyPair keys, Duration validity)

@@ -47,12 +47,12 @@ class PkiCertificateIssuerTest {
     }
 
     @Test
-    void theServingCertificateNamesTheHostsAddressAndNameForServing() throws Exception {
+    void theServingCertificateNamesTheHostsAddressAndNameAndServesEtcdsOwnGatewayAsAClientToo() throws Exception {
         X509Certificate server = certificate(made.server().certificate());
 
         assertThat(server.getSubjectAlternativeNames()).extracting(name -> name.get(0) + "=" + name.get(1))
                 .containsExactly("7=198.51.100.5", "2=db1");
-        assertThat(server.getExtendedKeyUsage()).containsExactly(SERVER_AUTH);
+        assertThat(server.getExtendedKeyUsage()).containsExactly(SERVER_AUTH, CLIENT_AUTH);
         assertThat(server.getKeyUsage()[DIGITAL_SIGNATURE]).isTrue();
     }
 
