@@ -36,18 +36,7 @@ class ProvisionedEtcdTlsOnLabIT {
         lab.publish(LabCluster.RELEASE);
         String db1 = lab.host("db1").address();
         Path inventory = temp.resolve("inventory.yaml");
-        Files.writeString(inventory, LabInventory.head(lab, "edge", "root") + """
-                  datastore:
-                    type: etcd
-                    provision: {host: {address: %s, name: db1}, tls: true}
-                  servers:
-                    hosts: [%s]
-                  registration:
-                    address: k8s-rr.lab
-                    mode: dns
-                  workers:
-                    hosts: [%s]
-                """.formatted(db1, LabInventory.hostList(lab, "server"), LabInventory.hostList(lab, "worker")));
+        Files.writeString(inventory, LabInventory.head(lab, "edge", "root") + LabInventory.provisionedWithTls(lab, "etcd"));
 
         CliRun run = apply(inventory);
 
