@@ -65,6 +65,17 @@ public final class LabInventory {
                 """.formatted(cluster, sshUser, lab.operatorKey(), lab.knownHosts(), LabCluster.K3S_VERSION, Lab.MIRROR_URL);
     }
 
+    private static LabHost only(Lab lab, String role) {
+        return lab.hostsWithRole(role).get(0);
+    }
+
+    /** The lab's hosts of one role as an inventory host list's content: {@code {address: A, name: N}, ...}. */
+    public static String hostList(Lab lab, String role) {
+        return lab.hostsWithRole(role).stream()
+                .map(host -> "{address: " + host.address() + ", name: " + host.name() + "}")
+                .collect(Collectors.joining(", "));
+    }
+
     /**
      * The steps of a cluster on a datastore k3j-install sets up on db1 with {@code provision.tls}:
      * every server and worker of the lab, {@code k8s-rr.lab} (round-robin DNS) as registration address.
@@ -82,16 +93,5 @@ public final class LabInventory {
                   workers:
                     hosts: [%s]
                 """.formatted(type, lab.host("db1").address(), hostList(lab, "server"), hostList(lab, "worker"));
-    }
-
-    private static LabHost only(Lab lab, String role) {
-        return lab.hostsWithRole(role).get(0);
-    }
-
-    /** The lab's hosts of one role as an inventory host list's content: {@code {address: A, name: N}, ...}. */
-    public static String hostList(Lab lab, String role) {
-        return lab.hostsWithRole(role).stream()
-                .map(host -> "{address: " + host.address() + ", name: " + host.name() + "}")
-                .collect(Collectors.joining(", "));
     }
 }
