@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +18,7 @@ import java.util.function.Supplier;
  */
 public final class KeptCertificates {
     static final String CA_KEY = "ca-key.pem";
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
 
     /** The kept files K3s and the datastore host need (the CA key is not among them). */
     public record HostFiles(Path ca, Path server, Path serverKey, Path client, Path clientKey) {
@@ -70,8 +73,11 @@ public final class KeptCertificates {
     private void createDirectory() {
         try {
             Files.createDirectories(directory.getParent());
-            Files.createDirectory(directory,
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            if (Files.isDirectory(directory)) {
+                Files.setPosixFilePermissions(directory, OWNER_ONLY);
+            } else {
+                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make " + directory + ": " + e.getMessage(), e);
         }

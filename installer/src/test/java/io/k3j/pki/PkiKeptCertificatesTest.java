@@ -60,6 +60,14 @@ class PkiKeptCertificatesTest {
     }
 
     @Test
+    void anEmptyFolderThereIsMadeOwnerOnlyAndFilled() throws IOException {
+        Path directory = Files.createDirectories(KeptCertificates.directoryFor(inventoryFolder, "edge"));
+
+        assertThat(new KeptCertificates(directory).keepOrMake(issue).made()).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+    }
+
+    @Test
     void aFolderWithOnlySomeOfThemIsNotPatchedButSaidSo() throws IOException {
         KeptCertificates kept = new KeptCertificates(KeptCertificates.directoryFor(inventoryFolder, "edge"));
         Files.delete(kept.keepOrMake(issue).files().serverKey());
