@@ -1,7 +1,7 @@
 <#--
   /etc/postgresql/<major>/main/conf.d/k3j.conf (Debian's postgresql.conf includes conf.d/):
   listen where the K3s servers can reach it.
-  Model: cluster, listenAddresses[], port, tls (boolean), certFile?, keyFile?
+  Model: cluster, listenAddresses[], port, tls (boolean), certFile?, keyFile?, caFile? (the CA client certificates must chain to)
 -->
 # Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
 listen_addresses = '<#list listenAddresses as address>${address}<#sep>,</#list>'
@@ -11,4 +11,5 @@ password_encryption = 'scram-sha-256'
 ssl = on
 ssl_cert_file = '${certFile}'
 ssl_key_file = '${keyFile}'
+ssl_ca_file = '${caFile}'
 </#if>

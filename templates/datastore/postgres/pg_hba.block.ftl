@@ -2,9 +2,10 @@
   The block k3j-install keeps in pg_hba.conf (between its BEGIN/END markers; the rest of the
   file is left alone): the K3s servers, and only they, may reach the cluster's database.
   Model: cluster, database, user, tls (boolean), clients[] (server addresses, each a /32 or /128)
+  With TLS, only over TLS and with a client certificate whose CN is the user (clientcert=verify-full).
 -->
 # BEGIN k3j-install ${cluster}
 <#list clients as client>
-${tls?then("hostssl", "host")}    ${database}    ${user}    ${client}    scram-sha-256
+${tls?then("hostssl", "host")}    ${database}    ${user}    ${client}    scram-sha-256<#if tls> clientcert=verify-full</#if>
 </#list>
 # END k3j-install ${cluster}

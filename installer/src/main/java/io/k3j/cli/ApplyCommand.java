@@ -70,7 +70,7 @@ public class ApplyCommand extends BaseCommand {
         if (dryRun) {
             return PlanCommand.online(inventory, ssh, logFile, false, context);
         }
-        Inventory valid = InventoryInput.load(inventory, context);
+        Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {

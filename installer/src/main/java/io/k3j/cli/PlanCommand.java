@@ -51,7 +51,7 @@ public class PlanCommand extends BaseCommand {
         if (!offline) {
             return online(inventory, ssh, logFile, noFiles, context);
         }
-        Inventory valid = InventoryInput.load(inventory, context);
+        Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         ClusterValues values = ClusterValues.offline(valid, new InventoryLoader(context.environment()::get).secrets(valid));
         print(context, valid, new Planner(new TemplateRenderer()).plan(valid, values, HostKnowledge.OFFLINE), Optional.empty(), noFiles);
         return ExitCode.OK;
@@ -59,7 +59,7 @@ public class PlanCommand extends BaseCommand {
 
     /** The plan against the hosts (also {@code apply --dry-run}): facts, kept secrets, and each file compared with the host's. */
     static ExitCode online(Path inventory, SshOptions ssh, Path logFile, boolean noFiles, CommandContext context) {
-        Inventory valid = InventoryInput.load(inventory, context);
+        Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "plan", clock);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {

@@ -24,13 +24,31 @@ public record Datastore(Type type, Optional<SecretValue> endpoint, Optional<Tls>
         }
     }
 
-    /** Client TLS files the servers use to reach the datastore (paths on the operator's machine). */
+    /**
+     * Client TLS files the servers use to reach the datastore (paths on the operator's machine):
+     * the inventory's for an existing datastore, the ones k3j-install made for a provisioned one.
+     */
     public record Tls(Path caFile, Optional<Path> certFile, Optional<Path> keyFile) {
     }
 
-    /** A datastore k3j-install sets up on {@code host}. */
-    public record Provision(Host host, String database, String user, Optional<SecretValue> password, boolean tls) {
+    /**
+     * A datastore k3j-install sets up on {@code host}; with {@code tls}, {@code serving} is the
+     * host's certificate and key once k3j-install made them ({@link #withMadeTls}).
+     */
+    public record Provision(Host host, String database, String user, Optional<SecretValue> password, boolean tls,
+                            Optional<Serving> serving) {
         public static final String DEFAULT_DATABASE = "k3s";
         public static final String DEFAULT_USER = "k3s";
+
+        /** The datastore host's serving certificate and key, and the CA that signed them and K3s' client certificate. */
+        public record Serving(Path caFile, Path certFile, Path keyFile) {
+        }
+    }
+
+    /** This provisioned datastore with the certificates k3j-install made for it: K3s' client files and the host's serving ones. */
+    public Datastore withMadeTls(Tls client, Provision.Serving serving) {
+        Provision provisioned = provision.orElseThrow();
+        return new Datastore(type, endpoint, Optional.of(client), Optional.of(new Provision(provisioned.host(), provisioned.database(),
+                provisioned.user(), provisioned.password(), provisioned.tls(), Optional.of(serving))));
     }
 }

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A valid inventory, with every default applied. Built only by {@link InventoryLoader}. */
+/**
+ * A valid inventory, with every default applied. Built only by {@link InventoryLoader}, then
+ * completed with the datastore certificates k3j-install made ({@link #withDatastore}).
+ */
 public record Inventory(
         Path file,
         String name,
@@ -27,6 +30,10 @@ public record Inventory(
                 .forEach(host -> hosts.add(new RoledHost(host, Role.LOAD_BALANCER))));
         workers.hosts().forEach(host -> hosts.add(new RoledHost(host, Role.WORKER)));
         return hosts;
+    }
+
+    public Inventory withDatastore(Datastore completed) {
+        return new Inventory(file, name, ssh, k3s, completed, servers, registration, workers);
     }
 
     public Path directory() {

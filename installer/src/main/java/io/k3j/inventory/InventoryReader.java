@@ -162,6 +162,10 @@ final class InventoryReader {
                     ? "give either endpoint (an existing datastore) or provision (k3j-install sets one up), not both"
                     : "required: endpoint (an existing datastore) or provision (k3j-install sets one up)");
         }
+        if (datastore.has("tls") && datastore.has("provision")) {
+            problems.add(datastore.positionOf("tls"), datastore.child("tls"), "tls names the files of an existing datastore; "
+                    + "for one k3j-install sets up, set provision.tls: true and it makes the certificates");
+        }
         if (type.isPresent() && endpoint.isPresent()) {
             checkEndpoint(datastore, type.get(), endpoint.get());
         }
@@ -214,14 +218,10 @@ final class InventoryReader {
                 }
             }
         }
-        if (provision.bool("tls").orElse(false)) {
-            problems.add(provision.positionOf("tls"), provision.child("tls"), "TLS for a datastore k3j-install sets up "
-                    + "is not supported yet; set up TLS yourself and use endpoint + tls, or leave tls out");
-        }
         String database = sqlName(provision, "database", Datastore.Provision.DEFAULT_DATABASE);
         String user = sqlName(provision, "user", Datastore.Provision.DEFAULT_USER);
         return host.map(value -> new Datastore.Provision(value, database, user, secret(provision, "password"),
-                provision.bool("tls").orElse(false)));
+                provision.bool("tls").orElse(false), Optional.empty()));
     }
 
     private String sqlName(YamlMap map, String key, String defaultValue) {

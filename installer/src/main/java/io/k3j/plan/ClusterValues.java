@@ -73,7 +73,7 @@ public record ClusterValues(String serverToken, String agentToken, String datast
         return switch (datastore.type()) {
             case postgres -> "postgres://" + provision.user() + ":" + password + "@" + host + ":" + port + "/" + provision.database();
             case mysql -> "mysql://" + provision.user() + ":" + password + "@tcp(" + host + ":" + port + ")/" + provision.database();
-            case etcd -> "http://" + host + ":" + port;
+            case etcd -> (provision.tls() ? "https://" : "http://") + host + ":" + port;
         };
     }
 

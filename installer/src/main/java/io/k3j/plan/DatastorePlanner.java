@@ -16,6 +16,10 @@ import java.util.Optional;
  * may create kine's table); a provisioned one is installed and configured first, then checked the same way.
  */
 final class DatastorePlanner {
+    private static final String CA = "ca.pem";
+    private static final String CERTIFICATE = "server.pem";
+    private static final String KEY = "server-key.pem";
+
     private final Inventory inventory;
     private final ClusterValues values;
     private final TemplateRenderer renderer;
@@ -49,8 +53,16 @@ final class DatastorePlanner {
     private String checkText() {
         return inventory.datastore().type() == Datastore.Type.etcd
                 ? "check from this host that etcd at " + where().split(",")[0] + " answers"
-                        + (inventory.datastore().tls().isPresent() ? " over TLS with the inventory's certificates" : "") + " and is healthy"
+                        + tlsText() + " and is healthy"
                 : "log in from this host to " + where() + " as K3s will, and check kine may create its table";
+    }
+
+    private String tlsText() {
+        if (inventory.datastore().tls().isEmpty()) {
+            return "";
+        }
+        return inventory.datastore().provision().isPresent() ? " over TLS with the certificates k3j-install made"
+                : " over TLS with the inventory's certificates";
     }
 
     private String where() {
@@ -65,12 +77,14 @@ final class DatastorePlanner {
     private HostPlan postgres(Datastore.Provision provision) {
         Host host = provision.host();
         String config = Paths.postgresConfigDirectory(knowledge.postgresMajor(host));
-        Map<String, Object> conf = Map.of("cluster", inventory.name(), "listenAddresses", List.of("*"), "port",
-                Datastore.Type.postgres.defaultPort(), "tls", false);
+        Map<String, Object> conf = withTls(provision, Paths.POSTGRES_TLS, Map.of("cluster", inventory.name(),
+                "listenAddresses", List.of("*"), "port", Datastore.Type.postgres.defaultPort()));
         Map<String, Object> hba = Map.of("cluster", inventory.name(), "database", provision.database(), "user", provision.user(),
-                "tls", false, "clients", serverClients("/32", "/128"));
+                "tls", provision.tls(), "clients", serverClients("/32", "/128"));
         List<Action> actions = new ArrayList<>();
         actions.add(Action.install("install postgresql (Debian/Ubuntu package)", new Operation.Packages(List.of("postgresql"))));
+        // PostgreSQL refuses a key that others than its owner may read.
+        actions.addAll(servingFiles(provision, Paths.POSTGRES_TLS, "postgres:postgres"));
         actions.add(Action.write(ManagedFile.readable(config + "/conf.d/k3j.conf", renderer.render("datastore/postgres/k3j.conf.ftl", conf))));
         // Debian's own owner and mode for pg_hba.conf, kept: PostgreSQL reads it as postgres.
         actions.add(Action.block(new ManagedFile(config + "/pg_hba.conf", "0640", "postgres:postgres",
@@ -87,12 +101,14 @@ final class DatastorePlanner {
     }
 
     private HostPlan mysql(Datastore.Provision provision) {
-        Map<String, Object> cnf = Map.of("cluster", inventory.name(), "bindAddress", "0.0.0.0", "port",
-                Datastore.Type.mysql.defaultPort(), "tls", false);
+        Map<String, Object> cnf = withTls(provision, Paths.MARIADB_TLS, Map.of("cluster", inventory.name(), "bindAddress", "0.0.0.0",
+                "port", Datastore.Type.mysql.defaultPort()));
         Map<String, Object> sql = new HashMap<>(sqlModel(provision));
         sql.put("clients", serverClients("", ""));
+        sql.put("tls", provision.tls());
         List<Action> actions = new ArrayList<>();
         actions.add(Action.install("install mariadb-server (Debian/Ubuntu package)", new Operation.Packages(List.of("mariadb-server"))));
+        actions.addAll(servingFiles(provision, Paths.MARIADB_TLS, "mysql:mysql"));
         actions.add(Action.write(ManagedFile.readable(Paths.MARIADB_CONFIG, renderer.render("datastore/mysql/k3j.cnf.ftl", cnf))));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.SETUP_SCRIPTS + "/mysql-setup.sql",
                 renderer.render("datastore/mysql/setup.sql.ftl", sql))));
@@ -107,8 +123,9 @@ final class DatastorePlanner {
 
     private HostPlan etcd(Datastore.Provision provision) {
         Host host = provision.host();
-        Map<String, Object> conf = Map.of("cluster", inventory.name(), "name", host.name().orElse("k3j-etcd"),
-                "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(), "peerPort", 2380, "tls", false);
+        Map<String, Object> conf = withTls(provision, Paths.ETCD_TLS, Map.of("cluster", inventory.name(), "name",
+                host.name().orElse("k3j-etcd"), "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(),
+                "peerPort", 2380));
         List<Action> actions = new ArrayList<>();
         actions.add(Action.install("install etcd-server (Debian/Ubuntu package)", new Operation.Packages(List.of("etcd-server"))));
         // Debian's package starts its own etcd.service on install, on the port k3j-etcd needs.
@@ -119,12 +136,41 @@ final class DatastorePlanner {
                   echo '%s'
                 fi
                 """.formatted(Operation.Script.CHANGED))));
+        actions.addAll(servingFiles(provision, Paths.ETCD_TLS, "etcd:etcd"));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_CONFIG, renderer.render("datastore/etcd/etcd.conf.yml.ftl", conf))));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_UNIT,
                 renderer.render("datastore/etcd/etcd.service.ftl", Map.of("cluster", inventory.name())))));
         actions.add(Action.start("(re)start k3j-etcd when its configuration changed, and wait until it serves",
                 new Operation.Services(List.of("k3j-etcd"), new Operation.Active())));
         return new HostPlan(host.address(), "datastore", actions);
+    }
+
+    /** A template's model with {@code tls} and, with TLS, the host's files in {@code directory}. */
+    private static Map<String, Object> withTls(Datastore.Provision provision, String directory, Map<String, Object> model) {
+        Map<String, Object> complete = new HashMap<>(model);
+        complete.put("tls", provision.tls());
+        if (provision.tls()) {
+            complete.put("caFile", directory + "/" + CA);
+            complete.put("certFile", directory + "/" + CERTIFICATE);
+            complete.put("keyFile", directory + "/" + KEY);
+        }
+        return complete;
+    }
+
+    /**
+     * With TLS, the CA and the serving certificate k3j-install made, and the key, readable only by
+     * {@code owner}, the user the datastore runs as. The CA's key stays on the operator's machine.
+     */
+    private static List<Action> servingFiles(Datastore.Provision provision, String directory, String owner) {
+        if (!provision.tls()) {
+            return List.of();
+        }
+        Datastore.Provision.Serving serving = provision.serving()
+                .orElseThrow(() -> new IllegalStateException("provision.tls without the certificates k3j-install makes"));
+        return List.of(
+                Action.write(ManagedFile.readable(directory + "/" + CA, OperatorFiles.read(serving.caFile()))),
+                Action.write(ManagedFile.readable(directory + "/" + CERTIFICATE, OperatorFiles.read(serving.certFile()))),
+                Action.write(ManagedFile.secret(directory + "/" + KEY, owner, OperatorFiles.read(serving.keyFile()))));
     }
 
     /** A generated password is kept on the datastore host, where the next apply reads it back. */

@@ -17,7 +17,12 @@ public record ManagedFile(String path, String mode, String owner, String content
 
     /** A private key or a password: root-only, and its content never shown. */
     public static ManagedFile secret(String path, String content) {
-        return new ManagedFile(path, "0600", "root:root", content, true);
+        return secret(path, "root:root", content);
+    }
+
+    /** A private key only {@code owner} may read (the user a service runs as), its content never shown. */
+    public static ManagedFile secret(String path, String owner, String content) {
+        return new ManagedFile(path, "0600", owner, content, true);
     }
 
     /** What a person may see of the content. */

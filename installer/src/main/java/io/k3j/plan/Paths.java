@@ -21,8 +21,11 @@ public final class Paths {
     public static final String KEEPALIVED_CONFIG = "/etc/keepalived/keepalived.conf";
     public static final String ETCD_CONFIG = "/etc/etcd/k3j-etcd.conf.yml";
     public static final String ETCD_UNIT = "/etc/systemd/system/k3j-etcd.service";
+    /** A provisioned datastore's CA, serving certificate and key (with provision.tls). */
     public static final String ETCD_TLS = "/etc/etcd/k3j-tls";
     public static final String MARIADB_CONFIG = "/etc/mysql/mariadb.conf.d/60-k3j.cnf";
+    public static final String MARIADB_TLS = "/etc/mysql/k3j-tls";
+    public static final String POSTGRES_TLS = "/etc/postgresql/k3j-tls";
 
     private Paths() {
     }

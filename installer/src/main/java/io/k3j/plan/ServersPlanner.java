@@ -4,10 +4,6 @@ import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.render.TemplateRenderer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,17 +98,9 @@ final class ServersPlanner {
             return List.of();
         }
         List<ManagedFile> files = new ArrayList<>();
-        files.add(ManagedFile.rootOnly(Paths.DATASTORE_TLS + "/ca.pem", read(tls.get().caFile())));
-        tls.get().certFile().ifPresent(cert -> files.add(ManagedFile.rootOnly(Paths.DATASTORE_TLS + "/client.pem", read(cert))));
-        tls.get().keyFile().ifPresent(key -> files.add(ManagedFile.secret(Paths.DATASTORE_TLS + "/client-key.pem", read(key))));
+        files.add(ManagedFile.rootOnly(Paths.DATASTORE_TLS + "/ca.pem", OperatorFiles.read(tls.get().caFile())));
+        tls.get().certFile().ifPresent(cert -> files.add(ManagedFile.rootOnly(Paths.DATASTORE_TLS + "/client.pem", OperatorFiles.read(cert))));
+        tls.get().keyFile().ifPresent(key -> files.add(ManagedFile.secret(Paths.DATASTORE_TLS + "/client-key.pem", OperatorFiles.read(key))));
         return files;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 }

@@ -12,12 +12,12 @@ import java.nio.file.attribute.PosixFilePermissions;
  * Writes a file only its owner can read (0600), whole or not at all: into a temporary file in the
  * same folder, then renamed over the target. Ctrl-C at any moment leaves the old file or the new one.
  */
-final class PrivateFile {
+public final class PrivateFile {
 
     private PrivateFile() {
     }
 
-    static void write(Path file, String content) {
+    public static void write(Path file, String content) {
         Path target = file.toAbsolutePath();
         try {
             Files.createDirectories(target.getParent());

@@ -84,4 +84,23 @@ public final class LabInventory {
                 .map(host -> "{address: " + host.address() + ", name: " + host.name() + "}")
                 .collect(Collectors.joining(", "));
     }
+
+    /**
+     * The steps of a cluster on a datastore k3j-install sets up on db1 with {@code provision.tls}:
+     * every server and worker of the lab, {@code k8s-rr.lab} (round-robin DNS) as registration address.
+     */
+    public static String provisionedWithTls(Lab lab, String type) {
+        return """
+                  datastore:
+                    type: %s
+                    provision: {host: {address: %s, name: db1}, tls: true}
+                  servers:
+                    hosts: [%s]
+                  registration:
+                    address: k8s-rr.lab
+                    mode: dns
+                  workers:
+                    hosts: [%s]
+                """.formatted(type, lab.host("db1").address(), hostList(lab, "server"), hostList(lab, "worker"));
+    }
 }

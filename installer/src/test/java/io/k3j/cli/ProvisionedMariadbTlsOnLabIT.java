@@ -1,0 +1,36 @@
+package io.k3j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.lab.Lab;
+import io.k3j.lab.LabTopology;
+import org.junit.jupiter.api.Disabled;
+
+/** MariaDB with {@code provision.tls}: secure transport only, each server's account {@code REQUIRE SUBJECT '/CN=k3s'}. */
+@LabTopology("ha-postgres")
+@Disabled("needs SqlProbe over TLS with the client certificate (branch sql-tls): require-secure-transport and REQUIRE SUBJECT "
+        + "refuse the check without them; enable once both are merged")
+class ProvisionedMariadbTlsOnLabIT extends ProvisionedSqlTlsOnLab {
+
+    @Override
+    String type() {
+        return "mysql";
+    }
+
+    @Override
+    String serverKey() {
+        return "/etc/mysql/k3j-tls/server-key.pem";
+    }
+
+    @Override
+    String owner() {
+        return "mysql";
+    }
+
+    @Override
+    void assertK3sUsesItsCertificate(Lab lab) {
+        assertThat(lab.exec("db1", "mysql", "--user=root", "-NBe", "SELECT ssl_type, x509_subject FROM mysql.user WHERE user = 'k3s'")
+                .orThrow("read the k3s accounts").stdout().strip().lines()).hasSize(SERVERS.size())
+                .allMatch(line -> line.equals("SPECIFIED\t/CN=k3s"));
+    }
+}

@@ -1,0 +1,63 @@
+package io.k3j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.lab.Lab;
+import io.k3j.labtest.LabCluster;
+import io.k3j.labtest.LabInventory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A SQL datastore set up by k3j-install on db1 with {@code provision.tls}: the cluster comes up
+ * with K3s logging in over TLS with its client certificate, the serving key belongs to the
+ * database's user only, and a second apply changes nothing. Each database's test says how it
+ * sees K3s' certificate in use.
+ */
+abstract class ProvisionedSqlTlsOnLab {
+    static final List<String> SERVERS = List.of("server1", "server2", "server3");
+    static final List<String> WORKERS = List.of("worker1", "worker2");
+
+    @TempDir
+    Path temp;
+
+    /** The inventory's datastore type. */
+    abstract String type();
+
+    /** The serving key on db1. */
+    abstract String serverKey();
+
+    /** The user the database runs as, who alone may read the serving key. */
+    abstract String owner();
+
+    /** That K3s logs in over TLS with its client certificate, as the database sees it. */
+    abstract void assertK3sUsesItsCertificate(Lab lab);
+
+    @Test
+    void theServersLogInOverTlsWithTheirClientCertificate(Lab lab) throws IOException {
+        lab.publish(LabCluster.RELEASE);
+        Path inventory = temp.resolve("inventory.yaml");
+        Files.writeString(inventory, LabInventory.head(lab, "edge", "root") + LabInventory.provisionedWithTls(lab, type()));
+
+        CliRun run = apply(inventory);
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server1"), SERVERS, WORKERS);
+        assertThat(lab.exec("db1", "stat", "-c", "%U %a", serverKey()).stdout().strip()).isEqualTo(owner() + " 600");
+        assertK3sUsesItsCertificate(lab);
+
+        String before = LabCluster.invocations(lab, SERVERS, WORKERS);
+        CliRun again = apply(inventory);
+        assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory");
+        assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).isEqualTo(before);
+    }
+
+    private CliRun apply(Path inventory) {
+        return CliRun.onInventory(Map.of(), "apply", inventory, temp, "--kubeconfig=" + temp.resolve("kubeconfig"));
+    }
+}

@@ -1,0 +1,144 @@
+package io.k3j.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.k3j.inventory.Datastore;
+import io.k3j.inventory.Inventory;
+import io.k3j.inventory.InventoryLoader;
+import io.k3j.inventory.LoadResult;
+import io.k3j.render.TemplateRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A datastore k3j-install sets up with {@code provision.tls}: the host gets the CA, its serving
+ * certificate and a key only the datastore's user may read, its software requires client
+ * certificates, and the servers reach it as they reach an existing one with TLS.
+ */
+class DatastorePlannerTest {
+    private static final Map<String, String> ENVIRONMENT = Map.of("K3S_TOKEN", "unit-token", "DB_PASSWORD", "unit-password");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void etcdServesTlsOnlyToClientsWithACertificateAndTheServersComeWithTheirs() throws IOException {
+        Plan plan = plan("etcd", "");
+
+        Map<String, ManagedFile> db = files(plan, Step.DATASTORE, "198.51.100.5");
+        assertThat(db.get("/etc/etcd/k3j-tls/ca.pem")).extracting(ManagedFile::content, ManagedFile::mode).containsExactly("CA PEM", "0644");
+        assertThat(db.get("/etc/etcd/k3j-tls/server.pem").content()).isEqualTo("SERVER PEM");
+        assertThat(db.get("/etc/etcd/k3j-tls/server-key.pem")).extracting(ManagedFile::mode, ManagedFile::owner, ManagedFile::hidden)
+                .containsExactly("0600", "etcd:etcd", true);
+        assertThat(db.get(Paths.ETCD_CONFIG).content()).contains("advertise-client-urls: https://198.51.100.5:2379")
+                .contains("cert-file: \"/etc/etcd/k3j-tls/server.pem\"").contains("key-file: \"/etc/etcd/k3j-tls/server-key.pem\"")
+                .contains("trusted-ca-file: \"/etc/etcd/k3j-tls/ca.pem\"").contains("client-cert-auth: true");
+
+        Map<String, ManagedFile> server = files(plan, Step.SERVERS, "198.51.100.11");
+        assertThat(server.get(Paths.K3S_CONFIG).content()).contains("datastore-endpoint: \"https://198.51.100.5:2379\"")
+                .contains("datastore-cafile: \"/etc/rancher/k3s/datastore/ca.pem\"")
+                .contains("datastore-certfile: \"/etc/rancher/k3s/datastore/client.pem\"")
+                .contains("datastore-keyfile: \"/etc/rancher/k3s/datastore/client-key.pem\"");
+        assertThat(server.get(Paths.DATASTORE_TLS + "/client-key.pem")).extracting(ManagedFile::content, ManagedFile::hidden)
+                .containsExactly("CLIENT KEY PEM", true);
+    }
+
+    @Test
+    void postgresAcceptsTheServersOnlyOverTlsWithACertificateNamedForTheUser() throws IOException {
+        Plan plan = plan("postgres", ", password: \"${env:DB_PASSWORD}\"");
+
+        Map<String, ManagedFile> db = files(plan, Step.DATASTORE, "198.51.100.5");
+        assertThat(db.get(Paths.POSTGRES_TLS + "/server-key.pem")).extracting(ManagedFile::mode, ManagedFile::owner)
+                .containsExactly("0600", "postgres:postgres");
+        assertThat(db.get("/etc/postgresql/<major>/main/conf.d/k3j.conf").content()).contains("ssl = on")
+                .contains("ssl_cert_file = '/etc/postgresql/k3j-tls/server.pem'").contains("ssl_ca_file = '/etc/postgresql/k3j-tls/ca.pem'");
+        assertThat(db.get("/etc/postgresql/<major>/main/pg_hba.conf").content())
+                .contains("hostssl    k3s    k3s    198.51.100.11/32    scram-sha-256 clientcert=verify-full")
+                .doesNotContain("\nhost ");
+        assertThat(files(plan, Step.SERVERS, "198.51.100.12").get(Paths.K3S_CONFIG).content())
+                .contains("datastore-certfile: \"/etc/rancher/k3s/datastore/client.pem\"");
+    }
+
+    @Test
+    void mariadbRequiresTheClientCertificateOfEachServersAccount() throws IOException {
+        Plan plan = plan("mysql", ", password: \"${env:DB_PASSWORD}\"");
+
+        Map<String, ManagedFile> db = files(plan, Step.DATASTORE, "198.51.100.5");
+        assertThat(db.get(Paths.MARIADB_TLS + "/server-key.pem")).extracting(ManagedFile::mode, ManagedFile::owner)
+                .containsExactly("0600", "mysql:mysql");
+        assertThat(db.get(Paths.MARIADB_CONFIG).content()).contains("ssl-ca = /etc/mysql/k3j-tls/ca.pem")
+                .contains("require-secure-transport = ON");
+        assertThat(db.get(Paths.SETUP_SCRIPTS + "/mysql-setup.sql").content())
+                .contains("ALTER USER 'k3s'@'198.51.100.11' IDENTIFIED BY 'unit-password' REQUIRE SUBJECT '/CN=k3s';");
+    }
+
+    @Test
+    void withoutTlsNothingOfItIsWritten() throws IOException {
+        Inventory inventory = load("etcd", "", false);
+        Plan plan = new Planner(new TemplateRenderer()).plan(inventory, values(inventory), HostKnowledge.OFFLINE);
+
+        assertThat(files(plan, Step.DATASTORE, "198.51.100.5").keySet()).noneMatch(path -> path.contains("k3j-tls"));
+        assertThat(files(plan, Step.SERVERS, "198.51.100.11").get(Paths.K3S_CONFIG).content())
+                .contains("datastore-endpoint: \"http://198.51.100.5:2379\"").doesNotContain("datastore-cafile");
+    }
+
+    private Plan plan(String type, String provisionExtra) throws IOException {
+        Inventory loaded = load(type, provisionExtra, true);
+        Path ca = write("ca.pem", "CA PEM");
+        Inventory inventory = loaded.withDatastore(loaded.datastore().withMadeTls(
+                new Datastore.Tls(ca, Optional.of(write("client.pem", "CLIENT PEM")), Optional.of(write("client-key.pem", "CLIENT KEY PEM"))),
+                new Datastore.Provision.Serving(ca, write("server.pem", "SERVER PEM"), write("server-key.pem", "SERVER KEY PEM"))));
+        return new Planner(new TemplateRenderer()).plan(inventory, values(inventory), HostKnowledge.OFFLINE);
+    }
+
+    private static ClusterValues values(Inventory inventory) {
+        return ClusterValues.offline(inventory, new InventoryLoader(ENVIRONMENT::get).secrets(inventory));
+    }
+
+    private Inventory load(String type, String provisionExtra, boolean tls) throws IOException {
+        Path file = write("inventory.yaml", """
+                apiVersion: k3j/v1
+                kind: Cluster
+                metadata: {name: edge}
+                spec:
+                  k3s: {version: v1.31.4+k3s1, token: "${env:K3S_TOKEN}"}
+                  datastore:
+                    type: %s
+                    provision: {host: {address: 198.51.100.5, name: db1}, tls: %s%s}
+                  servers:
+                    hosts: [{address: 198.51.100.11}, {address: 198.51.100.12}]
+                  registration: {address: k8s.example.com, mode: dns}
+                """.formatted(type, tls, provisionExtra));
+        LoadResult result = new InventoryLoader(ENVIRONMENT::get).load(file);
+        assertThat(result.problems()).isEmpty();
+        return result.inventory().orElseThrow();
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(folder.resolve(name), content);
+    }
+
+    private static Map<String, ManagedFile> files(Plan plan, Step step, String host) {
+        List<Action> actions = plan.steps().stream().filter(s -> s.step() == step).flatMap(s -> s.waves().stream())
+                .flatMap(List::stream).filter(h -> h.host().equals(host)).flatMap(h -> h.actions().stream()).toList();
+        return actions.stream().map(Action::operation).map(DatastorePlannerTest::file).flatMap(Optional::stream)
+                .collect(Collectors.toMap(ManagedFile::path, f -> f));
+    }
+
+    private static Optional<ManagedFile> file(Operation operation) {
+        if (operation instanceof Operation.WriteFile write) {
+            return Optional.of(write.file());
+        }
+        if (operation instanceof Operation.KeepBlock block) {
+            return Optional.of(block.file());
+        }
+        return Optional.empty();
+    }
+}
