@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
-import org.junit.jupiter.api.Disabled;
 
 /** MariaDB with {@code provision.tls}: secure transport only, each server's account {@code REQUIRE SUBJECT '/CN=k3s'}. */
 @LabTopology("ha-postgres")
-@Disabled("needs SqlProbe over TLS with the client certificate (branch sql-tls): require-secure-transport and REQUIRE SUBJECT "
-        + "refuse the check without them; enable once both are merged")
 class ProvisionedMariadbTlsOnLabIT extends ProvisionedSqlTlsOnLab {
 
     @Override

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
-import org.junit.jupiter.api.Disabled;
 
 /** PostgreSQL with {@code provision.tls}: only {@code hostssl} lines with {@code clientcert=verify-full}. */
 @LabTopology("ha-postgres")
-@Disabled("needs SqlProbe with the client certificate (branch sql-tls): hostssl clientcert=verify-full refuses the check "
-        + "without it; enable once both are merged")
 class ProvisionedPostgresTlsOnLabIT extends ProvisionedSqlTlsOnLab {
 
     @Override
