@@ -76,7 +76,7 @@ public class ApplyCommand extends BaseCommand {
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
                     new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock);
-            ClusterValues values = apply.values();
+            ClusterValues values = HostSession.keptSecrets(apply::values, context);
             SecretMasker masker = values.masker();
             ApplyTally tally = new ApplyTally();
             ApplyEnding ending = new ApplyEnding(context.output(), inventory, masker);
