@@ -202,11 +202,7 @@ class ApplyOnLabIT {
     @Test
     @Order(9)
     void noWorkerFileHoldsTheServerTokenAndAWorkersTokenIsRefusedWhereOnlyServersMayAsk(Lab lab) {
-        for (String worker : WORKERS) {
-            CommandResult found = lab.exec(worker, "grep", "-rlF", "--", "lab-token-secret", "/etc/rancher", "/var/lib/rancher",
-                    "/etc/systemd/system", "/var/lib/k3j");
-            assertThat(found.exitCode()).as(worker + ": grep found " + found.stdout() + found.stderr()).isEqualTo(1); // 1: no match
-        }
+        assertNoWorkerFileHoldsTheServerToken(lab);
         String workerToken = configToken(lab, "worker1");
         assertThat(workerToken).matches("K10[0-9a-f]{64}::node:[0-9a-f]{32}");
         String agentPassword = workerToken.substring(workerToken.indexOf("::node:") + "::node:".length());
@@ -258,10 +254,20 @@ class ApplyOnLabIT {
                     .isGreaterThanOrEqualTo(servers.get(servers.size() - 1)[1]);
             assertThat(configToken(lab, worker)).matches("K10[0-9a-f]{64}::node:[0-9a-f]{32}").doesNotContain("lab-token-secret");
         }
+        assertNoWorkerFileHoldsTheServerToken(lab);
         for (String server : SERVERS) {
             assertThat(lab.exec(server, "stat", "-c", "%F", SERVER_DATA + "agent-token").stdout().strip()).isEqualTo("regular file");
         }
         LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server2"), SERVERS, WORKERS);
+    }
+
+    /** Not in K3s' files, the units or k3j-install's stamps on any worker (K3S_TOKEN is the server token's password). */
+    private static void assertNoWorkerFileHoldsTheServerToken(Lab lab) {
+        for (String worker : WORKERS) {
+            CommandResult found = lab.exec(worker, "grep", "-rlF", "--", SECRETS.get("K3S_TOKEN"), "/etc/rancher", "/var/lib/rancher",
+                    "/etc/systemd/system", "/var/lib/k3j");
+            assertThat(found.exitCode()).as(worker + ": grep found " + found.stdout() + found.stderr()).isEqualTo(1); // 1: no match
+        }
     }
 
     /** The token line of a host's config.yaml, unquoted. */
