@@ -1,8 +1,9 @@
 <#--
   /etc/rancher/k3s/config.yaml of a K3s agent (mode 0600: it holds the token).
   Model: cluster, server (https URL of the fixed registration address), token, node{name?, ip?, labels[], taints[]}, extra{}
-  Agents register through the fixed registration address (docs datastore/ha.md) with the full,
-  CA-pinning token (K10<ca-hash>::server:<password>).
+  Agents register through the fixed registration address (docs datastore/ha.md) with the agent
+  token in its CA-pinning form (K10<ca-hash>::node:<agent password>, the servers' server/agent-token),
+  never the server token: that one would let whoever reads this file join a server.
 -->
 # Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
 server: ${q(server)}

@@ -1,10 +1,12 @@
 <#--
-  /etc/rancher/k3s/config.yaml of a K3s server (mode 0600: it holds the token and the datastore password).
-  Model: cluster, token, datastore{endpoint, caFile?, certFile?, keyFile?}, tlsSans[], node{name?, ip?, labels[], taints[]}, extra{}
+  /etc/rancher/k3s/config.yaml of a K3s server (mode 0600: it holds the tokens and the datastore password).
+  Model: cluster, token, agentToken, datastore{endpoint, caFile?, certFile?, keyFile?}, tlsSans[], node{name?, ip?, labels[], taints[]}, extra{}
   K3s turns each key into --key=value (pkg/configfilearg/parser.go); lists become repeated flags.
 -->
 # Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
 token: ${q(token)}
+<#-- agents join with this one only (K3s then writes server/agent-token as K10<ca-hash>::node:<it>) -->
+agent-token: ${q(agentToken)}
 datastore-endpoint: ${q(datastore.endpoint)}
 <#if datastore.caFile??>
 datastore-cafile: ${q(datastore.caFile)}

@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What every host's work in an apply shares: the inventory, the connected hosts, how long to wait
@@ -23,6 +25,7 @@ public final class ApplyContext {
     private final Poll poll;
     private final LocalFiles localFiles = new LocalFiles();
     private final AtomicReference<String> agentToken = new AtomicReference<>();
+    private final Lock oneRestartAtATime = new ReentrantLock(true);
 
     public ApplyContext(Inventory inventory, ConnectedHosts hosts, String datastoreEndpoint, Duration readyLimit, Clock clock) {
         this.inventory = inventory;
@@ -84,6 +87,11 @@ public final class ApplyContext {
     /** For waits that ask again from here once a second: the nodes, as the first server reports them. */
     Poll poll() {
         return poll;
+    }
+
+    /** Held by a host while it restarts units that restart one host at a time (Operation.Services). */
+    Lock oneRestartAtATime() {
+        return oneRestartAtATime;
     }
 
     String datastoreEndpoint() {

@@ -62,8 +62,8 @@ public final class ClusterApply {
 
         Plan first = planner.plan(inventory, values, knowledge);
         List<HostReport> reports = new ArrayList<>(applier.run(first.steps().subList(0, 2)));
-        String agentToken = context.agentToken().orElseThrow(() -> new IllegalStateException("the servers step read no token"));
-        ClusterValues joined = withAgentToken(values, agentToken);
+        String agentJoinToken = context.agentToken().orElseThrow(() -> new IllegalStateException("the servers step read no token"));
+        ClusterValues joined = withAgentJoinToken(values, agentJoinToken);
         hosts.runLog().addSecrets(joined.secrets());
         reports.addAll(applier.run(planner.plan(inventory, joined, knowledge).steps().subList(2, 4)));
 
@@ -75,10 +75,17 @@ public final class ClusterApply {
         return new Result(reports, nodes, kubeconfig);
     }
 
-    private ClusterValues withAgentToken(ClusterValues values, String agentToken) {
+    /** The values with the agents' token the first server wrote, which must be for the agent token it was given. */
+    private ClusterValues withAgentJoinToken(ClusterValues values, String agentJoinToken) {
         ClusterValues.Kept kept = new ClusterValues.Kept(Optional.of(values.serverToken()), values.datastorePassword(),
-                Optional.of(agentToken));
-        return ClusterValues.of(inventory, resolver, kept);
+                Optional.of(values.agentToken()), Optional.of(agentJoinToken));
+        ClusterValues joined = ClusterValues.of(inventory, resolver, kept);
+        if (!joined.agentJoinToken().equals(agentJoinToken)) {
+            throw new StepFailure(inventory.servers().hosts().get(0).address(), Step.SERVERS, "read " + Paths.AGENT_TOKEN,
+                    "it holds another agent token than agent-token in " + Paths.K3S_CONFIG, "run 'systemctl restart k3s' on the host, "
+                    + "then apply again");
+        }
+        return joined;
     }
 
     /** Every inventory host a node as the inventory says, waited on: a node just started may need a heartbeat to be Ready. */

@@ -8,6 +8,7 @@ import io.k3j.datastore.TlsFiles;
 import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Registration;
+import io.k3j.plan.K3sToken;
 import io.k3j.plan.Operation.CheckKind;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.ExecResult;
@@ -79,15 +80,19 @@ final class ClusterChecks {
         return new TlsFiles(Optional.of(tls.caFile()), tls.certFile(), tls.keyFile());
     }
 
+    /** The agents' token as the first server wrote it: the agent token's secure form, never the server token. */
     private String clusterToken(RemoteHost firstServer) {
-        String token = firstServer.readFile(Paths.NODE_TOKEN).map(bytes -> new String(bytes, StandardCharsets.UTF_8).strip())
-                .orElseThrow(() -> new CheckFailed(Paths.NODE_TOKEN + " is missing although k3s is running",
+        String text = firstServer.readFile(Paths.AGENT_TOKEN).map(bytes -> new String(bytes, StandardCharsets.UTF_8).strip())
+                .orElseThrow(() -> new CheckFailed(Paths.AGENT_TOKEN + " is missing although k3s is running",
                         "look at 'journalctl -u k3s' on the host"));
-        if (!token.startsWith("K10")) {
-            throw new CheckFailed(Paths.NODE_TOKEN + " does not hold a full K10 token", "look at 'journalctl -u k3s' on the host");
+        K3sToken token = K3sToken.parse(text).orElseThrow(() -> new CheckFailed(Paths.AGENT_TOKEN
+                + " does not hold a K3s token (K10<ca-hash>::node:<password>)", "look at 'journalctl -u k3s' on the host"));
+        if (!token.joinsAgentsOnly()) {
+            throw new CheckFailed(Paths.AGENT_TOKEN + " holds the server token: k3s runs without the agent-token of "
+                    + Paths.K3S_CONFIG, "look at 'journalctl -u k3s' on the host, then 'systemctl restart k3s'");
         }
-        context.agentToken(token);
-        return "read the agents' token (it pins the cluster CA)";
+        context.agentToken(token.text());
+        return "read the agents' token (it pins the cluster CA and joins agents only)";
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * Starts a host's systemd units when what they run with changed since they last started (or when
  * they are not running), then waits until they are ready: systemd's word for Type=notify units
- * (K3s sends READY=1), a listening port, or the node Ready as a server sees it.
+ * (K3s sends READY=1), a listening port, or the node Ready as a server sees it. Units that restart
+ * one host at a time (K3s servers) take the apply's one turn for it, so a wave of running servers
+ * is restarted as K3s asks for upgrades and token changes: one server after the other.
  */
 final class ServiceStarter {
     private final ApplyContext context;
@@ -32,6 +34,21 @@ final class ServiceStarter {
         if (running && Stamps.matches(host, stamp, hash)) {
             return new HostApplier.Result(Change.UNCHANGED, units + " running with this configuration");
         }
+        if (running && services.oneRestartAtATime()) {
+            listener.waiting(inventoryHost.address(), "waiting for its turn to restart " + units + " (one host at a time)");
+            context.oneRestartAtATime().lock();
+            try {
+                return restart(host, inventoryHost, services, stamp, hash, true);
+            } finally {
+                context.oneRestartAtATime().unlock();
+            }
+        }
+        return restart(host, inventoryHost, services, stamp, hash, running);
+    }
+
+    private HostApplier.Result restart(RemoteHost host, Host inventoryHost, Operation.Services services, String stamp, String hash,
+                                       boolean running) {
+        String units = String.join(" ", services.units());
         ExecResult restarted = RemoteShell.run(host, "systemctl daemon-reload && systemctl enable -q " + units
                 + " && systemctl restart --no-block " + units);
         if (!restarted.ok()) {

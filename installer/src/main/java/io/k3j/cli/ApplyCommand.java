@@ -30,8 +30,9 @@ import picocli.CommandLine.Parameters;
             "",
             "Nothing is changed until every host answered and passed the preflight. Safe to run again: a host "
                     + "that already matches is not touched (no file rewritten, no service restarted), and a run cut "
-                    + "short carries on from what is there. A generated token and datastore password are kept on the "
-                    + "hosts and read back by the next run.",
+                    + "short carries on from what is there. A generated token, agent token and datastore password are kept on "
+                    + "the hosts and read back by the next run (every server must agree). Running servers restart one at a "
+                    + "time; agents join with the agent token, never the server token.",
             "",
             "On a terminal, a live line per host at work shows the action it is on, what it waits for and for how long; "
                     + "elsewhere (pipes, files, CI, TERM=dumb) each host gets a plain line as it ends. At the end: a summary "
@@ -76,7 +77,7 @@ public class ApplyCommand extends BaseCommand {
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
                     new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock);
-            ClusterValues values = apply.values();
+            ClusterValues values = HostSession.keptSecrets(apply::values, context);
             SecretMasker masker = values.masker();
             ApplyTally tally = new ApplyTally();
             ApplyEnding ending = new ApplyEnding(context.output(), inventory, masker);

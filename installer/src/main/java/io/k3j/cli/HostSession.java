@@ -1,6 +1,7 @@
 package io.k3j.cli;
 
 import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.KeptSecretsConflict;
 import io.k3j.apply.Targets;
 import io.k3j.apply.UnreachableHostsException;
 import io.k3j.apply.WaveRunner;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The part every online command shares: connect to every host in parallel, gather facts, run the
@@ -63,6 +65,23 @@ final class HostSession {
         }
         output.info(output.style().success("✓ ") + "connected to " + hostCount(inventory) + " hosts; preflight passed");
         return connected;
+    }
+
+    /**
+     * {@code read} (the secrets the hosts keep, read back), or the command ends listing what is
+     * wrong with them, each problem naming its hosts: no host was changed.
+     */
+    static <T> T keptSecrets(Supplier<T> read, CommandContext context) {
+        try {
+            return read.get();
+        } catch (KeptSecretsConflict e) {
+            e.problems().forEach(problem -> {
+                context.output().error(problem);
+                context.output().event("kept-secrets", "problem", problem);
+            });
+            throw new CliException(ExitCode.PREFLIGHT_FAILED, "the secrets kept on the hosts cannot be used as they are; "
+                    + "no host was changed");
+        }
     }
 
     private static List<Preflight.HostUnderCheck> underCheck(Inventory inventory, ConnectedHosts connected) {

@@ -64,7 +64,7 @@ public class PlanCommand extends BaseCommand {
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "plan", clock);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
             ClusterValues values = ClusterValues.of(valid, new InventoryLoader(context.environment()::get).secrets(valid),
-                    KeptSecrets.read(valid, hosts));
+                    HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());
             Plan plan = new Planner(new TemplateRenderer()).plan(valid, values, new FactsKnowledge(hosts.allFacts()));
             CurrentFiles current = (host, path) -> Optional.ofNullable(hosts.host(host)).flatMap(connected -> connected.readFile(path))

@@ -131,9 +131,20 @@ final class InventoryReader {
         }
         Map<String, Object> serverConfig = passThrough(k3s, "serverConfig");
         Map<String, Object> agentConfig = passThrough(k3s, "agentConfig");
+        Optional<SecretValue> token = secret(k3s, "token");
+        Optional<SecretValue> agentToken = secret(k3s, "agentToken");
+        if (token.isPresent() && agentToken.isPresent() && resolves(token.get()) && resolves(agentToken.get())
+                && secrets.resolve(token.get()).equals(secrets.resolve(agentToken.get()))) {
+            problems.add(k3s.positionOf("agentToken"), k3s.child("agentToken"), "the same as token: every agent would then hold "
+                    + "the server token, which joins servers too; leave agentToken out (one is generated) or give agents their own");
+        }
         return version.map(value -> new K3sSettings(value, install,
                 url(k3s, "mirror", K3sSettings.DEFAULT_MIRROR), url(k3s, "scriptUrl", K3sSettings.DEFAULT_SCRIPT_URL),
-                airgap, secret(k3s, "token"), secret(k3s, "agentToken"), serverConfig, agentConfig));
+                airgap, token, agentToken, serverConfig, agentConfig));
+    }
+
+    private boolean resolves(SecretValue value) {
+        return value.references().stream().allMatch(reference -> secrets.problem(reference).isEmpty());
     }
 
     private Optional<K3sSettings.Airgap> airgap(YamlMap airgap) {

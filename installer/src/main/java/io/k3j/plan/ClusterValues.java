@@ -11,22 +11,26 @@ import java.util.Set;
 
 /**
  * The values every host's files are rendered with that are not in the inventory as such: the
- * resolved secrets, the datastore endpoint the servers use, the agents' CA-pinning token. Before
- * a first apply some are not known yet (a generated token, the cluster CA's hash): they are then
- * shown as placeholders saying where the value will come from.
+ * resolved secrets, the datastore endpoint the servers use, the agent token the servers accept
+ * ({@code agent-token}) and the CA-pinning form of it the agents join with. Agents never get the
+ * server token: whoever holds that can join a server and has the cluster. Before a first apply
+ * some values are not known yet (a generated token, the cluster CA's hash): they are then shown as
+ * placeholders saying where the value will come from.
  */
-public record ClusterValues(String serverToken, String agentToken, String datastoreEndpoint,
+public record ClusterValues(String serverToken, String agentToken, String agentJoinToken, String datastoreEndpoint,
                             Optional<String> datastorePassword, Set<String> secrets) {
 
     static final String GENERATED_TOKEN = "<generated on the first apply, then read back from the servers>";
     static final String GENERATED_PASSWORD = "<generated on the first apply, kept on the datastore host>";
 
     /**
-     * Values the inventory does not give but the cluster keeps: a token and a datastore password
-     * generated on the first apply, and the agents' token read from a running server.
+     * Values the inventory does not give but the cluster keeps: a token, an agent token and a
+     * datastore password generated on the first apply (passwords, as given in config.yaml), and
+     * the agents' secure token ({@code K10<ca-hash>::node:<agent password>}) read from a running server.
      */
-    public record Kept(Optional<String> token, Optional<String> datastorePassword, Optional<String> agentToken) {
-        public static final Kept NOTHING = new Kept(Optional.empty(), Optional.empty(), Optional.empty());
+    public record Kept(Optional<String> token, Optional<String> datastorePassword, Optional<String> agentToken,
+                       Optional<String> agentJoinToken) {
+        public static final Kept NOTHING = new Kept(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     /** What is known from the inventory alone: {@code plan --offline}. */
@@ -46,9 +50,15 @@ public record ClusterValues(String serverToken, String agentToken, String datast
                 .map(value -> secret(resolver, value, secrets, false))
                 .orElseGet(() -> provisionedEndpoint(inventory.datastore(), password.orElseThrow()));
         passwordIn(endpoint).ifPresent(secrets::add);
-        String agentToken = kept.agentToken().map(value -> remember(value, secrets))
-                .orElse("K10<hash of the cluster CA, read from the first server>::server:" + token);
-        return new ClusterValues(token, agentToken, endpoint, password, secrets);
+        String agentToken = inventory.k3s().agentToken().map(value -> secret(resolver, value, secrets, true))
+                .or(() -> kept.agentToken().map(value -> remember(value, secrets))).orElse(GENERATED_TOKEN);
+        String agentPassword = K3sToken.passwordOf(agentToken);
+        // A token read from a server joins agents only if it is the agent token the servers get now.
+        String agentJoinToken = kept.agentJoinToken().flatMap(K3sToken::parse)
+                .filter(read -> read.joinsAgentsOnly() && read.password().equals(agentPassword))
+                .map(read -> remember(read.text(), secrets))
+                .orElse("K10<hash of the cluster CA, read from the first server>::node:" + agentPassword);
+        return new ClusterValues(token, agentToken, agentJoinToken, endpoint, password, secrets);
     }
 
     /** Whether this value is a stand-in for one only a first apply makes (then plan shows it as such). */

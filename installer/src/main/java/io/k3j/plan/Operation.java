@@ -41,9 +41,14 @@ public sealed interface Operation {
 
     /**
      * systemd units enabled and (re)started when the host's files of this step changed since they
-     * last started, or when they are not running; then waited on until {@code ready} holds.
+     * last started, or when they are not running; then waited on until {@code ready} holds. With
+     * {@code oneRestartAtATime}, hosts where they already run restart one after the other, each
+     * ready before the next stops (K3s servers: the cluster keeps a serving server throughout).
      */
-    record Services(List<String> units, Readiness ready) implements Operation {
+    record Services(List<String> units, Readiness ready, boolean oneRestartAtATime) implements Operation {
+        public Services(List<String> units, Readiness ready) {
+            this(units, ready, false);
+        }
     }
 
     /** Something checked, not changed: apply fails the step when it does not hold. */
@@ -69,7 +74,7 @@ public sealed interface Operation {
     enum CheckKind {
         /** From this server host, the datastore accepts K3s' credentials and kine may create its table. */
         DATASTORE,
-        /** Read the cluster's token from the first server, for the agents. */
+        /** Read the agents' token ({@code server/agent-token}) from the first server. */
         CLUSTER_TOKEN,
         /** The registration address answers as K3s, with the cluster's CA. */
         REGISTRATION,

@@ -5,8 +5,9 @@ public final class Paths {
     public static final String K3S_BINARY = "/usr/local/bin/k3s";
     public static final String K3S_CONFIG = "/etc/rancher/k3s/config.yaml";
     public static final String K3S_DATA = "/var/lib/rancher/k3s";
-    public static final String NODE_TOKEN = K3S_DATA + "/server/node-token";
     public static final String SERVER_TOKEN = K3S_DATA + "/server/token";
+    /** With agent-token set, a file of its own: K10<ca-hash>::node:<agent password>; without, a link to the token. */
+    public static final String AGENT_TOKEN = K3S_DATA + "/server/agent-token";
     public static final String KUBECONFIG = "/etc/rancher/k3s/k3s.yaml";
     public static final String AIRGAP_IMAGES = K3S_DATA + "/agent/images";
     public static final String DATASTORE_TLS = "/etc/rancher/k3s/datastore";

@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * Step 2: K3s servers on the shared datastore. The first server starts alone (it creates the
- * cluster's bootstrap data in the datastore); the others then start together with the same token.
+ * cluster's bootstrap data in the datastore); the others then start together with the same token
+ * and agent token. Servers already running restart one at a time, so the cluster keeps serving.
  */
 final class ServersPlanner {
     private final Inventory inventory;
@@ -49,11 +50,13 @@ final class ServersPlanner {
         actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/server-config.yaml.ftl", model(host)))));
         actions.add(Action.write(ManagedFile.readable(Paths.SERVER_UNIT, renderer.render("k3s/k3s.service.ftl",
                 Map.of("unitName", "k3s", "command", "server", "binary", Paths.K3S_BINARY)))));
-        actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1)",
-                new Operation.Services(List.of("k3s"), new Operation.Active())));
+        actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1); "
+                        + "running servers restart one at a time",
+                new Operation.Services(List.of("k3s"), new Operation.Active(), true)));
         if (first) {
-            actions.add(Action.check("read the cluster token from " + Paths.SERVER_TOKEN
-                    + " (the agents' token pins the cluster CA: K10<ca-hash>::server:<password>)", Operation.CheckKind.CLUSTER_TOKEN));
+            actions.add(Action.check("read the agents' token from " + Paths.AGENT_TOKEN
+                    + " (K10<ca-hash>::node:<agent password>: it pins the cluster CA and joins agents only)",
+                    Operation.CheckKind.CLUSTER_TOKEN));
         }
         return new HostPlan(host.address(), first ? "first server" : "server", actions);
     }
@@ -72,6 +75,7 @@ final class ServersPlanner {
         Map<String, Object> model = new HashMap<>();
         model.put("cluster", inventory.name());
         model.put("token", values.serverToken());
+        model.put("agentToken", values.agentToken());
         model.put("datastore", datastore);
         model.put("tlsSans", tlsSans(extra.remove("tls-san")));
         model.put("node", NodeModel.of(host, taints));

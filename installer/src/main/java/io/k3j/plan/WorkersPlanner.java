@@ -48,7 +48,7 @@ final class WorkersPlanner {
         Map<String, Object> model = new HashMap<>();
         model.put("cluster", inventory.name());
         model.put("server", inventory.registration().url());
-        model.put("token", values.agentToken());
+        model.put("token", values.agentJoinToken());
         model.put("node", NodeModel.of(host, List.of()));
         model.put("extra", new LinkedHashMap<>(inventory.k3s().agentConfig()));
         return model;

@@ -9,7 +9,6 @@ import io.k3j.plan.Action;
 import io.k3j.plan.HostPlan;
 import io.k3j.plan.Operation;
 import io.k3j.plan.Step;
-import io.k3j.plan.StepPlan;
 import io.k3j.ssh.Content;
 import io.k3j.ssh.RunLog;
 import java.io.IOException;
@@ -41,7 +40,7 @@ class HostApplierTest {
         ApplyContext context = new ApplyContext(
                 new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory().orElseThrow(),
                 hosts, "", Duration.ofSeconds(5), Clock.systemUTC());
-        applier = new HostApplier(context, SILENT);
+        applier = new HostApplier(context, SilentListener.INSTANCE);
     }
 
     /** The binary uploaded, then a script that depends on it. */
@@ -73,34 +72,4 @@ class HostApplierTest {
         assertThat(apply(binary)).containsExactly(CHANGED, CHANGED);
         assertThat(host.scripts).filteredOn(IMPORT::equals).hasSize(2);
     }
-
-    private static final ApplyListener SILENT = new ApplyListener() {
-        @Override
-        public void stepStarted(StepPlan step) {
-        }
-
-        @Override
-        public void hostStarted(StepPlan step, String address, String role) {
-        }
-
-        @Override
-        public void actionStarted(Step step, String address, String action) {
-        }
-
-        @Override
-        public void waiting(String address, String what) {
-        }
-
-        @Override
-        public void actionDone(Step step, String address, ActionOutcome outcome) {
-        }
-
-        @Override
-        public void hostDone(HostReport report) {
-        }
-
-        @Override
-        public void hostFailed(StepFailure failure) {
-        }
-    };
 }

@@ -2,17 +2,20 @@ package io.k3j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
 import io.k3j.labtest.LabCluster;
 import io.k3j.labtest.LabInventory;
 import io.k3j.labtest.LabKnownHosts;
+import io.k3j.labtest.NodeWatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * K3s (the double) downloaded from the lab's mirror. First the failures that must stop apply
  * before it changes a host (or, for a bad download, before K3s is on any host); an apply stopped by
  * Ctrl-C in a terminal, saying where it was; then the install from there with one worker, a second apply that changes nothing, a second worker that joins
- * without touching the other hosts, and a changed label that restarts that worker alone.
+ * without touching the other hosts, and a changed label that restarts that worker alone; no worker
+ * holding the server token; and a cluster of an earlier version (agents on the server token) moved
+ * to an agent token, servers one at a time, then the agents, every node Ready throughout.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,6 +57,9 @@ class ApplyOnLabIT {
     private static final List<String> WORKERS = List.of("worker1", "worker2");
     /** worker2 in the inventory's host list, as LabInventory writes it, given its address. */
     private static final String WORKER2_ENTRY = ", {address: %s, name: worker2}";
+    private static final String K3S_CONFIG = "/etc/rancher/k3s/config.yaml";
+    private static final String SERVER_DATA = "/var/lib/rancher/k3s/server/";
+    private static final String STAMPS = "/var/lib/k3j/stamps/";
 
     private static CliRun apply(String... more) {
         List<String> args = new ArrayList<>(List.of("--kubeconfig=" + temp.resolve("lab.kubeconfig")));
@@ -189,6 +197,94 @@ class ApplyOnLabIT {
         assertThat(after).isNotEqualTo(before);
         assertThat(LabCluster.nodes(lab, "server1")).filteredOn(node -> node.name().equals("worker2"))
                 .singleElement().satisfies(node -> assertThat(node.labels()).containsEntry("disk", "ssd"));
+    }
+
+    @Test
+    @Order(9)
+    void noWorkerFileHoldsTheServerTokenAndAWorkersTokenIsRefusedWhereOnlyServersMayAsk(Lab lab) {
+        assertNoWorkerFileHoldsTheServerToken(lab);
+        String workerToken = configToken(lab, "worker1");
+        assertThat(workerToken).matches("K10[0-9a-f]{64}::node:[0-9a-f]{32}");
+        String agentPassword = workerToken.substring(workerToken.indexOf("::node:") + "::node:".length());
+        // The bootstrap data a joining server reads is for the k3s:server role only (router.go); the node user gets 403.
+        String bootstrap = "https://" + lab.host("server1").address() + ":6443/v1-k3s/server-bootstrap";
+        assertThat(httpStatus(lab, "worker1", "node:" + agentPassword, bootstrap)).isEqualTo("403");
+        assertThat(httpStatus(lab, "worker1", "server:" + agentPassword, bootstrap)).isEqualTo("401");
+        assertThat(httpStatus(lab, "server2", "server:lab-token-secret", bootstrap)).isEqualTo("200");
+    }
+
+    @Test
+    @Order(10)
+    void aClusterInstalledWithoutAnAgentTokenMovesToOneServersOneAtATimeThenAgentsAndNoNodeLeavesReady(Lab lab) throws Exception {
+        // The shape an earlier k3j-install left: servers without agent-token, agents joined with the server token,
+        // the units' stamps those of other files (removed here: either way they do not match the files of now).
+        String serverToken = lab.exec("server1", "cat", SERVER_DATA + "token").orThrow("read the token").stdout().strip();
+        for (String server : SERVERS) {
+            lab.exec(server, "sh", "-c", "sed -i '/^agent-token:/d' " + K3S_CONFIG
+                    + " && rm " + STAMPS + "services-k3s && systemctl restart k3s").orThrow("old shape on " + server);
+            assertThat(lab.exec(server, "readlink", SERVER_DATA + "agent-token").stdout().strip()).isEqualTo("token");
+        }
+        for (String worker : WORKERS) {
+            lab.exec(worker, "sh", "-c", "sed -i 's/^token: .*/token: \"" + serverToken + "\"/' " + K3S_CONFIG
+                    + " && rm " + STAMPS + "services-k3s-agent && systemctl restart k3s-agent").orThrow("old shape on " + worker);
+            assertThat(configToken(lab, worker)).isEqualTo(serverToken);
+        }
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server1"), SERVERS, WORKERS);
+        String before = LabCluster.invocations(lab, SERVERS, WORKERS);
+
+        CliRun run;
+        List<String> notReady;
+        try (NodeWatch watch = NodeWatch.start(lab, SERVERS)) {
+            run = apply();
+            assertThat(watch.samples()).as("node samples taken during the apply").isPositive();
+            notReady = watch.notReady();
+        }
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(notReady).as("nodes seen NotReady during the apply").isEmpty();
+        assertThat(LabCluster.invocations(lab, SERVERS, WORKERS).lines()).as("every K3s unit restarted")
+                .doesNotContainAnyElementsOf(before.lines().toList());
+        List<long[]> servers = SERVERS.stream().map(server -> startAndReady(lab, server, "k3s"))
+                .sorted(Comparator.comparingLong(times -> times[0])).toList();
+        for (int i = 1; i < servers.size(); i++) {
+            assertThat(servers.get(i)[0]).as("a server restarted only once the one before it was ready").isGreaterThanOrEqualTo(servers.get(i - 1)[1]);
+        }
+        for (String worker : WORKERS) {
+            assertThat(startAndReady(lab, worker, "k3s-agent")[0]).as(worker + " restarted after every server was ready")
+                    .isGreaterThanOrEqualTo(servers.get(servers.size() - 1)[1]);
+            assertThat(configToken(lab, worker)).matches("K10[0-9a-f]{64}::node:[0-9a-f]{32}").doesNotContain("lab-token-secret");
+        }
+        assertNoWorkerFileHoldsTheServerToken(lab);
+        for (String server : SERVERS) {
+            assertThat(lab.exec(server, "stat", "-c", "%F", SERVER_DATA + "agent-token").stdout().strip()).isEqualTo("regular file");
+        }
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server2"), SERVERS, WORKERS);
+    }
+
+    /** Not in K3s' files, the units or k3j-install's stamps on any worker (K3S_TOKEN is the server token's password). */
+    private static void assertNoWorkerFileHoldsTheServerToken(Lab lab) {
+        for (String worker : WORKERS) {
+            CommandResult found = lab.exec(worker, "grep", "-rlF", "--", SECRETS.get("K3S_TOKEN"), "/etc/rancher", "/var/lib/rancher",
+                    "/etc/systemd/system", "/var/lib/k3j");
+            assertThat(found.exitCode()).as(worker + ": grep found " + found.stdout() + found.stderr()).isEqualTo(1); // 1: no match
+        }
+    }
+
+    /** The token line of a host's config.yaml, unquoted. */
+    private static String configToken(Lab lab, String host) {
+        return lab.exec(host, "sed", "-n", "s/^token: \"\\(.*\\)\"$/\\1/p", K3S_CONFIG).orThrow("token of " + host).stdout().strip();
+    }
+
+    /** The HTTP status a request with basic auth {@code user:password} gets, sent from a lab host. */
+    private static String httpStatus(Lab lab, String from, String credentials, String url) {
+        return lab.exec(from, "curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-u", credentials, url).stdout().strip();
+    }
+
+    /** When a unit's main process last started and when it became ready (systemd's monotonic clock, one kernel for all hosts). */
+    private static long[] startAndReady(Lab lab, String host, String unit) {
+        String[] lines = lab.exec(host, "systemctl", "show", "--value", "-p", "ExecMainStartTimestampMonotonic",
+                "-p", "ActiveEnterTimestampMonotonic", unit).orThrow(unit + " on " + host).stdout().strip().split("\n");
+        return new long[] {Long.parseLong(lines[0].strip()), Long.parseLong(lines[1].strip())};
     }
 
     /** The hosts an apply with --output=json reports as changed. */

@@ -32,7 +32,8 @@ import javax.net.ssl.TrustManagerFactory;
  * The supervisor port (6443) over TLS with the serving certificate: the unauthenticated
  * endpoints of pkg/server/handlers/router.go, {@code /ping} ("pong") and {@code /cacerts} (the
  * server CA's PEM, the bytes whose sha256 is in the token), and the apiserver's nodes for a client
- * certificate of the cluster's client CA (401 Status JSON without one).
+ * certificate of the cluster's client CA (401 Status JSON without one); the agents' endpoints
+ * ({@link AgentEndpoints}) and the servers' ({@link ServerEndpoints}).
  */
 final class Supervisor {
     private final HttpsServer server;
@@ -42,8 +43,10 @@ final class Supervisor {
     }
 
     static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, NodeRegistry nodes,
-                            NodePasswords nodePasswords, List<String> joinPasswords, Duration grace) throws IOException {
+                            NodePasswords nodePasswords, String serverPassword, List<String> joinPasswords, Duration grace)
+            throws IOException {
         AgentEndpoints agents = new AgentEndpoints(secrets, joinPasswords, nodes, nodePasswords);
+        ServerEndpoints servers = new ServerEndpoints(secrets, serverPassword, joinPasswords);
         CertificateAuthority ca = secrets.serverCa();
         HttpsServer server = HttpsServer.create(new InetSocketAddress(port), 64);
         server.setHttpsConfigurator(new HttpsConfigurator(sslContext(secrets, serving)) {
@@ -61,6 +64,7 @@ final class Supervisor {
         server.createContext("/v1-k3s/client-kubelet.crt", agents::clientKubeletCertificate);
         server.createContext("/v1-k3s/apiservers", agents::apiservers);
         server.createContext("/v1-k3s/readyz", agents::readyz);
+        server.createContext("/v1-k3s/server-bootstrap", servers::serverBootstrap);
         server.createContext("/api/v1/nodes", exchange -> {
             String path = exchange.getRequestURI().getPath();
             if (!path.startsWith("/api/v1/nodes/") || !agents.putNode(exchange, path.substring("/api/v1/nodes/".length()))) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code --agent-token} and {@code --with-node-id} on the lab: a server with an agent token
  * writes it as its own {@code agent-token} file, agents join with it (or with the server token),
  * a wrong one is not authorized; two hosts given one node name join side by side when both
- * append their node id.
+ * append their node id; the bootstrap data only servers may read is forbidden to the node user.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -96,6 +96,24 @@ class AgentTokenIT {
         assertThat(journal).contains("Waiting to retrieve agent configuration; server is not ready: failed to retrieve configuration "
                 + "from server: not authorized").doesNotContain("not-the-agent-secret");
         lab.exec("lb1", "systemctl", "stop", "k3s-agent");
+    }
+
+    @Test
+    @Order(5)
+    void onlyTheServerUserGetsTheBootstrapDataAndTheNodeUserIsForbiddenWithEitherToken(Lab lab) {
+        String bootstrap = server1 + "/v1-k3s/server-bootstrap";
+
+        assertThat(status(lab, "node:agent-secret", bootstrap)).isEqualTo("403");
+        assertThat(status(lab, "node:server-secret", bootstrap)).isEqualTo("403");
+        assertThat(status(lab, "server:agent-secret", bootstrap)).isEqualTo("401");
+        assertThat(status(lab, "server:server-secret", bootstrap)).isEqualTo("200");
+        assertThat(lab.exec("worker1", "curl", "-sk", "-u", "server:server-secret", bootstrap).stdout())
+                .contains("\"ServerCA\":{").contains("\"ClientCAKey\":{").contains("\"Content\":\"");
+    }
+
+    /** The HTTP status worker1 gets with basic auth {@code credentials}. */
+    private static String status(Lab lab, String credentials, String url) {
+        return lab.exec("worker1", "curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-u", credentials, url).stdout().strip();
     }
 
     private static String nodeId(Lab lab, String host) {

@@ -1,0 +1,82 @@
+package io.k3j.k3sdouble.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.k3j.k3sdouble.Json;
+import io.k3j.k3sdouble.pki.CertificateAuthority;
+import io.k3j.k3sdouble.pki.Pem;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What only servers may ask the supervisor for (pkg/server/handlers/router.go, the router of role
+ * {@code k3s:server}): {@code /v1-k3s/server-bootstrap}, the bootstrap data a server joining with
+ * {@code --server} reads. Basic auth as {@code server:<server password>} passes; a password of the
+ * {@code node} user (the agent token, or the server token used as an agent's) authenticates without
+ * the role, so 403 {@code forbidden}; anything else 401 {@code not authorized}
+ * (pkg/server/auth/auth.go doAuth).
+ */
+final class ServerEndpoints {
+    private final ClusterSecrets secrets;
+    private final String serverPassword;
+    private final List<String> nodePasswords;
+
+    ServerEndpoints(ClusterSecrets secrets, String serverPassword, List<String> nodePasswords) {
+        this.secrets = secrets;
+        this.serverPassword = serverPassword;
+        this.nodePasswords = List.copyOf(nodePasswords);
+    }
+
+    /**
+     * The bootstrap files as K3s' bootstrap.ReadFromDisk writes them: a JSON object of
+     * {@code {Timestamp, Content}} (base64) per file; here the two CAs the double keeps.
+     */
+    void serverBootstrap(HttpExchange exchange) throws IOException {
+        String credentials = credentials(exchange);
+        if (credentials.equals("server:" + serverPassword)) {
+            String now = Instant.now().toString();
+            Map<String, Object> files = new LinkedHashMap<>();
+            put(files, "ServerCA", "ServerCAKey", secrets.serverCa(), now);
+            put(files, "ClientCA", "ClientCAKey", secrets.clientCa(), now);
+            reply(exchange, 200, Json.write(files).getBytes(StandardCharsets.UTF_8));
+        } else if (nodePasswords.stream().anyMatch(password -> credentials.equals("node:" + password))) {
+            reply(exchange, 403, AgentEndpoints.status(403, "Forbidden", "forbidden"));
+        } else {
+            reply(exchange, 401, AgentEndpoints.status(401, "Unauthorized", "not authorized"));
+        }
+    }
+
+    private static void put(Map<String, Object> files, String certificate, String key, CertificateAuthority ca, String now) {
+        files.put(certificate, file(Pem.certificate(ca.certificate()), now));
+        files.put(key, file(Pem.privateKey(ca.key()), now));
+    }
+
+    private static Map<String, Object> file(String pem, String now) {
+        return Map.of("Timestamp", now, "Content", Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static String credentials(HttpExchange exchange) {
+        String header = exchange.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.startsWith("Basic ")) {
+            return "";
+        }
+        try {
+            return new String(Base64.getDecoder().decode(header.substring(6)), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException notBase64) {
+            return "";
+        }
+    }
+
+    private static void reply(HttpExchange exchange, int code, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(code, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
