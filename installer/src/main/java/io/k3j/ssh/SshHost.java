@@ -47,6 +47,7 @@ public final class SshHost implements RemoteHost {
     private final Clock clock;
     private SSHClient client;
     private SSHClient jump;
+    private Sudo.Mode sudo;
 
     private SshHost(SshTarget target, HostKeyPolicy hostKeys, RunLog log, Clock clock) {
         this.target = target;
@@ -75,6 +76,28 @@ public final class SshHost implements RemoteHost {
         client = authenticated(target, jump);
         log.note(target.name(), "connected to " + target.user() + "@" + target.hostPort()
                 + target.bastion().map(bastion -> " through " + bastion.hostPort()).orElse(""));
+        try {
+            sudo = Sudo.find(target, this::probe);
+        } catch (IOException e) {
+            closeQuietly();
+            throw new SshException(target.name() + ": the connection dropped while asking how sudo works there: " + e.getMessage(), e);
+        } catch (SshException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    /** A command of sudo's own, logged like any other (the password masked). */
+    private ExecResult probe(Sudo.Wrapped wrapped) throws IOException {
+        Instant start = clock.instant();
+        RawResult raw = exec(wrapped, Content.NONE, RemoteCommand.DEFAULT_TIMEOUT);
+        ExecResult result = new ExecResult(raw.exitStatus(), text(raw.stdout()), text(raw.stderr()), Duration.between(start, clock.instant()));
+        log.command(target.name(), wrapped.command(), result, sudoSecrets());
+        return result;
+    }
+
+    private List<String> sudoSecrets() {
+        return target.sudoPassword().map(password -> List.of(new String(password))).orElse(List.of());
     }
 
     private SSHClient authenticated(SshTarget host, SSHClient via) {
@@ -160,9 +183,9 @@ public final class SshHost implements RemoteHost {
     }
 
     private ExecResult runOnce(RemoteCommand command, boolean mayRetry) {
-        Sudo.Wrapped wrapped = Sudo.wrap(command.text(), command.asRoot(), target);
+        Sudo.Wrapped wrapped = Sudo.wrap(command.text(), command.asRoot(), sudo, target);
         List<String> secrets = new ArrayList<>(command.secrets());
-        target.sudoPassword().ifPresent(password -> secrets.add(new String(password)));
+        secrets.addAll(sudoSecrets());
         Instant start = clock.instant();
         try {
             RawResult raw = exec(wrapped, command.stdin(), command.timeout());
@@ -256,7 +279,7 @@ public final class SshHost implements RemoteHost {
     @Override
     public Optional<byte[]> readFile(String path) {
         String quoted = Shell.quote(path);
-        Sudo.Wrapped wrapped = Sudo.wrap("if [ -e " + quoted + " ]; then cat " + quoted + "; else exit 3; fi", true, target);
+        Sudo.Wrapped wrapped = Sudo.wrap("if [ -e " + quoted + " ]; then cat " + quoted + "; else exit 3; fi", true, sudo, target);
         try {
             RawResult raw = exec(wrapped, Content.NONE, RemoteCommand.DEFAULT_TIMEOUT);
             log.note(target.name(), "read " + path + (raw.exitStatus() == 0 ? " (" + raw.stdout().length + " bytes)" : " (absent)"));

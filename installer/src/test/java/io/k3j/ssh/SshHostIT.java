@@ -95,15 +95,35 @@ class SshHostIT {
     @Test
     void sudoWithoutAndWithPassword(Lab lab) {
         try (SshHost ops = connect(lab, "host1", "ops", null, lab.knownHosts(), false);
-             SshHost opsp = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false);
-             SshHost noPassword = connect(lab, "host1", "opsp", null, lab.knownHosts(), false)) {
+             SshHost opsp = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false)) {
             assertThat(ops.run(RemoteCommand.asRoot("id -u")).stdout()).isEqualTo("0\n");
             assertThat(opsp.run(RemoteCommand.asRoot("id -u; cat").withStdin("rest".getBytes())).stdout()).isEqualTo("0\nrest");
-            ExecResult refused = noPassword.run(RemoteCommand.asRoot("id -u"));
-            assertThat(refused.ok()).isFalse();
-            assertThat(refused.stderr()).contains("a password is required");
+            assertThat(opsp.run(RemoteCommand.asRoot("id -u")).stdout()).as("asked again, and answered").isEqualTo("0\n");
         }
+        assertThatThrownBy(() -> connect(lab, "host1", "opsp", null, lab.knownHosts(), false))
+                .isInstanceOf(SshException.class)
+                .hasMessageContaining("sudo asks for a password for user opsp on host host1").hasMessageContaining("set spec.ssh.sudoPassword");
         assertThat(readLog()).contains("id -u").doesNotContain(Lab.SUDO_PASSWORD);
+    }
+
+    @Test
+    void aSudoThatAsksNoPasswordNeverReceivesTheOneGiven(Lab lab) {
+        // Were the password sent, cat would print it before the input, and sh would run it as a command.
+        try (SshHost ops = connect(lab, "host1", "ops", "touch /tmp/k3j-sudo-password-ran", lab.knownHosts(), false)) {
+            assertThat(ops.run(RemoteCommand.asRoot("cat").withStdin("input".getBytes())).stdout()).isEqualTo("input");
+            assertThat(ops.run(RemoteCommand.asRoot("sh -s").withStdin("id -u".getBytes())).stdout()).isEqualTo("0\n");
+            assertThat(ops.run(RemoteCommand.asRoot("ls /tmp/k3j-sudo-password-ran 2>/dev/null || echo absent")).stdout())
+                    .isEqualTo("absent\n");
+        }
+    }
+
+    @Test
+    void aWrongSudoPasswordIsReportedAsSuchAndNothingRuns(Lab lab) {
+        assertThatThrownBy(() -> connect(lab, "host1", "opsp", "not-" + Lab.SUDO_PASSWORD, lab.knownHosts(), false))
+                .isInstanceOf(SshException.class)
+                .hasMessageStartingWith("sudo refused the password for user opsp on host host1")
+                .message().doesNotContain("not-" + Lab.SUDO_PASSWORD, "could not be reached");
+        assertThat(readLog()).doesNotContain("not-" + Lab.SUDO_PASSWORD);
     }
 
     @Test
