@@ -93,6 +93,20 @@ class SshHostIT {
     }
 
     @Test
+    void aKnownHostOfferingAKeyOfAnotherTypeIsRefusedAsChanged(Lab lab) throws IOException {
+        // known_hosts knows host1 only by an ECDSA P-521 key, which host1 does not have: it offers another type.
+        lab.exec("host2", "sh", "-c", "rm -f /tmp/k521 /tmp/k521.pub; ssh-keygen -q -t ecdsa -b 521 -N '' -f /tmp/k521");
+        String otherType = lab.exec("host2", "cat", "/tmp/k521.pub").stdout().split(" ", 3)[1];
+        Path knownHosts = temp.resolve("known_hosts");
+        String line = lab.host("host1").address() + " ecdsa-sha2-nistp521 " + otherType + "\n";
+        Files.writeString(knownHosts, line);
+
+        assertThatThrownBy(() -> connect(lab, "host1", "root", null, knownHosts, true))
+                .isInstanceOf(HostKeyException.class).hasMessageContaining("CHANGED").hasMessageContaining("a key of another type");
+        assertThat(Files.readString(knownHosts)).isEqualTo(line);
+    }
+
+    @Test
     void sudoWithoutAndWithPassword(Lab lab) {
         try (SshHost ops = connect(lab, "host1", "ops", null, lab.knownHosts(), false);
              SshHost opsp = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false)) {
