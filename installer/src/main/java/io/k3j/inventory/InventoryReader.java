@@ -312,7 +312,8 @@ final class InventoryReader {
     private Optional<SecretValue> secret(YamlMap map, String key) {
         Optional<SecretValue> value = map.string(key).map(SecretValue::new);
         value.ifPresent(secret -> secret.references().forEach(reference -> secrets.problem(reference)
-                .ifPresent(problem -> problems.add(map.positionOf(key), map.child(key), problem))));
+                .ifPresentOrElse(problem -> problems.add(map.positionOf(key), map.child(key), problem),
+                        () -> secrets.exposure(reference).ifPresent(why -> problems.warn(map.positionOf(key), map.child(key), why)))));
         return value;
     }
 

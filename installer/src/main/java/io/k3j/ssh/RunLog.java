@@ -1,5 +1,6 @@
 package io.k3j.ssh;
 
+import io.k3j.inventory.StateFolder;
 import io.k3j.plan.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ public final class RunLog implements AutoCloseable {
     public static RunLog create(Path file, Clock clock) {
         try {
             Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            StateFolder.createDirectories(parent);
             if (!Files.exists(file)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
