@@ -278,12 +278,11 @@ public final class SshHost implements RemoteHost {
 
     @Override
     public Optional<byte[]> readFile(String path) {
-        String quoted = Shell.quote(path);
-        Sudo.Wrapped wrapped = Sudo.wrap("if [ -e " + quoted + " ]; then cat " + quoted + "; else exit 3; fi", true, sudo, target);
+        Sudo.Wrapped wrapped = Sudo.wrap(FileScripts.read(path), true, sudo, target);
         try {
             RawResult raw = exec(wrapped, Content.NONE, RemoteCommand.DEFAULT_TIMEOUT);
             log.note(target.name(), "read " + path + (raw.exitStatus() == 0 ? " (" + raw.stdout().length + " bytes)" : " (absent)"));
-            if (raw.exitStatus() == 3) {
+            if (raw.exitStatus() == FileScripts.ABSENT) {
                 return Optional.empty();
             }
             if (raw.exitStatus() != 0) {
@@ -301,6 +300,7 @@ public final class SshHost implements RemoteHost {
         String sha256 = content.sha256();
         String upload = "upload " + path + " (" + content.size() + " bytes, sha256 " + sha256 + ")";
         String wanted = Integer.toOctalString(Integer.parseInt(mode, 8)) + " " + owner + " " + sha256;
+        // stat without -L: a link at the path never looks identical, and is then refused where links may not be.
         ExecResult current = run(RemoteCommand.asRoot("[ -f " + quoted + " ] && printf '%s %s ' \"$(stat -c %a " + quoted
                 + ")\" \"$(stat -c %U:%G " + quoted + ")\" && sha256sum < " + quoted + " | cut -d' ' -f1"));
         if (current.ok() && current.stdout().strip().equals(wanted)) {
@@ -308,15 +308,9 @@ public final class SshHost implements RemoteHost {
             return UploadResult.UNCHANGED;
         }
         log.note(target.name(), upload + ": sending");
-        // Temp file in the same folder, renamed only once its sha256 is the one sent: readers see the old
-        // file or the new one, never half of one (a dropped connection ends the stream early, cat exits 0).
-        // A signal (the session gone) still removes the temp file.
-        String write = "set -e; dir=$(dirname " + quoted + "); mkdir -p \"$dir\"; umask 077; "
-                + "tmp=$(mktemp \"$dir/.k3j.XXXXXX\"); trap 'rm -f \"$tmp\"' EXIT; trap 'exit 1' HUP PIPE TERM; cat > \"$tmp\"; "
-                + "[ \"$(sha256sum < \"$tmp\" | cut -d' ' -f1)\" = " + sha256 + " ] || { echo \"received $(wc -c < \"$tmp\") bytes, "
-                + "not the " + content.size() + " bytes with sha256 " + sha256 + " that were sent\" >&2; exit 1; }; "
-                + "chown " + Shell.quote(owner) + " \"$tmp\"; chmod " + mode + " \"$tmp\"; mv -f \"$tmp\" " + quoted + "; trap - EXIT";
-        ExecResult written = run(RemoteCommand.asRoot(write).withStdin(content));
+        // Renamed only once its sha256 is the one sent: readers see the old file or the new one, never half
+        // of one (a dropped connection ends the stream early, and cat exits 0).
+        ExecResult written = run(RemoteCommand.asRoot(FileScripts.write(path, content.size(), sha256, mode, owner)).withStdin(content));
         if (!written.ok()) {
             throw new SshException(target.name() + ": cannot write " + path + ": " + written.stderr().strip());
         }

@@ -156,6 +156,31 @@ class SshHostIT {
     }
 
     @Test
+    void inAFolderAnotherUserOwnsNoLinkIsFollowedOnReadOrWrite(Lab lab) {
+        // As PostgreSQL's config folder belongs to postgres: here the folder is ops', with links ops could have made.
+        lab.exec("host1", "sh", "-c", "rm -rf /etc/k3j-shared; mkdir -p /etc/k3j-shared/sub && chown ops:ops /etc/k3j-shared "
+                + "&& echo root-only > /etc/k3j-victim && chmod 600 /etc/k3j-victim "
+                + "&& ln -s /etc/k3j-victim /etc/k3j-shared/pg_hba.conf && ln -s /root /etc/k3j-shared/conf.d");
+        try (SshHost host = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false)) {
+            assertThatThrownBy(() -> host.readFile("/etc/k3j-shared/pg_hba.conf"))
+                    .isInstanceOf(SshException.class).hasMessageContaining("it is a symbolic link (to /etc/k3j-victim)");
+            assertThatThrownBy(() -> host.upload("/etc/k3j-shared/pg_hba.conf", Content.of("local all all trust\n"), "0640", "ops:ops"))
+                    .isInstanceOf(SshException.class).hasMessageContaining("refusing").hasMessageContaining("symbolic link");
+            assertThatThrownBy(() -> host.upload("/etc/k3j-shared/conf.d/k3j.conf", Content.of("x\n"), "0644", "root:root"))
+                    .isInstanceOf(SshException.class).hasMessageContaining("conf.d is a symbolic link in a folder owned by ops");
+
+            assertThat(host.upload("/etc/k3j-shared/sub/k3j.conf", Content.of("port = 5432\n"), "0640", "ops:ops"))
+                    .isEqualTo(UploadResult.WRITTEN);
+            assertThat(host.readFile("/etc/k3j-shared/sub/k3j.conf")).contains("port = 5432\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(lab.exec("host1", "sh", "-c", "cat /etc/k3j-victim; stat -c '%U %a' /etc/k3j-victim").stdout())
+                .as("the link's target untouched").isEqualTo("root-only\nroot 600\n");
+        assertThat(lab.exec("host1", "ls", "-A", "/root").stdout()).as("nothing written into /root").doesNotContain("k3j.conf");
+        assertThat(lab.exec("host1", "sh", "-c", "ls -A /etc/k3j-shared/sub; stat -c '%U:%G %a' /etc/k3j-shared/sub/k3j.conf").stdout())
+                .as("no temp file left beside it").isEqualTo("k3j.conf\nops:ops 640\n");
+    }
+
+    @Test
     void aLargeLocalFileIsStreamedThroughSudoAndNotSentAgainWhenIdentical(Lab lab) throws IOException {
         Content.LocalFile images = new LocalFiles().content(generated(LARGE_BYTES));
         String what = "upload " + IMAGES + " (" + LARGE_BYTES + " bytes, sha256 " + images.sha256() + ")";
