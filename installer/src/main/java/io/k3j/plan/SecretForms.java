@@ -11,7 +11,8 @@ import java.util.function.UnaryOperator;
 /**
  * Every form a secret may be written in, one encoder per way of writing it: as is, escaped for a
  * YAML double-quoted or JSON string, quoted for YAML single quotes, a shell or SQL (both MySQL
- * spellings), percent-encoded (RFC 3986 and HTML-form style, hex digits in either case). Each
+ * spellings, which PostgreSQL's E'' strings share), percent-encoded (RFC 3986, only the user info's
+ * delimiters, and HTML-form style, hex digits in either case). Each
  * form is also taken once more through JSON escaping, as an event carries it. The masker masks
  * all of them, so a value escaped on its way to a host is still masked on its way to a person.
  */
@@ -32,6 +33,8 @@ final class SecretForms {
             text -> lowerHex(percentEncoded(text, UNRESERVED)),
             text -> percentEncoded(text, USER_INFO),
             text -> lowerHex(percentEncoded(text, USER_INFO)),
+            text -> delimitersEncoded(text),
+            text -> lowerHex(delimitersEncoded(text)),
             text -> URLEncoder.encode(text, StandardCharsets.UTF_8),
             text -> lowerHex(URLEncoder.encode(text, StandardCharsets.UTF_8)));
 
@@ -74,6 +77,15 @@ final class SecretForms {
             } else {
                 out.append('%').append(String.format("%02X", c));
             }
+        }
+        return out.toString();
+    }
+
+    /** Only what would end the user info percent-encoded ({@code % @ : / ? #}, space, controls), the rest as it is. */
+    private static String delimitersEncoded(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            out.append("%@:/?# ".indexOf(c) >= 0 || c < 0x20 || c == 0x7f ? String.format("%%%02X", (int) c) : String.valueOf(c));
         }
         return out.toString();
     }

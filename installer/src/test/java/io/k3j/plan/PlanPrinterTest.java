@@ -46,8 +46,8 @@ class PlanPrinterTest {
 
     @Test
     void secretsOfAnOldSetUpScriptAreFound() {
-        assertThat(SecretsOnHost.in("ALTER ROLE \"k3s\" WITH LOGIN PASSWORD 'it''s';\n"
+        assertThat(SecretsOnHost.in("ALTER ROLE \"k3s\" WITH LOGIN PASSWORD 'it''s';\nALTER ROLE x PASSWORD E'e\\'s';\n"
                 + "CREATE USER IF NOT EXISTS 'k3s'@'198.51.100.11' IDENTIFIED BY 'b\\\\s';\n"))
-                .contains("it''s", "it's", "b\\\\s", "b\\s");
+                .contains("it''s", "it's", "e\\'s", "e's", "b\\\\s", "b\\s");
     }
 }

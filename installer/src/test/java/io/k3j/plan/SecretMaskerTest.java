@@ -31,6 +31,7 @@ class SecretMaskerTest {
             "to%27k%22en%5C%20a%21b%40c",                // RFC 3986, upper-case hex
             "to%27k%22en%5c%20a%21b%40c",                // lower-case hex
             "to'k%22en%5C%20a!b%40c",                    // user info as java.net.URI keeps it
+            "to'k\"en\\%20a!b%40c",                      // only the user info's delimiters encoded
             "to%27k%22en%5C+a%21b%40c",                  // HTML form, '+' for a space
             "to%27k%22en%5c+a%21b%40c",
             "to'\\\\''k\\\"en\\\\ a!b@c"                 // a shell form inside a JSON string
