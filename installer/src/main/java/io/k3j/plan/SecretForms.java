@@ -1,5 +1,6 @@
 package io.k3j.plan;
 
+import io.k3j.output.Json;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -23,7 +24,7 @@ final class SecretForms {
 
     private static final List<UnaryOperator<String>> ENCODERS = List.of(
             UnaryOperator.identity(),
-            SecretForms::backslashEscaped,
+            Json::escaped,  // a JSON string, and a YAML double-quoted one
             text -> text.replace("'", "''"),
             text -> text.replace("'", "'\\''"),
             text -> text.replace("'", "'\"'\"'"),
@@ -46,25 +47,9 @@ final class SecretForms {
         for (UnaryOperator<String> encoder : ENCODERS) {
             String form = encoder.apply(secret);
             forms.add(form);
-            forms.add(backslashEscaped(form));
+            forms.add(Json.escaped(form));
         }
         return forms;
-    }
-
-    /** A JSON string's body; a YAML double-quoted scalar's too. */
-    private static String backslashEscaped(String text) {
-        StringBuilder out = new StringBuilder();
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.toString();
     }
 
     /** Every UTF-8 byte percent-encoded (upper-case hex) but ASCII letters, digits and {@code kept}. */
