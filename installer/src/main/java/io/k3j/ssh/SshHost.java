@@ -281,7 +281,8 @@ public final class SshHost implements RemoteHost {
         Sudo.Wrapped wrapped = Sudo.wrap(FileScripts.read(path), true, sudo, target);
         try {
             RawResult raw = exec(wrapped, Content.NONE, RemoteCommand.DEFAULT_TIMEOUT);
-            log.note(target.name(), "read " + path + (raw.exitStatus() == 0 ? " (" + raw.stdout().length + " bytes)" : " (absent)"));
+            log.note(target.name(), "read " + path + (raw.exitStatus() == 0 ? " (" + raw.stdout().length + " bytes)"
+                    : raw.exitStatus() == FileScripts.ABSENT ? " (absent)" : " (failed, exit " + raw.exitStatus() + ")"));
             if (raw.exitStatus() == FileScripts.ABSENT) {
                 return Optional.empty();
             }
