@@ -57,7 +57,8 @@ final class Sudo {
         }
         String where = "user " + target.user() + " on host " + target.name() + " (" + target.hostPort() + ")";
         if (probe.exitStatus() == COMMAND_NOT_FOUND) {
-            throw new SshException("sudo is not installed for " + where + "; install it there, or log in as root");
+            throw new SshException("sudo is not installed on host " + target.name() + " (" + target.hostPort() + "), which user "
+                    + target.user() + " needs to run commands as root; install it there, or log in as root");
         }
         if (target.sudoPassword().isEmpty()) {
             throw new SshException("sudo asks for a password for " + where + " (sudo said: " + said(probe)

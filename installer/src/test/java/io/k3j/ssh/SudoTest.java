@@ -120,6 +120,13 @@ class SudoTest {
     }
 
     @Test
+    void aHostWithoutSudoIsToldSo() {
+        FakeSudo host = new FakeSudo(exit(127, "sh: 1: sudo: not found\n"), exit(0, ""));
+
+        assertThatThrownBy(() -> Sudo.find(target("ops", true, null), host)).hasMessageStartingWith("sudo is not installed on host h");
+    }
+
+    @Test
     void aStreamedFileFollowsThePasswordLineAndIsSentAgainWhenOpenedAgain() throws IOException {
         Path file = Files.writeString(temp.resolve("k3s"), "binary\nbytes");
         Content.LocalFile content = new LocalFiles().content(file);
