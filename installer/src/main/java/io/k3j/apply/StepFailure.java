@@ -1,10 +1,12 @@
 package io.k3j.apply;
 
+import io.k3j.output.Printable;
 import io.k3j.plan.Step;
 
 /**
  * An action that failed on a host: which host and step, what was tried, and what to do. The next
- * apply carries on from what is there, since every action is idempotent.
+ * apply carries on from what is there, since every action is idempotent. The problem and the fix
+ * often quote the host (a command's errors, a journal): they are kept {@link Printable}.
  */
 public final class StepFailure extends RuntimeException {
     private final String host;
@@ -13,11 +15,11 @@ public final class StepFailure extends RuntimeException {
     private final String fix;
 
     public StepFailure(String host, Step step, String action, String problem, String fix) {
-        super(problem);
+        super(Printable.of(problem));
         this.host = host;
         this.step = step;
         this.action = action;
-        this.fix = fix;
+        this.fix = Printable.of(fix);
     }
 
     public String host() {

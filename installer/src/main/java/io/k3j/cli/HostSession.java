@@ -48,7 +48,7 @@ final class HostSession {
                 output.event("host-unreachable", "message", problem);
             });
             throw new CliException(ExitCode.PREFLIGHT_FAILED, e.problems().size() + " of " + hostCount(inventory)
-                    + " hosts could not be reached; no host was changed. The run log is " + logFile);
+                    + " hosts could not be reached or used (each said above); no host was changed. The run log is " + logFile);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");

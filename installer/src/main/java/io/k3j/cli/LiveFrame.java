@@ -1,5 +1,6 @@
 package io.k3j.cli;
 
+import io.k3j.output.Printable;
 import io.k3j.output.Style;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +35,7 @@ final class LiveFrame {
     private static String doing(RunningHosts.Activity host, Instant now) {
         String action = host.action().isEmpty() ? "starting" : host.action();
         String line = host.waiting().map(wait -> wait.what() + " (" + Elapsed.sofar(Duration.between(wait.since(), now)) + ")").orElse(action);
-        return line.replaceAll("\\s+", " ");
+        return Printable.of(line).replaceAll("\\s+", " ");
     }
 
     /** {@code text} in at most {@code columns} characters, an ellipsis marking a cut. */

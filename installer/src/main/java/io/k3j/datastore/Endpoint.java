@@ -1,10 +1,12 @@
 package io.k3j.datastore;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,7 +46,7 @@ public record Endpoint(Type type, List<HostPort> servers, Optional<String> user,
     }
 
     private static Endpoint postgres(String endpoint) {
-        URI uri = URI.create(endpoint);
+        URI uri = uri(endpoint);
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("postgres endpoint has no host: postgres://user:password@host:5432/database");
         }
@@ -71,13 +73,31 @@ public record Endpoint(Type type, List<HostPort> servers, Optional<String> user,
     private static Endpoint etcd(String endpoint) {
         List<HostPort> servers = new ArrayList<>();
         for (String url : endpoint.split(",")) {
-            URI uri = URI.create(url.trim());
+            URI uri = uri(url.trim());
             if (uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
-                throw new IllegalArgumentException("etcd endpoint '" + url + "' must be http(s)://host:2379");
+                throw new IllegalArgumentException("etcd endpoint '" + withoutUserInfo(url.trim()) + "' must be http(s)://host:2379");
             }
             servers.add(new HostPort(uri.getScheme(), uri.getHost(), uri.getPort() < 0 ? 2379 : uri.getPort()));
         }
         return new Endpoint(Type.ETCD, List.copyOf(servers), Optional.empty(), Optional.empty(), "");
+    }
+
+    /**
+     * The endpoint as a URI. The JDK's own error quotes the whole input, password included; this
+     * one gives its reason only (its index is often the authority's start, not the character's).
+     */
+    private static URI uri(String text) {
+        try {
+            return new URI(text);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a valid URI (" + e.getReason().toLowerCase(Locale.ROOT)
+                    + "): percent-encode a space or other special character in the user or password");
+        }
+    }
+
+    /** The URL with whatever stands before an '@' in its authority (user and password) left out. */
+    private static String withoutUserInfo(String url) {
+        return url.replaceFirst("^([^:/]*://)[^/]*@", "$1");
     }
 
     /** {@code host}, {@code host:port}, {@code [v6]} or {@code [v6]:port}. */

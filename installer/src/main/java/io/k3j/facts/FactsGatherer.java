@@ -16,8 +16,7 @@ public final class FactsGatherer {
         ExecResult result = host.run(RemoteCommand.asRoot("sh -s").withStdin(FactsScript.text().getBytes(StandardCharsets.UTF_8)));
         if (!result.ok()) {
             throw new SshException(host.name() + ": cannot read the host's facts (exit " + result.exitStatus() + "): "
-                    + result.stderr().strip() + (result.stderr().contains("password") ? "; for sudo with a password set "
-                    + "spec.ssh.sudoPassword" : ""));
+                    + result.stderr().strip());
         }
         return FactsParser.parse(result.stdout());
     }

@@ -116,8 +116,19 @@ final class InventoryReader {
                 secret(ssh, "keyPassphrase"),
                 ssh.string("knownHosts", SshSettings.DEFAULT_KNOWN_HOSTS),
                 ssh.bool("sudo"),
-                secret(ssh, "sudoPassword"),
+                sudoPassword(ssh),
                 hostReader.bastion(ssh));
+    }
+
+    /** sudo reads its password as one line: a line break would end it there and pass the rest to the command. */
+    private Optional<SecretValue> sudoPassword(YamlMap ssh) {
+        Optional<SecretValue> password = secret(ssh, "sudoPassword");
+        password.filter(value -> value.references().stream().allMatch(reference -> secrets.problem(reference).isEmpty()))
+                .filter(value -> secrets.resolve(value).chars().anyMatch(c -> c == '\n' || c == '\r'))
+                .ifPresent(value -> problems.add(ssh.positionOf("sudoPassword"), ssh.child("sudoPassword"),
+                        "the sudo password holds a line break: sudo reads one line, so the rest would reach the command; "
+                                + "give sudo a password of one line"));
+        return password;
     }
 
     private Optional<K3sSettings> k3s(YamlMap k3s) {
@@ -312,7 +323,8 @@ final class InventoryReader {
     private Optional<SecretValue> secret(YamlMap map, String key) {
         Optional<SecretValue> value = map.string(key).map(SecretValue::new);
         value.ifPresent(secret -> secret.references().forEach(reference -> secrets.problem(reference)
-                .ifPresent(problem -> problems.add(map.positionOf(key), map.child(key), problem))));
+                .ifPresentOrElse(problem -> problems.add(map.positionOf(key), map.child(key), problem),
+                        () -> secrets.exposure(reference).ifPresent(why -> problems.warn(map.positionOf(key), map.child(key), why)))));
         return value;
     }
 

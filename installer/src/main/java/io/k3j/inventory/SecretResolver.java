@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 
@@ -61,6 +64,25 @@ public final class SecretResolver {
             return Files.readString(baseDirectory.resolve(reference.target()), StandardCharsets.UTF_8).stripTrailing();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read secret file " + reference.target() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why a {@code ${file:...}} secret is not private, when its file may be read by the group or
+     * others (a warning: the value is still used). Empty for a private file and an environment variable.
+     */
+    public Optional<String> exposure(SecretValue.Reference reference) {
+        if (!reference.kind().equals("file")) {
+            return Optional.empty();
+        }
+        Path file = baseDirectory.resolve(reference.target());
+        try {
+            Set<PosixFilePermission> mode = Files.getPosixFilePermissions(file);
+            boolean exposed = mode.contains(PosixFilePermission.GROUP_READ) || mode.contains(PosixFilePermission.OTHERS_READ);
+            return exposed ? Optional.of("secret file " + file + " may be read by other users (" + PosixFilePermissions.toString(mode)
+                    + "): chmod 600 " + file) : Optional.empty();
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty(); // a file system without POSIX modes, or a file problem() reports
         }
     }
 }

@@ -61,7 +61,12 @@ public final class Json {
     }
 
     private static void appendString(StringBuilder out, String text) {
-        out.append('"');
+        out.append('"').append(escaped(text)).append('"');
+    }
+
+    /** A JSON string's body for {@code text}, without the quotes. */
+    public static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {
@@ -79,6 +84,6 @@ public final class Json {
                 }
             }
         }
-        out.append('"');
+        return out.toString();
     }
 }

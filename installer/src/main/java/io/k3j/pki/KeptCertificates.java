@@ -1,5 +1,6 @@
 package io.k3j.pki;
 
+import io.k3j.inventory.StateFolder;
 import io.k3j.wizard.PrivateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +73,7 @@ public final class KeptCertificates {
 
     private void createDirectory() {
         try {
-            Files.createDirectories(directory.getParent());
+            StateFolder.createDirectories(directory.getParent());
             if (Files.isDirectory(directory)) {
                 Files.setPosixFilePermissions(directory, OWNER_ONLY);
             } else {

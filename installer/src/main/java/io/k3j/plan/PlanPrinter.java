@@ -62,9 +62,12 @@ public final class PlanPrinter {
     private void printFile(SecretMasker masker, String host, ManagedFile file, FileStatus status, boolean block) {
         if (status == FileStatus.CHANGED && !file.hidden()) {
             String now = current.orElseThrow().read(host, file.path()).orElse("");
-            String before = masker.mask(block ? ManagedBlock.in(now, file.content()).orElse("") : now);
-            for (String line : LineDiff.of(before.stripTrailing(), file.shown(masker).stripTrailing())) {
-                output.result(output.style().faint("        | ") + colour(line));
+            String old = block ? ManagedBlock.in(now, file.content()).orElse("") : now;
+            // The host's file may hold other secrets than the inventory's (a token since rotated).
+            // Diffed before masking, so a changed secret shows as a changed line, masked on both sides.
+            SecretMasker both = masker.and(SecretsOnHost.in(old));
+            for (String line : LineDiff.of(old.stripTrailing(), file.content().stripTrailing())) {
+                output.result(output.style().faint("        | ") + colour(both.mask(line)));
             }
             return;
         }

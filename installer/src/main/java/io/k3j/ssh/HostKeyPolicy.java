@@ -6,16 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts.KnownHostEntry;
 
 /**
  * Host keys are checked against a known_hosts file, never skipped. An unknown key is refused
  * (with its fingerprint and how to accept it) unless new keys are accepted on purpose, which adds
- * them to the file; a changed key is always refused.
+ * them to the file; a changed key is always refused, and so is a key of another type than the one
+ * known_hosts has for the host (a host that offers RSA where known_hosts has ed25519 is not new).
  */
 public final class HostKeyPolicy {
     private final Path knownHosts;
@@ -71,6 +74,13 @@ public final class HostKeyPolicy {
         protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
             String type = KeyType.fromKey(key).toString();
             String fingerprint = Fingerprint.sha256(key);
+            // sshj calls a key of a type known_hosts has no line for "unverifiable"; but the host is known
+            // (with a key of another type), so this is a changed key, as OpenSSH says too.
+            Optional<String> known = knownKeyOf(hostname, Optional.empty());
+            if (known.isPresent()) {
+                refusal.set(changed(hostname, key, known.get() + ", a key of another type"));
+                return false;
+            }
             if (acceptNew || trustedFingerprint.filter(fingerprint::equals).isPresent()) {
                 try {
                     HostEntry entry = new HostEntry(null, hostname, KeyType.fromKey(key), key);
@@ -92,12 +102,41 @@ public final class HostKeyPolicy {
 
         @Override
         protected boolean hostKeyChangedAction(String hostname, PublicKey key) {
-            String fingerprint = Fingerprint.sha256(key);
-            refusal.set(new HostKeyException(target.name() + " (" + hostname + "): the host key CHANGED: it now offers "
-                    + KeyType.fromKey(key) + " " + fingerprint + ", which differs from the key in " + knownHosts
-                    + ". Someone may be intercepting the connection, or the host was reinstalled; check with its owner, "
-                    + "then remove the old line (ssh-keygen -R " + hostname + " -f " + knownHosts + ")", fingerprint, false));
+            refusal.set(changed(hostname, key, knownKeyOf(hostname, Optional.of(KeyType.fromKey(key))).orElse("another key")));
             return false;
+        }
+
+        private HostKeyException changed(String hostname, PublicKey key, String known) {
+            String fingerprint = Fingerprint.sha256(key);
+            return new HostKeyException(target.name() + " (" + hostname + "): the host key CHANGED: it now offers "
+                    + KeyType.fromKey(key) + " " + fingerprint + ", but " + knownHosts + " has " + known
+                    + " for it. Someone may be intercepting the connection, or the host was reinstalled; check with its owner, "
+                    + "then remove the old line (ssh-keygen -R " + hostname + " -f " + knownHosts + ")", fingerprint, false);
+        }
+
+        /** The type and fingerprint of a key known_hosts has for the host (of that type, if one is given). */
+        private Optional<String> knownKeyOf(String hostname, Optional<KeyType> type) {
+            for (KnownHostEntry entry : entries()) {
+                try {
+                    if (type.isEmpty() ? entry.appliesTo(hostname) : entry.appliesTo(type.get(), hostname)) {
+                        return Optional.of(describe(entry));
+                    }
+                } catch (IOException e) {
+                    // a line sshj cannot match (a malformed hash) says nothing about this host
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** {@code ssh-ed25519 SHA256:…} from a known_hosts line: [marker] hosts type base64-key [comment]. */
+    private static String describe(OpenSSHKnownHosts.KnownHostEntry entry) {
+        String[] fields = entry.getLine().trim().split("\\s+");
+        int type = fields[0].startsWith("@") ? 2 : 1;
+        try {
+            return fields[type] + " " + Fingerprint.sha256(Base64.getDecoder().decode(fields[type + 1]));
+        } catch (RuntimeException e) {
+            return "an " + entry.getType() + " key";
         }
     }
 }

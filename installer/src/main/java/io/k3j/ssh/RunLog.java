@@ -1,5 +1,7 @@
 package io.k3j.ssh;
 
+import io.k3j.inventory.StateFolder;
+import io.k3j.plan.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -10,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,8 +21,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * read (0600). Hosts write to it in parallel; each entry is written whole.
  */
 public final class RunLog implements AutoCloseable {
-    private static final String MASK = "********";
-
     private final Writer writer;
     private final Clock clock;
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
@@ -34,7 +33,7 @@ public final class RunLog implements AutoCloseable {
     public static RunLog create(Path file, Clock clock) {
         try {
             Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
+            StateFolder.createDirectories(parent);
             if (!Files.exists(file)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }
@@ -72,16 +71,7 @@ public final class RunLog implements AutoCloseable {
     }
 
     private String mask(String text, List<String> more) {
-        String masked = text;
-        List<String> all = new java.util.ArrayList<>(secrets);
-        all.addAll(more);
-        all.sort(Comparator.comparingInt(String::length).reversed());
-        for (String secret : all) {
-            if (!secret.isEmpty()) {
-                masked = masked.replace(secret, MASK);
-            }
-        }
-        return masked;
+        return new SecretMasker(secrets).and(more).mask(text);
     }
 
     private synchronized void write(String entry) {

@@ -1,12 +1,17 @@
 package io.k3j.ssh;
 
-/** A host could not be reached or a command could not be run; the message names the host and what to do. */
+import io.k3j.output.Printable;
+
+/**
+ * A host could not be reached or a command could not be run; the message names the host and what
+ * to do. It may quote the host (sudo's or a command's errors), so it is kept {@link Printable}.
+ */
 public class SshException extends RuntimeException {
     public SshException(String message) {
-        super(message);
+        super(Printable.of(message));
     }
 
     public SshException(String message, Throwable cause) {
-        super(message, cause);
+        super(Printable.of(message), cause);
     }
 }

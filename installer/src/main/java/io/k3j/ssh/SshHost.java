@@ -47,6 +47,7 @@ public final class SshHost implements RemoteHost {
     private final Clock clock;
     private SSHClient client;
     private SSHClient jump;
+    private Sudo.Mode sudo;
 
     private SshHost(SshTarget target, HostKeyPolicy hostKeys, RunLog log, Clock clock) {
         this.target = target;
@@ -75,6 +76,28 @@ public final class SshHost implements RemoteHost {
         client = authenticated(target, jump);
         log.note(target.name(), "connected to " + target.user() + "@" + target.hostPort()
                 + target.bastion().map(bastion -> " through " + bastion.hostPort()).orElse(""));
+        try {
+            sudo = Sudo.find(target, this::probe);
+        } catch (IOException e) {
+            closeQuietly();
+            throw new SshException(target.name() + ": the connection dropped while asking how sudo works there: " + e.getMessage(), e);
+        } catch (SshException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    /** A command of sudo's own, logged like any other (the password masked). */
+    private ExecResult probe(Sudo.Wrapped wrapped) throws IOException {
+        Instant start = clock.instant();
+        RawResult raw = exec(wrapped, Content.NONE, RemoteCommand.DEFAULT_TIMEOUT);
+        ExecResult result = new ExecResult(raw.exitStatus(), text(raw.stdout()), text(raw.stderr()), Duration.between(start, clock.instant()));
+        log.command(target.name(), wrapped.command(), result, sudoSecrets());
+        return result;
+    }
+
+    private List<String> sudoSecrets() {
+        return target.sudoPassword().map(password -> List.of(new String(password))).orElse(List.of());
     }
 
     private SSHClient authenticated(SshTarget host, SSHClient via) {
@@ -160,9 +183,9 @@ public final class SshHost implements RemoteHost {
     }
 
     private ExecResult runOnce(RemoteCommand command, boolean mayRetry) {
-        Sudo.Wrapped wrapped = Sudo.wrap(command.text(), command.asRoot(), target);
+        Sudo.Wrapped wrapped = Sudo.wrap(command.text(), command.asRoot(), sudo, target);
         List<String> secrets = new ArrayList<>(command.secrets());
-        target.sudoPassword().ifPresent(password -> secrets.add(new String(password)));
+        secrets.addAll(sudoSecrets());
         Instant start = clock.instant();
         try {
             RawResult raw = exec(wrapped, command.stdin(), command.timeout());
@@ -255,12 +278,12 @@ public final class SshHost implements RemoteHost {
 
     @Override
     public Optional<byte[]> readFile(String path) {
-        String quoted = Shell.quote(path);
-        Sudo.Wrapped wrapped = Sudo.wrap("if [ -e " + quoted + " ]; then cat " + quoted + "; else exit 3; fi", true, target);
+        Sudo.Wrapped wrapped = Sudo.wrap(FileScripts.read(path), true, sudo, target);
         try {
             RawResult raw = exec(wrapped, Content.NONE, RemoteCommand.DEFAULT_TIMEOUT);
-            log.note(target.name(), "read " + path + (raw.exitStatus() == 0 ? " (" + raw.stdout().length + " bytes)" : " (absent)"));
-            if (raw.exitStatus() == 3) {
+            log.note(target.name(), "read " + path + (raw.exitStatus() == 0 ? " (" + raw.stdout().length + " bytes)"
+                    : raw.exitStatus() == FileScripts.ABSENT ? " (absent)" : " (failed, exit " + raw.exitStatus() + ")"));
+            if (raw.exitStatus() == FileScripts.ABSENT) {
                 return Optional.empty();
             }
             if (raw.exitStatus() != 0) {
@@ -278,6 +301,7 @@ public final class SshHost implements RemoteHost {
         String sha256 = content.sha256();
         String upload = "upload " + path + " (" + content.size() + " bytes, sha256 " + sha256 + ")";
         String wanted = Integer.toOctalString(Integer.parseInt(mode, 8)) + " " + owner + " " + sha256;
+        // stat without -L: a link at the path never looks identical, and is then refused where links may not be.
         ExecResult current = run(RemoteCommand.asRoot("[ -f " + quoted + " ] && printf '%s %s ' \"$(stat -c %a " + quoted
                 + ")\" \"$(stat -c %U:%G " + quoted + ")\" && sha256sum < " + quoted + " | cut -d' ' -f1"));
         if (current.ok() && current.stdout().strip().equals(wanted)) {
@@ -285,15 +309,9 @@ public final class SshHost implements RemoteHost {
             return UploadResult.UNCHANGED;
         }
         log.note(target.name(), upload + ": sending");
-        // Temp file in the same folder, renamed only once its sha256 is the one sent: readers see the old
-        // file or the new one, never half of one (a dropped connection ends the stream early, cat exits 0).
-        // A signal (the session gone) still removes the temp file.
-        String write = "set -e; dir=$(dirname " + quoted + "); mkdir -p \"$dir\"; umask 077; "
-                + "tmp=$(mktemp \"$dir/.k3j.XXXXXX\"); trap 'rm -f \"$tmp\"' EXIT; trap 'exit 1' HUP PIPE TERM; cat > \"$tmp\"; "
-                + "[ \"$(sha256sum < \"$tmp\" | cut -d' ' -f1)\" = " + sha256 + " ] || { echo \"received $(wc -c < \"$tmp\") bytes, "
-                + "not the " + content.size() + " bytes with sha256 " + sha256 + " that were sent\" >&2; exit 1; }; "
-                + "chown " + Shell.quote(owner) + " \"$tmp\"; chmod " + mode + " \"$tmp\"; mv -f \"$tmp\" " + quoted + "; trap - EXIT";
-        ExecResult written = run(RemoteCommand.asRoot(write).withStdin(content));
+        // Renamed only once its sha256 is the one sent: readers see the old file or the new one, never half
+        // of one (a dropped connection ends the stream early, and cat exits 0).
+        ExecResult written = run(RemoteCommand.asRoot(FileScripts.write(path, content.size(), sha256, mode, owner)).withStdin(content));
         if (!written.ok()) {
             throw new SshException(target.name() + ": cannot write " + path + ": " + written.stderr().strip());
         }

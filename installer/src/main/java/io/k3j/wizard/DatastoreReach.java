@@ -1,6 +1,7 @@
 package io.k3j.wizard;
 
 import io.k3j.datastore.Endpoint;
+import io.k3j.output.Printable;
 import io.k3j.ssh.Content;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteCommand;
@@ -38,7 +39,7 @@ final class DatastoreReach {
                     + "/" + datastore.port() + "'", Content.NONE, false, Duration.ofSeconds(SECONDS * 2), true, List.of()));
             if (!result.ok()) {
                 return Optional.of(new HostCheck.Report(false, "cannot reach the datastore at " + where
-                        + " from here (" + (result.stderr().isBlank() ? "no answer in " + SECONDS + " s" : result.stderr().strip())
+                        + " from here (" + (result.stderr().isBlank() ? "no answer in " + SECONDS + " s" : Printable.of(result.stderr().strip()))
                         + "): K3s would not start on this server"));
             }
         }

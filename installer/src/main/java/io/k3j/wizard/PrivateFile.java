@@ -1,5 +1,6 @@
 package io.k3j.wizard;
 
+import io.k3j.inventory.StateFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ public final class PrivateFile {
     public static void write(Path file, String content) {
         Path target = file.toAbsolutePath();
         try {
-            Files.createDirectories(target.getParent());
+            StateFolder.createDirectories(target.getParent());
             Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {

@@ -36,6 +36,16 @@ class LiveFrameTest {
     }
 
     @Test
+    void whatAHostSaidCannotMoveTheCursorOrClearTheScreen() {
+        RunningHosts.Activity waiting = activity("10.0.0.11", "server", "start k3s",
+                Optional.of(new RunningHosts.Wait("k3s: \u001b[1A\u001b[2Kdone\r ok", START)));
+
+        List<String> lines = LiveFrame.lines(List.of(waiting), START, 0, 120, new Style(false));
+
+        assertThat(lines).containsExactly("  ⠋ 10.0.0.11 (server)  k3s: done ok (0s)  0s");
+    }
+
+    @Test
     void theSpinnerTurnsWithEachTick() {
         List<RunningHosts.Activity> hosts = List.of(activity("h", "worker", "a", Optional.empty()));
 

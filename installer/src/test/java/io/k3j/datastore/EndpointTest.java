@@ -73,4 +73,14 @@ class EndpointTest {
         assertThatThrownBy(() -> Endpoint.parse("mysql://k3s:pw@198.51.100.6:3306/k3s"))
                 .hasMessageContaining("mysql://user:password@tcp(host:3306)/database");
     }
+
+    @Test
+    void aMalformedEndpointIsReportedWithoutItsPassword() {
+        assertThatThrownBy(() -> Endpoint.parse("postgres://k3s:Secr3t pw@db.example.com:5432/k3s"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a valid URI (illegal character in authority)")
+                .message().doesNotContain("Secr3t");
+        assertThatThrownBy(() -> Endpoint.parse("https://root:Secr3t@db.example.com:2379,https://:Secr3t@:2379"))
+                .message().doesNotContain("Secr3t");
+    }
 }

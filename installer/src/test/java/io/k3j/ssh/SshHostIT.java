@@ -93,17 +93,51 @@ class SshHostIT {
     }
 
     @Test
+    void aKnownHostOfferingAKeyOfAnotherTypeIsRefusedAsChanged(Lab lab) throws IOException {
+        // known_hosts knows host1 only by an ECDSA P-521 key, which host1 does not have: it offers another type.
+        lab.exec("host2", "sh", "-c", "rm -f /tmp/k521 /tmp/k521.pub; ssh-keygen -q -t ecdsa -b 521 -N '' -f /tmp/k521");
+        String otherType = lab.exec("host2", "cat", "/tmp/k521.pub").stdout().split(" ", 3)[1];
+        Path knownHosts = temp.resolve("known_hosts");
+        String line = lab.host("host1").address() + " ecdsa-sha2-nistp521 " + otherType + "\n";
+        Files.writeString(knownHosts, line);
+
+        assertThatThrownBy(() -> connect(lab, "host1", "root", null, knownHosts, true))
+                .isInstanceOf(HostKeyException.class).hasMessageContaining("CHANGED").hasMessageContaining("a key of another type");
+        assertThat(Files.readString(knownHosts)).isEqualTo(line);
+    }
+
+    @Test
     void sudoWithoutAndWithPassword(Lab lab) {
         try (SshHost ops = connect(lab, "host1", "ops", null, lab.knownHosts(), false);
-             SshHost opsp = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false);
-             SshHost noPassword = connect(lab, "host1", "opsp", null, lab.knownHosts(), false)) {
+             SshHost opsp = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false)) {
             assertThat(ops.run(RemoteCommand.asRoot("id -u")).stdout()).isEqualTo("0\n");
             assertThat(opsp.run(RemoteCommand.asRoot("id -u; cat").withStdin("rest".getBytes())).stdout()).isEqualTo("0\nrest");
-            ExecResult refused = noPassword.run(RemoteCommand.asRoot("id -u"));
-            assertThat(refused.ok()).isFalse();
-            assertThat(refused.stderr()).contains("a password is required");
+            assertThat(opsp.run(RemoteCommand.asRoot("id -u")).stdout()).as("asked again, and answered").isEqualTo("0\n");
         }
+        assertThatThrownBy(() -> connect(lab, "host1", "opsp", null, lab.knownHosts(), false))
+                .isInstanceOf(SshException.class)
+                .hasMessageContaining("sudo asks for a password for user opsp on host host1").hasMessageContaining("set spec.ssh.sudoPassword");
         assertThat(readLog()).contains("id -u").doesNotContain(Lab.SUDO_PASSWORD);
+    }
+
+    @Test
+    void aSudoThatAsksNoPasswordNeverReceivesTheOneGiven(Lab lab) {
+        // Were the password sent, cat would print it before the input, and sh would run it as a command.
+        try (SshHost ops = connect(lab, "host1", "ops", "touch /tmp/k3j-sudo-password-ran", lab.knownHosts(), false)) {
+            assertThat(ops.run(RemoteCommand.asRoot("cat").withStdin("input".getBytes())).stdout()).isEqualTo("input");
+            assertThat(ops.run(RemoteCommand.asRoot("sh -s").withStdin("id -u".getBytes())).stdout()).isEqualTo("0\n");
+            assertThat(ops.run(RemoteCommand.asRoot("ls /tmp/k3j-sudo-password-ran 2>/dev/null || echo absent")).stdout())
+                    .isEqualTo("absent\n");
+        }
+    }
+
+    @Test
+    void aWrongSudoPasswordIsReportedAsSuchAndNothingRuns(Lab lab) {
+        assertThatThrownBy(() -> connect(lab, "host1", "opsp", "not-" + Lab.SUDO_PASSWORD, lab.knownHosts(), false))
+                .isInstanceOf(SshException.class)
+                .hasMessageStartingWith("sudo refused the password for user opsp on host host1")
+                .message().doesNotContain("not-" + Lab.SUDO_PASSWORD, "could not be reached");
+        assertThat(readLog()).doesNotContain("not-" + Lab.SUDO_PASSWORD);
     }
 
     @Test
@@ -119,6 +153,31 @@ class SshHostIT {
             assertThat(host.run(RemoteCommand.asRoot("stat -c '%a %U:%G' /etc/k3j-test/config.yaml; ls -A /etc/k3j-test"))
                     .stdout()).isEqualTo("640 root:root\nconfig.yaml\n");
         }
+    }
+
+    @Test
+    void inAFolderAnotherUserOwnsNoLinkIsFollowedOnReadOrWrite(Lab lab) {
+        // As PostgreSQL's config folder belongs to postgres: here the folder is ops', with links ops could have made.
+        lab.exec("host1", "sh", "-c", "rm -rf /etc/k3j-shared; mkdir -p /etc/k3j-shared/sub && chown ops:ops /etc/k3j-shared "
+                + "&& echo root-only > /etc/k3j-victim && chmod 600 /etc/k3j-victim "
+                + "&& ln -s /etc/k3j-victim /etc/k3j-shared/pg_hba.conf && ln -s /root /etc/k3j-shared/conf.d");
+        try (SshHost host = connect(lab, "host1", "opsp", Lab.SUDO_PASSWORD, lab.knownHosts(), false)) {
+            assertThatThrownBy(() -> host.readFile("/etc/k3j-shared/pg_hba.conf"))
+                    .isInstanceOf(SshException.class).hasMessageContaining("it is a symbolic link (to /etc/k3j-victim)");
+            assertThatThrownBy(() -> host.upload("/etc/k3j-shared/pg_hba.conf", Content.of("local all all trust\n"), "0640", "ops:ops"))
+                    .isInstanceOf(SshException.class).hasMessageContaining("refusing").hasMessageContaining("symbolic link");
+            assertThatThrownBy(() -> host.upload("/etc/k3j-shared/conf.d/k3j.conf", Content.of("x\n"), "0644", "root:root"))
+                    .isInstanceOf(SshException.class).hasMessageContaining("conf.d is a symbolic link in a folder owned by ops");
+
+            assertThat(host.upload("/etc/k3j-shared/sub/k3j.conf", Content.of("port = 5432\n"), "0640", "ops:ops"))
+                    .isEqualTo(UploadResult.WRITTEN);
+            assertThat(host.readFile("/etc/k3j-shared/sub/k3j.conf")).contains("port = 5432\n".getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(lab.exec("host1", "sh", "-c", "cat /etc/k3j-victim; stat -c '%U %a' /etc/k3j-victim").stdout())
+                .as("the link's target untouched").isEqualTo("root-only\nroot 600\n");
+        assertThat(lab.exec("host1", "ls", "-A", "/root").stdout()).as("nothing written into /root").doesNotContain("k3j.conf");
+        assertThat(lab.exec("host1", "sh", "-c", "ls -A /etc/k3j-shared/sub; stat -c '%U:%G %a' /etc/k3j-shared/sub/k3j.conf").stdout())
+                .as("no temp file left beside it").isEqualTo("k3j.conf\nops:ops 640\n");
     }
 
     @Test
