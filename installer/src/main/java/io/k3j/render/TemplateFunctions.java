@@ -4,6 +4,7 @@ import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModel;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
+import io.k3j.ssh.Shell;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.DumperOptions;
@@ -57,6 +58,18 @@ final class TemplateFunctions {
                 throw new TemplateModelException("yaml(...) takes a map, got " + value);
             }
             return map.isEmpty() ? "" : yaml.dump(map);
+        }
+    }
+
+    /**
+     * {@code sh(value)}: one single-quoted word for a shell script, through {@link Shell#quote}, the one
+     * place shell quoting happens. Nothing inside single quotes is expanded: not {@code $(...)}, not
+     * backticks, not a newline.
+     */
+    static final class ShellWord implements TemplateMethodModelEx {
+        @Override
+        public Object exec(List arguments) throws TemplateModelException {
+            return Shell.quote(String.valueOf(single(arguments, "sh")));
         }
     }
 

@@ -31,6 +31,7 @@ public final class TemplateRenderer {
         configuration.setBooleanFormat("c");
         configuration.setSharedVariable("q", new TemplateFunctions.Quote());
         configuration.setSharedVariable("yaml", new TemplateFunctions.BlockYaml());
+        configuration.setSharedVariable("sh", new TemplateFunctions.ShellWord());
         configuration.setSharedVariable("sql", new TemplateFunctions.SqlLiteral());
     }
 
