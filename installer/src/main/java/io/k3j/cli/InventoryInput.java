@@ -23,6 +23,7 @@ final class InventoryInput {
                 output.error(problem.format());
             }
         }
+        result.warnings().forEach(warning -> output.warning(warning.format()));
         output.event("validated", "file", file.toString(), "valid", result.valid(), "problems", result.problems().size());
         return result;
     }

@@ -55,7 +55,7 @@ public final class InventoryLoader {
         SecretResolver secrets = new SecretResolver(environment, InventoryPaths.folderOf(file));
         Optional<Inventory> inventory = new InventoryReader(file, problems, secrets).read(root.get());
         inventory.ifPresent(new InventoryRules(problems)::check);
-        return new LoadResult(problems.isEmpty() ? inventory : Optional.empty(), problems.sorted());
+        return new LoadResult(problems.isEmpty() ? inventory : Optional.empty(), problems.sorted(), problems.warnings());
     }
 
     /** The secret resolver for a loaded inventory: references are relative to its folder. */

@@ -131,8 +131,11 @@ final class InventoryReader {
         }
         Map<String, Object> serverConfig = passThrough(k3s, "serverConfig");
         Map<String, Object> agentConfig = passThrough(k3s, "agentConfig");
-        return version.map(value -> new K3sSettings(value, install,
-                url(k3s, "mirror", K3sSettings.DEFAULT_MIRROR), url(k3s, "scriptUrl", K3sSettings.DEFAULT_SCRIPT_URL),
+        String mirror = downloadUrl(k3s, "mirror", K3sSettings.DEFAULT_MIRROR, true,
+                install == K3sSettings.InstallMethod.download, "anyone on the network path can change the binary and its checksum alike");
+        String scriptUrl = downloadUrl(k3s, "scriptUrl", K3sSettings.DEFAULT_SCRIPT_URL, false,
+                install == K3sSettings.InstallMethod.script, "anyone on the network path can change the script, which runs as root");
+        return version.map(value -> new K3sSettings(value, install, mirror, scriptUrl,
                 airgap, secret(k3s, "token"), secret(k3s, "agentToken"), serverConfig, agentConfig));
     }
 
@@ -321,10 +324,13 @@ final class InventoryReader {
         return InventoryPaths.resolve(path, InventoryPaths.folderOf(file));
     }
 
-    private String url(YamlMap map, String key, String defaultValue) {
+    /** A URL the hosts download from; {@code http://} is allowed with a warning when {@code used}, saying {@code risk}. */
+    private String downloadUrl(YamlMap map, String key, String defaultValue, boolean base, boolean used, String risk) {
         String url = map.string(key, defaultValue).replaceAll("/+$", "");
-        if (!url.matches("https?://[^\\s/]+(/\\S*)?")) {
-            problems.add(map.positionOf(key), map.child(key), "'" + url + "' is not an http(s) URL");
+        Optional<String> problem = DownloadUrl.problem(url, base);
+        problem.ifPresent(reason -> problems.add(map.positionOf(key), map.child(key), reason));
+        if (problem.isEmpty() && used && DownloadUrl.isPlainHttp(url)) {
+            problems.warn(map.positionOf(key), map.child(key), "plain http://: " + risk + "; use https://");
         }
         return url;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 final class Problems {
     private final Path file;
     private final List<Problem> found = new ArrayList<>();
+    private final List<Problem> warnings = new ArrayList<>();
 
     Problems(Path file) {
         this.file = file;
@@ -18,13 +19,26 @@ final class Problems {
         found.add(new Problem(file, position.line(), position.column(), path, message));
     }
 
+    /** Something allowed but unsafe: shown by validate, plan and apply, never a reason to stop. */
+    void warn(Position position, String path, String message) {
+        warnings.add(new Problem(file, position.line(), position.column(), path, message));
+    }
+
     boolean isEmpty() {
         return found.isEmpty();
     }
 
     /** In file order, as an editor would walk them. */
     List<Problem> sorted() {
-        return found.stream()
+        return inFileOrder(found);
+    }
+
+    List<Problem> warnings() {
+        return inFileOrder(warnings);
+    }
+
+    private static List<Problem> inFileOrder(List<Problem> problems) {
+        return problems.stream()
                 .sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column))
                 .toList();
     }
