@@ -28,7 +28,7 @@ final class DownloadUrl {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (ALLOWED.indexOf(c) < 0) {
-                return Optional.of("'" + printable(text) + "' holds " + describe(c) + " at character " + (i + 1)
+                return Optional.of("'" + Syntax.printable(text) + "' holds " + describe(c) + " at character " + (i + 1)
                         + "; a URL here may hold only letters, digits and - . _ ~ : / ? # [ ] @ + , = (others %-encoded)");
             }
             if (c == '%' && !(i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2)))) {
@@ -61,11 +61,5 @@ final class DownloadUrl {
     private static String describe(char c) {
         return Character.isISOControl(c) ? String.format("a control character (U+%04X)", (int) c)
                 : Character.isWhitespace(c) ? "a space" : "'" + c + "'";
-    }
-
-    /** The URL as it can be shown: control characters as {@code ?}, so a newline does not break the message. */
-    private static String printable(String text) {
-        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

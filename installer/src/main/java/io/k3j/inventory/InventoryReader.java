@@ -262,9 +262,11 @@ final class InventoryReader {
         Optional<Registration.Haproxy> haproxy = registration.map("haproxy", HAPROXY_KEYS).map(section -> {
             Optional<String> vip = section.string("vip");
             vip.filter(ip -> !Syntax.isIp(ip)).ifPresent(ip -> problems.add(section.positionOf("vip"), section.child("vip"),
-                    "'" + ip + "' is not an IP address: a virtual IP is an address keepalived moves between hosts"));
-            return new Registration.Haproxy(hostReader.hosts(section, "hosts"), vip,
-                    section.string("interface", Registration.Haproxy.DEFAULT_INTERFACE));
+                    "'" + Syntax.printable(ip) + "' is not an IP address: a virtual IP is an address keepalived moves between hosts"));
+            String vipInterface = section.string("interface", Registration.Haproxy.DEFAULT_INTERFACE);
+            Syntax.interfaceName(vipInterface).ifPresent(problem ->
+                    problems.add(section.positionOf("interface"), section.child("interface"), problem));
+            return new Registration.Haproxy(hostReader.hosts(section, "hosts"), vip, vipInterface);
         });
         address.ifPresent(value -> checkRegistrationMode(registration, value, mode, haproxy));
         return address.map(value -> new Registration(value, port, mode, haproxy));
@@ -280,7 +282,7 @@ final class InventoryReader {
                             "required with mode: haproxy: the hosts k3j-install sets HAProxy up on");
                 }
                 haproxy.flatMap(Registration.Haproxy::vip)
-                        .filter(vip -> Syntax.isIp(address) && !vip.equals(address))
+                        .filter(vip -> Syntax.isIp(vip) && Syntax.isIp(address) && !vip.equals(address))
                         .ifPresent(vip -> problems.add(registration.positionOf("address"), registration.child("address"),
                                 "differs from the virtual IP " + vip + "; with a VIP the registration address is the VIP "
                                         + "(or a name that resolves to it)"));
