@@ -6,8 +6,10 @@ import io.k3j.inventory.Inventory;
 import io.k3j.inventory.SecretResolver;
 import io.k3j.inventory.SecretValue;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The values every host's files are rendered with that are not in the inventory as such: the
@@ -45,7 +47,7 @@ public record ClusterValues(String serverToken, String agentToken, String datast
         String endpoint = inventory.datastore().endpoint()
                 .map(value -> secret(resolver, value, secrets, false))
                 .orElseGet(() -> provisionedEndpoint(inventory.datastore(), password.orElseThrow()));
-        passwordIn(endpoint).ifPresent(secrets::add);
+        passwordIn(endpoint).forEach(secrets::add);
         String agentToken = kept.agentToken().map(value -> remember(value, secrets))
                 .orElse("K10<hash of the cluster CA, read from the first server>::server:" + token);
         return new ClusterValues(token, agentToken, endpoint, password, secrets);
@@ -71,9 +73,12 @@ public record ClusterValues(String serverToken, String agentToken, String datast
         String host = provision.host().address();
         int port = datastore.type().defaultPort();
         return switch (datastore.type()) {
-            case postgres -> "postgres://" + provision.user() + ":" + password + "@" + host + ":" + port + "/" + provision.database();
-            case mysql -> "mysql://" + provision.user() + ":" + password + "@tcp(" + host + ":" + port + ")/" + provision.database();
-            case etcd -> (provision.tls() ? "https://" : "http://") + host + ":" + port;
+            // A placeholder is only shown (the plan before a first apply), never sent: it stays readable, not %-encoded.
+            case postgres -> isPlaceholder(password)
+                    ? Endpoint.postgresUrl(provision.user(), "~", host, port, provision.database()).replace(":~@", ":" + password + "@")
+                    : Endpoint.postgresUrl(provision.user(), password, host, port, provision.database());
+            case mysql -> Endpoint.mysqlDsn(provision.user(), password, host, port, provision.database());
+            case etcd -> Endpoint.etcdUrl(provision.tls(), host, port);
         };
     }
 
@@ -90,11 +95,13 @@ public record ClusterValues(String serverToken, String agentToken, String datast
         return resolved;
     }
 
-    private static Optional<String> passwordIn(String endpoint) {
+    /** The endpoint's password, decoded and as written (percent-encoded in a postgres URL): both are masked. */
+    private static List<String> passwordIn(String endpoint) {
         try {
-            return Endpoint.parse(endpoint).password().filter(password -> !password.startsWith("<"));
+            return Stream.of(Endpoint.parse(endpoint).password(), Endpoint.passwordAsWritten(endpoint))
+                    .flatMap(Optional::stream).filter(password -> !password.startsWith("<")).distinct().toList();
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k3j.datastore.Endpoint.HostPort;
+import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EndpointTest {
@@ -72,5 +74,80 @@ class EndpointTest {
     void mysqlInUrlFormIsRefusedWithTheRightForm() {
         assertThatThrownBy(() -> Endpoint.parse("mysql://k3s:pw@198.51.100.6:3306/k3s"))
                 .hasMessageContaining("mysql://user:password@tcp(host:3306)/database");
+    }
+
+    /** Passwords that, unencoded, would move the host, the port or the database, or end the user info early. */
+    private static final List<String> HOSTILE_PASSWORDS = List.of("Secr3t@203.0.113.66:5432/x?a=", "a:b", "p@ss", "x/y", "q?r#s",
+            "50%", "plus+sign", "sp ace", "x@tcp(203.0.113.66:3306)/evil", "back\\slash", "'quote\"", "ünï");
+
+    @Test
+    void aProvisionedPostgresUrlKeepsEveryPasswordInTheUserInfo() {
+        for (String password : HOSTILE_PASSWORDS) {
+            String url = Endpoint.postgresUrl("k3s", password, "198.51.100.5", 5432, "k3s");
+            Endpoint parsed = Endpoint.parse(url);
+
+            assertThat(parsed.servers()).as(url).containsExactly(new HostPort("postgres", "198.51.100.5", 5432));
+            assertThat(parsed.password()).as(url).contains(password);
+            assertThat(parsed.user()).as(url).contains("k3s");
+            assertThat(parsed.database()).as(url).isEqualTo("k3s");
+            assertThat(URI.create(url).getRawUserInfo()).as("Go's url.Parse takes the last '@': none may be in the user info")
+                    .doesNotContain("@");
+        }
+    }
+
+    @Test
+    void theIssuesPasswordNoLongerSendsTheCredentialsElsewhere() {
+        assertThat(Endpoint.postgresUrl("k3s", "Secr3t@203.0.113.66:5432/x?a=", "198.51.100.5", 5432, "k3s"))
+                .isEqualTo("postgres://k3s:Secr3t%40203.0.113.66%3A5432%2Fx%3Fa%3D@198.51.100.5:5432/k3s");
+    }
+
+    @Test
+    void aProvisionedMysqlDsnReadsBackAsGoSqlDriverReadsIt() {
+        for (String password : HOSTILE_PASSWORDS) {
+            String dsn = Endpoint.mysqlDsn("k3s", password, "198.51.100.6", 3306, "k3s");
+            Endpoint parsed = Endpoint.parse(dsn);
+
+            assertThat(parsed.servers()).as(dsn).containsExactly(new HostPort("mysql", "198.51.100.6", 3306));
+            assertThat(parsed.password()).as(dsn).contains(password);
+            assertThat(parsed.user()).as(dsn).contains("k3s");
+            assertThat(parsed.database()).as(dsn).isEqualTo("k3s");
+        }
+    }
+
+    @Test
+    void mysqlSplitsAtTheLastAtSignAsParseDsnDoes() {
+        Endpoint endpoint = Endpoint.parse("mysql://k3s:p@ss:w/rd@tcp(198.51.100.6:3306)/k3s?timeout=5s");
+
+        assertThat(endpoint.password()).contains("p@ss:w/rd");
+        assertThat(endpoint.servers()).containsExactly(new HostPort("mysql", "198.51.100.6", 3306));
+        assertThat(endpoint.database()).isEqualTo("k3s");
+    }
+
+    @Test
+    void aPlusInPostgresUserInfoIsAPlusNotASpace() {
+        assertThat(Endpoint.parse("postgres://k3s:a+b%2Bc@198.51.100.5/k3s").password()).contains("a+b+c");
+    }
+
+    @Test
+    void ipv6HostsAreBracketedAndReadBackWithout() {
+        assertThat(Endpoint.postgresUrl("k3s", "pw", "2001:db8::5", 5432, "k3s")).isEqualTo("postgres://k3s:pw@[2001:db8::5]:5432/k3s");
+        assertThat(Endpoint.parse(Endpoint.postgresUrl("k3s", "pw", "2001:db8::5", 5432, "k3s")).servers())
+                .containsExactly(new HostPort("postgres", "2001:db8::5", 5432));
+        assertThat(Endpoint.parse(Endpoint.mysqlDsn("k3s", "pw", "2001:db8::6", 3306, "k3s")).servers())
+                .containsExactly(new HostPort("mysql", "2001:db8::6", 3306));
+        assertThat(Endpoint.etcdUrl(true, "2001:db8::7", 2379)).isEqualTo("https://[2001:db8::7]:2379");
+    }
+
+    @Test
+    void thePasswordAsWrittenIsWhatTheTextHolds() {
+        assertThat(Endpoint.passwordAsWritten("postgres://k3s:p%40ss@198.51.100.5/k3s")).contains("p%40ss");
+        assertThat(Endpoint.passwordAsWritten("mysql://k3s:p@ss@tcp(198.51.100.6)/k3s")).contains("p@ss");
+        assertThat(Endpoint.passwordAsWritten("https://198.51.100.7:2379")).isEmpty();
+    }
+
+    @Test
+    void anUnclosedIpv6AddressIsABadEndpointNotACrash() {
+        assertThatThrownBy(() -> Endpoint.parse("mysql://k3s:pw@tcp([2001:db8::6)/k3s"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not close it");
     }
 }
