@@ -4,7 +4,7 @@
   Agents register through the fixed registration address (docs datastore/ha.md) with the full,
   CA-pinning token (K10<ca-hash>::server:<password>).
 -->
-# Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
+# Managed by k3j-install for cluster ${word(cluster)}: the next apply overwrites changes made here.
 server: ${q(server)}
 token: ${q(token)}
 <#if node.name??>
