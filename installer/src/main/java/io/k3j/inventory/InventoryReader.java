@@ -223,8 +223,19 @@ final class InventoryReader {
         }
         String database = sqlName(provision, "database", Datastore.Provision.DEFAULT_DATABASE);
         String user = sqlName(provision, "user", Datastore.Provision.DEFAULT_USER);
-        return host.map(value -> new Datastore.Provision(value, database, user, secret(provision, "password"),
+        Optional<SecretValue> password = secret(provision, "password");
+        password.ifPresent(value -> printablePassword(provision, value));
+        return host.map(value -> new Datastore.Provision(value, database, user, password,
                 provision.bool("tls").orElse(false), Optional.empty()));
+    }
+
+    /** The password goes into SQL and the endpoint: a control character (a newline) cannot, and is refused here. */
+    private void printablePassword(YamlMap provision, SecretValue password) {
+        boolean resolvable = password.references().stream().allMatch(reference -> secrets.problem(reference).isEmpty());
+        if (resolvable && secrets.resolve(password).chars().anyMatch(Character::isISOControl)) {
+            problems.add(provision.positionOf("password"), provision.child("password"), "holds a control character (such as "
+                    + "a newline or a tab), which the datastore's SQL and the servers' endpoint cannot carry; use printable characters");
+        }
     }
 
     private String sqlName(YamlMap map, String key, String defaultValue) {
