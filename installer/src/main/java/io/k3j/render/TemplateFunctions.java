@@ -22,33 +22,11 @@ final class TemplateFunctions {
     private TemplateFunctions() {
     }
 
-    /** {@code q(value)}: a double-quoted string, safe in YAML (a JSON string is valid YAML). */
+    /** {@code q(value)}: a double-quoted string, safe in YAML, through {@link YamlString#quote}. */
     static final class Quote implements TemplateMethodModelEx {
         @Override
         public Object exec(List arguments) throws TemplateModelException {
-            return quote(String.valueOf(single(arguments, "q")));
-        }
-
-        static String quote(String text) {
-            StringBuilder out = new StringBuilder("\"");
-            for (char c : text.toCharArray()) {
-                switch (c) {
-                    case '"' -> out.append("\\\"");
-                    case '\\' -> out.append("\\\\");
-                    case '\n' -> out.append("\\n");
-                    case '\t' -> out.append("\\t");
-                    case '\r' -> out.append("\\r");
-                    default -> {
-                        // YAML reads U+2028/U+2029 as line breaks: escaped with the control characters.
-                        if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                            out.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            out.append(c);
-                        }
-                    }
-                }
-            }
-            return out.append('"').toString();
+            return YamlString.quote(String.valueOf(single(arguments, "q")));
         }
     }
 
