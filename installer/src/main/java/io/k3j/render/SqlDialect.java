@@ -14,34 +14,27 @@ package io.k3j.render;
  * Control characters are refused: the inventory refuses them before, so one here is a bug.
  */
 enum SqlDialect {
-    POSTGRES {
-        @Override
-        String literal(String text) {
-            return "E'" + checked(text).replace("\\", "\\\\").replace("'", "\\'") + "'";
-        }
+    POSTGRES("E'", '"'),
+    MYSQL("'", '`');
 
-        @Override
-        String identifier(String text) {
-            return "\"" + checked(text).replace("\"", "\"\"") + "\"";
-        }
-    },
-    MYSQL {
-        @Override
-        String literal(String text) {
-            return "'" + checked(text).replace("\\", "\\\\").replace("'", "\\'") + "'";
-        }
+    private final String literalOpening;
+    private final char identifierQuote;
 
-        @Override
-        String identifier(String text) {
-            return "`" + checked(text).replace("`", "``") + "`";
-        }
-    };
+    SqlDialect(String literalOpening, char identifierQuote) {
+        this.literalOpening = literalOpening;
+        this.identifierQuote = identifierQuote;
+    }
 
-    /** {@code text} as a string literal of this dialect. */
-    abstract String literal(String text);
+    /** {@code text} as a string literal of this dialect: {@code \} and {@code '} backslash-escaped. */
+    String literal(String text) {
+        return literalOpening + checked(text).replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
 
-    /** {@code text} as a quoted identifier (a database, a role) of this dialect. */
-    abstract String identifier(String text);
+    /** {@code text} as a quoted identifier (a database, a role) of this dialect, its quote character doubled. */
+    String identifier(String text) {
+        String quote = String.valueOf(identifierQuote);
+        return quote + checked(text).replace(quote, quote + quote) + quote;
+    }
 
     private static String checked(String text) {
         for (int i = 0; i < text.length(); i++) {
