@@ -34,6 +34,7 @@ public final class FactsKnowledge implements HostKnowledge {
     @Override
     public String postgresMajor(Host host) {
         HostFacts known = facts.get(host.address());
-        return known == null ? "15" : known.postgresqlMajor().orElse("15");
+        // A number only (the preflight refused anything else): it becomes part of a path.
+        return known == null ? "15" : known.postgresqlMajor().filter(major -> major.matches("\\d{1,3}")).orElse("15");
     }
 }

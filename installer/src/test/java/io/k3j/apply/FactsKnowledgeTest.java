@@ -24,4 +24,11 @@ class FactsKnowledgeTest {
 
         assertThat(knowledge.ip(named("db1.example.com"))).isEqualTo("198.51.100.5");
     }
+
+    @Test
+    void aPostgresqlVersionThatIsNoNumberNeverBecomesAPath() {
+        FactsKnowledge knowledge = new FactsKnowledge(Map.of("198.51.100.5", FactsParser.parse("postgresql_major=../../etc\n")));
+
+        assertThat(knowledge.postgresMajor(named("198.51.100.5"))).isEqualTo("15");
+    }
 }
