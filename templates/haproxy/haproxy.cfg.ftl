@@ -4,8 +4,9 @@
   Model: cluster, port (6443), bind (address to listen on, "*" for all), servers[{name, address}]
   Health check: the supervisor's unauthenticated /ping over TLS (answers "pong", k3s-facts §5),
   so a server whose process is up but not serving is taken out of rotation.
+  Every value goes in through word(): haproxy.cfg splits on spaces and reads # and quotes.
 -->
-# Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
+# Managed by k3j-install for cluster ${word(cluster)}: the next apply overwrites changes made here.
 global
     log /dev/log local0
     # No maxconn: HAProxy sizes it from the open-file limit it can raise itself to.
@@ -23,7 +24,7 @@ defaults
     timeout server 1h
 
 frontend k3s-api
-    bind ${bind}:${port}
+    bind ${word(bind)}:${port}
     default_backend k3s-servers
 
 backend k3s-servers
@@ -32,5 +33,5 @@ backend k3s-servers
     http-check expect string pong
     default-server check check-ssl verify none inter 2s fall 3 rise 2
 <#list servers as server>
-    server ${server.name} ${server.address}:${port}
+    server ${word(server.name)} ${word(server.address)}:${port}
 </#list>

@@ -5,7 +5,7 @@
   token in its CA-pinning form (K10<ca-hash>::node:<agent password>, the servers' server/agent-token),
   never the server token: that one would let whoever reads this file join a server.
 -->
-# Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
+# Managed by k3j-install for cluster ${word(cluster)}: the next apply overwrites changes made here.
 server: ${q(server)}
 token: ${q(token)}
 <#if node.name??>

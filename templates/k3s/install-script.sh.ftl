@@ -5,17 +5,18 @@
   Idempotent: a host that already has this version is left alone; prints "k3j: changed" when it
   installed something.
   Model: scriptUrl, version, command (server | agent)
+  Every value goes in through sh() (one single-quoted shell word), never inside double quotes.
 -->
 set -eu
-if [ "$(/usr/local/bin/k3s --version 2>/dev/null | awk 'NR == 1 {print $3}')" = ${q(version)} ]; then
-    echo "k3s ${version} already installed"
+if [ "$(/usr/local/bin/k3s --version 2>/dev/null | awk 'NR == 1 {print $3}')" = ${sh(version)} ]; then
+    echo k3s ${sh(version)} already installed
     exit 0
 fi
 script=$(mktemp /tmp/k3s-install.XXXXXX)
 trap 'rm -f "$script"' EXIT
-curl -fsSL --retry 3 -o "$script" ${q(scriptUrl)}
-INSTALL_K3S_VERSION=${q(version)} \
-INSTALL_K3S_EXEC=${q(command)} \
+curl -fsSL --retry 3 -o "$script" ${sh(scriptUrl)}
+INSTALL_K3S_VERSION=${sh(version)} \
+INSTALL_K3S_EXEC=${sh(command)} \
 INSTALL_K3S_SKIP_ENABLE=true \
 INSTALL_K3S_SKIP_START=true \
     sh "$script"

@@ -2,6 +2,7 @@
   The systemd unit of K3s, as the official install.sh writes it (k3s-facts §11):
   /etc/systemd/system/k3s.service (server) or k3s-agent.service (agent).
   Model: unitName (k3s | k3s-agent), command (server | agent), binary (/usr/local/bin/k3s)
+  Values go in through word(): systemd reads % and $ in a unit as specifiers and variables.
   Settings live in /etc/rancher/k3s/config.yaml, never on the command line, so no secret is in
   the process arguments. Type=notify: systemctl start returns once K3s reports READY=1.
 -->
@@ -18,7 +19,7 @@ WantedBy=multi-user.target
 Type=notify
 EnvironmentFile=-/etc/default/%N
 EnvironmentFile=-/etc/sysconfig/%N
-EnvironmentFile=-/etc/systemd/system/${unitName}.service.env
+EnvironmentFile=-/etc/systemd/system/${word(unitName)}.service.env
 KillMode=process
 Delegate=yes
 User=root
@@ -33,4 +34,4 @@ Restart=always
 RestartSec=5s
 ExecStartPre=-/sbin/modprobe br_netfilter
 ExecStartPre=-/sbin/modprobe overlay
-ExecStart=${binary} ${command}
+ExecStart=${word(binary)} ${word(command)}

@@ -3,7 +3,7 @@
   Model: cluster, token, agentToken, datastore{endpoint, caFile?, certFile?, keyFile?}, tlsSans[], node{name?, ip?, labels[], taints[]}, extra{}
   K3s turns each key into --key=value (pkg/configfilearg/parser.go); lists become repeated flags.
 -->
-# Managed by k3j-install for cluster ${cluster}: the next apply overwrites changes made here.
+# Managed by k3j-install for cluster ${word(cluster)}: the next apply overwrites changes made here.
 token: ${q(token)}
 <#-- agents join with this one only (K3s then writes server/agent-token as K10<ca-hash>::node:<it>) -->
 agent-token: ${q(agentToken)}

@@ -2,6 +2,7 @@ package io.k3j.apply;
 
 import io.k3j.facts.HostFacts;
 import io.k3j.inventory.Host;
+import io.k3j.inventory.IpLiteral;
 import io.k3j.plan.HostKnowledge;
 import java.util.Map;
 
@@ -26,12 +27,14 @@ public final class FactsKnowledge implements HostKnowledge {
             return host.address();
         }
         HostFacts known = facts.get(host.address());
-        return known == null || known.addresses().isEmpty() ? host.address() : known.addresses().get(0);
+        // The preflight refused hosts with other addresses; only an IP literal may ever reach another host's files.
+        return known == null ? host.address() : known.addresses().stream().filter(IpLiteral::is).findFirst().orElse(host.address());
     }
 
     @Override
     public String postgresMajor(Host host) {
         HostFacts known = facts.get(host.address());
-        return known == null ? "15" : known.postgresqlMajor().orElse("15");
+        // A number only (the preflight refused anything else): it becomes part of a path.
+        return known == null ? "15" : known.postgresqlMajor().filter(major -> major.matches("\\d{1,3}")).orElse("15");
     }
 }

@@ -42,7 +42,8 @@ public final class FactsParser {
                 words(facts.get("addresses")),
                 number(facts.get("time_epoch")),
                 number(facts.get("disk_free_kb")),
-                words(facts.get("listening")).stream().map(Integer::valueOf).collect(Collectors.toCollection(LinkedHashSet::new)),
+                words(facts.get("listening")).stream().filter(word -> word.matches("\\d{1,5}")).map(Integer::valueOf)
+                        .collect(Collectors.toCollection(LinkedHashSet::new)),
                 present(facts.get("k3s_version")),
                 active,
                 present(facts.get("postgresql_major")),

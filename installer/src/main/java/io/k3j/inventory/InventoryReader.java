@@ -142,6 +142,10 @@ final class InventoryReader {
         }
         Map<String, Object> serverConfig = passThrough(k3s, "serverConfig");
         Map<String, Object> agentConfig = passThrough(k3s, "agentConfig");
+        String mirror = downloadUrl(k3s, "mirror", K3sSettings.DEFAULT_MIRROR, true,
+                install == K3sSettings.InstallMethod.download, "anyone on the network path can change the binary and its checksum alike");
+        String scriptUrl = downloadUrl(k3s, "scriptUrl", K3sSettings.DEFAULT_SCRIPT_URL, false,
+                install == K3sSettings.InstallMethod.script, "anyone on the network path can change the script, which runs as root");
         Optional<SecretValue> token = secret(k3s, "token");
         Optional<SecretValue> agentToken = secret(k3s, "agentToken");
         if (token.isPresent() && agentToken.isPresent() && resolves(token.get()) && resolves(agentToken.get())
@@ -149,9 +153,8 @@ final class InventoryReader {
             problems.add(k3s.positionOf("agentToken"), k3s.child("agentToken"), "the same as token: every agent would then hold "
                     + "the server token, which joins servers too; leave agentToken out (one is generated) or give agents their own");
         }
-        return version.map(value -> new K3sSettings(value, install,
-                url(k3s, "mirror", K3sSettings.DEFAULT_MIRROR), url(k3s, "scriptUrl", K3sSettings.DEFAULT_SCRIPT_URL),
-                airgap, token, agentToken, serverConfig, agentConfig));
+        return version.map(value -> new K3sSettings(value, install, mirror, scriptUrl, airgap, token, agentToken, serverConfig,
+                agentConfig));
     }
 
     private boolean resolves(SecretValue value) {
@@ -242,8 +245,19 @@ final class InventoryReader {
         }
         String database = sqlName(provision, "database", Datastore.Provision.DEFAULT_DATABASE);
         String user = sqlName(provision, "user", Datastore.Provision.DEFAULT_USER);
-        return host.map(value -> new Datastore.Provision(value, database, user, secret(provision, "password"),
+        Optional<SecretValue> password = secret(provision, "password");
+        password.ifPresent(value -> printablePassword(provision, value));
+        return host.map(value -> new Datastore.Provision(value, database, user, password,
                 provision.bool("tls").orElse(false), Optional.empty()));
+    }
+
+    /** The password goes into SQL and the endpoint: a control character (a newline) cannot, and is refused here. */
+    private void printablePassword(YamlMap provision, SecretValue password) {
+        boolean resolvable = password.references().stream().allMatch(reference -> secrets.problem(reference).isEmpty());
+        if (resolvable && secrets.resolve(password).chars().anyMatch(Character::isISOControl)) {
+            problems.add(provision.positionOf("password"), provision.child("password"), "holds a control character (such as "
+                    + "a newline or a tab), which the datastore's SQL and the servers' endpoint cannot carry; use printable characters");
+        }
     }
 
     private String sqlName(YamlMap map, String key, String defaultValue) {
@@ -281,9 +295,11 @@ final class InventoryReader {
         Optional<Registration.Haproxy> haproxy = registration.map("haproxy", HAPROXY_KEYS).map(section -> {
             Optional<String> vip = section.string("vip");
             vip.filter(ip -> !Syntax.isIp(ip)).ifPresent(ip -> problems.add(section.positionOf("vip"), section.child("vip"),
-                    "'" + ip + "' is not an IP address: a virtual IP is an address keepalived moves between hosts"));
-            return new Registration.Haproxy(hostReader.hosts(section, "hosts"), vip,
-                    section.string("interface", Registration.Haproxy.DEFAULT_INTERFACE));
+                    "'" + Syntax.printable(ip) + "' is not an IP address: a virtual IP is an address keepalived moves between hosts"));
+            String vipInterface = section.string("interface", Registration.Haproxy.DEFAULT_INTERFACE);
+            Syntax.interfaceName(vipInterface).ifPresent(problem ->
+                    problems.add(section.positionOf("interface"), section.child("interface"), problem));
+            return new Registration.Haproxy(hostReader.hosts(section, "hosts"), vip, vipInterface);
         });
         address.ifPresent(value -> checkRegistrationMode(registration, value, mode, haproxy));
         return address.map(value -> new Registration(value, port, mode, haproxy));
@@ -299,7 +315,7 @@ final class InventoryReader {
                             "required with mode: haproxy: the hosts k3j-install sets HAProxy up on");
                 }
                 haproxy.flatMap(Registration.Haproxy::vip)
-                        .filter(vip -> Syntax.isIp(address) && !vip.equals(address))
+                        .filter(vip -> Syntax.isIp(vip) && Syntax.isIp(address) && !vip.equals(address))
                         .ifPresent(vip -> problems.add(registration.positionOf("address"), registration.child("address"),
                                 "differs from the virtual IP " + vip + "; with a VIP the registration address is the VIP "
                                         + "(or a name that resolves to it)"));
@@ -344,10 +360,13 @@ final class InventoryReader {
         return InventoryPaths.resolve(path, InventoryPaths.folderOf(file));
     }
 
-    private String url(YamlMap map, String key, String defaultValue) {
+    /** A URL the hosts download from; {@code http://} is allowed with a warning when {@code used}, saying {@code risk}. */
+    private String downloadUrl(YamlMap map, String key, String defaultValue, boolean base, boolean used, String risk) {
         String url = map.string(key, defaultValue).replaceAll("/+$", "");
-        if (!url.matches("https?://[^\\s/]+(/\\S*)?")) {
-            problems.add(map.positionOf(key), map.child(key), "'" + url + "' is not an http(s) URL");
+        Optional<String> problem = DownloadUrl.problem(url, base);
+        problem.ifPresent(reason -> problems.add(map.positionOf(key), map.child(key), reason));
+        if (problem.isEmpty() && used && DownloadUrl.isPlainHttp(url)) {
+            problems.warn(map.positionOf(key), map.child(key), "plain http://: " + risk + "; use https://");
         }
         return url;
     }

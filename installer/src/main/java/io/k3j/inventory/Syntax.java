@@ -5,9 +5,6 @@ import java.util.regex.Pattern;
 
 /** The shape of single values: addresses, names, labels, taints, versions. Each check says what is allowed. */
 final class Syntax {
-    private static final Pattern IPV4 = Pattern.compile(
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern DNS_NAME = Pattern.compile(
             "(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
@@ -16,13 +13,15 @@ final class Syntax {
     private static final Pattern QUALIFIED_NAME = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
     private static final Pattern LABEL_VALUE = Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
     private static final Pattern TAINT = Pattern.compile("([^=:]+)(=([^:]*))?:(NoSchedule|PreferNoSchedule|NoExecute)");
+    /** Linux allows up to 15 bytes (IFNAMSIZ 16) but no '/', ':' or space; keepalived.conf needs no more than these. */
+    private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
     private static final Pattern K3S_VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+(-rc\\d+)?\\+k3s\\d+");
 
     private Syntax() {
     }
 
     static boolean isIp(String text) {
-        return IPV4.matcher(text).matches() || (IPV6.matcher(text).matches() && text.chars().filter(c -> c == ':').count() >= 2);
+        return IpLiteral.is(text);
     }
 
     static boolean isDnsName(String text) {
@@ -46,6 +45,23 @@ final class Syntax {
                 ? Optional.empty()
                 : Optional.of("'" + text + "' is not a valid node name: lower-case letters, digits, '-' and '.' "
                         + "(a DNS-1123 subdomain)");
+    }
+
+    /**
+     * A network interface name as Linux takes it (dev_valid_name: 1 to 15 bytes, no '/', ':' or
+     * whitespace), narrowed to letters, digits, '_', '.' and '-': it is written as a word into keepalived.conf.
+     */
+    static Optional<String> interfaceName(String text) {
+        return INTERFACE.matcher(text).matches()
+                ? Optional.empty()
+                : Optional.of("'" + printable(text) + "' is not a network interface name: 1 to 15 letters, digits, '_', '.' "
+                        + "or '-' (as 'ip link' lists them, such as eth0, ens18, bond0.100)");
+    }
+
+    /** A value as it can be shown in a message: control characters as {@code ?}, so a newline cannot forge a line. */
+    static String printable(String text) {
+        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
     static Optional<String> k3sVersion(String text) {

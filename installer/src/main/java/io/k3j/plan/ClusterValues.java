@@ -6,8 +6,10 @@ import io.k3j.inventory.Inventory;
 import io.k3j.inventory.SecretResolver;
 import io.k3j.inventory.SecretValue;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The values every host's files are rendered with that are not in the inventory as such: the
@@ -49,7 +51,7 @@ public record ClusterValues(String serverToken, String agentToken, String agentJ
         String endpoint = inventory.datastore().endpoint()
                 .map(value -> secret(resolver, value, secrets, false))
                 .orElseGet(() -> provisionedEndpoint(inventory.datastore(), password.orElseThrow()));
-        passwordIn(endpoint).ifPresent(secrets::add);
+        passwordIn(endpoint).forEach(secrets::add);
         String agentToken = inventory.k3s().agentToken().map(value -> secret(resolver, value, secrets, true))
                 .or(() -> kept.agentToken().map(value -> remember(value, secrets))).orElse(GENERATED_TOKEN);
         String agentPassword = K3sToken.passwordOf(agentToken);
@@ -81,9 +83,12 @@ public record ClusterValues(String serverToken, String agentToken, String agentJ
         String host = provision.host().address();
         int port = datastore.type().defaultPort();
         return switch (datastore.type()) {
-            case postgres -> "postgres://" + provision.user() + ":" + password + "@" + host + ":" + port + "/" + provision.database();
-            case mysql -> "mysql://" + provision.user() + ":" + password + "@tcp(" + host + ":" + port + ")/" + provision.database();
-            case etcd -> (provision.tls() ? "https://" : "http://") + host + ":" + port;
+            // A placeholder is only shown (the plan before a first apply), never sent: it stays readable, not %-encoded.
+            case postgres -> isPlaceholder(password)
+                    ? Endpoint.postgresUrl(provision.user(), "~", host, port, provision.database()).replace(":~@", ":" + password + "@")
+                    : Endpoint.postgresUrl(provision.user(), password, host, port, provision.database());
+            case mysql -> Endpoint.mysqlDsn(provision.user(), password, host, port, provision.database());
+            case etcd -> Endpoint.etcdUrl(provision.tls(), host, port);
         };
     }
 
@@ -100,11 +105,13 @@ public record ClusterValues(String serverToken, String agentToken, String agentJ
         return resolved;
     }
 
-    private static Optional<String> passwordIn(String endpoint) {
+    /** The endpoint's password, decoded and as written (percent-encoded in a postgres URL): both are masked. */
+    private static List<String> passwordIn(String endpoint) {
         try {
-            return Endpoint.parse(endpoint).password().filter(password -> !password.startsWith("<"));
+            return Stream.of(Endpoint.parse(endpoint).password(), Endpoint.passwordAsWritten(endpoint))
+                    .flatMap(Optional::stream).filter(password -> !password.startsWith("<")).distinct().toList();
         } catch (IllegalArgumentException e) {
-            return Optional.empty();
+            return List.of();
         }
     }
 }

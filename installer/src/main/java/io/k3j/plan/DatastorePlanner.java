@@ -117,7 +117,7 @@ final class DatastorePlanner {
                 new Operation.Services(List.of("mariadb"), new Operation.Listening(Datastore.Type.mysql.defaultPort()))));
         actions.add(Action.run("create the database " + provision.database() + " and one account " + provision.user()
                 + "@<server> per server (mysql as root, the script on standard input)", new Operation.RunOnChange("mysql-setup",
-                "mysql --user=root < " + Paths.SETUP_SCRIPTS + "/mysql-setup.sql")));
+                "mysql --user=root --default-character-set=utf8mb4 < " + Paths.SETUP_SCRIPTS + "/mysql-setup.sql")));
         return new HostPlan(provision.host().address(), "datastore", actions);
     }
 

@@ -2,6 +2,7 @@ package io.k3j.preflight;
 
 import io.k3j.facts.HostFacts;
 import io.k3j.inventory.Inventory.Role;
+import io.k3j.inventory.IpLiteral;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +73,32 @@ public final class Preflight {
                     "synchronise the clock (systemd-timesyncd or chrony); certificates depend on it"));
         }
         checkPorts(host, problems);
+        checkFactsForOtherHosts(host, problems);
+    }
+
+    /**
+     * Facts that go into files and paths (its addresses into other hosts' pg_hba.conf, MySQL
+     * accounts, haproxy.cfg, keepalived.conf; PostgreSQL's version into a path): only IP literals
+     * and a version number are taken, so a host cannot write a rule of its own into another's files.
+     */
+    private static void checkFactsForOtherHosts(HostUnderCheck host, List<PreflightProblem> problems) {
+        for (String address : host.facts().addresses()) {
+            if (!IpLiteral.is(address)) {
+                problems.add(new PreflightProblem(host.host(), "fact 'addresses' holds '" + shown(address)
+                        + "', which is not an IP address", "k3j-install writes a host's addresses into other hosts' "
+                        + "datastore and load-balancer configuration and takes only IP addresses; check what "
+                        + "'ip -o addr show scope global' prints on the host"));
+            }
+        }
+        host.facts().postgresqlMajor().filter(major -> !major.matches("\\d{1,3}")).ifPresent(major ->
+                problems.add(new PreflightProblem(host.host(), "fact 'postgresql_major' is '" + shown(major)
+                        + "', not a PostgreSQL major version", "/etc/postgresql should hold only version folders "
+                        + "(such as 15); remove what else is there")));
+    }
+
+    /** A fact as it can be shown: control characters as '?', so a host cannot forge lines of the report. */
+    private static String shown(String fact) {
+        return fact.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static void checkPorts(HostUnderCheck host, List<PreflightProblem> problems) {

@@ -31,7 +31,12 @@ public final class TemplateRenderer {
         configuration.setBooleanFormat("c");
         configuration.setSharedVariable("q", new TemplateFunctions.Quote());
         configuration.setSharedVariable("yaml", new TemplateFunctions.BlockYaml());
-        configuration.setSharedVariable("sql", new TemplateFunctions.SqlLiteral());
+        configuration.setSharedVariable("sh", new TemplateFunctions.ShellWord());
+        configuration.setSharedVariable("pgString", new TemplateFunctions.Sql("pgString", SqlDialect.POSTGRES::literal));
+        configuration.setSharedVariable("pgName", new TemplateFunctions.Sql("pgName", SqlDialect.POSTGRES::identifier));
+        configuration.setSharedVariable("myString", new TemplateFunctions.Sql("myString", SqlDialect.MYSQL::literal));
+        configuration.setSharedVariable("myName", new TemplateFunctions.Sql("myName", SqlDialect.MYSQL::identifier));
+        configuration.setSharedVariable("word", new TemplateFunctions.Word());
     }
 
     /** Renders {@code name} (e.g. {@code k3s/server-config.yaml.ftl}) with {@code model}. */

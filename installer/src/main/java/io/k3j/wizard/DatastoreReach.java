@@ -6,6 +6,7 @@ import io.k3j.ssh.Content;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteCommand;
 import io.k3j.ssh.RemoteHost;
+import io.k3j.ssh.Shell;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +17,6 @@ import java.util.Optional;
  */
 final class DatastoreReach {
     private static final int SECONDS = 5;
-    /** An address or DNS name: nothing a shell would read as more than a word. */
-    private static final String SAFE_HOST = "[A-Za-z0-9.:-]+";
 
     private DatastoreReach() {
     }
@@ -32,11 +31,10 @@ final class DatastoreReach {
         List<Endpoint.HostPort> servers = Endpoint.parse(endpoint.get()).servers();
         for (Endpoint.HostPort datastore : servers) {
             String where = datastore.host() + ":" + datastore.port();
-            if (!datastore.host().matches(SAFE_HOST)) {
-                return Optional.of(new HostCheck.Report(false, "cannot check the datastore at " + where + " from here"));
-            }
-            ExecResult result = server.run(new RemoteCommand("timeout " + SECONDS + " bash -c ': </dev/tcp/" + datastore.host()
-                    + "/" + datastore.port() + "'", Content.NONE, false, Duration.ofSeconds(SECONDS * 2), true, List.of()));
+            // bash opens /dev/tcp/HOST/PORT itself; host and port reach it as arguments, never as script text.
+            String connect = "timeout " + SECONDS + " bash -c " + Shell.quote(": </dev/tcp/\"$0\"/\"$1\"") + " "
+                    + Shell.quote(datastore.host()) + " " + Shell.quote(String.valueOf(datastore.port()));
+            ExecResult result = server.run(new RemoteCommand(connect, Content.NONE, false, Duration.ofSeconds(SECONDS * 2), true, List.of()));
             if (!result.ok()) {
                 return Optional.of(new HostCheck.Report(false, "cannot reach the datastore at " + where
                         + " from here (" + (result.stderr().isBlank() ? "no answer in " + SECONDS + " s" : Printable.of(result.stderr().strip()))

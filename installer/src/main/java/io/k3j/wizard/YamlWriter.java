@@ -1,5 +1,6 @@
 package io.k3j.wizard;
 
+import io.k3j.render.YamlString;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -27,7 +28,7 @@ final class YamlWriter {
 
     /** A number when the answer is one; anything else quoted, for validation to refuse with its reason. */
     YamlWriter number(int depth, String key, String value) {
-        return line(depth, key + ": " + (value.matches("\\d{1,9}") ? value : quoted(value)));
+        return line(depth, key + ": " + (value.matches("\\d{1,9}") ? value : YamlString.quote(value)));
     }
 
     YamlWriter flag(int depth, String key, boolean value) {
@@ -52,11 +53,11 @@ final class YamlWriter {
     static String scalar(String value) {
         boolean plain = value.matches("[A-Za-z0-9~/.][A-Za-z0-9_./:@+~-]*") && !value.contains(": ")
                 && RESOLVER.resolve(NodeId.scalar, value, true).equals(Tag.STR);
-        return plain ? value : quoted(value);
+        return plain ? value : YamlString.quote(value);
     }
 
     private static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return YamlString.quote(value);
     }
 
     @Override

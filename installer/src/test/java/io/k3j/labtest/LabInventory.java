@@ -90,10 +90,15 @@ public final class LabInventory {
      * every server and worker of the lab, {@code k8s-rr.lab} (round-robin DNS) as registration address.
      */
     public static String provisionedWithTls(Lab lab, String type) {
+        return provisionedWithTls(lab, type, "");
+    }
+
+    /** As {@link #provisionedWithTls(Lab, String)}, with {@code provisionExtra} (", password: ...") in provision. */
+    public static String provisionedWithTls(Lab lab, String type, String provisionExtra) {
         return """
                   datastore:
                     type: %s
-                    provision: {host: {address: %s, name: db1}, tls: true}
+                    provision: {host: {address: %s, name: db1}, tls: true%s}
                   servers:
                     hosts: [%s]
                   registration:
@@ -101,6 +106,6 @@ public final class LabInventory {
                     mode: dns
                   workers:
                     hosts: [%s]
-                """.formatted(type, lab.host("db1").address(), hostList(lab, "server"), hostList(lab, "worker"));
+                """.formatted(type, lab.host("db1").address(), provisionExtra, hostList(lab, "server"), hostList(lab, "worker"));
     }
 }

@@ -80,4 +80,33 @@ class PreflightTest {
                 });
         assertThat(preflight.check(List.of(first, named))).isEmpty();
     }
+
+    @Test
+    void aHostReportingAnythingButIpAddressesFailsNamingTheHostAndTheFact() {
+        HostFacts lying = facts("db1", "addresses=198.51.100.5 198.51.100.5/32%host all all 0.0.0.0/0 trust 2001:db8::5");
+
+        List<PreflightProblem> problems = preflight.check(List.of(server("198.51.100.5", lying)));
+
+        assertThat(problems).extracting(PreflightProblem::host).containsOnly("198.51.100.5");
+        assertThat(problems).extracting(PreflightProblem::problem).containsExactly(
+                "fact 'addresses' holds '198.51.100.5/32%host', which is not an IP address",
+                "fact 'addresses' holds 'all', which is not an IP address",
+                "fact 'addresses' holds 'all', which is not an IP address",
+                "fact 'addresses' holds '0.0.0.0/0', which is not an IP address",
+                "fact 'addresses' holds 'trust', which is not an IP address");
+    }
+
+    @Test
+    void aPostgresqlVersionThatIsNoNumberFails() {
+        List<PreflightProblem> problems = preflight.check(List.of(server("198.51.100.5", facts("db1", "postgresql_major=../../etc"))));
+
+        assertThat(problems).extracting(PreflightProblem::problem)
+                .containsExactly("fact 'postgresql_major' is '../../etc', not a PostgreSQL major version");
+    }
+
+    @Test
+    void aListeningPortThatIsNoNumberIsNotACrash() {
+        assertThat(facts("s1", "").listeningPorts()).containsExactly(22);
+        assertThat(FactsParser.parse("listening=22 x 6443 99999999999").listeningPorts()).containsExactly(22, 6443);
+    }
 }

@@ -9,6 +9,7 @@ import io.k3j.ssh.HostKeyException;
 import io.k3j.ssh.HostKeyPolicy;
 import io.k3j.ssh.RemoteCommand;
 import io.k3j.ssh.RemoteHost;
+import io.k3j.ssh.Shell;
 import io.k3j.ssh.SshTarget;
 import io.k3j.ssh.Tunnel;
 import io.k3j.ssh.UploadResult;
@@ -133,8 +134,9 @@ class SshHostCheckTest {
             if (command.text().equals("sh -s")) {
                 return new ExecResult(0, facts, "", Duration.ZERO);
             }
-            if (command.text().startsWith("timeout 5 bash -c ': </dev/tcp/")) {
-                boolean open = reachable.stream().anyMatch(hostPort -> command.text().endsWith("/dev/tcp/" + hostPort + "'"));
+            if (command.text().startsWith("timeout 5 bash -c ': </dev/tcp/\"$0\"/\"$1\"' ")) {
+                boolean open = reachable.stream().map(hostPort -> hostPort.split("/"))
+                        .anyMatch(hostPort -> command.text().endsWith(" " + Shell.quote(hostPort[0]) + " " + Shell.quote(hostPort[1])));
                 return new ExecResult(open ? 0 : 124, "", "", Duration.ZERO);
             }
             return new ExecResult(127, "", "unexpected: " + command.text(), Duration.ZERO);
