@@ -72,6 +72,33 @@ public final class KineStore implements KeyValueStore {
         return insert(name, false, current.get().createRevision(), revision, value);
     }
 
+    /** kine marks a delete with a row of its own ({@code deleted = 1}, the last value kept), so watchers see it. */
+    @Override
+    public boolean delete(String name, long revision) throws SQLException {
+        Optional<KineRow> current = get(name);
+        if (current.isEmpty() || current.get().revision() != revision) {
+            return false;
+        }
+        String sql = "INSERT INTO kine (name, created, deleted, create_revision, prev_revision, lease, value, old_value) "
+                + "VALUES (?, 0, 1, ?, ?, 0, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            insert.setString(1, name);
+            insert.setLong(2, current.get().createRevision());
+            insert.setLong(3, revision);
+            insert.setBytes(4, current.get().value());
+            insert.setBytes(5, current.get().value());
+            insert.executeUpdate();
+            return true;
+        } catch (SQLIntegrityConstraintViolationException e) {
+            return false;
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     @Override
     public List<KineRow> list(String prefix) throws SQLException {
         String sql = "SELECT k.id, k.name, k.create_revision, k.deleted, k.value FROM kine k "
