@@ -160,6 +160,15 @@ public final class NodesApi {
         } else {
             result.put("status", io.k3j.k3sdouble.Json.copy(stored.get("status")));
         }
+        // Empty values are left out, as Go's omitempty leaves them out of what the apiserver stores.
+        if (result.get("spec") instanceof Map<?, ?> spec) {
+            if (spec.get("taints") instanceof List<?> taints && taints.isEmpty()) {
+                spec.remove("taints");
+            }
+            if (Boolean.FALSE.equals(spec.get("unschedulable"))) {
+                spec.remove("unschedulable");
+            }
+        }
         Map<String, Object> metadata = (Map<String, Object>) result.computeIfAbsent("metadata", key -> new LinkedHashMap<>());
         Map<String, Object> storedMeta = (Map<String, Object>) stored.get("metadata");
         for (String kept : List.of("name", "uid", "creationTimestamp")) {
