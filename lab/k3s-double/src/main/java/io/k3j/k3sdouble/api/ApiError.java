@@ -49,9 +49,9 @@ public final class ApiError extends Exception {
                 details(name, resource));
     }
 
-    /** errors.NewInvalid: {@code Node "x" is invalid: field: Invalid value: ...}. */
+    /** errors.NewInvalid: {@code Node "x" is invalid: field: Invalid value: ...}; its details name the kind (kubectl prints "The Node ..."). */
     public static ApiError invalid(String kind, String name, String field, String problem) {
-        Map<String, Object> details = details(name, kind.toLowerCase() + "s");
+        Map<String, Object> details = details(name, kind);
         details.put("causes", java.util.List.of(Map.of("reason", "FieldValueInvalid", "message", problem, "field", field)));
         return new ApiError(422, "Invalid", kind + " \"" + name + "\" is invalid: " + field + ": " + problem, details);
     }

@@ -27,13 +27,22 @@ public final class ApiServer {
     private final Discovery discovery;
     private final NodesApi nodes;
     private final Watch watch;
-    private final Clock clock;
+    /** {@code /api/v1/namespaces/NS/pods/NAME/eviction}, {@code /apis/policy/v1/poddisruptionbudgets}, ... */
+    private static final java.util.regex.Pattern NAMESPACED = java.util.regex.Pattern.compile(
+            "(/api/v1|/apis/[^/]+/[^/]+)(?:/namespaces/([^/]+))?/([^/]+)(?:/([^/]+)(?:/([^/]+))?)?");
 
-    public ApiServer(Discovery discovery, NodesApi nodes, Watch watch, Clock clock) {
+    private final Clock clock;
+    private final Map<String, NamespacedApi> namespaced;
+    private final Eviction eviction;
+
+    /** {@code namespaced}: each namespaced resource by its collection path, {@code /api/v1/pods}, {@code /apis/apps/v1/daemonsets}. */
+    public ApiServer(Discovery discovery, NodesApi nodes, Watch watch, Clock clock, Map<String, NamespacedApi> namespaced) {
         this.discovery = discovery;
         this.nodes = nodes;
         this.watch = watch;
         this.clock = clock;
+        this.namespaced = Map.copyOf(namespaced);
+        this.eviction = new Eviction(namespaced.get("/api/v1/pods"), namespaced.get("/apis/policy/v1/poddisruptionbudgets"));
     }
 
     public void handle(HttpExchange exchange) throws IOException {
@@ -66,22 +75,84 @@ public final class ApiServer {
             }
         } else if (path.equals("/api/v1")) {
             reply(exchange, 200, "application/json", discovery.resourceList("", "v1").orElseThrow());
+        } else if (path.startsWith(NODES)) {
+            nodes(exchange, caller, method, accept, query, path);
         } else if (path.matches("/apis/[^/]+")) {
             reply(exchange, 200, "application/json", discovery.group(path.substring(6)).orElseThrow(ApiError::pathNotFound));
         } else if (path.matches("/apis/[^/]+/[^/]+")) {
             String[] groupVersion = path.substring(6).split("/");
             reply(exchange, 200, "application/json", discovery.resourceList(groupVersion[0], groupVersion[1]).orElseThrow(ApiError::pathNotFound));
-        } else if (path.equals(NODES)) {
-            nodeCollection(exchange, caller, method, accept, query);
-        } else if (path.startsWith(NODES + "/")) {
-            String[] rest = path.substring(NODES.length() + 1).split("/");
-            if (rest.length > 2 || rest.length == 2 && !rest[1].equals("status")) {
-                throw ApiError.pathNotFound();
-            }
-            node(exchange, caller, method, rest[0], rest.length == 2, accept, query);
         } else {
+            namespaced(exchange, caller, method, query, path);
+        }
+    }
+
+    private void nodes(HttpExchange exchange, Caller caller, String method, String accept, Map<String, String> query, String path)
+            throws ApiError, IOException {
+        if (path.equals(NODES)) {
+            nodeCollection(exchange, caller, method, accept, query);
+            return;
+        }
+        String[] rest = path.substring(NODES.length() + 1).split("/");
+        if (!path.startsWith(NODES + "/") || rest.length > 2 || rest.length == 2 && !rest[1].equals("status")) {
             throw ApiError.pathNotFound();
         }
+        node(exchange, caller, method, rest[0], rest.length == 2, accept, query);
+    }
+
+    /** Namespaces, and the namespaced resources: a collection (in a namespace or all), one object, a pod's eviction. */
+    private void namespaced(HttpExchange exchange, Caller caller, String method, Map<String, String> query, String path)
+            throws ApiError, IOException {
+        java.util.regex.Matcher matcher = NAMESPACED.matcher(path);
+        if (!matcher.matches()) {
+            throw ApiError.pathNotFound();
+        }
+        Optional<String> namespace = Optional.ofNullable(matcher.group(2));
+        String resource = matcher.group(3);
+        String name = matcher.group(4);
+        String subresource = matcher.group(5);
+        if (matcher.group(1).equals("/api/v1") && resource.equals("namespaces") && namespace.isEmpty() && subresource == null) {
+            if (!method.equals("GET")) {
+                throw ApiError.methodNotAllowed(method);
+            }
+            reply(exchange, 200, "application/json", name == null ? Namespaces.list() : Namespaces.get(name));
+            return;
+        }
+        NamespacedApi api = namespaced.get(matcher.group(1) + "/" + resource);
+        if (api == null || subresource != null && !(subresource.equals("eviction") && api.kind() == NamespacedApi.Kind.PODS)
+                || name != null && namespace.isEmpty()) {
+            throw ApiError.pathNotFound();
+        }
+        if (name == null) {
+            switch (method) {
+                case "GET" -> reply(exchange, 200, "application/json", api.list(caller, namespace, query.get("labelSelector"),
+                        query.get("fieldSelector")));
+                case "POST" -> reply(exchange, 201, "application/json", api.create(caller, namespace.orElseThrow(ApiError::pathNotFound),
+                        body(exchange)));
+                default -> throw ApiError.methodNotAllowed(method);
+            }
+        } else if (subresource != null) {
+            if (!method.equals("POST")) {
+                throw ApiError.methodNotAllowed(method);
+            }
+            reply(exchange, 201, "application/json", eviction.evict(caller, namespace.get(), name));
+        } else {
+            switch (method) {
+                case "GET" -> reply(exchange, 200, "application/json", api.get(caller, namespace.get(), name));
+                case "DELETE" -> reply(exchange, 200, "application/json", api.delete(caller, namespace.get(), name,
+                        precondition(text(exchange))));
+                default -> throw ApiError.methodNotAllowed(method);
+            }
+        }
+    }
+
+    /** DeleteOptions' {@code preconditions.resourceVersion}, if the body has one. */
+    private static Optional<String> precondition(String deleteOptions) {
+        if (!deleteOptions.isBlank() && Json.read(deleteOptions) instanceof Map<?, ?> options
+                && options.get("preconditions") instanceof Map<?, ?> preconditions && preconditions.get("resourceVersion") != null) {
+            return Optional.of(String.valueOf(preconditions.get("resourceVersion")));
+        }
+        return Optional.empty();
     }
 
     private void nodeCollection(HttpExchange exchange, Caller caller, String method, String accept, Map<String, String> query)
@@ -118,15 +189,7 @@ public final class ApiServer {
             case "PUT" -> reply(exchange, 200, "application/json", nodes.update(caller, name, body(exchange), status));
             case "PATCH" -> reply(exchange, 200, "application/json", nodes.patch(caller, name,
                     exchange.getRequestHeaders().getFirst("Content-Type"), Json.read(text(exchange)), status));
-            case "DELETE" -> {
-                String text = text(exchange);
-                Optional<String> precondition = Optional.empty();
-                if (!text.isBlank() && Json.read(text) instanceof Map<?, ?> options
-                        && options.get("preconditions") instanceof Map<?, ?> preconditions && preconditions.get("resourceVersion") != null) {
-                    precondition = Optional.of(String.valueOf(preconditions.get("resourceVersion")));
-                }
-                reply(exchange, 200, "application/json", nodes.delete(caller, name, precondition));
-            }
+            case "DELETE" -> reply(exchange, 200, "application/json", nodes.delete(caller, name, precondition(text(exchange))));
             default -> throw ApiError.methodNotAllowed(method);
         }
     }

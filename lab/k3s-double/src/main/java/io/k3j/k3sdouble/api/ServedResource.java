@@ -21,5 +21,12 @@ public record ServedResource(String group, String version, String name, String s
     public static final List<ServedResource> ALL = List.of(
             new ServedResource("", "v1", "nodes", "node", "Node", false,
                     List.of("create", "delete", "get", "list", "patch", "update", "watch"), List.of("no"),
-                    List.of(new Subresource("status", "", "v1", "Node", List.of("get", "patch", "update")))));
+                    List.of(new Subresource("status", "", "v1", "Node", List.of("get", "patch", "update")))),
+            new ServedResource("", "v1", "namespaces", "namespace", "Namespace", false, List.of("get", "list"), List.of("ns"), List.of()),
+            new ServedResource("", "v1", "pods", "pod", "Pod", true, List.of("create", "delete", "get", "list"), List.of("po"),
+                    List.of(new Subresource("eviction", "policy", "v1", "Eviction", List.of("create")))),
+            new ServedResource("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, List.of("create", "delete", "get", "list"),
+                    List.of("ds"), List.of()),
+            new ServedResource("policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", true,
+                    List.of("create", "delete", "get", "list"), List.of("pdb"), List.of()));
 }

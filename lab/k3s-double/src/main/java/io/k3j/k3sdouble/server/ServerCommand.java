@@ -75,7 +75,7 @@ public final class ServerCommand {
             CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),
                     Instant.now());
             NodeRegistry nodes = new NodeRegistry(kine);
-            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes, new NodePasswords(kine),
+            Supervisor.start(SUPERVISOR_PORT, secrets, serving, kine, nodes, new NodePasswords(kine),
                     agentPassword.map(agent -> List.of(password, agent)).orElse(List.of(password)), nodeGracePeriod());
             Thread.sleep(startupDelay().toMillis());
             log.info("Kube API server is now running");

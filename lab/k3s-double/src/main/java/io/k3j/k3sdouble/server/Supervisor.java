@@ -6,10 +6,13 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import io.k3j.k3sdouble.api.ApiServer;
 import io.k3j.k3sdouble.api.Discovery;
+import io.k3j.k3sdouble.api.NamespacedApi;
 import io.k3j.k3sdouble.api.NodesApi;
 import io.k3j.k3sdouble.api.ServedResource;
 import io.k3j.k3sdouble.api.Watch;
+import io.k3j.k3sdouble.kine.KeyValueStore;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
+import io.k3j.k3sdouble.objects.ObjectRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import io.k3j.k3sdouble.pki.Pem;
 import java.io.IOException;
@@ -22,6 +25,7 @@ import java.security.cert.Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -41,7 +45,7 @@ final class Supervisor {
         this.server = server;
     }
 
-    static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, NodeRegistry nodes,
+    static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, KeyValueStore kine, NodeRegistry nodes,
                             NodePasswords nodePasswords, List<String> joinPasswords, Duration grace) throws IOException {
         AgentEndpoints agents = new AgentEndpoints(secrets, joinPasswords, nodes, nodePasswords);
         CertificateAuthority ca = secrets.serverCa();
@@ -64,7 +68,11 @@ final class Supervisor {
         // Every other path is the apiserver's, as on K3s (the supervisor hands what it does not serve to the apiserver).
         Clock clock = Clock.systemUTC();
         NodesApi nodesApi = new NodesApi(nodes, grace, clock);
-        ApiServer api = new ApiServer(new Discovery(ServedResource.ALL), nodesApi, new Watch(nodesApi, clock), clock);
+        ApiServer api = new ApiServer(new Discovery(ServedResource.ALL), nodesApi, new Watch(nodesApi, clock), clock, Map.of(
+                "/api/v1/pods", new NamespacedApi(new ObjectRegistry(kine, "pods"), NamespacedApi.Kind.PODS, clock),
+                "/apis/policy/v1/poddisruptionbudgets", new NamespacedApi(new ObjectRegistry(kine, "poddisruptionbudgets"),
+                        NamespacedApi.Kind.PODDISRUPTIONBUDGETS, clock),
+                "/apis/apps/v1/daemonsets", new NamespacedApi(new ObjectRegistry(kine, "daemonsets"), NamespacedApi.Kind.DAEMONSETS, clock)));
         server.createContext("/", api::handle);
         // Watches hold their thread while they last: threads as needed, not a fixed few.
         server.setExecutor(Executors.newCachedThreadPool());

@@ -38,7 +38,9 @@ class DiscoveryTest {
                 .contains("{\"name\":\"nodes\",\"singularName\":\"node\",\"namespaced\":false,\"kind\":\"Node\","
                         + "\"verbs\":[\"create\",\"delete\",\"get\",\"list\",\"patch\",\"update\",\"watch\"],\"shortNames\":[\"no\"]}")
                 .contains("{\"name\":\"nodes/status\",\"singularName\":\"\",\"namespaced\":false,\"kind\":\"Node\"");
-        assertThat(discovery.resourceList("apps", "v1")).isEmpty();
+        assertThat(list).contains("{\"name\":\"pods/eviction\",\"singularName\":\"\",\"namespaced\":true,\"group\":\"policy\","
+                + "\"version\":\"v1\",\"kind\":\"Eviction\",\"verbs\":[\"create\"]}");
+        assertThat(discovery.resourceList("apps", "v2")).isEmpty();
         assertThat(Json.write(discovery.legacyVersions("203.0.113.11:6443")))
                 .isEqualTo("{\"kind\":\"APIVersions\",\"versions\":[\"v1\"],\"serverAddressByClientCIDRs\":"
                         + "[{\"clientCIDR\":\"0.0.0.0/0\",\"serverAddress\":\"203.0.113.11:6443\"}]}");
@@ -58,7 +60,11 @@ class DiscoveryTest {
     }
 
     @Test
-    void withoutNamedGroupsApisListsNone() {
-        assertThat(Json.write(discovery.groupList())).isEqualTo("{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":[]}");
+    void apisListsTheNamedGroupsWithTheirPreferredVersion() {
+        assertThat(Json.write(discovery.groupList())).isEqualTo("{\"kind\":\"APIGroupList\",\"apiVersion\":\"v1\",\"groups\":["
+                + "{\"kind\":\"APIGroup\",\"apiVersion\":\"v1\",\"name\":\"apps\",\"versions\":[{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}],"
+                + "\"preferredVersion\":{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}},"
+                + "{\"kind\":\"APIGroup\",\"apiVersion\":\"v1\",\"name\":\"policy\",\"versions\":[{\"groupVersion\":\"policy/v1\",\"version\":\"v1\"}],"
+                + "\"preferredVersion\":{\"groupVersion\":\"policy/v1\",\"version\":\"v1\"}}]}");
     }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Debian's real kubectl against the double: {@code k3s kubectl} on a server, and kubectl on this
  * machine through a round-robin registration name with the servers' kubeconfig, as an operator
- * uses them. Two servers and an agent on the lab's PostgreSQL.
+ * uses them: get, label, taint, cordon, wait, drain against a PodDisruptionBudget, delete node.
+ * Two servers and an agent on the lab's PostgreSQL.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -117,6 +118,33 @@ class KubectlIT {
 
     @Test
     @Order(5)
+    void drainEvictsWhatABudgetAllowsAndLeavesTheDaemonSetsPods(Lab lab) throws IOException {
+        Path manifests = temp.resolve("workload.yaml");
+        Files.writeString(manifests, WORKLOAD);
+        fromHere(lab, "create", "--validate=false", "-f", manifests.toString());
+        Path budget = temp.resolve("budget.yaml");
+        Files.writeString(budget, BUDGET.replace("MIN", "2"));
+        fromHere(lab, "create", "--validate=false", "-f", budget.toString());
+
+        CommandResult refused = lab.kubectl("--kubeconfig", kubeconfig.toString(), "drain", "worker1", "--ignore-daemonsets",
+                "--delete-emptydir-data", "--timeout=12s");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("Cannot evict pod as it would violate the pod's disruption budget.");
+        assertThat(fromHere(lab, "get", "pods", "-A", "--field-selector", "spec.nodeName=worker1", "-o", "name"))
+                .isEqualTo("pod/web-1\npod/agent-worker1\n");
+
+        fromHere(lab, "delete", "pdb", "web");
+        Files.writeString(budget, BUDGET.replace("MIN", "1"));
+        fromHere(lab, "create", "--validate=false", "-f", budget.toString());
+        String drained = fromHere(lab, "drain", "worker1", "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=60s");
+
+        assertThat(drained).contains("pod/web-1 evicted");
+        assertThat(fromHere(lab, "get", "pods", "-A", "-o", "name")).isEqualTo("pod/web-2\npod/agent-worker1\n");
+        assertThat(onServer(lab, "get", "nodes")).containsPattern("(?m)^worker1 +Ready,SchedulingDisabled ");
+    }
+
+    @Test
+    @Order(6)
     void aDeletedNodeIsGoneUntilItsAgentRegistersAgain(Lab lab) throws InterruptedException {
         assertThat(fromHere(lab, "delete", "node", "worker1")).isEqualTo("node \"worker1\" deleted\n");
         assertThat(onServer(lab, "get", "nodes", "-o", "name")).isEqualTo("node/server1\nnode/server2\n");
@@ -125,6 +153,47 @@ class KubectlIT {
 
         assertThat(fromHere(lab, "wait", "--for=condition=Ready", "node/worker1", "--timeout=60s")).contains("condition met");
     }
+
+    /** Pods are records: a DaemonSet's pod and two ReplicaSet pods (one with an emptyDir), bound to nodes. */
+    private static final String WORKLOAD = """
+            apiVersion: apps/v1
+            kind: DaemonSet
+            metadata: {name: agent, namespace: kube-system}
+            spec: {selector: {matchLabels: {app: agent}}, template: {metadata: {labels: {app: agent}}, spec: {containers: [{name: a, image: agent}]}}}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: agent-worker1
+              namespace: kube-system
+              labels: {app: agent}
+              ownerReferences: [{apiVersion: apps/v1, kind: DaemonSet, name: agent, uid: 6f1d2c8e-0000-4000-8000-000000000001, controller: true}]
+            spec: {nodeName: worker1, containers: [{name: a, image: agent}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web-1
+              namespace: default
+              labels: {app: web}
+              ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web, uid: 6f1d2c8e-0000-4000-8000-000000000002, controller: true}]
+            spec: {nodeName: worker1, containers: [{name: w, image: web}], volumes: [{name: scratch, emptyDir: {}}]}
+            ---
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web-2
+              namespace: default
+              labels: {app: web}
+              ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: web, uid: 6f1d2c8e-0000-4000-8000-000000000002, controller: true}]
+            spec: {nodeName: server1, containers: [{name: w, image: web}]}
+            """;
+    private static final String BUDGET = """
+            apiVersion: policy/v1
+            kind: PodDisruptionBudget
+            metadata: {name: web, namespace: default}
+            spec: {minAvailable: MIN, selector: {matchLabels: {app: web}}}
+            """;
 
     private static String readyHeartbeat(Lab lab) {
         return onServer(lab, "get", "node", "worker1", "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].lastHeartbeatTime}");
