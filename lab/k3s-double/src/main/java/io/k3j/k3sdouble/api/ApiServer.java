@@ -165,7 +165,7 @@ public final class ApiServer {
                     return;
                 }
                 NodesApi.Listed listed = nodes.list(caller, query.get("labelSelector"), query.get("fieldSelector"));
-                Page<Map<String, Object>> page = Page.of(listed.nodes(), NodesApi::name, query.get("limit"), query.get("continue"));
+                Page<Map<String, Object>> page = Page.of(listed.nodes(), Meta::name, query.get("limit"), query.get("continue"));
                 reply(exchange, 200, "application/json", MediaType.asksForTable(accept)
                         ? NodeTable.of(page.items(), clock.instant(), query.get("includeObject"), NodesApi.listMeta(listed, page))
                         : nodes.listObject(listed, page));

@@ -22,12 +22,12 @@ final class Eviction {
 
     Map<String, Object> evict(Caller caller, String namespace, String name) throws ApiError {
         Map<String, Object> pod = pods.get(caller, namespace, name);
-        Map<String, String> labels = NodesApi.labelsOf(pod);
+        Map<String, String> labels = Meta.labels(pod);
         List<Map<String, Object>> inNamespace = pods.all(namespace);
         for (Map<String, Object> budget : budgets.all(namespace)) {
             if (DisruptionBudget.selects(budget, labels)) {
                 List<Map<String, Object>> matched = inNamespace.stream()
-                        .filter(other -> DisruptionBudget.selects(budget, NodesApi.labelsOf(other))).toList();
+                        .filter(other -> DisruptionBudget.selects(budget, Meta.labels(other))).toList();
                 int healthy = (int) matched.stream().filter(other -> "Running".equals(NamespacedApi.field(other, "status.phase"))).count();
                 DisruptionBudget.allowEviction(budget, healthy, matched.size());
             }

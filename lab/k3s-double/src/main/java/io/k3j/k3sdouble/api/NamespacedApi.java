@@ -3,7 +3,6 @@ package io.k3j.k3sdouble.api;
 import io.k3j.k3sdouble.Json;
 import io.k3j.k3sdouble.nodes.NodeObjects;
 import io.k3j.k3sdouble.objects.ObjectRegistry;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,9 +48,9 @@ public final class NamespacedApi {
         FieldSelector fields = FieldSelector.parse(fieldSelector, kind.fields());
         List<Object> items = new ArrayList<>();
         long revision = 0;
-        for (ObjectRegistry.Stored stored : storage(() -> registry.list(namespace))) {
+        for (ObjectRegistry.Stored stored : Storage.call(() -> registry.list(namespace))) {
             revision = Math.max(revision, stored.revision());
-            if (labels.matches(NodesApi.labelsOf(stored.object())) && fields.matches(field -> field(stored.object(), field))) {
+            if (labels.matches(Meta.labels(stored.object())) && fields.matches(field -> field(stored.object(), field))) {
                 items.add(stored.object());
             }
         }
@@ -62,7 +61,7 @@ public final class NamespacedApi {
     /** The objects of a namespace, for what reads them whole (eviction reads the budgets and pods). */
     List<Map<String, Object>> all(String namespace) throws ApiError {
         List<Map<String, Object>> objects = new ArrayList<>();
-        storage(() -> registry.list(Optional.of(namespace))).forEach(stored -> objects.add(stored.object()));
+        Storage.call(() -> registry.list(Optional.of(namespace))).forEach(stored -> objects.add(stored.object()));
         return objects;
     }
 
@@ -89,7 +88,7 @@ public final class NamespacedApi {
         if (kind == Kind.PODS) {
             object.put("status", podStatus((Map<String, Object>) object.getOrDefault("spec", Map.of())));
         }
-        if (!storage(() -> registry.create(namespace, name, object))) {
+        if (!Storage.call(() -> registry.create(namespace, name, object))) {
             throw ApiError.alreadyExists(kind.resource(), name);
         }
         return get(caller, namespace, name);
@@ -101,7 +100,7 @@ public final class NamespacedApi {
         if (resourceVersion.isPresent() && !resourceVersion.get().equals(String.valueOf(current.revision()))) {
             throw ApiError.conflict(kind.resource(), name);
         }
-        if (!storage(() -> registry.delete(namespace, name, current.revision()))) {
+        if (!Storage.call(() -> registry.delete(namespace, name, current.revision()))) {
             throw ApiError.conflict(kind.resource(), name);
         }
         return current.object();
@@ -126,24 +125,12 @@ public final class NamespacedApi {
     }
 
     private ObjectRegistry.Stored current(String namespace, String name) throws ApiError {
-        return storage(() -> registry.get(namespace, name)).orElseThrow(() -> ApiError.notFound(kind.resource(), name));
+        return Storage.call(() -> registry.get(namespace, name)).orElseThrow(() -> ApiError.notFound(kind.resource(), name));
     }
 
     private void authorize(Caller caller, String verb, String name) throws ApiError {
         if (!caller.may(verb, kind.resource(), name)) {
             throw ApiError.forbidden(caller.user(), verb, kind.resource(), name);
-        }
-    }
-
-    private interface StorageCall<T> {
-        T call() throws SQLException;
-    }
-
-    private static <T> T storage(StorageCall<T> call) throws ApiError {
-        try {
-            return call.call();
-        } catch (SQLException e) {
-            throw ApiError.internal(e.getMessage());
         }
     }
 }

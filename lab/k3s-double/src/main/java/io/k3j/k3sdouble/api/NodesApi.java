@@ -2,7 +2,6 @@ package io.k3j.k3sdouble.api;
 
 import io.k3j.k3sdouble.nodes.NodeObjects;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,10 +39,10 @@ public final class NodesApi {
         FieldSelector fields = FieldSelector.parse(fieldSelector, FieldSelector.NODE_FIELDS);
         List<Map<String, Object>> nodes = new ArrayList<>();
         long revision = 0;
-        for (NodeRegistry.Stored stored : storage(registry::list)) {
+        for (NodeRegistry.Stored stored : Storage.call(registry::list)) {
             revision = Math.max(revision, stored.revision());
             Map<String, Object> node = observed(stored);
-            if (labels.matches(labelsOf(node)) && fields.matches(field -> FieldSelector.nodeField(node, field))) {
+            if (labels.matches(Meta.labels(node)) && fields.matches(field -> FieldSelector.nodeField(node, field))) {
                 nodes.add(node);
             }
         }
@@ -90,7 +89,7 @@ public final class NodesApi {
         createdMeta.put("creationTimestamp", NodeObjects.timestamp(clock.instant()));
         created.put("kind", "Node");
         created.put("apiVersion", "v1");
-        if (!storage(() -> registry.create(name, created))) {
+        if (!Storage.call(() -> registry.create(name, created))) {
             throw ApiError.alreadyExists("nodes", name);
         }
         return get(caller, name);
@@ -129,7 +128,7 @@ public final class NodesApi {
             }
             Map<String, Object> replacement = replacement(current.node(), patched, statusOnly);
             Validation.node(name, replacement);
-            if (storage(() -> registry.update(name, current.revision(), replacement))) {
+            if (Storage.call(() -> registry.update(name, current.revision(), replacement))) {
                 return get(caller, name);
             }
         }
@@ -145,7 +144,7 @@ public final class NodesApi {
                     + "ResourceVersion in precondition: " + resourceVersion.get() + ", ResourceVersion in object meta: "
                     + current.revision(), Map.of("name", name, "kind", "nodes"));
         }
-        if (!storage(() -> registry.delete(name, current.revision()))) {
+        if (!Storage.call(() -> registry.delete(name, current.revision()))) {
             throw ApiError.conflict("nodes", name);
         }
         return observed(current);
@@ -181,13 +180,13 @@ public final class NodesApi {
 
     private void write(String name, NodeRegistry.Stored current, Map<String, Object> replacement) throws ApiError {
         Validation.node(name, replacement);
-        if (!storage(() -> registry.update(name, current.revision(), replacement))) {
+        if (!Storage.call(() -> registry.update(name, current.revision(), replacement))) {
             throw ApiError.conflict("nodes", name);
         }
     }
 
     private NodeRegistry.Stored current(String name) throws ApiError {
-        return storage(() -> registry.get(name)).orElseThrow(() -> ApiError.notFound("nodes", name));
+        return Storage.call(() -> registry.get(name)).orElseThrow(() -> ApiError.notFound("nodes", name));
     }
 
     private Map<String, Object> observed(NodeRegistry.Stored stored) {
@@ -197,32 +196,6 @@ public final class NodesApi {
     private static void authorize(Caller caller, String verb, String name) throws ApiError {
         if (!caller.may(verb, "nodes", name)) {
             throw ApiError.forbidden(caller.user(), verb, "nodes", name);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    static String name(Map<String, Object> node) {
-        return String.valueOf(((Map<String, Object>) node.get("metadata")).get("name"));
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, String> labelsOf(Map<String, Object> node) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        ((Map<String, Object>) ((Map<String, Object>) node.get("metadata")).getOrDefault("labels", Map.of()))
-                .forEach((key, value) -> labels.put(key, String.valueOf(value)));
-        return labels;
-    }
-
-    private interface StorageCall<T> {
-        T call() throws SQLException;
-    }
-
-    /** A datastore failure is the apiserver's 500, with the datastore's words. */
-    private static <T> T storage(StorageCall<T> call) throws ApiError {
-        try {
-            return call.call();
-        } catch (SQLException e) {
-            throw ApiError.internal(e.getMessage());
         }
     }
 }

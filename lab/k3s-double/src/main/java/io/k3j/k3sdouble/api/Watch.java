@@ -47,7 +47,7 @@ public final class Watch {
                 List<Map<String, Object>> current = nodes.list(caller, query.get("labelSelector"), query.get("fieldSelector")).nodes();
                 Set<String> seen = new HashSet<>();
                 for (Map<String, Object> node : current) {
-                    String name = NodesApi.name(node);
+                    String name = Meta.name(node);
                     seen.add(name);
                     String json = Json.write(node);
                     long revision = parse(String.valueOf(((Map<String, Object>) node.get("metadata")).get("resourceVersion")));

@@ -32,9 +32,9 @@ class NodesApiTest {
 
     @Test
     void listsBySelectors() throws ApiError {
-        assertThat(api.list(ADMIN, "node-role.kubernetes.io/control-plane=true", null).nodes()).extracting(NodesApi::name)
+        assertThat(api.list(ADMIN, "node-role.kubernetes.io/control-plane=true", null).nodes()).extracting(Meta::name)
                 .containsExactly("server1");
-        assertThat(api.list(ADMIN, null, "metadata.name=worker1").nodes()).extracting(NodesApi::name).containsExactly("worker1");
+        assertThat(api.list(ADMIN, null, "metadata.name=worker1").nodes()).extracting(Meta::name).containsExactly("worker1");
     }
 
     @Test
@@ -82,7 +82,7 @@ class NodesApiTest {
         api.delete(ADMIN, "worker1", Optional.empty());
 
         assertThatThrownBy(() -> api.get(ADMIN, "worker1")).isInstanceOf(ApiError.class).hasMessage("nodes \"worker1\" not found");
-        assertThat(api.list(ADMIN, null, null).nodes()).extracting(NodesApi::name).containsExactly("server1");
+        assertThat(api.list(ADMIN, null, null).nodes()).extracting(Meta::name).containsExactly("server1");
     }
 
     @Test
