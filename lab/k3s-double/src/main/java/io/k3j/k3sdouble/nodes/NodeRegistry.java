@@ -1,10 +1,9 @@
 package io.k3j.k3sdouble.nodes;
 
-import io.k3j.k3sdouble.Json;
 import io.k3j.k3sdouble.api.Patch;
 import io.k3j.k3sdouble.kine.KeyValueStore;
 import io.k3j.k3sdouble.kine.KineRow;
-import java.nio.charset.StandardCharsets;
+import io.k3j.k3sdouble.objects.StoredJson;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,18 +96,11 @@ public final class NodeRegistry {
         }
     }
 
-    /** The node without its resourceVersion, which is the key's revision and never stored. */
-    @SuppressWarnings("unchecked")
     private static byte[] bytes(Map<String, Object> node) {
-        Map<String, Object> copy = (Map<String, Object>) Json.copy(node);
-        ((Map<String, Object>) copy.get("metadata")).remove("resourceVersion");
-        return Json.write(copy).getBytes(StandardCharsets.UTF_8);
+        return StoredJson.encode(node);
     }
 
-    @SuppressWarnings("unchecked")
     private static Stored stored(KineRow row) {
-        Map<String, Object> node = (Map<String, Object>) Json.read(new String(row.value(), StandardCharsets.UTF_8));
-        ((Map<String, Object>) node.get("metadata")).put("resourceVersion", String.valueOf(row.revision()));
-        return new Stored(row.revision(), node);
+        return new Stored(row.revision(), StoredJson.decode(row));
     }
 }

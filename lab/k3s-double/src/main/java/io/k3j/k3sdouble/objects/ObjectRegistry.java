@@ -1,9 +1,7 @@
 package io.k3j.k3sdouble.objects;
 
-import io.k3j.k3sdouble.Json;
 import io.k3j.k3sdouble.kine.KeyValueStore;
 import io.k3j.k3sdouble.kine.KineRow;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,17 +47,11 @@ public final class ObjectRegistry {
         return kine.delete(prefix + namespace + "/" + name, revision);
     }
 
-    @SuppressWarnings("unchecked")
     private static byte[] bytes(Map<String, Object> object) {
-        Map<String, Object> copy = (Map<String, Object>) Json.copy(object);
-        ((Map<String, Object>) copy.get("metadata")).remove("resourceVersion");
-        return Json.write(copy).getBytes(StandardCharsets.UTF_8);
+        return StoredJson.encode(object);
     }
 
-    @SuppressWarnings("unchecked")
     private static Stored stored(KineRow row) {
-        Map<String, Object> object = (Map<String, Object>) Json.read(new String(row.value(), StandardCharsets.UTF_8));
-        ((Map<String, Object>) object.get("metadata")).put("resourceVersion", String.valueOf(row.revision()));
-        return new Stored(row.revision(), object);
+        return new Stored(row.revision(), StoredJson.decode(row));
     }
 }
