@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -28,7 +31,7 @@ public final class ApiServer {
     private final NodesApi nodes;
     private final Watch watch;
     /** {@code /api/v1/namespaces/NS/pods/NAME/eviction}, {@code /apis/policy/v1/poddisruptionbudgets}, ... */
-    private static final java.util.regex.Pattern NAMESPACED = java.util.regex.Pattern.compile(
+    private static final Pattern NAMESPACED = Pattern.compile(
             "(/api/v1|/apis/[^/]+/[^/]+)(?:/namespaces/([^/]+))?/([^/]+)(?:/([^/]+)(?:/([^/]+))?)?");
 
     private final Clock clock;
@@ -103,7 +106,7 @@ public final class ApiServer {
     /** Namespaces, and the namespaced resources: a collection (in a namespace or all), one object, a pod's eviction. */
     private void namespaced(HttpExchange exchange, Caller caller, String method, Map<String, String> query, String path)
             throws ApiError, IOException {
-        java.util.regex.Matcher matcher = NAMESPACED.matcher(path);
+        Matcher matcher = NAMESPACED.matcher(path);
         if (!matcher.matches()) {
             throw ApiError.pathNotFound();
         }
@@ -182,7 +185,7 @@ public final class ApiServer {
             case "GET" -> {
                 Map<String, Object> node = nodes.get(caller, name);
                 reply(exchange, 200, "application/json", MediaType.asksForTable(accept)
-                        ? NodeTable.of(java.util.List.of(node), clock.instant(), query.get("includeObject"),
+                        ? NodeTable.of(List.of(node), clock.instant(), query.get("includeObject"),
                         Map.of("resourceVersion", ((Map<String, Object>) node.get("metadata")).get("resourceVersion")))
                         : node);
             }

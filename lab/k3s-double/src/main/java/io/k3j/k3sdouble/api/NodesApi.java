@@ -1,5 +1,6 @@
 package io.k3j.k3sdouble.api;
 
+import io.k3j.k3sdouble.Json;
 import io.k3j.k3sdouble.nodes.NodeObjects;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The {@code nodes} resource of the core API over the {@link NodeRegistry}: list (label and field
@@ -83,9 +85,9 @@ public final class NodesApi {
             throw ApiError.invalid("Node", "", "metadata.name", "Required value: name or generateName is required");
         }
         Validation.node(name, node);
-        Map<String, Object> created = (Map<String, Object>) io.k3j.k3sdouble.Json.copy(node);
+        Map<String, Object> created = (Map<String, Object>) Json.copy(node);
         Map<String, Object> createdMeta = (Map<String, Object>) created.get("metadata");
-        createdMeta.put("uid", java.util.UUID.randomUUID().toString());
+        createdMeta.put("uid", UUID.randomUUID().toString());
         createdMeta.put("creationTimestamp", NodeObjects.timestamp(clock.instant()));
         created.put("kind", "Node");
         created.put("apiVersion", "v1");
@@ -153,11 +155,11 @@ public final class NodesApi {
     /** What a write keeps of the stored node: its identity; with /status only the status changes, otherwise everything but the status. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> replacement(Map<String, Object> stored, Map<String, Object> body, boolean statusOnly) {
-        Map<String, Object> result = (Map<String, Object>) io.k3j.k3sdouble.Json.copy(statusOnly ? stored : body);
+        Map<String, Object> result = (Map<String, Object>) Json.copy(statusOnly ? stored : body);
         if (statusOnly) {
-            result.put("status", io.k3j.k3sdouble.Json.copy(body.get("status")));
+            result.put("status", Json.copy(body.get("status")));
         } else {
-            result.put("status", io.k3j.k3sdouble.Json.copy(stored.get("status")));
+            result.put("status", Json.copy(stored.get("status")));
         }
         // Empty values are left out, as Go's omitempty leaves them out of what the apiserver stores.
         if (result.get("spec") instanceof Map<?, ?> spec) {
