@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.apply.ClusterNodes;
 import io.k3j.apply.Node;
 import io.k3j.lab.Lab;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** What the end-to-end tests ask of a cluster on the lab, and the K3s double's release they install. */
 public final class LabCluster {
@@ -42,28 +38,13 @@ public final class LabCluster {
     }
 
     /**
-     * kubectl from this machine with the kubeconfig apply wrote: through the registration address,
-     * the lab's names resolved as the lab's hosts resolve them.
+     * Debian's kubectl from this machine with the kubeconfig apply wrote: through the registration
+     * address, the lab's names resolved as the lab's hosts resolve them ({@link Lab#kubectl}).
      */
     public static String kubectlFromThisMachine(Lab lab, Path kubeconfig, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(K3S_BINARY.toString(), "kubectl", "--kubeconfig", kubeconfig.toString()));
+        List<String> command = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString()));
         command.addAll(List.of(arguments));
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            // The double is a Java program: the lab's names are a hosts file for the JVM, this machine's resolver is left alone.
-            builder.environment().put("JAVA_TOOL_OPTIONS", "-Djdk.net.hosts.file=" + lab.hostsFile());
-            Process process = builder.start();
-            process.getOutputStream().close();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("kubectl finished").isTrue();
-            assertThat(process.exitValue()).as(out).isZero();
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return lab.kubectl(command.toArray(String[]::new)).orThrow("kubectl " + String.join(" ", arguments) + " from this machine").stdout();
     }
 
     /** Nothing of k3j-install's or K3s' on these hosts: no state, no config, no binary, no K3s unit running. */

@@ -140,6 +140,16 @@ public final class Lab implements AutoCloseable {
         return run(script, COMMAND_TIMEOUT, arguments.toArray(String[]::new));
     }
 
+    /**
+     * Debian's kubectl on this machine, as an operator runs it ({@code lab/lab kubectl}): the lab's
+     * names resolved as the hosts resolve them, so a kubeconfig pointed at the registration name works.
+     */
+    public CommandResult kubectl(String... arguments) {
+        List<String> all = new ArrayList<>(List.of("kubectl"));
+        all.addAll(Arrays.asList(arguments));
+        return run(script, COMMAND_TIMEOUT, all.toArray(String[]::new));
+    }
+
     /** Runs {@code command} on a host through the system's ssh client as root, host key checked. */
     public CommandResult ssh(String host, String command) {
         return run(script, COMMAND_TIMEOUT, "ssh", host, command);

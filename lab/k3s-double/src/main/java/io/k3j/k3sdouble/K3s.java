@@ -1,7 +1,6 @@
 package io.k3j.k3sdouble;
 
 import io.k3j.k3sdouble.agent.AgentCommand;
-import io.k3j.k3sdouble.kubectl.KubectlCommand;
 import io.k3j.k3sdouble.server.Log;
 import io.k3j.k3sdouble.server.ServerCommand;
 import java.io.PrintStream;
@@ -10,8 +9,8 @@ import java.util.Arrays;
 
 /**
  * The double's entry point, dispatching as the k3s multi-call binary does (pkg/cli/cmds):
- * {@code --version}, {@code server}. The agent and kubectl are the double's next steps
- * (docs/k3s-double.md says what is copied and what is not yet).
+ * {@code --version}, {@code server}, {@code agent}, {@code completion}. {@code kubectl} never gets
+ * here: the shell stub hands it to the host's real kubectl (docs/k3s-double.md).
  */
 public final class K3s {
 
@@ -37,11 +36,12 @@ public final class K3s {
                     return 1;
                 }
             }
-            case "kubectl" -> {
+            case "completion" -> {
                 try {
-                    return new KubectlCommand(out, err, System.getenv()).run(Arrays.asList(args).subList(1, args.length));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    out.print(Completion.script(Arrays.asList(args).subList(1, args.length)));
+                    return 0;
+                } catch (IllegalArgumentException e) {
+                    err.println("time=\"" + Instant.now() + "\" level=fatal msg=\"Error: " + e.getMessage() + "\"");
                     return 1;
                 }
             }

@@ -10,13 +10,14 @@ import java.util.Properties;
  * Copies pkg/cli/cmds/root.go NewApp (format "%s version %s\n" with Version "%s (%s)", then
  * "go version %s\n"); the commit is 8 hex characters (scripts/build: GitCommit=${COMMIT:0:8}).
  */
-public record Version(String version, String commit, String go) {
+public record Version(String version, String commit, String go, String buildDate) {
 
     public static Version ofThisBuild() {
         try (InputStream in = Version.class.getResourceAsStream("version.properties")) {
             Properties properties = new Properties();
             properties.load(in);
-            return new Version(properties.getProperty("version"), properties.getProperty("commit"), properties.getProperty("go"));
+            return new Version(properties.getProperty("version"), properties.getProperty("commit"), properties.getProperty("go"),
+                    properties.getProperty("buildDate"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package io.k3j.k3sdouble.agent;
 
 import io.k3j.k3sdouble.ConfigArgs;
-import io.k3j.k3sdouble.Json;
 import io.k3j.k3sdouble.Token;
 import io.k3j.k3sdouble.Version;
 import io.k3j.k3sdouble.nodes.NodeName;
@@ -17,8 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,15 +69,16 @@ public final class AgentCommand {
             String caPem = validatedCa(server, token);
             SupervisorClient pinned = SupervisorClient.pinned(caPem, null);
             waitForConfig(pinned, server, token);
-            String kubelet = kubeletCertificate(pinned, server, token, nodeName, nodePassword());
-            SupervisorClient asKubelet = SupervisorClient.pinned(caPem, kubelet);
+            String kubeletPem = kubeletCertificate(pinned, server, token, nodeName, nodePassword());
+            SupervisorClient asKubelet = SupervisorClient.pinned(caPem, kubeletPem);
             List<String> servers = parseList(pinned.get(URI.create(server + "/v1-k3s/apiservers"), "node", token.password(), null, null).body());
             new LoadBalancerState(server, servers).write(dataDir);
             NodeRecord node = node(settings, nodeName);
-            post(asKubelet, server, servers, node);
+            KubeletNodeClient kubelet = new KubeletNodeClient(asKubelet, server, servers);
+            kubelet.register(node);
             SystemdNotify.ready(environment);
             log.info("k3s agent is up and running");
-            heartbeat(asKubelet, server, servers, node);
+            heartbeat(kubelet, node.name());
             return 0;
         } catch (IOException e) {
             log.fatal("Error: " + e.getMessage());
@@ -161,38 +159,17 @@ public final class AgentCommand {
             labels.put(keyValue[0], keyValue.length > 1 ? keyValue[1] : "");
         }
         String ip = ConfigArgs.value(settings, "node-ip").orElseGet(AgentCommand::firstAddress);
-        Instant now = Instant.now();
         return new NodeRecord(name, false, labels, settings.getOrDefault("node-taint", List.of()), ip,
-                Version.ofThisBuild().kubeletVersion(), now, now);
+                Version.ofThisBuild().kubeletVersion(), System.getProperty("os.version"));
     }
 
-    /** Posts the node's status to the first server that answers: the known servers first, then the registration URL. */
-    private void post(SupervisorClient client, String server, List<String> servers, NodeRecord node) throws IOException, InterruptedException {
-        List<String> candidates = new ArrayList<>();
-        servers.forEach(address -> candidates.add("https://" + address));
-        candidates.add(server);
-        IOException last = null;
-        for (String candidate : candidates) {
-            try {
-                HttpResponse<String> response = client.put(URI.create(candidate + "/api/v1/nodes/" + node.name()), Json.write(node.toStored()));
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                last = new IOException("server " + candidate + " answered " + response.statusCode() + ": " + response.body());
-            } catch (IOException e) {
-                last = e;
-            }
-        }
-        throw last;
-    }
-
-    private void heartbeat(SupervisorClient client, String server, List<String> servers, NodeRecord node) throws InterruptedException {
+    private void heartbeat(KubeletNodeClient kubelet, String name) throws InterruptedException {
         while (true) {
             Thread.sleep(HEARTBEAT.toMillis());
             try {
-                post(client, server, servers, node.heartbeatAt(Instant.now()));
+                kubelet.heartbeat(name);
             } catch (IOException e) {
-                log.error("Failed to update node " + node.name() + " status: no server answered: " + e.getMessage());
+                log.error("Failed to update node " + name + " status: no server answered: " + e.getMessage());
             }
         }
     }

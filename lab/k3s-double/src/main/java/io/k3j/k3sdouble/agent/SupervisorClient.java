@@ -89,9 +89,10 @@ final class SupervisorClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> put(URI url, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** An API call with a JSON body (POST, PUT, PATCH with its patch type as {@code contentType}). */
+    HttpResponse<String> send(String method, URI url, String contentType, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static final class TrustAll implements X509TrustManager {

@@ -57,6 +57,18 @@ public final class EtcdStore implements KeyValueStore {
     }
 
     @Override
+    public boolean delete(String name, long revision) throws SQLException {
+        Map<String, Object> compare = new LinkedHashMap<>();
+        compare.put("key", encode(name));
+        compare.put("target", "MOD");
+        compare.put("result", "EQUAL");
+        compare.put("mod_revision", String.valueOf(revision));
+        Map<String, Object> delete = Map.of("request_delete_range", Map.of("key", encode(name)));
+        Map<String, Object> answer = call("/v3/kv/txn", Map.of("compare", List.of(compare), "success", List.of(delete)));
+        return Boolean.TRUE.equals(answer.get("succeeded"));
+    }
+
+    @Override
     public List<KineRow> list(String prefix) throws SQLException {
         byte[] end = prefix.getBytes(StandardCharsets.UTF_8);
         end[end.length - 1]++;

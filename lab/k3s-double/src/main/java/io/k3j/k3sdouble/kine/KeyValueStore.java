@@ -17,6 +17,9 @@ public interface KeyValueStore {
     /** Replaces {@code name}'s value if it is still at {@code revision}; false when someone changed it first. */
     boolean update(String name, long revision, byte[] value) throws java.sql.SQLException;
 
+    /** Deletes {@code name} if it is still at {@code revision}; false when it changed or is gone. */
+    boolean delete(String name, long revision) throws java.sql.SQLException;
+
     /** The live keys under {@code prefix}, each at its latest revision, in name order. */
     List<KineRow> list(String prefix) throws java.sql.SQLException;
 }

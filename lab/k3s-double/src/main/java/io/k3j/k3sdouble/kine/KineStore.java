@@ -60,7 +60,7 @@ public final class KineStore implements KeyValueStore {
         if (previous.isPresent() && get(name).isPresent()) {
             return false;
         }
-        return insert(name, true, 0, previous.orElse(0L), value);
+        return insert(new Row(name, true, false, 0, previous.orElse(0L), value, null));
     }
 
     @Override
@@ -69,7 +69,17 @@ public final class KineStore implements KeyValueStore {
         if (current.isEmpty() || current.get().revision() != revision) {
             return false;
         }
-        return insert(name, false, current.get().createRevision(), revision, value);
+        return insert(new Row(name, false, false, current.get().createRevision(), revision, value, null));
+    }
+
+    /** kine marks a delete with a row of its own ({@code deleted = 1}, the last value kept), so watchers see it. */
+    @Override
+    public boolean delete(String name, long revision) throws SQLException {
+        Optional<KineRow> current = get(name);
+        if (current.isEmpty() || current.get().revision() != revision) {
+            return false;
+        }
+        return insert(new Row(name, false, true, current.get().createRevision(), revision, current.get().value(), current.get().value()));
     }
 
     @Override
@@ -100,16 +110,23 @@ public final class KineStore implements KeyValueStore {
         }
     }
 
-    private boolean insert(String name, boolean created, long createRevision, long prevRevision, byte[] value)
-            throws SQLException {
+    /** A new row of kine's table: a create, an update or a delete of {@code name}. */
+    private record Row(String name, boolean created, boolean deleted, long createRevision, long prevRevision, byte[] value,
+                       byte[] oldValue) {
+    }
+
+    /** Inserts the row; false when another writer inserted one after the same revision first (the unique index). */
+    private boolean insert(Row row) throws SQLException {
         String sql = "INSERT INTO kine (name, created, deleted, create_revision, prev_revision, lease, value, old_value) "
-                + "VALUES (?, ?, 0, ?, ?, 0, ?, NULL)";
+                + "VALUES (?, ?, ?, ?, ?, 0, ?, ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            insert.setString(1, name);
-            insert.setInt(2, created ? 1 : 0);
-            insert.setLong(3, createRevision);
-            insert.setLong(4, prevRevision);
-            insert.setBytes(5, value);
+            insert.setString(1, row.name());
+            insert.setInt(2, row.created() ? 1 : 0);
+            insert.setInt(3, row.deleted() ? 1 : 0);
+            insert.setLong(4, row.createRevision());
+            insert.setLong(5, row.prevRevision());
+            insert.setBytes(6, row.value());
+            insert.setBytes(7, row.oldValue());
             insert.executeUpdate();
             return true;
         } catch (SQLIntegrityConstraintViolationException e) {

@@ -1,31 +1,25 @@
 package io.k3j.k3sdouble.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpsExchange;
 import io.k3j.k3sdouble.Json;
-import io.k3j.k3sdouble.nodes.NodeRecord;
+import io.k3j.k3sdouble.nodes.NodeObjects;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import io.k3j.k3sdouble.pki.Pem;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.X509Certificate;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLPeerUnverifiedException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * What agents use on the supervisor (pkg/server/handlers/router.go): {@code /v1-k3s/config},
  * {@code /v1-k3s/client-kubelet.crt} and {@code /v1-k3s/apiservers} with basic auth as
- * {@code node:<password>} (a wrong password: 401 {@code not authorized}); and the kubelet's own
- * node status, written with the kubelet certificate ({@code system:node:<name>}).
+ * {@code node:<password>} (a wrong password: 401 {@code not authorized}). The kubelet then writes
+ * its Node through the API with the kubelet certificate ({@code system:node:<name>}).
  */
 final class AgentEndpoints {
     private final ClusterSecrets secrets;
@@ -89,35 +83,12 @@ final class AgentEndpoints {
             return;
         }
         try {
-            List<String> addresses = nodes.list().stream().filter(NodeRecord::server)
-                    .map(node -> node.internalIp() + ":" + ServerCommand.SUPERVISOR_PORT).toList();
+            List<String> addresses = nodes.list().stream().map(NodeRegistry.Stored::node).filter(NodeObjects::isServer)
+                    .map(node -> NodeObjects.internalIp(node) + ":" + ServerCommand.SUPERVISOR_PORT).toList();
             reply(exchange, 200, Json.write(addresses).getBytes(StandardCharsets.UTF_8));
         } catch (SQLException e) {
             reply(exchange, 500, status(500, "InternalError", e.getMessage()));
         }
-    }
-
-    /** PUT /api/v1/nodes/NAME by the kubelet of that node (its certificate's CN is system:node:NAME). */
-    @SuppressWarnings("unchecked")
-    boolean putNode(HttpExchange exchange, String name) throws IOException {
-        if (!"PUT".equals(exchange.getRequestMethod())) {
-            return false;
-        }
-        String caller = callerName((HttpsExchange) exchange);
-        if (!("system:node:" + name).equals(caller)) {
-            reply(exchange, 403, status(403, "Forbidden", "nodes \"" + name + "\" is forbidden: User \"" + caller
-                    + "\" cannot update resource \"nodes\""));
-            return true;
-        }
-        Map<String, Object> stored = new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        try {
-            nodes.put(NodeRecord.fromStored(stored));
-            reply(exchange, 200, "{}".getBytes(StandardCharsets.UTF_8));
-        } catch (SQLException e) {
-            reply(exchange, 500, status(500, "InternalError", e.getMessage()));
-        }
-        return true;
     }
 
     private boolean authorized(HttpExchange exchange) throws IOException {
@@ -130,16 +101,6 @@ final class AgentEndpoints {
         }
         reply(exchange, 401, status(401, "Unauthorized", "not authorized"));
         return false;
-    }
-
-    private static String callerName(HttpsExchange exchange) {
-        try {
-            X509Certificate certificate = (X509Certificate) exchange.getSSLSession().getPeerCertificates()[0];
-            String subject = certificate.getSubjectX500Principal().getName();
-            return subject.replaceAll(".*CN=([^,]+).*", "$1");
-        } catch (SSLPeerUnverifiedException e) {
-            return "system:anonymous";
-        }
     }
 
     static byte[] status(int code, String reason, String message) {

@@ -10,9 +10,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The node's status update, as the kubelet posts it (every 10 s by default): registers the node at
- * start (its creation time kept across restarts) and refreshes its heartbeat; a node whose process
- * stops turns NotReady once its last heartbeat is older than the grace period.
+ * A server's own kubelet: registers the node at start (a restart keeps the Node object, see
+ * NodeObjects.reregistered) and refreshes its Ready heartbeat every 10 s (the kubelet's default
+ * node status update frequency); a node whose process stops turns NotReady once its last
+ * heartbeat is older than the grace period.
  */
 final class Heartbeat {
     static final Duration INTERVAL = Duration.ofSeconds(10);
@@ -28,11 +29,7 @@ final class Heartbeat {
     }
 
     void start() throws SQLException {
-        NodeRecord registered = nodes.get(node.name())
-                .map(existing -> new NodeRecord(node.name(), node.server(), node.labels(), node.taints(), node.internalIp(),
-                        node.kubeletVersion(), existing.created(), Instant.now()))
-                .orElse(node);
-        nodes.put(registered);
+        nodes.register(node, Instant.now());
         log.info("Registered node " + node.name());
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "heartbeat");
@@ -41,7 +38,7 @@ final class Heartbeat {
         });
         timer.scheduleAtFixedRate(() -> {
             try {
-                nodes.put(registered.heartbeatAt(Instant.now()));
+                nodes.heartbeat(node.name(), Instant.now());
             } catch (SQLException e) {
                 log.error("Failed to update node " + node.name() + " status: " + e.getMessage());
             }

@@ -75,7 +75,7 @@ public final class ServerCommand {
             CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),
                     Instant.now());
             NodeRegistry nodes = new NodeRegistry(kine);
-            Supervisor.start(SUPERVISOR_PORT, secrets, serving, nodes, new NodePasswords(kine), password,
+            Supervisor.start(SUPERVISOR_PORT, secrets, serving, kine, nodes, new NodePasswords(kine), password,
                     agentPassword.map(agent -> List.of(password, agent)).orElse(List.of(password)), nodeGracePeriod());
             Thread.sleep(startupDelay().toMillis());
             log.info("Kube API server is now running");
@@ -116,9 +116,8 @@ public final class ServerCommand {
                 .filter(address -> !address.equals("127.0.0.1") && !address.equals("::1") && !address.equals("10.43.0.1")
                         && !address.contains(":"))
                 .findFirst().orElse("127.0.0.1"));
-        Instant now = Instant.now();
         return new NodeRecord(name, true, labels, settings.getOrDefault("node-taint", List.of()), ip,
-                Version.ofThisBuild().kubeletVersion(), now, now);
+                Version.ofThisBuild().kubeletVersion(), System.getProperty("os.version"));
     }
 
     /** The real K3s warns about config keys it does not know and skips them (configfilearg stripInvalidFlags). */

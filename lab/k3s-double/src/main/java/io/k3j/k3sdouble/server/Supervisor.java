@@ -2,11 +2,17 @@ package io.k3j.k3sdouble.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsExchange;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import io.k3j.k3sdouble.Json;
+import io.k3j.k3sdouble.api.ApiServer;
+import io.k3j.k3sdouble.api.Discovery;
+import io.k3j.k3sdouble.api.NamespacedApi;
+import io.k3j.k3sdouble.api.NodesApi;
+import io.k3j.k3sdouble.api.ServedResource;
+import io.k3j.k3sdouble.api.Watch;
+import io.k3j.k3sdouble.kine.KeyValueStore;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
+import io.k3j.k3sdouble.objects.ObjectRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import io.k3j.k3sdouble.pki.Pem;
 import java.io.IOException;
@@ -16,24 +22,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
-import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The supervisor port (6443) over TLS with the serving certificate: the unauthenticated
  * endpoints of pkg/server/handlers/router.go, {@code /ping} ("pong") and {@code /cacerts} (the
- * server CA's PEM, the bytes whose sha256 is in the token), and the apiserver's nodes for a client
- * certificate of the cluster's client CA (401 Status JSON without one); the agents' endpoints
- * ({@link AgentEndpoints}) and the servers' ({@link ServerEndpoints}).
+ * server CA's PEM, the bytes whose sha256 is in the token), the agents' endpoints
+ * ({@link AgentEndpoints}), the servers' ({@link ServerEndpoints}), and on every other path the
+ * Kubernetes API ({@link ApiServer}).
  */
 final class Supervisor {
     private final HttpsServer server;
@@ -42,7 +46,7 @@ final class Supervisor {
         this.server = server;
     }
 
-    static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, NodeRegistry nodes,
+    static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, KeyValueStore kine, NodeRegistry nodes,
                             NodePasswords nodePasswords, String serverPassword, List<String> joinPasswords, Duration grace)
             throws IOException {
         AgentEndpoints agents = new AgentEndpoints(secrets, joinPasswords, nodes, nodePasswords);
@@ -65,57 +69,19 @@ final class Supervisor {
         server.createContext("/v1-k3s/apiservers", agents::apiservers);
         server.createContext("/v1-k3s/readyz", agents::readyz);
         server.createContext("/v1-k3s/server-bootstrap", servers::serverBootstrap);
-        server.createContext("/api/v1/nodes", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            if (!path.startsWith("/api/v1/nodes/") || !agents.putNode(exchange, path.substring("/api/v1/nodes/".length()))) {
-                nodes(exchange, nodes, grace);
-            }
-        });
-        server.createContext("/", exchange -> reply(exchange, 404, "application/json",
-                "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"NotFound\",\"code\":404}"
-                        .getBytes(StandardCharsets.UTF_8)));
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        // Every other path is the apiserver's, as on K3s (the supervisor hands what it does not serve to the apiserver).
+        Clock clock = Clock.systemUTC();
+        NodesApi nodesApi = new NodesApi(nodes, grace, clock);
+        ApiServer api = new ApiServer(new Discovery(ServedResource.ALL), nodesApi, new Watch(nodesApi, clock), clock, Map.of(
+                "/api/v1/pods", new NamespacedApi(new ObjectRegistry(kine, "pods"), NamespacedApi.Kind.PODS, clock),
+                "/apis/policy/v1/poddisruptionbudgets", new NamespacedApi(new ObjectRegistry(kine, "poddisruptionbudgets"),
+                        NamespacedApi.Kind.PODDISRUPTIONBUDGETS, clock),
+                "/apis/apps/v1/daemonsets", new NamespacedApi(new ObjectRegistry(kine, "daemonsets"), NamespacedApi.Kind.DAEMONSETS, clock)));
+        server.createContext("/", api::handle);
+        // Watches hold their thread while they last: threads as needed, not a fixed few.
+        server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         return new Supervisor(server);
-    }
-
-    /** GET /api/v1/nodes (a v1 NodeList) or /api/v1/nodes/NAME, for a client with a certificate of the client CA. */
-    private static void nodes(HttpExchange exchange, NodeRegistry nodes, Duration grace) throws IOException {
-        if (!hasClientCertificate((HttpsExchange) exchange)) {
-            reply(exchange, 401, "application/json", status(401, "Unauthorized", "Unauthorized"));
-            return;
-        }
-        try {
-            Instant now = Instant.now();
-            String path = exchange.getRequestURI().getPath();
-            String name = path.length() > "/api/v1/nodes/".length() ? path.substring("/api/v1/nodes/".length()) : "";
-            if (name.isEmpty()) {
-                List<Object> items = nodes.list().stream().map(node -> (Object) node.toApi(now, grace)).toList();
-                reply(exchange, 200, "application/json", Json.write(Map.of("apiVersion", "v1", "kind", "NodeList",
-                        "metadata", Map.of(), "items", items)).getBytes(StandardCharsets.UTF_8));
-                return;
-            }
-            var node = nodes.get(name);
-            if (node.isEmpty()) {
-                reply(exchange, 404, "application/json", status(404, "NotFound", "nodes \"" + name + "\" not found"));
-            } else {
-                reply(exchange, 200, "application/json", Json.write(node.get().toApi(now, grace)).getBytes(StandardCharsets.UTF_8));
-            }
-        } catch (SQLException e) {
-            reply(exchange, 500, "application/json", status(500, "InternalError", e.getMessage()));
-        }
-    }
-
-    private static boolean hasClientCertificate(HttpsExchange exchange) {
-        try {
-            return exchange.getSSLSession().getPeerCertificates().length > 0;
-        } catch (SSLPeerUnverifiedException e) {
-            return false;
-        }
-    }
-
-    private static byte[] status(int code, String reason, String message) {
-        return AgentEndpoints.status(code, reason, message);
     }
 
     private static SSLContext sslContext(ClusterSecrets secrets, CertificateAuthority.Issued serving) {

@@ -45,7 +45,7 @@ class AgentIT {
         assertThat(started.exitCode()).as(started.stderr()).isZero();
         String nodes = lab.exec("server2", "kubectl", "get", "nodes").orThrow("kubectl").stdout();
         assertThat(nodes).containsPattern("worker1   Ready    <none>                 \\d+s +v1\\.31\\.4\\+k3s1");
-        assertThat(lab.exec("server1", "kubectl", "get", "nodes", "-o", "json").stdout()).contains("\"disk\":\"ssd\"");
+        assertThat(lab.exec("server1", "kubectl", "get", "nodes", "-o", "json").stdout()).contains("\"disk\": \"ssd\"");
         String state = lab.exec("worker1", "cat", "/var/lib/rancher/k3s/agent/etc/k3s-agent-load-balancer.json").stdout();
         assertThat(state).startsWith("{\n  \"ServerURL\": \"" + server1 + "\",\n  \"ServerAddresses\": [\n")
                 .contains("\"" + lab.host("server1").address() + ":6443\"").contains("\"" + lab.host("server2").address() + ":6443\"");

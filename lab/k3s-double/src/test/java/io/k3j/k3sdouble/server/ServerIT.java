@@ -75,8 +75,8 @@ class ServerIT {
         assertThat(table).startsWith("NAME      STATUS   ROLES                  AGE   VERSION\n")
                 .containsPattern("server1   Ready    control-plane,master   \\d+s +v1\\.31\\.4\\+k3s1")
                 .containsPattern("server2   Ready    control-plane,master   \\d+s +v1\\.31\\.4\\+k3s1");
-        assertThat(json).contains("\"kind\":\"NodeList\"").contains("\"kubeletVersion\":\"v1.31.4+k3s1\"")
-                .contains("\"node-role.kubernetes.io/control-plane\":\"true\"").contains("\"providerID\":\"k3s://server1\"");
+        assertThat(json).contains("\"kind\": \"List\"").contains("\"kubeletVersion\": \"v1.31.4+k3s1\"")
+                .contains("\"node-role.kubernetes.io/control-plane\": \"true\"").contains("\"providerID\": \"k3s://server1\"");
         assertThat(lab.exec("server1", "stat", "-c", "%a", "/etc/rancher/k3s/k3s.yaml").stdout()).isEqualTo("600\n");
         assertThat(lab.exec("server1", "curl", "-sk", "https://127.0.0.1:6443/api/v1/nodes").stdout())
                 .contains("\"code\":401").contains("Unauthorized");

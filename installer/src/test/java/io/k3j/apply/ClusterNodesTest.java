@@ -1,0 +1,41 @@
+package io.k3j.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code k3s kubectl get nodes -o json} as Debian's kubectl 1.20 prints it (a "List", four-space indents), captured from the K3s double. */
+class ClusterNodesTest {
+
+    private static String realKubectlOutput() throws IOException {
+        try (InputStream in = ClusterNodesTest.class.getResourceAsStream("/kubectl/get-nodes-o-json.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void readsTheNodesOfKubectlsOwnJson() throws IOException {
+        List<Node> nodes = ClusterNodes.parse(realKubectlOutput());
+
+        assertThat(nodes).extracting(Node::name).containsExactly("server1", "worker1");
+        Node server = nodes.get(0);
+        assertThat(server.ready()).isTrue();
+        assertThat(server.rolesColumn()).isEqualTo("control-plane,master");
+        assertThat(server.taints()).containsExactly("CriticalAddonsOnly=true:NoExecute");
+        assertThat(server.version()).isEqualTo("v1.31.4+k3s1");
+        assertThat(server.internalIp()).isEqualTo("203.0.113.11");
+        assertThat(nodes.get(1).rolesColumn()).isEqualTo("<none>");
+        assertThat(nodes.get(1).labels()).containsEntry("disk", "ssd");
+    }
+
+    @Test
+    void somethingElseIsNotANodeList() {
+        assertThatThrownBy(() -> ClusterNodes.parse("error: You must be logged in to the server (Unauthorized)"))
+                .hasMessage("kubectl did not print a NodeList");
+    }
+}
