@@ -40,7 +40,7 @@ public final class LocalApiServer implements AutoCloseable {
         nodes.register(new NodeRecord("server1", true, java.util.Map.of(), List.of(), "203.0.113.11", "v1.31.4+k3s1", "6.1.0-test"), now);
         nodes.register(new NodeRecord("worker1", false, java.util.Map.of("disk", "ssd"), List.of(), "203.0.113.21", "v1.31.4+k3s1",
                 "6.1.0-test"), now);
-        Supervisor supervisor = Supervisor.start(port, secrets, serving, kine, nodes, null, List.of("pw"), Duration.ofSeconds(40));
+        Supervisor supervisor = Supervisor.start(port, secrets, serving, kine, nodes, null, "pw", List.of("pw"), Duration.ofSeconds(40));
         return new LocalApiServer(supervisor, secrets, port, nodes);
     }
 
