@@ -62,9 +62,9 @@ final class InventoryReader {
         YamlMap map = top.get();
         map.requiredString("apiVersion", Inventory.API_VERSION).filter(version -> !version.equals(Inventory.API_VERSION))
                 .ifPresent(version -> problems.add(map.positionOf("apiVersion"), "apiVersion",
-                        "unsupported version '" + version + "'; this k3j-install reads " + Inventory.API_VERSION));
+                        "unsupported version " + Shown.value(version) + "; this k3j-install reads " + Inventory.API_VERSION));
         map.requiredString("kind", Inventory.KIND).filter(kind -> !kind.equals(Inventory.KIND))
-                .ifPresent(kind -> problems.add(map.positionOf("kind"), "kind", "must be " + Inventory.KIND + ", found '" + kind + "'"));
+                .ifPresent(kind -> problems.add(map.positionOf("kind"), "kind", "must be " + Inventory.KIND + ", found " + Shown.value(kind)));
         Optional<String> name = metadataName(map);
         Optional<YamlMap> spec = required(map, "spec", SPEC_KEYS, "the cluster's specification");
         if (spec.isEmpty()) {
@@ -228,7 +228,7 @@ final class InventoryReader {
         String name = map.string(key, defaultValue);
         if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
             problems.add(map.positionOf(key), map.child(key),
-                    "'" + name + "' is not a plain SQL name: lower-case letters, digits and '_', at most 63");
+                    Shown.value(name) + " is not a plain SQL name: lower-case letters, digits and '_', at most 63");
         }
         return name;
     }
@@ -241,10 +241,10 @@ final class InventoryReader {
             problems.add(servers.position(), servers.child("hosts"), "required: the server hosts, two or more");
         }
         List<YamlMap.Item> items = servers.list("hosts");
-        if (items.size() == 1) {
-            problems.add(items.get(0).position(), servers.child("hosts"),
-                    "an HA cluster needs two or more servers, found one: with one server the control plane "
-                            + "stops when that host does (K3s HA guide, datastore/ha.md)");
+        if (servers.isList("hosts") && items.size() < 2) {
+            problems.add(servers.positionOf("hosts"), servers.child("hosts"), "an HA cluster needs two or more servers, found "
+                    + (items.isEmpty() ? "none" : "one") + ": with one server the control plane stops when that host does "
+                    + "(K3s HA guide, datastore/ha.md)");
         }
         return new Servers(servers.bool("dedicatedControlPlane").orElse(false), taint, hostReader.hosts(items));
     }
@@ -259,7 +259,7 @@ final class InventoryReader {
         Optional<Registration.Haproxy> haproxy = registration.map("haproxy", HAPROXY_KEYS).map(section -> {
             Optional<String> vip = section.string("vip");
             vip.filter(ip -> !Syntax.isIp(ip)).ifPresent(ip -> problems.add(section.positionOf("vip"), section.child("vip"),
-                    "'" + ip + "' is not an IP address: a virtual IP is an address keepalived moves between hosts"));
+                    Shown.value(ip) + " is not an IP address: a virtual IP is an address keepalived moves between hosts"));
             return new Registration.Haproxy(hostReader.hosts(section, "hosts"), vip,
                     section.string("interface", Registration.Haproxy.DEFAULT_INTERFACE));
         });
@@ -300,8 +300,12 @@ final class InventoryReader {
 
     private Optional<SecretValue> secret(YamlMap map, String key) {
         Optional<SecretValue> value = map.string(key).map(SecretValue::new);
-        value.ifPresent(secret -> secret.references().forEach(reference -> secrets.problem(reference)
-                .ifPresent(problem -> problems.add(map.positionOf(key), map.child(key), problem))));
+        value.ifPresent(secret -> {
+            secret.malformedReferences().forEach(problem -> problems.add(map.positionOf(key), map.child(key), problem));
+            secret.references().stream().filter(reference -> !reference.target().isEmpty())
+                    .forEach(reference -> secrets.problem(reference)
+                            .ifPresent(problem -> problems.add(map.positionOf(key), map.child(key), problem)));
+        });
         return value;
     }
 
@@ -324,7 +328,7 @@ final class InventoryReader {
     private String url(YamlMap map, String key, String defaultValue) {
         String url = map.string(key, defaultValue).replaceAll("/+$", "");
         if (!url.matches("https?://[^\\s/]+(/\\S*)?")) {
-            problems.add(map.positionOf(key), map.child(key), "'" + url + "' is not an http(s) URL");
+            problems.add(map.positionOf(key), map.child(key), Shown.value(url) + " is not an http(s) URL");
         }
         return url;
     }
@@ -342,7 +346,7 @@ final class InventoryReader {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         String hint = Spelling.closest(text, Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
                 .map(near -> " (did you mean '" + near + "'?)").orElse("");
-        problems.add(map.positionOf(key), map.child(key), "'" + text + "' is not allowed" + hint + "; one of: " + allowed);
+        problems.add(map.positionOf(key), map.child(key), Shown.value(text) + " is not allowed" + hint + "; one of: " + allowed);
         return Optional.empty();
     }
 }

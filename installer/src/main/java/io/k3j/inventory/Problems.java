@@ -15,7 +15,7 @@ final class Problems {
     }
 
     void add(Position position, String path, String message) {
-        found.add(new Problem(file, position.line(), position.column(), path, message));
+        found.add(new Problem(file, position.line(), position.column(), Shown.oneLine(path), Shown.oneLine(message)));
     }
 
     boolean isEmpty() {

@@ -91,8 +91,14 @@ final class YamlMap {
         return tuple == null ? position() : Position.of(tuple.getValueNode().getStartMark());
     }
 
+    /** A string (a number is taken as written); an empty one is a problem, as no setting means nothing by it. */
     Optional<String> string(String key) {
-        return scalar(key, "a string", Set.of(Tag.STR, Tag.INT, Tag.FLOAT));
+        Optional<String> text = scalar(key, "a string", Set.of(Tag.STR, Tag.INT, Tag.FLOAT));
+        if (text.filter(String::isBlank).isPresent()) {
+            problems.add(positionOf(key), child(key), "empty; give a value, or leave the key out");
+            return Optional.empty();
+        }
+        return text;
     }
 
     String string(String key, String defaultValue) {
@@ -132,6 +138,11 @@ final class YamlMap {
         return has(key) ? of(entries.get(key).getValueNode(), child(key), problems, allowedKeys) : Optional.empty();
     }
 
+    /** Whether {@code key} holds a list (of any length); {@link #list} reports anything else. */
+    boolean isList(String key) {
+        return has(key) && entries.get(key).getValueNode() instanceof SequenceNode;
+    }
+
     /** The items of a list, each with its own path ({@code key[0]}, {@code key[1]}...). */
     List<Item> list(String key) {
         if (!has(key)) {
@@ -160,14 +171,20 @@ final class YamlMap {
             problems.add(Position.of(value.getStartMark()), child(key), "expected a mapping of names to values, found " + describe(value));
             return result;
         }
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode name && tuple.getValueNode() instanceof ScalarNode text
+            Position at = Position.of(tuple.getKeyNode().getStartMark());
+            if (tuple.getKeyNode() instanceof ScalarNode name && !isNull(name) && tuple.getValueNode() instanceof ScalarNode text
                     && !isNull(text) && !Tag.BOOL.equals(text.getTag())) {
-                result.put(name.getValue(), text.getValue());
+                Integer earlier = lineOf.putIfAbsent(name.getValue(), at.line());
+                if (earlier != null) {
+                    problems.add(at, child(key) + "." + name.getValue(), "duplicate key; it is already set on line " + earlier);
+                } else {
+                    result.put(name.getValue(), text.getValue());
+                }
             } else {
-                problems.add(Position.of(tuple.getKeyNode().getStartMark()), child(key), "'"
-                        + PlainValue.of(tuple.getKeyNode()) + "': each entry must be name: value, with a string value "
-                        + "(quote true/false/yes/no and numbers)");
+                problems.add(at, child(key), describe(tuple.getKeyNode()) + ": each entry must be name: value, "
+                        + "with a string value (quote true/false/yes/no and numbers)");
             }
         }
         return result;
@@ -183,11 +200,7 @@ final class YamlMap {
             problems.add(Position.of(value.getStartMark()), child(key), "expected a mapping of K3s settings, found " + describe(value));
             return Map.of();
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            result.put(((ScalarNode) tuple.getKeyNode()).getValue(), PlainValue.of(tuple.getValueNode()));
-        }
-        return result;
+        return new PlainValue(problems).map(mapping, child(key));
     }
 
     /** The key's value node, for callers that read a nested structure themselves. */
@@ -224,12 +237,12 @@ final class YamlMap {
             return "nothing";
         }
         if (Tag.BOOL.equals(tag)) {
-            return "the boolean '" + scalar.getValue() + "'";
+            return "the boolean " + Shown.value(scalar.getValue());
         }
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
             return "the number " + scalar.getValue();
         }
-        return "the string '" + scalar.getValue() + "'";
+        return "the string " + Shown.value(scalar.getValue());
     }
 
     /** One item of a list, with its path for messages. */
