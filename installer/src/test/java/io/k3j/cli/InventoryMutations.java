@@ -26,7 +26,8 @@ final class InventoryMutations {
     private static final List<String> INJECTED = List.of(
             "\"", "'", "$(id)", "`id`", ";id", "\n", "\r", "\t", "\u0001", "\u001b[2J", "\u007f", "\\", "%", "%21", "\u2028",
             "é日本🙂", "${bogus:X}", "${env:}", " ");
-    private static final String HUGE = "h".repeat(100_000);
+    /** Longer than any setting may be (a DNS name: 253), short enough for thousands of runs. */
+    private static final String HUGE = "h".repeat(20_000);
 
     /** One variant: what was done where, and the YAML text. */
     record Mutation(String description, String yaml) {
@@ -65,6 +66,10 @@ final class InventoryMutations {
         replacements.put("huge string", HUGE);
         replacements.put("in a list", List.of(value == null ? "x" : value));
         replacements.put("in a map", Map.of("wrapped", value == null ? "x" : value));
+        replacements.put("a map with a list for a key", Map.of(List.of("a", "b"), "x"));
+        Map<String, Object> loop = new LinkedHashMap<>();
+        loop.put("self", loop); // written out as an anchor and an alias inside it
+        replacements.put("a map that contains itself", loop);
         if (value instanceof List<?> list && !list.isEmpty()) {
             replacements.put("first item 1000 times", Collections.nCopies(1000, list.get(0)));
         }

@@ -45,11 +45,12 @@ class InventoryMutationsTest {
         Path file = copy.resolve("mutated-" + example.getFileName());
         List<InventoryMutations.Mutation> mutations = InventoryMutations.of(Files.readString(example));
         List<String> failures = new ArrayList<>();
+        CliRun.Session cli = new CliRun.Session(ENVIRONMENT);
         int rejected = 0;
         for (InventoryMutations.Mutation mutation : mutations) {
             Files.writeString(file, mutation.yaml(), StandardCharsets.UTF_8);
-            CliRun validate = CliRun.with(ENVIRONMENT, false, "validate", file.toString());
-            CliRun plan = CliRun.with(ENVIRONMENT, false, "plan", "--offline", file.toString());
+            CliRun validate = cli.run("validate", file.toString());
+            CliRun plan = cli.run("plan", "--offline", file.toString());
             Outcome outcome = new Outcome(mutation.description(), file, validate, plan);
             outcome.failure().ifPresent(failures::add);
             rejected += validate.exitCode() == ExitCode.INVALID_INVENTORY.code() ? 1 : 0;
