@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.ComposerException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -69,8 +70,9 @@ public final class InventoryLoader {
             return NodeLimits.check(root, problems) ? Optional.of(root) : Optional.empty();
         } catch (MarkedYAMLException e) {
             Position at = Position.of(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
-            problems.add(at, "", "not valid YAML: " + e.getProblem()
-                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
+            boolean secondDocument = e instanceof ComposerException && String.valueOf(e.getProblem()).contains("another document");
+            problems.add(at, "", secondDocument ? "a second YAML document starts here; an inventory file holds one"
+                    : "not valid YAML: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
         } catch (ReaderException e) {
             problems.add(positionOfCodePoint(text, e.getPosition()), "", String.format(
                     "the character U+%04X is not allowed in YAML (a control character: a binary file?)", e.getCodePoint()));

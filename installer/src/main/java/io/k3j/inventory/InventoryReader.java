@@ -166,7 +166,7 @@ final class InventoryReader {
             problems.add(datastore.positionOf("tls"), datastore.child("tls"), "tls names the files of an existing datastore; "
                     + "for one k3j-install sets up, set provision.tls: true and it makes the certificates");
         }
-        if (type.isPresent() && endpoint.isPresent()) {
+        if (type.isPresent() && endpoint.isPresent() && endpoint.get().malformedReferences().isEmpty()) {
             checkEndpoint(datastore, type.get(), endpoint.get());
         }
         return type.map(value -> new Datastore(value, endpoint, tls, provision));
