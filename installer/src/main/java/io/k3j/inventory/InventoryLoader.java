@@ -1,17 +1,9 @@
 package io.k3j.inventory;
 
-import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.composer.ComposerException;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads and validates an inventory file. Pure: it reads the file, the files it names (TLS,
@@ -55,35 +47,10 @@ public final class InventoryLoader {
     }
 
     private static Optional<Node> parse(String text, Problems problems) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true); // YamlMap reports duplicates with both lines
-        options.setAllowRecursiveKeys(false);
-        options.setMaxAliasesForCollections(50);
-        options.setNestingDepthLimit(50);
-        options.setCodePointLimit(InventoryText.LARGEST);
-        try {
-            Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text));
-            if (root == null) {
-                problems.add(Position.START, "", "the file is empty; start from an example in inventories/");
-                return Optional.empty();
-            }
-            return NodeLimits.check(root, problems) ? Optional.of(root) : Optional.empty();
-        } catch (MarkedYAMLException e) {
-            Position at = Position.of(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
-            boolean secondDocument = e instanceof ComposerException && String.valueOf(e.getProblem()).contains("another document");
-            problems.add(at, "", secondDocument ? "a second YAML document starts here; an inventory file holds one"
-                    : "not valid YAML: " + e.getProblem() + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
-        } catch (ReaderException e) {
-            problems.add(positionOfCodePoint(text, e.getPosition()), "", String.format(
-                    "the character U+%04X is not allowed in YAML (a control character: a binary file?)", e.getCodePoint()));
-        } catch (YAMLException e) {
-            problems.add(Position.START, "", "not valid YAML: " + e.getMessage());
+        Optional<Node> root = YamlText.compose(text, problems);
+        if (root.isEmpty() && problems.isEmpty()) {
+            problems.add(Position.START, "", "the file is empty; start from an example in inventories/");
         }
-        return Optional.empty();
-    }
-
-    private static Position positionOfCodePoint(String text, int codePoint) {
-        int index = text.offsetByCodePoints(0, Math.min(Math.max(codePoint, 0), text.codePointCount(0, text.length())));
-        return InventoryText.positionAfter(text.substring(0, index));
+        return root;
     }
 }
