@@ -91,9 +91,9 @@ final class YamlMap {
         return tuple == null ? position() : Position.of(tuple.getValueNode().getStartMark());
     }
 
-    /** A string (a number is taken as written); an empty one is a problem, as no setting means nothing by it. */
+    /** A string (a number or a date is taken as written); an empty one is a problem, as no setting means nothing by it. */
     Optional<String> string(String key) {
-        Optional<String> text = scalar(key, "a string", Set.of(Tag.STR, Tag.INT, Tag.FLOAT));
+        Optional<String> text = scalar(key, "a string", Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.TIMESTAMP));
         if (text.filter(String::isBlank).isPresent()) {
             problems.add(positionOf(key), child(key), "empty; give a value, or leave the key out");
             return Optional.empty();
@@ -240,7 +240,10 @@ final class YamlMap {
             return "the boolean " + Shown.value(scalar.getValue());
         }
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
-            return "the number " + scalar.getValue();
+            return "the number " + Shown.value(scalar.getValue());
+        }
+        if (!Tag.STR.equals(tag)) {
+            return "a value tagged " + tag.getValue() + " (a string needs no tag)";
         }
         return "the string " + Shown.value(scalar.getValue());
     }
