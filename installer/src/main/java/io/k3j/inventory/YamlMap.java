@@ -64,8 +64,7 @@ final class YamlMap {
         }
         NodeTuple earlier = entries.putIfAbsent(key, tuple);
         if (earlier != null) {
-            problems.add(at, child(key), "duplicate key; it is already set on line "
-                    + Position.of(earlier.getKeyNode().getStartMark()).line());
+            problems.duplicateKey(at, child(key), Position.of(earlier.getKeyNode().getStartMark()).line());
         }
     }
 
@@ -178,7 +177,7 @@ final class YamlMap {
                     && !isNull(text) && !Tag.BOOL.equals(text.getTag())) {
                 Integer earlier = lineOf.putIfAbsent(name.getValue(), at.line());
                 if (earlier != null) {
-                    problems.add(at, child(key) + "." + name.getValue(), "duplicate key; it is already set on line " + earlier);
+                    problems.duplicateKey(at, child(key) + "." + name.getValue(), earlier);
                 } else {
                     result.put(name.getValue(), text.getValue());
                 }
