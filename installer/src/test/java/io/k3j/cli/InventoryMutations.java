@@ -75,8 +75,10 @@ final class InventoryMutations {
         }
         if (!(value instanceof Map) && !(value instanceof List)) {
             for (String injected : INJECTED) {
-                replacements.put("replaced by " + printable(injected), injected);
                 replacements.put("with " + printable(injected) + " appended", value + injected);
+            }
+            for (String blank : List.of(" ", "\n", "\t")) {
+                replacements.put("replaced by " + printable(blank), blank);
             }
         }
         return replacements;
