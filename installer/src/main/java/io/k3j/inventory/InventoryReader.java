@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads the inventory's YAML tree into the model, section by section, collecting every problem. */
 final class InventoryReader {
@@ -130,6 +132,7 @@ final class InventoryReader {
                     "required with install: airgap: the K3s binary and images to upload, {binary: PATH, images: PATH}");
         }
         Map<String, Object> serverConfig = passThrough(k3s, "serverConfig");
+        checkTlsSans(k3s, serverConfig.get("tls-san"));
         Map<String, Object> agentConfig = passThrough(k3s, "agentConfig");
         return version.map(value -> new K3sSettings(value, install,
                 url(k3s, "mirror", K3sSettings.DEFAULT_MIRROR), url(k3s, "scriptUrl", K3sSettings.DEFAULT_SCRIPT_URL),
@@ -148,6 +151,21 @@ final class InventoryReader {
                 problems.add(k3s.positionOf(key), k3s.child(key) + "." + owned,
                         "k3j-install writes '" + owned + "' itself; set it with " + OWNED_CONFIG_KEYS.get(owned)));
         return settings;
+    }
+
+    /** k3j-install adds the registration address to serverConfig's tls-san, so it reads it: names and addresses only. */
+    private void checkTlsSans(YamlMap k3s, Object sans) {
+        boolean names = sans == null || sans instanceof String
+                || (sans instanceof List<?> list && list.stream().allMatch(String.class::isInstance));
+        if (!names) {
+            Position at = k3s.node("serverConfig").filter(MappingNode.class::isInstance)
+                    .flatMap(config -> ((MappingNode) config).getValue().stream()
+                            .filter(tuple -> tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("tls-san"))
+                            .map(tuple -> Position.of(tuple.getValueNode().getStartMark())).findFirst())
+                    .orElse(k3s.positionOf("serverConfig"));
+            problems.add(at, k3s.child("serverConfig") + ".tls-san",
+                    "a DNS name or an IP address, or a list of them; k3j-install adds the registration address to it");
+        }
     }
 
     private Optional<Datastore> datastore(YamlMap datastore) {
