@@ -277,7 +277,7 @@ final class InventoryReader {
         Optional<Registration.Haproxy> haproxy = registration.map("haproxy", HAPROXY_KEYS).map(section -> {
             Optional<String> vip = section.string("vip");
             vip.filter(ip -> !Syntax.isIp(ip)).ifPresent(ip -> problems.add(section.positionOf("vip"), section.child("vip"),
-                    Shown.value(ip) + " is not an IP address: a virtual IP is an address keepalived moves between hosts"));
+                    "'" + ip + "' is not an IP address: a virtual IP is an address keepalived moves between hosts"));
             return new Registration.Haproxy(hostReader.hosts(section, "hosts"), vip,
                     section.string("interface", Registration.Haproxy.DEFAULT_INTERFACE));
         });
@@ -346,7 +346,7 @@ final class InventoryReader {
     private String url(YamlMap map, String key, String defaultValue) {
         String url = map.string(key, defaultValue).replaceAll("/+$", "");
         if (!url.matches("https?://[^\\s/]+(/\\S*)?")) {
-            problems.add(map.positionOf(key), map.child(key), Shown.value(url) + " is not an http(s) URL");
+            problems.add(map.positionOf(key), map.child(key), "'" + url + "' is not an http(s) URL");
         }
         return url;
     }

@@ -53,7 +53,7 @@ final class PlainValue {
             String name = key.getValue();
             Integer earlier = lineOf.putIfAbsent(name, at.line());
             if (earlier != null) {
-                problems.duplicateKey(at, child(path, name), earlier);
+                YamlMap.duplicateKey(problems, at, child(path, name), earlier);
                 continue;
             }
             map.put(name, of(tuple.getValueNode(), child(path, name)));

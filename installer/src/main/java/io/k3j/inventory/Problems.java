@@ -15,12 +15,7 @@ final class Problems {
     }
 
     void add(Position position, String path, String message) {
-        found.add(new Problem(file, position.line(), position.column(), Shown.oneLine(path), Shown.oneLine(message)));
-    }
-
-    /** A key set a second time in one mapping: the message names the line of the first. */
-    void duplicateKey(Position position, String path, int firstLine) {
-        add(position, path, "duplicate key; it is already set on line " + firstLine);
+        found.add(new Problem(file, position.line(), position.column(), path, message));
     }
 
     boolean isEmpty() {

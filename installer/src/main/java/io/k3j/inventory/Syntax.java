@@ -44,7 +44,7 @@ final class Syntax {
     static Optional<String> nodeName(String text) {
         return NODE_NAME.matcher(text).matches()
                 ? Optional.empty()
-                : Optional.of(Shown.value(text) + " is not a valid node name: lower-case letters, digits, '-' and '.' "
+                : Optional.of("'" + text + "' is not a valid node name: lower-case letters, digits, '-' and '.' "
                         + "(a DNS-1123 subdomain)");
     }
 

@@ -64,7 +64,7 @@ final class YamlMap {
         }
         NodeTuple earlier = entries.putIfAbsent(key, tuple);
         if (earlier != null) {
-            problems.duplicateKey(at, child(key), Position.of(earlier.getKeyNode().getStartMark()).line());
+            duplicateKey(problems, at, child(key), Position.of(earlier.getKeyNode().getStartMark()).line());
         }
     }
 
@@ -177,7 +177,7 @@ final class YamlMap {
                     && !isNull(text) && !Tag.BOOL.equals(text.getTag())) {
                 Integer earlier = lineOf.putIfAbsent(name.getValue(), at.line());
                 if (earlier != null) {
-                    problems.duplicateKey(at, child(key) + "." + name.getValue(), earlier);
+                    duplicateKey(problems, at, child(key) + "." + name.getValue(), earlier);
                 } else {
                     result.put(name.getValue(), text.getValue());
                 }
@@ -217,6 +217,11 @@ final class YamlMap {
         }
         problems.add(Position.of(value.getStartMark()), child(key), "expected " + expected + ", found " + describe(value));
         return Optional.empty();
+    }
+
+    /** A key set a second time in one mapping (SnakeYAML would keep the last silently): names the line of the first. */
+    static void duplicateKey(Problems problems, Position position, String path, int firstLine) {
+        problems.add(position, path, "duplicate key; it is already set on line " + firstLine);
     }
 
     static boolean isNull(Node node) {
