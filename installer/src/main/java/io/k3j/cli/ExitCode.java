@@ -8,8 +8,7 @@ public enum ExitCode {
     OK(0, "success (for plan: also when changes are pending)"),
     APPLY_FAILED(1, "a step failed on a host while applying; the error names the host and step"),
     USAGE(2, "bad usage: unknown option, missing argument, a needed answer missing in non-interactive mode"),
-    INVALID_INVENTORY(3, "the inventory is invalid (also: missing, unreadable, not a UTF-8 YAML file); every problem is "
-            + "listed as file:line:column"),
+    INVALID_INVENTORY(3, "the inventory is invalid; every problem is listed as file:line:column"),
     PREFLIGHT_FAILED(4, "a host is unreachable or failed a preflight check; no host was changed"),
     INTERNAL(70, "internal error (a bug: please report it with the run log)"),
     INTERRUPTED(130, "interrupted (Ctrl-C); the next apply carries on from what is there");

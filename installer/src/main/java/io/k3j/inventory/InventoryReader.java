@@ -317,13 +317,17 @@ final class InventoryReader {
     }
 
     private Optional<SecretValue> secret(YamlMap map, String key) {
+        Optional<SecretValue> value = wellFormedSecret(map, key);
+        value.ifPresent(secret -> secret.references().forEach(reference -> secrets.problem(reference)
+                .ifPresent(problem -> problems.add(map.positionOf(key), map.child(key), problem))));
+        return value;
+    }
+
+    /** The secret as written, its mistyped references ({@code ${bogus:...}}) reported. */
+    private Optional<SecretValue> wellFormedSecret(YamlMap map, String key) {
         Optional<SecretValue> value = map.string(key).map(SecretValue::new);
-        value.ifPresent(secret -> {
-            secret.malformedReferences().forEach(problem -> problems.add(map.positionOf(key), map.child(key), problem));
-            secret.references().stream().filter(reference -> !reference.target().isEmpty())
-                    .forEach(reference -> secrets.problem(reference)
-                            .ifPresent(problem -> problems.add(map.positionOf(key), map.child(key), problem)));
-        });
+        value.ifPresent(secret -> secret.malformedReferences()
+                .forEach(problem -> problems.add(map.positionOf(key), map.child(key), problem)));
         return value;
     }
 

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
  */
 public record SecretValue(String template) {
 
-    static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]*)}");
-    /** Whatever looks like a reference, "${word:", the word mistyped or not. */
-    private static final Pattern REFERENCE_LIKE = Pattern.compile("\\$\\{(\\w*):");
+    static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|file):([^}]+)}");
+    /** Whatever looks like a reference, "${word:", the word mistyped or not, closed or not. */
+    private static final Pattern REFERENCE_LIKE = Pattern.compile("\\$\\{(\\w*):([^}]*)(}?)");
     private static final List<String> KINDS = List.of("env", "file");
 
     /** A reference inside the text: its kind ({@code env} or {@code file}) and name or path. */
@@ -45,14 +45,13 @@ public record SecretValue(String template) {
         Matcher like = REFERENCE_LIKE.matcher(template);
         while (like.find()) {
             String kind = like.group(1);
-            Matcher reference = REFERENCE.matcher(template).region(like.start(), template.length());
             if (!KINDS.contains(kind)) {
                 String hint = Spelling.closest(kind, KINDS).map(near -> " (did you mean ${" + near + ":...}?)").orElse("");
                 problems.add("${" + kind + ":...} is not a secret reference" + hint + "; a reference is ${env:NAME} "
                         + "(an environment variable) or ${file:PATH} (a file's content)");
-            } else if (!reference.lookingAt()) {
+            } else if (like.group(3).isEmpty()) {
                 problems.add("${" + kind + ":... has no closing '}'");
-            } else if (reference.group(2).isEmpty()) {
+            } else if (like.group(2).isEmpty()) {
                 problems.add("${" + kind + ":} names no " + (kind.equals("env") ? "variable" : "file"));
             }
         }
