@@ -19,7 +19,10 @@ final class Shown {
         return "'" + text.substring(0, text.offsetByCodePoints(0, LONGEST)) + "…' (" + text.length() + " characters)";
     }
 
-    /** {@code message} on one line: control characters and line separators as {@code \n}, {@code \t}, {@code \u001b}. */
+    /**
+     * {@code message} on one line: line breaks and tabs as {@code \n}, {@code \r}, {@code \t}; other
+     * control characters and the Unicode line separators by their code.
+     */
     static String oneLine(String message) {
         StringBuilder shown = new StringBuilder(message.length());
         message.codePoints().forEach(c -> {
