@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /** Reads hosts and bastions, wherever they stand in the inventory. */
 final class HostReader {
@@ -43,7 +45,7 @@ final class HostReader {
         name.flatMap(Syntax::nodeName).ifPresent(problem -> problems.add(map.positionOf("name"), map.child("name"), problem));
         Optional<String> nodeIp = map.string("nodeIp");
         nodeIp.filter(ip -> !Syntax.isIp(ip)).ifPresent(ip ->
-                problems.add(map.positionOf("nodeIp"), map.child("nodeIp"), "'" + ip + "' is not an IPv4 or IPv6 address"));
+                problems.add(map.positionOf("nodeIp"), map.child("nodeIp"), Shown.value(ip) + " is not an IPv4 or IPv6 address"));
         Map<String, String> labels = map.stringMap("labels");
         labels.forEach((labelKey, value) -> Syntax.label(labelKey, value)
                 .ifPresent(problem -> problems.add(map.positionOf("labels"), map.child("labels"), problem)));
@@ -70,9 +72,8 @@ final class HostReader {
     }
 
     private Optional<String> scalarText(YamlMap.Item item) {
-        Object value = PlainValue.of(item.node());
-        if (value instanceof String text) {
-            return Optional.of(text);
+        if (item.node() instanceof ScalarNode scalar && Tag.STR.equals(scalar.getTag())) {
+            return Optional.of(scalar.getValue());
         }
         problems.add(item.position(), item.path(), "expected a string, found " + YamlMap.describe(item.node()));
         return Optional.empty();

@@ -1,18 +1,8 @@
 package io.k3j.inventory;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -29,14 +19,7 @@ public final class InventoryLoader {
 
     public LoadResult load(Path file) {
         Problems problems = new Problems(file);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return check(file, parse(reader, problems), problems);
-        } catch (NoSuchFileException e) {
-            problems.add(Position.START, "", "no such file");
-        } catch (IOException e) {
-            problems.add(Position.START, "", "cannot read: " + e.getMessage());
-        }
-        return new LoadResult(Optional.empty(), problems.sorted());
+        return check(file, InventoryText.read(file, problems).flatMap(text -> parse(text, problems)), problems);
     }
 
     /**
@@ -45,7 +28,7 @@ public final class InventoryLoader {
      */
     public LoadResult load(Path file, String text) {
         Problems problems = new Problems(file);
-        return check(file, parse(new StringReader(text), problems), problems);
+        return check(file, parse(text, problems), problems);
     }
 
     private LoadResult check(Path file, Optional<Node> root, Problems problems) {
@@ -63,25 +46,11 @@ public final class InventoryLoader {
         return new SecretResolver(environment, inventory.directory());
     }
 
-    private static Optional<Node> parse(Reader reader, Problems problems) {
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(true); // YamlMap reports duplicates with both lines
-        options.setMaxAliasesForCollections(50);
-        options.setAllowRecursiveKeys(false);
-        try {
-            Node root = new Yaml(new SafeConstructor(options)).compose(reader);
-            if (root == null) {
-                problems.add(Position.START, "", "the file is empty; start from an example in inventories/");
-                return Optional.empty();
-            }
-            return Optional.of(root);
-        } catch (MarkedYAMLException e) {
-            Position at = Position.of(e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark());
-            problems.add(at, "", "not valid YAML: " + e.getProblem()
-                    + (e.getContext() == null ? "" : " (" + e.getContext() + ")"));
-        } catch (org.yaml.snakeyaml.error.YAMLException e) {
-            problems.add(Position.START, "", "cannot read: " + e.getMessage());
+    private static Optional<Node> parse(String text, Problems problems) {
+        Optional<Node> root = YamlText.compose(text, problems);
+        if (root.isEmpty() && problems.isEmpty()) {
+            problems.add(Position.START, "", "the file is empty; start from an example in inventories/");
         }
-        return Optional.empty();
+        return root;
     }
 }

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads the inventory's YAML tree into the model, section by section, collecting every problem. */
 final class InventoryReader {
@@ -62,9 +64,9 @@ final class InventoryReader {
         YamlMap map = top.get();
         map.requiredString("apiVersion", Inventory.API_VERSION).filter(version -> !version.equals(Inventory.API_VERSION))
                 .ifPresent(version -> problems.add(map.positionOf("apiVersion"), "apiVersion",
-                        "unsupported version '" + version + "'; this k3j-install reads " + Inventory.API_VERSION));
+                        "unsupported version " + Shown.value(version) + "; this k3j-install reads " + Inventory.API_VERSION));
         map.requiredString("kind", Inventory.KIND).filter(kind -> !kind.equals(Inventory.KIND))
-                .ifPresent(kind -> problems.add(map.positionOf("kind"), "kind", "must be " + Inventory.KIND + ", found '" + kind + "'"));
+                .ifPresent(kind -> problems.add(map.positionOf("kind"), "kind", "must be " + Inventory.KIND + ", found " + Shown.value(kind)));
         Optional<String> name = metadataName(map);
         Optional<YamlMap> spec = required(map, "spec", SPEC_KEYS, "the cluster's specification");
         if (spec.isEmpty()) {
@@ -141,6 +143,7 @@ final class InventoryReader {
                     "required with install: airgap: the K3s binary and images to upload, {binary: PATH, images: PATH}");
         }
         Map<String, Object> serverConfig = passThrough(k3s, "serverConfig");
+        checkTlsSans(k3s, serverConfig.get("tls-san"));
         Map<String, Object> agentConfig = passThrough(k3s, "agentConfig");
         String mirror = downloadUrl(k3s, "mirror", K3sSettings.DEFAULT_MIRROR, true,
                 install == K3sSettings.InstallMethod.download, "anyone on the network path can change the binary and its checksum alike");
@@ -175,6 +178,21 @@ final class InventoryReader {
         return settings;
     }
 
+    /** k3j-install adds the registration address to serverConfig's tls-san, so it reads it: names and addresses only. */
+    private void checkTlsSans(YamlMap k3s, Object sans) {
+        boolean names = sans == null || sans instanceof String
+                || (sans instanceof List<?> list && list.stream().allMatch(String.class::isInstance));
+        if (!names) {
+            Position at = k3s.node("serverConfig").filter(MappingNode.class::isInstance)
+                    .flatMap(config -> ((MappingNode) config).getValue().stream()
+                            .filter(tuple -> tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("tls-san"))
+                            .map(tuple -> Position.of(tuple.getValueNode().getStartMark())).findFirst())
+                    .orElse(k3s.positionOf("serverConfig"));
+            problems.add(at, k3s.child("serverConfig") + ".tls-san",
+                    "a DNS name or an IP address, or a list of them; k3j-install adds the registration address to it");
+        }
+    }
+
     private Optional<Datastore> datastore(YamlMap datastore) {
         Optional<Datastore.Type> type = datastore.requiredString("type", "postgres, mysql or etcd")
                 .flatMap(text -> enumValue(datastore, "type", Datastore.Type.class, text));
@@ -191,7 +209,7 @@ final class InventoryReader {
             problems.add(datastore.positionOf("tls"), datastore.child("tls"), "tls names the files of an existing datastore; "
                     + "for one k3j-install sets up, set provision.tls: true and it makes the certificates");
         }
-        if (type.isPresent() && endpoint.isPresent()) {
+        if (type.isPresent() && endpoint.isPresent() && endpoint.get().malformedReferences().isEmpty()) {
             checkEndpoint(datastore, type.get(), endpoint.get());
         }
         return type.map(value -> new Datastore(value, endpoint, tls, provision));
@@ -264,7 +282,7 @@ final class InventoryReader {
         String name = map.string(key, defaultValue);
         if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
             problems.add(map.positionOf(key), map.child(key),
-                    "'" + name + "' is not a plain SQL name: lower-case letters, digits and '_', at most 63");
+                    Shown.value(name) + " is not a plain SQL name: lower-case letters, digits and '_', at most 63");
         }
         return name;
     }
@@ -277,10 +295,10 @@ final class InventoryReader {
             problems.add(servers.position(), servers.child("hosts"), "required: the server hosts, two or more");
         }
         List<YamlMap.Item> items = servers.list("hosts");
-        if (items.size() == 1) {
-            problems.add(items.get(0).position(), servers.child("hosts"),
-                    "an HA cluster needs two or more servers, found one: with one server the control plane "
-                            + "stops when that host does (K3s HA guide, datastore/ha.md)");
+        if (servers.isList("hosts") && items.size() < 2) {
+            problems.add(servers.positionOf("hosts"), servers.child("hosts"), "an HA cluster needs two or more servers, found "
+                    + (items.isEmpty() ? "none" : "one") + ": with one server the control plane stops when that host does "
+                    + "(K3s HA guide, datastore/ha.md)");
         }
         return new Servers(servers.bool("dedicatedControlPlane").orElse(false), taint, hostReader.hosts(items));
     }
@@ -337,10 +355,18 @@ final class InventoryReader {
     }
 
     private Optional<SecretValue> secret(YamlMap map, String key) {
-        Optional<SecretValue> value = map.string(key).map(SecretValue::new);
+        Optional<SecretValue> value = wellFormedSecret(map, key);
         value.ifPresent(secret -> secret.references().forEach(reference -> secrets.problem(reference)
                 .ifPresentOrElse(problem -> problems.add(map.positionOf(key), map.child(key), problem),
                         () -> secrets.exposure(reference).ifPresent(why -> problems.warn(map.positionOf(key), map.child(key), why)))));
+        return value;
+    }
+
+    /** The secret as written, its mistyped references ({@code ${bogus:...}}) reported. */
+    private Optional<SecretValue> wellFormedSecret(YamlMap map, String key) {
+        Optional<SecretValue> value = map.string(key).map(SecretValue::new);
+        value.ifPresent(secret -> secret.malformedReferences()
+                .forEach(problem -> problems.add(map.positionOf(key), map.child(key), problem)));
         return value;
     }
 
@@ -384,7 +410,7 @@ final class InventoryReader {
         String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         String hint = Spelling.closest(text, Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
                 .map(near -> " (did you mean '" + near + "'?)").orElse("");
-        problems.add(map.positionOf(key), map.child(key), "'" + text + "' is not allowed" + hint + "; one of: " + allowed);
+        problems.add(map.positionOf(key), map.child(key), Shown.value(text) + " is not allowed" + hint + "; one of: " + allowed);
         return Optional.empty();
     }
 }

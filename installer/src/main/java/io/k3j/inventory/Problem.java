@@ -8,6 +8,12 @@ import java.nio.file.Path;
  */
 public record Problem(Path file, int line, int column, String path, String message) {
 
+    /** On one line whatever the inventory held: a line break or escape sequence in a value cannot forge output. */
+    public Problem {
+        path = Shown.oneLine(path);
+        message = Shown.oneLine(message);
+    }
+
     public String format() {
         return file + ":" + line + ":" + column + ": " + (path.isEmpty() ? "" : path + ": ") + message;
     }

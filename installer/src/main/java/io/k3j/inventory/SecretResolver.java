@@ -1,6 +1,7 @@
 package io.k3j.inventory;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.regex.Matcher;
  * need no real variables.
  */
 public final class SecretResolver {
+    private static final long LARGEST_FILE = 64 * 1024;
     private final Function<String, String> environment;
     private final Path baseDirectory;
 
@@ -39,7 +41,23 @@ public final class SecretResolver {
         if (!Files.isReadable(file)) {
             return Optional.of("secret file " + file + " is not readable");
         }
-        return Optional.empty();
+        return notText(file).map(reason -> "secret file " + file + " " + reason);
+    }
+
+    /** A secret is a line of text: a file too large for one, or not UTF-8 (a binary), is a mistake. */
+    private static Optional<String> notText(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > LARGEST_FILE) {
+                return Optional.of("is " + size + " bytes; a secret file holds the secret alone (at most " + LARGEST_FILE + ")");
+            }
+            Files.readString(file, StandardCharsets.UTF_8);
+            return Optional.empty();
+        } catch (CharacterCodingException e) {
+            return Optional.of("is not UTF-8 text");
+        } catch (IOException e) {
+            return Optional.of("cannot be read: " + e.getMessage());
+        }
     }
 
     public String resolve(SecretValue value) {

@@ -31,13 +31,13 @@ final class Syntax {
     static Optional<String> address(String text) {
         return isIp(text) || isDnsName(text)
                 ? Optional.empty()
-                : Optional.of("'" + text + "' is not an IPv4 or IPv6 address or a DNS name");
+                : Optional.of(Shown.value(text) + " is not an IPv4 or IPv6 address or a DNS name");
     }
 
     static Optional<String> clusterName(String text) {
         return DNS_LABEL.matcher(text).matches()
                 ? Optional.empty()
-                : Optional.of("'" + text + "' is not a DNS label: lower-case letters, digits and '-', at most 63");
+                : Optional.of(Shown.value(text) + " is not a DNS label: lower-case letters, digits and '-', at most 63");
     }
 
     static Optional<String> nodeName(String text) {
@@ -67,7 +67,7 @@ final class Syntax {
     static Optional<String> k3sVersion(String text) {
         return K3S_VERSION.matcher(text).matches()
                 ? Optional.empty()
-                : Optional.of("'" + text + "' is not a K3s release version such as v1.31.4+k3s1");
+                : Optional.of(Shown.value(text) + " is not a K3s release version such as v1.31.4+k3s1");
     }
 
     /** Kubernetes label: {@code [prefix/]name=value}. */
@@ -75,11 +75,11 @@ final class Syntax {
         String name = key.contains("/") ? key.substring(key.indexOf('/') + 1) : key;
         String prefix = key.contains("/") ? key.substring(0, key.indexOf('/')) : null;
         if ((prefix != null && !isDnsName(prefix)) || !QUALIFIED_NAME.matcher(name).matches()) {
-            return Optional.of("label key '" + key + "' is not valid: [prefix/]name, the name at most 63 letters, digits, "
+            return Optional.of("label key " + Shown.value(key) + " is not valid: [prefix/]name, the name at most 63 letters, digits, "
                     + "'-', '_' or '.', starting and ending with a letter or digit");
         }
         if (!LABEL_VALUE.matcher(value).matches()) {
-            return Optional.of("label value '" + value + "' of '" + key + "' is not valid: at most 63 letters, digits, "
+            return Optional.of("label value " + Shown.value(value) + " of " + Shown.value(key) + " is not valid: at most 63 letters, digits, "
                     + "'-', '_' or '.', starting and ending with a letter or digit");
         }
         return Optional.empty();
@@ -89,9 +89,9 @@ final class Syntax {
     static Optional<String> taint(String text) {
         var matcher = TAINT.matcher(text);
         if (!matcher.matches()) {
-            return Optional.of("taint '" + text + "' is not key=value:Effect with Effect NoSchedule, PreferNoSchedule or NoExecute");
+            return Optional.of("taint " + Shown.value(text) + " is not key=value:Effect with Effect NoSchedule, PreferNoSchedule or NoExecute");
         }
         return label(matcher.group(1), matcher.group(3) == null ? "" : matcher.group(3))
-                .map(problem -> "taint '" + text + "': " + problem);
+                .map(problem -> "taint " + Shown.value(text) + ": " + problem);
     }
 }

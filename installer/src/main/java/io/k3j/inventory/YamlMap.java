@@ -64,8 +64,7 @@ final class YamlMap {
         }
         NodeTuple earlier = entries.putIfAbsent(key, tuple);
         if (earlier != null) {
-            problems.add(at, child(key), "duplicate key; it is already set on line "
-                    + Position.of(earlier.getKeyNode().getStartMark()).line());
+            duplicateKey(problems, at, child(key), Position.of(earlier.getKeyNode().getStartMark()).line());
         }
     }
 
@@ -91,8 +90,14 @@ final class YamlMap {
         return tuple == null ? position() : Position.of(tuple.getValueNode().getStartMark());
     }
 
+    /** A string (a number or a date is taken as written); an empty one is a problem, as no setting means nothing by it. */
     Optional<String> string(String key) {
-        return scalar(key, "a string", Set.of(Tag.STR, Tag.INT, Tag.FLOAT));
+        Optional<String> text = scalar(key, "a string", Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.TIMESTAMP));
+        if (text.filter(String::isBlank).isPresent()) {
+            problems.add(positionOf(key), child(key), "empty; give a value, or leave the key out");
+            return Optional.empty();
+        }
+        return text;
     }
 
     String string(String key, String defaultValue) {
@@ -132,6 +137,11 @@ final class YamlMap {
         return has(key) ? of(entries.get(key).getValueNode(), child(key), problems, allowedKeys) : Optional.empty();
     }
 
+    /** Whether {@code key} holds a list (of any length); {@link #list} reports anything else. */
+    boolean isList(String key) {
+        return has(key) && entries.get(key).getValueNode() instanceof SequenceNode;
+    }
+
     /** The items of a list, each with its own path ({@code key[0]}, {@code key[1]}...). */
     List<Item> list(String key) {
         if (!has(key)) {
@@ -160,14 +170,20 @@ final class YamlMap {
             problems.add(Position.of(value.getStartMark()), child(key), "expected a mapping of names to values, found " + describe(value));
             return result;
         }
+        Map<String, Integer> lineOf = new LinkedHashMap<>();
         for (NodeTuple tuple : mapping.getValue()) {
-            if (tuple.getKeyNode() instanceof ScalarNode name && tuple.getValueNode() instanceof ScalarNode text
+            Position at = Position.of(tuple.getKeyNode().getStartMark());
+            if (tuple.getKeyNode() instanceof ScalarNode name && !isNull(name) && tuple.getValueNode() instanceof ScalarNode text
                     && !isNull(text) && !Tag.BOOL.equals(text.getTag())) {
-                result.put(name.getValue(), text.getValue());
+                Integer earlier = lineOf.putIfAbsent(name.getValue(), at.line());
+                if (earlier != null) {
+                    duplicateKey(problems, at, child(key) + "." + name.getValue(), earlier);
+                } else {
+                    result.put(name.getValue(), text.getValue());
+                }
             } else {
-                problems.add(Position.of(tuple.getKeyNode().getStartMark()), child(key), "'"
-                        + PlainValue.of(tuple.getKeyNode()) + "': each entry must be name: value, with a string value "
-                        + "(quote true/false/yes/no and numbers)");
+                problems.add(at, child(key), describe(tuple.getKeyNode()) + ": each entry must be name: value, "
+                        + "with a string value (quote true/false/yes/no and numbers)");
             }
         }
         return result;
@@ -183,11 +199,7 @@ final class YamlMap {
             problems.add(Position.of(value.getStartMark()), child(key), "expected a mapping of K3s settings, found " + describe(value));
             return Map.of();
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            result.put(((ScalarNode) tuple.getKeyNode()).getValue(), PlainValue.of(tuple.getValueNode()));
-        }
-        return result;
+        return new PlainValue(problems).map(mapping, child(key));
     }
 
     /** The key's value node, for callers that read a nested structure themselves. */
@@ -207,6 +219,11 @@ final class YamlMap {
         return Optional.empty();
     }
 
+    /** A key set a second time in one mapping (SnakeYAML would keep the last silently): names the line of the first. */
+    static void duplicateKey(Problems problems, Position position, String path, int firstLine) {
+        problems.add(position, path, "duplicate key; it is already set on line " + firstLine);
+    }
+
     static boolean isNull(Node node) {
         return node instanceof ScalarNode scalar && Tag.NULL.equals(scalar.getTag());
     }
@@ -224,12 +241,15 @@ final class YamlMap {
             return "nothing";
         }
         if (Tag.BOOL.equals(tag)) {
-            return "the boolean '" + scalar.getValue() + "'";
+            return "the boolean " + Shown.value(scalar.getValue());
         }
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
-            return "the number " + scalar.getValue();
+            return "the number " + Shown.value(scalar.getValue());
         }
-        return "the string '" + scalar.getValue() + "'";
+        if (!Tag.STR.equals(tag)) {
+            return "a value tagged " + tag.getValue() + " (a string needs no tag)";
+        }
+        return "the string " + Shown.value(scalar.getValue());
     }
 
     /** One item of a list, with its path for messages. */

@@ -15,10 +15,11 @@ import java.util.Map;
  * template needs but the model lacks fails the render, so no file ever gets an empty setting.
  */
 public final class TemplateRenderer {
-    private final Configuration configuration;
+    // One per process, as FreeMarker means its Configuration to be: each template is parsed once,
+    // not once per plan (a test plans thousands of inventories in one JVM).
+    private static final Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
 
-    public TemplateRenderer() {
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
+    static {
         configuration.setTemplateLoader(new ClassTemplateLoader(TemplateRenderer.class, "/templates"));
         configuration.setDefaultEncoding("UTF-8");
         configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);

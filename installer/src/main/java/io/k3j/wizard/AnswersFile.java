@@ -1,17 +1,12 @@
 package io.k3j.wizard;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.k3j.inventory.PlainYaml;
+import io.k3j.inventory.Problem;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import java.util.stream.Collectors;
 
 /**
  * Answers given up front: a YAML file with the keys of {@link Keys}, nested
@@ -24,19 +19,16 @@ public final class AnswersFile {
     }
 
     public static Answers read(Path file) {
-        Object root;
-        try {
-            root = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the answers file " + file + ": " + e.getMessage(), e);
-        } catch (YAMLException e) {
-            throw new AnswerProblem(file + " is not valid YAML: " + e.getMessage());
+        PlainYaml yaml = PlainYaml.read(file);
+        if (!yaml.problems().isEmpty()) {
+            throw new AnswerProblem(yaml.problems().stream().map(Problem::format).collect(Collectors.joining("\n")));
         }
+        Object root = yaml.value().orElse(null);
         Map<String, String> flat = new LinkedHashMap<>();
         if (root instanceof Map<?, ?> map) {
             flatten("", map, flat);
         } else if (root != null) {
-            throw new AnswerProblem(file + ": expected a mapping of answers, such as name: prod");
+            throw new AnswerProblem(file + ":1:1: expected a mapping of answers, such as name: prod");
         }
         return checkedKeys(file, flat);
     }

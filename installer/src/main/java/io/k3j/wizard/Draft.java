@@ -1,17 +1,16 @@
 package io.k3j.wizard;
 
 import io.k3j.inventory.InventoryPaths;
+import io.k3j.inventory.PlainYaml;
+import io.k3j.inventory.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import java.util.stream.Collectors;
 
 /**
  * The answers so far, saved after every answer in {@code .k3j/wizard-draft.yaml} next to the
@@ -50,20 +49,21 @@ public final class Draft {
         PrivateFile.write(file, yaml.toString());
     }
 
+    /** The answers saved; a draft that is no longer a plain YAML mapping (edited by hand) is an {@link AnswerProblem}. */
     public Optional<Answers> load() {
         if (!exists()) {
             return Optional.empty();
         }
-        try {
-            Object read = new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file, StandardCharsets.UTF_8));
-            Map<String, String> values = new LinkedHashMap<>();
-            if (read instanceof Map<?, ?> map) {
-                map.forEach((key, value) -> values.put(String.valueOf(key), value == null ? "" : String.valueOf(value)));
-            }
-            return Optional.of(Answers.of(values));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the draft " + file, e);
+        PlainYaml yaml = PlainYaml.read(file);
+        if (!yaml.problems().isEmpty()) {
+            throw new AnswerProblem("the draft cannot be resumed, remove it to start afresh: "
+                    + yaml.problems().stream().map(Problem::format).collect(Collectors.joining("; ")));
         }
+        Map<String, String> values = new LinkedHashMap<>();
+        if (yaml.value().orElse(null) instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> values.put(String.valueOf(key), value == null ? "" : String.valueOf(value)));
+        }
+        return Optional.of(Answers.of(values));
     }
 
     public void delete() {

@@ -2,8 +2,11 @@ package io.k3j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
 
@@ -41,6 +44,20 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(run.err()).contains("INVENTORY");
+    }
+
+    @Test
+    void anInventoryThatIsNoFileIsInvalidInputWithAPlace(@TempDir Path folder) {
+        for (Path notAFile : new Path[] {folder, folder.resolve("missing.yaml")}) {
+            for (String[] command : new String[][] {{"validate"}, {"plan", "--offline"}}) {
+                String[] args = Arrays.copyOf(command, command.length + 1);
+                args[command.length] = notAFile.toString();
+                CliRun run = CliRun.of(args);
+
+                assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.INVALID_INVENTORY.code());
+                assertThat(run.err()).startsWith("error: " + notAFile + ":1:1: ");
+            }
+        }
     }
 
     @Test

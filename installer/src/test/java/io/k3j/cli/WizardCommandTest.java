@@ -112,6 +112,22 @@ class WizardCommandTest {
         assertThat(run.err()).contains("unknown answer datastore.typo");
     }
 
+    @Test
+    void anAnswersFileGetsTheInventorysProtection() throws IOException {
+        CliRun loop = wizard("name: &loop {again: *loop}\n");
+        CliRun twice = wizard(ANSWERS + "name: staging\n");
+        CliRun missing = CliRun.with(CI, false, "wizard", "--answers", folder.resolve("nope.yaml").toString());
+        CliRun directory = CliRun.with(CI, false, "wizard", "--answers", folder.toString());
+
+        assertThat(loop.err()).contains("answers.yaml:1:7: the alias *loop stands inside its own anchor &loop");
+        assertThat(twice.err()).contains("answers.yaml:8:1: name: duplicate key; it is already set on line 1");
+        assertThat(missing.err()).contains("nope.yaml:1:1: no such file");
+        assertThat(directory.err()).contains(folder + ":1:1: is a directory");
+        for (CliRun run : new CliRun[] {loop, twice, missing, directory}) {
+            assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.USAGE.code());
+        }
+    }
+
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("..", "inventories"))) {
             return files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList().stream();
