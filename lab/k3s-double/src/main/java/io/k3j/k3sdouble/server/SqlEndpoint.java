@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * with kine's words. {@code properties} are the JDBC connection's: user, password, TLS.
  */
 public record SqlEndpoint(KineDialect dialect, String host, int port, String database, Properties properties) {
-    private static final Pattern MYSQL = Pattern.compile(
-            "mysql://(?:(?<user>[^:@/]*)(?::(?<password>[^@]*))?@)?(?:tcp\\((?<host>[^)]+)\\))?/(?<db>[^?]*)(?:\\?.*)?");
+    /** ParseDSN's {@code [net[(addr)]]}: the double speaks tcp only. */
+    private static final Pattern MYSQL_NET = Pattern.compile("(?:tcp(?:\\(([^)]*)\\))?)?");
 
     public static SqlEndpoint parse(String endpoint) {
         int scheme = endpoint.indexOf("://");
@@ -32,40 +32,63 @@ public record SqlEndpoint(KineDialect dialect, String host, int port, String dat
         };
     }
 
+    /**
+     * As Go's url.Parse reads it (kine's pgsql driver hands the URL to lib/pq): the fragment and the
+     * query cut off first, the authority up to the first '/', the user info up to its last '@',
+     * user and password percent-decoded with '+' kept as '+' (net/url's encodeUserPassword mode).
+     */
     private static SqlEndpoint postgres(String endpoint) {
-        URI uri = URI.create(endpoint);
+        String rest = endpoint.substring(endpoint.indexOf("://") + 3).split("#", 2)[0].split("\\?", 2)[0];
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "" : rest.substring(slash + 1);
         Properties login = new Properties();
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
             int colon = userInfo.indexOf(':');
-            login.setProperty("user", decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            login.setProperty("user", percentDecoded(colon < 0 ? userInfo : userInfo.substring(0, colon)));
             if (colon >= 0) {
-                login.setProperty("password", decode(userInfo.substring(colon + 1)));
+                login.setProperty("password", percentDecoded(userInfo.substring(colon + 1)));
             }
         }
-        String path = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
-        return new SqlEndpoint(KineDialect.POSTGRES, uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(),
+        URI hostPort = URI.create("postgres://" + authority.substring(at + 1));
+        return new SqlEndpoint(KineDialect.POSTGRES, hostPort.getHost(), hostPort.getPort() < 0 ? 5432 : hostPort.getPort(),
                 path.isEmpty() ? "kubernetes" : path.toLowerCase(), login);
     }
 
+    /**
+     * As go-sql-driver's ParseDSN reads {@code [user[:password]@][tcp(address)]/dbname[?params]}
+     * (kine strips {@code mysql://}): the database after the last '/', the login before the last
+     * '@' in front of it, the user up to its first ':'. Nothing is decoded.
+     */
     private static SqlEndpoint mysql(String endpoint) {
-        Matcher matcher = MYSQL.matcher(endpoint);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("invalid mysql datastore endpoint " + endpoint);
+        String dsn = endpoint.substring("mysql://".length());
+        int slash = dsn.lastIndexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("invalid DSN: missing the slash separating the database name");
         }
+        String front = dsn.substring(0, slash);
         Properties login = new Properties();
-        if (matcher.group("user") != null) {
-            login.setProperty("user", matcher.group("user"));
+        int at = front.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = front.substring(0, at);
+            int colon = userInfo.indexOf(':');
+            login.setProperty("user", colon < 0 ? userInfo : userInfo.substring(0, colon));
+            if (colon >= 0) {
+                login.setProperty("password", userInfo.substring(colon + 1));
+            }
         }
-        if (matcher.group("password") != null) {
-            login.setProperty("password", matcher.group("password"));
+        Matcher net = MYSQL_NET.matcher(front.substring(at + 1));
+        if (!net.matches()) {
+            throw new IllegalArgumentException("invalid DSN: network address not terminated (missing closing brace)");
         }
-        String address = matcher.group("host") == null ? "localhost:3306" : matcher.group("host");
+        String address = net.group(1) == null ? "localhost:3306" : net.group(1);
         int colon = address.lastIndexOf(':');
         String host = colon < 0 ? address : address.substring(0, colon);
         int port = colon < 0 ? 3306 : Integer.parseInt(address.substring(colon + 1));
-        String database = matcher.group("db").isEmpty() ? "kubernetes" : matcher.group("db");
-        return new SqlEndpoint(KineDialect.MYSQL, host, port, database, login);
+        String database = dsn.substring(slash + 1).split("\\?", 2)[0];
+        return new SqlEndpoint(KineDialect.MYSQL, host, port, database.isEmpty() ? "kubernetes" : database, login);
     }
 
     /**
@@ -107,7 +130,8 @@ public record SqlEndpoint(KineDialect dialect, String host, int port, String dat
         return dialect == KineDialect.POSTGRES ? "postgres" : "";
     }
 
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    /** Percent-decoding only: URLDecoder's '+' as a space is the form encoding, not the user info's. */
+    private static String percentDecoded(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

@@ -37,4 +37,26 @@ class SqlEndpointTest {
                 .containsEntry("tlsSocketType", PemTlsSocketPlugin.TYPE).containsEntry("serverSslCert", "/tls/ca.crt")
                 .containsEntry(PemTlsSocketPlugin.CERT_FILE, "/tls/client.crt").containsEntry(PemTlsSocketPlugin.KEY_FILE, "/tls/client.key");
     }
+
+    @Test
+    void postgresUserInfoIsPercentDecodedUpToItsLastAtSignAndAPlusStaysAPlus() {
+        SqlEndpoint endpoint = SqlEndpoint.parse("postgres://k3s:a+b%2Bc%40203.0.113.66%3A5432%2Fx%3Fa%3D@198.51.100.5:5433/K3S?sslmode=disable");
+
+        assertThat(endpoint.properties()).containsEntry("user", "k3s").containsEntry("password", "a+b+c@203.0.113.66:5432/x?a=");
+        assertThat(endpoint.host()).isEqualTo("198.51.100.5");
+        assertThat(endpoint.port()).isEqualTo(5433);
+        assertThat(endpoint.database()).isEqualTo("k3s");
+        assertThat(SqlEndpoint.parse("postgres://k3s:p@ss@198.51.100.5/k3s").properties()).containsEntry("password", "p@ss");
+    }
+
+    @Test
+    void mysqlSplitsAsParseDsnDoesAndDecodesNothing() {
+        SqlEndpoint endpoint = SqlEndpoint.parse("mysql://k3s:p@ss:w/rd%21@tcp(198.51.100.6:3307)/k3s?timeout=5s");
+
+        assertThat(endpoint.properties()).containsEntry("user", "k3s").containsEntry("password", "p@ss:w/rd%21");
+        assertThat(endpoint.host()).isEqualTo("198.51.100.6");
+        assertThat(endpoint.port()).isEqualTo(3307);
+        assertThat(endpoint.database()).isEqualTo("k3s");
+        assertThat(SqlEndpoint.parse("mysql://k3s:pw@tcp(198.51.100.6)/").database()).isEqualTo("kubernetes");
+    }
 }
