@@ -28,7 +28,7 @@ final class DownloadUrl {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (ALLOWED.indexOf(c) < 0) {
-                return Optional.of("'" + Syntax.printable(text) + "' holds " + describe(c) + " at character " + (i + 1)
+                return Optional.of(Shown.value(text) + " holds " + describe(c) + " at character " + (i + 1)
                         + "; a URL here may hold only letters, digits and - . _ ~ : / ? # [ ] @ + , = (others %-encoded)");
             }
             if (c == '%' && !(i + 2 < text.length() && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2)))) {

@@ -313,7 +313,7 @@ final class InventoryReader {
         Optional<Registration.Haproxy> haproxy = registration.map("haproxy", HAPROXY_KEYS).map(section -> {
             Optional<String> vip = section.string("vip");
             vip.filter(ip -> !Syntax.isIp(ip)).ifPresent(ip -> problems.add(section.positionOf("vip"), section.child("vip"),
-                    "'" + Syntax.printable(ip) + "' is not an IP address: a virtual IP is an address keepalived moves between hosts"));
+                    Shown.value(ip) + " is not an IP address: a virtual IP is an address keepalived moves between hosts"));
             String vipInterface = section.string("interface", Registration.Haproxy.DEFAULT_INTERFACE);
             Syntax.interfaceName(vipInterface).ifPresent(problem ->
                     problems.add(section.positionOf("interface"), section.child("interface"), problem));

@@ -54,15 +54,10 @@ final class Syntax {
     static Optional<String> interfaceName(String text) {
         return INTERFACE.matcher(text).matches()
                 ? Optional.empty()
-                : Optional.of("'" + printable(text) + "' is not a network interface name: 1 to 15 letters, digits, '_', '.' "
+                : Optional.of(Shown.value(text) + " is not a network interface name: 1 to 15 letters, digits, '_', '.' "
                         + "or '-' (as 'ip link' lists them, such as eth0, ens18, bond0.100)");
     }
 
-    /** A value as it can be shown in a message: control characters as {@code ?}, so a newline cannot forge a line. */
-    static String printable(String text) {
-        return text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    }
 
     static Optional<String> k3sVersion(String text) {
         return K3S_VERSION.matcher(text).matches()

@@ -2,6 +2,7 @@ package io.k3j.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,9 +35,10 @@ class DownloadUrlTest {
     }
 
     @Test
-    void aControlCharacterIsNamedAndNotPrinted() {
+    void aControlCharacterIsNamedAndShownOnOneLine() {
         assertThat(DownloadUrl.problem("https://mirror.example.com/\nnotify_master", true)).hasValueSatisfying(problem ->
-                assertThat(problem).contains("a control character (U+000A) at character 28").doesNotContain("\n"));
+                assertThat(new Problem(Path.of("inventory.yaml"), 1, 1, "spec.k3s.mirror", problem).format())
+                        .contains("a control character (U+000A) at character 28").doesNotContain("\n"));
     }
 
     @Test
