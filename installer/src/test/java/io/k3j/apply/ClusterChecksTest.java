@@ -40,7 +40,7 @@ class ClusterChecksTest {
         ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, first, S2, fakes.host(S2)), Map.of(),
                 RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
         context = new ApplyContext(new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory()
-                .orElseThrow(), hosts, "", Duration.ofSeconds(30), Clock.systemUTC());
+                .orElseThrow(), hosts, "", Duration.ofSeconds(30), Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
         checks = new ClusterChecks(context);
     }
 

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Teaches a fake host the systemd commands {@link ServiceStarter} sends for some units: whether
- * they are active, their restart (after which they are), and the wait until they are ready. In
- * the journal as "is UNITS active", "restart UNITS" and "wait for UNITS".
+ * they are active, their restart (after which they are), and the wait until they are ready (or
+ * listen: the host's only units that listen). In the journal as "is UNITS active", "restart
+ * UNITS" and "wait for UNITS".
  */
 final class FakeSystemd {
 
@@ -24,7 +25,7 @@ final class FakeSystemd {
                     active.set(true);
                     return FakeHost.ok();
                 })
-                .on("wait for " + units, FakeHost.script("until systemctl is-active -q " + quoted + ";"),
+                .on("wait for " + units, FakeHost.script("until systemctl is-active -q " + quoted + ";|until ss -Htln "),
                         sent -> active.get() ? FakeHost.ok() : FakeHost.exit(124, ""));
         return active;
     }

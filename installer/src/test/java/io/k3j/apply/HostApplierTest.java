@@ -45,7 +45,7 @@ class HostApplierTest {
         ConnectedHosts hosts = new ConnectedHosts(Map.of(SERVER, host), Map.of(), RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
         ApplyContext context = new ApplyContext(
                 new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory().orElseThrow(),
-                hosts, "", Duration.ofSeconds(5), Clock.systemUTC());
+                hosts, "", Duration.ofSeconds(5), Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
         applier = new HostApplier(context, SilentListener.INSTANCE);
     }
 

@@ -54,7 +54,7 @@ class ServiceStarterTest {
         inventory = new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory().orElseThrow();
         ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)), Map.of(),
                 RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
-        context = new ApplyContext(inventory, hosts, "", LIMIT, Clock.systemUTC());
+        context = new ApplyContext(inventory, hosts, "", LIMIT, Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
         starter = new ServiceStarter(context, SilentListener.INSTANCE);
     }
 
