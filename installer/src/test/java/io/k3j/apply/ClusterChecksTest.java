@@ -3,6 +3,7 @@ package io.k3j.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.k3j.datastore.ProbeResult;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.plan.Operation.CheckKind;
 import io.k3j.plan.Paths;
@@ -12,6 +13,8 @@ import io.k3j.testing.FakeHosts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,11 +40,20 @@ class ClusterChecksTest {
 
     @BeforeEach
     void connect() {
+        ChecksOn on = checksWith("", DatastoreProbe.OVER_THE_NETWORK);
+        context = on.context();
+        checks = on.checks();
+    }
+
+    private record ChecksOn(ApplyContext context, ClusterChecks checks) {
+    }
+
+    private ChecksOn checksWith(String datastoreEndpoint, DatastoreProbe probe) {
         ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, first, S2, fakes.host(S2)), Map.of(),
                 RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
-        context = new ApplyContext(new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory()
-                .orElseThrow(), hosts, "", Duration.ofSeconds(30), Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
-        checks = new ClusterChecks(context);
+        ApplyContext made = new ApplyContext(new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml"))
+                .inventory().orElseThrow(), hosts, datastoreEndpoint, Duration.ofSeconds(30), Clock.systemUTC(), probe);
+        return new ChecksOn(made, new ClusterChecks(made));
     }
 
     @Test
@@ -71,6 +83,20 @@ class ClusterChecksTest {
         assertThatThrownBy(() -> checks.run(CheckKind.CLUSTER_TOKEN, S1)).isInstanceOf(ClusterChecks.CheckFailed.class)
                 .hasMessageStartingWith(Paths.AGENT_TOKEN + " does not hold a K3s token");
         assertThat(context.agentToken()).isEmpty();
+    }
+
+    @Test
+    void theDatastoreIsLoggedIntoThroughTheServersTunnelAndItsRefusalSaysWhatToDo() {
+        List<String> probed = new ArrayList<>();
+        ChecksOn on = checksWith("postgres://k3s:pw@198.51.100.5:5432/k3s", (endpoint, tls, via) -> {
+            probed.add(endpoint.database() + " via " + via.getHostString());
+            return ProbeResult.problem("login refused for user k3s", "check the password");
+        });
+
+        assertThatThrownBy(() -> on.checks().run(CheckKind.DATASTORE, S2)).isInstanceOfSatisfying(ClusterChecks.CheckFailed.class,
+                failed -> assertThat(failed.fix()).isEqualTo("check the password")).hasMessage("login refused for user k3s");
+        assertThat(probed).containsExactly("k3s via 127.0.0.1");
+        assertThat(fakes.journal()).containsExactly(S2 + ": tunnel to 198.51.100.5:5432");
     }
 
     @Test

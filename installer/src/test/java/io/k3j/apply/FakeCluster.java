@@ -76,7 +76,9 @@ final class FakeCluster {
         Pattern install = Pattern.compile("apt-get install -y -q --no-install-recommends ([^|]+) \\|\\|");
         host.on("install packages", FakeHost.script("apt-get install"), sent -> {
             Matcher names = install.matcher(sent.stdin());
-            names.find();
+            if (!names.find()) {
+                throw new AssertionError("an apt-get install of no package names: " + sent.stdin());
+            }
             packages.computeIfAbsent(host.name(), any -> ConcurrentHashMap.newKeySet()).addAll(List.of(names.group(1).split(" ")));
             return FakeHost.ok();
         });

@@ -54,7 +54,7 @@ class NodeVerifierTest {
     }
 
     /** Every host a Ready node with the roles, labels and taints the inventory gives it. */
-    static List<Node> asInventory(Inventory inventory) {
+    private static List<Node> asInventory(Inventory inventory) {
         List<Node> nodes = new ArrayList<>();
         for (Host server : inventory.servers().hosts()) {
             List<String> taints = new ArrayList<>(server.taints());
