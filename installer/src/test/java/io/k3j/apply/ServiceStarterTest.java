@@ -60,10 +60,7 @@ class ServiceStarterTest {
 
     @Test
     void aRunningUnitWhoseStampMatchesIsLeftAlone() {
-        FakeSystemd.teach(fakes.host(S1), "k3s", true);
-        fakes.host(S1).put(STAMP, Stamps.hash(List.of("config", "k3s")) + "\n");
-
-        HostApplier.Result result = start(S1, K3S);
+        HostApplier.Result result = startK3s(true, "config");
 
         assertThat(result.change()).isEqualTo(Change.UNCHANGED);
         assertThat(fakes.journal()).containsExactly(S1 + ": is k3s active");
@@ -71,10 +68,7 @@ class ServiceStarterTest {
 
     @Test
     void aRunningUnitWhoseInputsChangedRestartsAndIsStampedOnceReady() {
-        FakeSystemd.teach(fakes.host(S1), "k3s", true);
-        fakes.host(S1).put(STAMP, Stamps.hash(List.of("an older config", "k3s")) + "\n");
-
-        HostApplier.Result result = start(S1, K3S);
+        HostApplier.Result result = startK3s(true, "an older config");
 
         assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "restarted k3s; active (ready)"));
         assertThat(fakes.journal()).containsExactly(S1 + ": is k3s active", S1 + ": restart k3s", S1 + ": wait for k3s",
@@ -84,10 +78,7 @@ class ServiceStarterTest {
 
     @Test
     void aUnitThatIsNotRunningStartsThoughItsStampMatches() {
-        FakeSystemd.teach(fakes.host(S1), "k3s", false);
-        fakes.host(S1).put(STAMP, Stamps.hash(List.of("config", "k3s")) + "\n");
-
-        HostApplier.Result result = start(S1, K3S);
+        HostApplier.Result result = startK3s(false, "config");
 
         assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "started k3s; active (ready)"));
         assertThat(fakes.journal()).containsExactly(S1 + ": is k3s active", S1 + ": restart k3s", S1 + ": wait for k3s");
@@ -126,6 +117,13 @@ class ServiceStarterTest {
                 S2 + ": wait for k3s-agent");
         releaseFirst.countDown();
         join(first);
+    }
+
+    /** k3s on S1, running or not, last started with {@code stampedConfig}: started now with the config {@link #INPUTS}. */
+    private HostApplier.Result startK3s(boolean running, String stampedConfig) {
+        FakeSystemd.teach(fakes.host(S1), "k3s", running);
+        fakes.host(S1).put(STAMP, Stamps.hash(List.of(stampedConfig, "k3s")) + "\n");
+        return start(S1, K3S);
     }
 
     private HostApplier.Result start(String address, Operation.Services services) {
