@@ -60,6 +60,7 @@ public final class FakeHost implements RemoteHost {
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private final List<Sent> unknown = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
 
     FakeHost(String name, List<String> journal) {
         this.name = name;
@@ -180,8 +181,14 @@ public final class FakeHost implements RemoteHost {
         };
     }
 
+    /** Whether the code under test closed its connection. */
+    public boolean closed() {
+        return closed;
+    }
+
     @Override
     public void close() {
+        closed = true;
     }
 
     private static byte[] read(Content content) {
