@@ -8,6 +8,7 @@ import io.k3j.inventory.InventoryLoader;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.RunLog;
 import io.k3j.testing.FakeHosts;
+import io.k3j.testing.ExampleInventories;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,8 +36,7 @@ class ClusterApplyTest {
     @RegisterExtension
     final FakeHosts fakes = new FakeHosts();
 
-    private final Inventory inventory = new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory()
-            .orElseThrow();
+    private final Inventory inventory = ExampleInventories.load("airgap.yaml");
     private final List<String> logins = new CopyOnWriteArrayList<>();
 
     @Test

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k3j.datastore.ProbeResult;
-import io.k3j.inventory.InventoryLoader;
 import io.k3j.plan.Operation.CheckKind;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.RunLog;
+import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
 import java.nio.file.Path;
@@ -51,8 +51,8 @@ class ClusterChecksTest {
     private ChecksOn checksWith(String datastoreEndpoint, DatastoreProbe probe) {
         ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, first, S2, fakes.host(S2)), Map.of(),
                 RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
-        ApplyContext made = new ApplyContext(new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml"))
-                .inventory().orElseThrow(), hosts, datastoreEndpoint, Duration.ofSeconds(30), Clock.systemUTC(), probe);
+        ApplyContext made = new ApplyContext(ExampleInventories.load("airgap.yaml"), hosts, datastoreEndpoint, Duration.ofSeconds(30),
+                Clock.systemUTC(), probe);
         return new ChecksOn(made, new ClusterChecks(made));
     }
 

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k3j.facts.FactsScript;
 import io.k3j.inventory.Inventory;
-import io.k3j.inventory.InventoryLoader;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RunLog;
 import io.k3j.ssh.SshException;
+import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
 import java.nio.file.Path;
@@ -28,8 +28,7 @@ class ConnectedHostsTest {
     @RegisterExtension
     final FakeHosts fakes = new FakeHosts();
 
-    private final Inventory inventory = new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory()
-            .orElseThrow();
+    private final Inventory inventory = ExampleInventories.load("airgap.yaml");
 
     @Test
     void eachHostIsConnectedOnceWithItsFactsRead() throws InterruptedException {

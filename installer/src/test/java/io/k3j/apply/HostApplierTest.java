@@ -4,7 +4,6 @@ import static io.k3j.apply.Change.CHANGED;
 import static io.k3j.apply.Change.UNCHANGED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k3j.inventory.InventoryLoader;
 import io.k3j.plan.Action;
 import io.k3j.plan.HostPlan;
 import io.k3j.plan.Operation;
@@ -12,6 +11,7 @@ import io.k3j.plan.Paths;
 import io.k3j.plan.Step;
 import io.k3j.ssh.Content;
 import io.k3j.ssh.RunLog;
+import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
 import java.io.IOException;
@@ -43,9 +43,8 @@ class HostApplierTest {
     @BeforeEach
     void connect() {
         ConnectedHosts hosts = new ConnectedHosts(Map.of(SERVER, host), Map.of(), RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
-        ApplyContext context = new ApplyContext(
-                new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory().orElseThrow(),
-                hosts, "", Duration.ofSeconds(5), Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
+        ApplyContext context = new ApplyContext(ExampleInventories.load("airgap.yaml"), hosts, "", Duration.ofSeconds(5),
+                Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
         applier = new HostApplier(context, SilentListener.INSTANCE);
     }
 

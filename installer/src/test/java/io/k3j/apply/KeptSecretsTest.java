@@ -3,12 +3,11 @@ package io.k3j.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.k3j.inventory.Inventory;
-import io.k3j.inventory.InventoryLoader;
 import io.k3j.plan.ClusterValues;
 import io.k3j.plan.K3sToken;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.RunLog;
+import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
 import java.nio.file.Path;
@@ -68,7 +67,7 @@ class KeptSecretsTest {
 
     @Test
     void aNewClusterGetsSecretsOfTheGeneratedFormAndNoAgentsTokenUntilAServerWritesIt() {
-        ClusterValues.Kept kept = KeptSecrets.readOrGenerate(inventory(), connected());
+        ClusterValues.Kept kept = KeptSecrets.readOrGenerate(ExampleInventories.load("mysql-haproxy.yaml"), connected());
 
         assertThat(List.of(kept.token(), kept.datastorePassword(), kept.agentToken()))
                 .allSatisfy(secret -> assertThat(secret).hasValueSatisfying(value -> assertThat(K3sToken.isGenerated(value)).isTrue()));
@@ -85,11 +84,7 @@ class KeptSecretsTest {
     }
 
     private ClusterValues.Kept read() {
-        return KeptSecrets.read(inventory(), connected());
-    }
-
-    private static Inventory inventory() {
-        return new InventoryLoader(name -> null).load(Path.of("..", "inventories", "mysql-haproxy.yaml")).inventory().orElseThrow();
+        return KeptSecrets.read(ExampleInventories.load("mysql-haproxy.yaml"), connected());
     }
 
     private ConnectedHosts connected() {

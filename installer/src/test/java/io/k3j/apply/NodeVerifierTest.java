@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
-import io.k3j.inventory.InventoryLoader;
-import java.nio.file.Path;
+import io.k3j.testing.ExampleInventories;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ class NodeVerifierTest {
     private static final Function<Host, String> NAME = host -> "node-" + host.address();
     private static final List<String> SERVER_ROLES = List.of("control-plane", "master");
 
-    private final Inventory inventory = load("mysql-haproxy.yaml");
+    private final Inventory inventory = ExampleInventories.load("mysql-haproxy.yaml");
 
     @Test
     void nodesAsTheInventorySaysHaveNoProblem() {
@@ -41,7 +40,7 @@ class NodeVerifierTest {
 
     @Test
     void aDedicatedControlPlanesServersCarryItsTaintAndTheWorkersDoNot() {
-        Inventory dedicated = load("etcd-dedicated.yaml");
+        Inventory dedicated = ExampleInventories.load("etcd-dedicated.yaml");
         List<Node> untainted = dedicated.servers().hosts().stream()
                 .map(server -> node(NAME.apply(server), true, SERVER_ROLES, Map.of(), List.of())).toList();
         List<Node> nodes = new ArrayList<>(untainted);
@@ -63,15 +62,13 @@ class NodeVerifierTest {
             }
             nodes.add(node(NAME.apply(server), true, SERVER_ROLES, server.labels(), taints));
         }
-        inventory.workers().hosts().forEach(worker -> nodes.add(node(NAME.apply(worker), true, List.of(), worker.labels(), worker.taints())));
+        for (Host worker : inventory.workers().hosts()) {
+            nodes.add(node(NAME.apply(worker), true, List.of(), worker.labels(), worker.taints()));
+        }
         return nodes;
     }
 
     private static Node node(String name, boolean ready, List<String> roles, Map<String, String> labels, List<String> taints) {
         return new Node(name, ready, roles, labels, taints, "v1.31.4+k3s1", "");
-    }
-
-    private static Inventory load(String file) {
-        return new InventoryLoader(name -> null).load(Path.of("..", "inventories", file)).inventory().orElseThrow();
     }
 }

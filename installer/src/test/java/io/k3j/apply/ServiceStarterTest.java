@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
-import io.k3j.inventory.InventoryLoader;
 import io.k3j.plan.Operation;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.RunLog;
+import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
 import java.nio.file.Path;
@@ -51,7 +51,7 @@ class ServiceStarterTest {
 
     @BeforeEach
     void connect() {
-        inventory = new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory().orElseThrow();
+        inventory = ExampleInventories.load("airgap.yaml");
         ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)), Map.of(),
                 RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
         context = new ApplyContext(inventory, hosts, "", LIMIT, Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
