@@ -23,17 +23,20 @@ public final class ApplyContext {
     private final Clock clock;
     private final String datastoreEndpoint;
     private final Poll poll;
+    private final DatastoreProbe datastoreProbe;
     private final LocalFiles localFiles = new LocalFiles();
     private final AtomicReference<String> agentToken = new AtomicReference<>();
     private final Lock oneRestartAtATime = new ReentrantLock(true);
 
-    public ApplyContext(Inventory inventory, ConnectedHosts hosts, String datastoreEndpoint, Duration readyLimit, Clock clock) {
+    ApplyContext(Inventory inventory, ConnectedHosts hosts, String datastoreEndpoint, Duration readyLimit, Clock clock,
+                 DatastoreProbe datastoreProbe) {
         this.inventory = inventory;
         this.hosts = hosts;
         this.readyLimit = readyLimit;
         this.clock = clock;
         this.poll = new Poll(clock);
         this.datastoreEndpoint = datastoreEndpoint;
+        this.datastoreProbe = datastoreProbe;
     }
 
     Inventory inventory() {
@@ -96,6 +99,10 @@ public final class ApplyContext {
 
     String datastoreEndpoint() {
         return datastoreEndpoint;
+    }
+
+    DatastoreProbe datastoreProbe() {
+        return datastoreProbe;
     }
 
     public Optional<String> agentToken() {

@@ -28,6 +28,7 @@ public final class ClusterApply {
     private final WaveRunner runner;
     private final Duration readyLimit;
     private final Clock clock;
+    private final DatastoreProbe datastoreProbe;
 
     /** What an apply did and found. */
     public record Result(List<HostReport> reports, List<Node> nodes, Kubeconfig kubeconfig) {
@@ -39,12 +40,19 @@ public final class ClusterApply {
 
     public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
                         Clock clock) {
+        this(inventory, resolver, hosts, runner, readyLimit, clock, DatastoreProbe.OVER_THE_NETWORK);
+    }
+
+    /** With a stand-in for the datastore login: for a unit test on fake hosts, which tunnel nowhere. */
+    ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit, Clock clock,
+                 DatastoreProbe datastoreProbe) {
         this.inventory = inventory;
         this.resolver = resolver;
         this.hosts = hosts;
         this.runner = runner;
         this.readyLimit = readyLimit;
         this.clock = clock;
+        this.datastoreProbe = datastoreProbe;
     }
 
     /** The cluster's values, kept or new: known before anything runs, so every secret is masked from the start. */
@@ -57,7 +65,7 @@ public final class ClusterApply {
     public Result run(ClusterValues values, ApplyListener listener) throws InterruptedException {
         FactsKnowledge knowledge = new FactsKnowledge(hosts.allFacts());
         Planner planner = new Planner(new TemplateRenderer());
-        ApplyContext context = new ApplyContext(inventory, hosts, values.datastoreEndpoint(), readyLimit, clock);
+        ApplyContext context = new ApplyContext(inventory, hosts, values.datastoreEndpoint(), readyLimit, clock, datastoreProbe);
         Applier applier = new Applier(context, runner, listener);
 
         Plan first = planner.plan(inventory, values, knowledge);

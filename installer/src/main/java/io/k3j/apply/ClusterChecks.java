@@ -1,9 +1,7 @@
 package io.k3j.apply;
 
 import io.k3j.datastore.Endpoint;
-import io.k3j.datastore.EtcdProbe;
 import io.k3j.datastore.ProbeResult;
-import io.k3j.datastore.SqlProbe;
 import io.k3j.datastore.TlsFiles;
 import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Host;
@@ -67,8 +65,7 @@ final class ClusterChecks {
         try (Tunnel tunnel = server.tunnel(target.host(), target.port())) {
             InetSocketAddress via = new InetSocketAddress("127.0.0.1", tunnel.localPort());
             Optional<TlsFiles> tls = context.inventory().datastore().tls().map(ClusterChecks::tlsFiles);
-            ProbeResult result = endpoint.type() == Endpoint.Type.ETCD ? new EtcdProbe().check(target, tls, via)
-                    : new SqlProbe().check(endpoint, tls, via);
+            ProbeResult result = context.datastoreProbe().check(endpoint, tls, via);
             if (!result.ok()) {
                 throw new CheckFailed(result.detail(), result.fix().orElse(""));
             }

@@ -4,11 +4,8 @@ import io.k3j.facts.FactsGatherer;
 import io.k3j.facts.HostFacts;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
-import io.k3j.ssh.HostKeyPolicy;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.RunLog;
-import io.k3j.ssh.SshHost;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,12 +27,12 @@ public final class ConnectedHosts implements AutoCloseable {
         this.log = log;
     }
 
-    public static ConnectedHosts connect(Inventory inventory, Targets targets, HostKeyPolicy hostKeys, RunLog log,
-                                         WaveRunner runner, Clock clock) throws InterruptedException {
+    public static ConnectedHosts connect(Inventory inventory, HostConnector connector, RunLog log, WaveRunner runner)
+            throws InterruptedException {
         Map<String, Host> byAddress = new LinkedHashMap<>();
         inventory.allHosts().forEach(roled -> byAddress.putIfAbsent(roled.host().address(), roled.host()));
         List<WaveRunner.HostOutcome<Connected>> outcomes = runner.run(new ArrayList<>(byAddress.keySet()), address -> {
-            RemoteHost host = SshHost.connect(targets.of(byAddress.get(address)), hostKeys, log, clock);
+            RemoteHost host = connector.connect(byAddress.get(address));
             try {
                 return new Connected(host, FactsGatherer.gather(host));
             } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.k3j.cli;
 
 import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.HostConnector;
 import io.k3j.apply.KeptSecretsConflict;
 import io.k3j.apply.Targets;
 import io.k3j.apply.UnreachableHostsException;
@@ -40,8 +41,8 @@ final class HostSession {
         output.detail(1, "run log: " + logFile);
         ConnectedHosts connected;
         try {
-            connected = ConnectedHosts.connect(inventory, targets, new HostKeyPolicy(knownHosts, ssh.acceptNewHostKeys()), log,
-                    new WaveRunner(ssh.parallel(), clock), clock);
+            HostConnector connector = HostConnector.overSsh(targets, new HostKeyPolicy(knownHosts, ssh.acceptNewHostKeys()), log, clock);
+            connected = ConnectedHosts.connect(inventory, connector, log, new WaveRunner(ssh.parallel(), clock));
         } catch (UnreachableHostsException e) {
             e.problems().forEach(problem -> {
                 output.error(problem);

@@ -4,95 +4,153 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
-import io.k3j.inventory.InventoryLoader;
 import io.k3j.plan.Operation;
-import io.k3j.ssh.Content;
-import io.k3j.ssh.ExecResult;
-import io.k3j.ssh.RemoteCommand;
-import io.k3j.ssh.RemoteHost;
+import io.k3j.plan.Paths;
 import io.k3j.ssh.RunLog;
-import io.k3j.ssh.Tunnel;
-import io.k3j.ssh.UploadResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.k3j.testing.ExampleInventories;
+import io.k3j.testing.FakeHost;
+import io.k3j.testing.FakeHosts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Running K3s servers restart one at a time: a second server's restart waits until the first is
- * ready again; units that may restart together (agents) do not wait.
+ * A unit restarts only when what it runs with changed (its stamp) or it is not running; running
+ * K3s servers restart one at a time: a second server's restart waits until the first is ready
+ * again; units that may restart together (agents) do not wait.
  */
 class ServiceStarterTest {
     private static final Duration LIMIT = Duration.ofSeconds(30);
+    private static final String S1 = "198.51.100.11";
+    private static final String S2 = "198.51.100.12";
+    private static final Operation.Services K3S = new Operation.Services(List.of("k3s"), new Operation.Active(), true);
+    private static final Operation.Services AGENT = new Operation.Services(List.of("k3s-agent"), new Operation.Active());
+    private static final List<String> INPUTS = List.of("config");
+    private static final String STAMP = Paths.STAMPS + "/services-k3s";
 
     @TempDir
     Path temp;
 
-    private final List<String> events = new CopyOnWriteArrayList<>();
+    @RegisterExtension
+    final FakeHosts fakes = new FakeHosts();
+
     private final CountDownLatch firstRestarting = new CountDownLatch(1);
     private final CountDownLatch releaseFirst = new CountDownLatch(1);
+    private Inventory inventory;
+    private ApplyContext context;
+    private ServiceStarter starter;
+
+    @BeforeEach
+    void connect() {
+        inventory = ExampleInventories.load("airgap.yaml");
+        ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)), Map.of(),
+                RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
+        context = new ApplyContext(inventory, hosts, "", LIMIT, Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
+        starter = new ServiceStarter(context, SilentListener.INSTANCE);
+    }
+
+    @Test
+    void aRunningUnitWhoseStampMatchesIsLeftAlone() {
+        HostApplier.Result result = startK3s(true, "config");
+
+        assertThat(result.change()).isEqualTo(Change.UNCHANGED);
+        assertThat(fakes.journal()).containsExactly(S1 + ": is k3s active");
+    }
+
+    @Test
+    void aRunningUnitWhoseInputsChangedRestartsAndIsStampedOnceReady() {
+        HostApplier.Result result = startK3s(true, "an older config");
+
+        assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "restarted k3s; active (ready)"));
+        assertThat(fakes.journal()).containsExactly(S1 + ": is k3s active", S1 + ": restart k3s", S1 + ": wait for k3s",
+                S1 + ": write " + STAMP);
+        assertThat(fakes.host(S1).file(STAMP)).map(FakeHost.File::text).hasValue(Stamps.hash(List.of("config", "k3s")) + "\n");
+    }
+
+    @Test
+    void aUnitThatIsNotRunningStartsThoughItsStampMatches() {
+        HostApplier.Result result = startK3s(false, "config");
+
+        assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "started k3s; active (ready)"));
+        assertThat(fakes.journal()).containsExactly(S1 + ": is k3s active", S1 + ": restart k3s", S1 + ": wait for k3s");
+    }
 
     @Test
     void aRunningServerRestartsOnlyOnceTheOneBeforeItIsReady() throws Exception {
-        Fixture fixture = fixture();
-        Operation.Services k3s = new Operation.Services(List.of("k3s"), new Operation.Active(), true);
+        FakeSystemd.teach(fakes.host(S1), "k3s", true);
+        FakeSystemd.teach(fakes.host(S2), "k3s", true);
+        holdRestart(S1, "k3s");
 
-        Thread first = fixture.start("s1", k3s);
+        Thread first = startInThread(S1, K3S);
         assertThat(firstRestarting.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("s1 restarting").isTrue();
-        Thread second = fixture.start("s2", k3s);
-        ReentrantLock turn = (ReentrantLock) fixture.context.oneRestartAtATime();
-        awaitQueued(turn, second);
+        Thread second = startInThread(S2, K3S);
+        awaitQueued((ReentrantLock) context.oneRestartAtATime(), second);
 
-        assertThat(events).containsExactly("s1 restart");
+        assertThat(restartsAndWaits()).containsExactly(S1 + ": restart k3s");
         releaseFirst.countDown();
         join(first, second);
-        assertThat(events).containsExactly("s1 restart", "s1 ready", "s2 restart", "s2 ready");
+        assertThat(restartsAndWaits()).containsExactly(S1 + ": restart k3s", S1 + ": wait for k3s", S2 + ": restart k3s",
+                S2 + ": wait for k3s");
     }
 
     @Test
     void unitsThatMayRestartTogetherDoNotWaitForEachOther() throws Exception {
-        Fixture fixture = fixture();
-        Operation.Services agent = new Operation.Services(List.of("k3s-agent"), new Operation.Active());
+        FakeSystemd.teach(fakes.host(S1), "k3s-agent", true);
+        FakeSystemd.teach(fakes.host(S2), "k3s-agent", true);
+        holdRestart(S1, "k3s-agent");
 
-        Thread first = fixture.start("s1", agent);
+        Thread first = startInThread(S1, AGENT);
         assertThat(firstRestarting.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("s1 restarting").isTrue();
-        Thread second = fixture.start("s2", agent);
+        Thread second = startInThread(S2, AGENT);
         join(second);
 
-        assertThat(events).containsExactly("s1 restart", "s2 restart", "s2 ready");
+        assertThat(restartsAndWaits()).containsExactly(S1 + ": restart k3s-agent", S2 + ": restart k3s-agent",
+                S2 + ": wait for k3s-agent");
         releaseFirst.countDown();
         join(first);
     }
 
-    private record Fixture(ApplyContext context, ServiceStarter starter, Map<String, Host> hosts, Map<String, RemoteHost> remotes) {
-        Thread start(String name, Operation.Services services) {
-            Thread thread = new Thread(() -> starter.start(remotes.get(name), hosts.get(name), services, List.of("config")), name);
-            thread.start();
-            return thread;
-        }
+    /** k3s on S1, running or not, last started with {@code stampedConfig}: started now with the config {@link #INPUTS}. */
+    private HostApplier.Result startK3s(boolean running, String stampedConfig) {
+        FakeSystemd.teach(fakes.host(S1), "k3s", running);
+        fakes.host(S1).put(STAMP, Stamps.hash(List.of(stampedConfig, "k3s")) + "\n");
+        return start(S1, K3S);
     }
 
-    private Fixture fixture() {
-        Inventory inventory = new InventoryLoader(name -> null).load(Path.of("..", "inventories", "airgap.yaml")).inventory().orElseThrow();
-        Host s1 = inventory.servers().hosts().get(0);
-        Host s2 = inventory.servers().hosts().get(1);
-        Map<String, RemoteHost> remotes = Map.of("s1", new RunningHost("s1", true), "s2", new RunningHost("s2", false));
-        ConnectedHosts hosts = new ConnectedHosts(Map.of(s1.address(), remotes.get("s1"), s2.address(), remotes.get("s2")), Map.of(),
-                RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
-        ApplyContext context = new ApplyContext(inventory, hosts, "", LIMIT, Clock.systemUTC());
-        return new Fixture(context, new ServiceStarter(context, SilentListener.INSTANCE), Map.of("s1", s1, "s2", s2), remotes);
+    private HostApplier.Result start(String address, Operation.Services services) {
+        return starter.start(fakes.host(address), host(address), services, INPUTS);
+    }
+
+    private Thread startInThread(String address, Operation.Services services) {
+        Thread thread = new Thread(() -> start(address, services), address);
+        thread.start();
+        return thread;
+    }
+
+    private Host host(String address) {
+        return inventory.servers().hosts().stream().filter(server -> server.address().equals(address)).findFirst().orElseThrow();
+    }
+
+    /** The host's restart of {@code units} holds until the test releases it. */
+    private void holdRestart(String address, String units) {
+        fakes.host(address).on("restart " + units, FakeHost.script("systemctl restart --no-block " + units + "\\z"), sent -> {
+            firstRestarting.countDown();
+            await(releaseFirst);
+            return FakeHost.ok();
+        });
+    }
+
+    private List<String> restartsAndWaits() {
+        return fakes.journal().stream().filter(line -> line.contains(": restart ") || line.contains(": wait for ")).toList();
     }
 
     /** Until {@code thread} waits for its turn: a wait on the lock itself, not on time. */
@@ -112,70 +170,12 @@ class ServiceStarterTest {
         }
     }
 
-    /** A host whose units run (with no stamp, so they restart); its restart and wait are told as events, s1's restart held. */
-    private final class RunningHost implements RemoteHost {
-        private final String name;
-        private final boolean held;
-
-        RunningHost(String name, boolean held) {
-            this.name = name;
-            this.held = held;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public ExecResult run(RemoteCommand command) {
-            String script = read(command.stdin());
-            if (script.contains("systemctl restart")) {
-                events.add(name + " restart");
-                if (held) {
-                    firstRestarting.countDown();
-                    await(releaseFirst);
-                }
-            } else if (script.contains("until systemctl is-active")) {
-                events.add(name + " ready");
-            }
-            return new ExecResult(0, "", "", Duration.ZERO);
-        }
-
-        @Override
-        public Optional<byte[]> readFile(String path) {
-            return Optional.empty();
-        }
-
-        @Override
-        public UploadResult upload(String path, Content content, String mode, String owner) {
-            return UploadResult.WRITTEN;
-        }
-
-        @Override
-        public Tunnel tunnel(String host, int port) {
-            throw new UnsupportedOperationException("no tunnel in this test");
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private static void await(CountDownLatch latch) {
         try {
             assertThat(latch.await(LIMIT.toSeconds(), TimeUnit.SECONDS)).as("released").isTrue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String read(Content content) {
-        try (InputStream in = content.open()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
