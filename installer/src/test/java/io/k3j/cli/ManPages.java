@@ -3,7 +3,9 @@ package io.k3j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import picocli.codegen.docgen.manpage.ManPageGenerator;
 
 /**
@@ -20,7 +22,15 @@ public final class ManPages {
         write(Path.of(args[0]));
     }
 
+    /** Writes the pages into {@code directory}, first removing pages of commands that are gone. */
     static void write(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> pages = Files.list(directory)) {
+                for (Path page : pages.filter(file -> file.toString().endsWith(".adoc")).toList()) {
+                    Files.delete(page);
+                }
+            }
+        }
         StringWriter ignored = new StringWriter();
         var commandLine = K3jCommand.commandLine(Environment.ofThisProcess(), new PrintWriter(ignored), new PrintWriter(ignored));
         int status = ManPageGenerator.generateManPage(directory.toFile(), null, new boolean[0], true, commandLine.getCommandSpec());

@@ -12,8 +12,11 @@ class ManPagesTest {
 
     @Test
     void everyCommandGetsAPageWithWhatItsHelpSays(@TempDir Path directory) throws IOException {
+        Files.writeString(directory.resolve("k3j-install-gone.adoc"), "a command no longer there");
+
         ManPages.write(directory);
 
+        assertThat(directory.resolve("k3j-install-gone.adoc")).doesNotExist();
         for (String command : new String[] {"wizard", "validate", "plan", "apply", "kubeconfig", "version", "generate-completion"}) {
             assertThat(directory.resolve("k3j-install-" + command + ".adoc")).exists();
         }
