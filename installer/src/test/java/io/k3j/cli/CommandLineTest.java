@@ -70,11 +70,14 @@ class CommandLineTest {
     }
 
     @Test
-    void versionPrintsTheProjectVersion() {
-        CliRun run = CliRun.of("version");
+    void versionPrintsTheProjectVersionCommitAndBuildDate() {
+        String line = "k3j-install \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(commit ([0-9a-f]{12}|unknown), built \\S+Z, Java .+\\)\\n";
+        CliRun command = CliRun.of("version");
+        CliRun option = CliRun.of("--version");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).matches("k3j-install \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java .+\\)\\n");
+        assertThat(command.exitCode()).isZero();
+        assertThat(command.out()).matches(line);
+        assertThat(option.out()).isEqualTo(command.out());
     }
 
     @Test
