@@ -9,6 +9,7 @@ import io.k3j.apply.WaveRunner;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.Inventory.RoledHost;
 import io.k3j.inventory.InventoryLoader;
+import io.k3j.inventory.K3sVersion;
 import io.k3j.output.Output;
 import io.k3j.preflight.Preflight;
 import io.k3j.preflight.PreflightProblem;
@@ -54,7 +55,7 @@ final class HostSession {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");
         }
-        List<PreflightProblem> problems = new Preflight(clock.instant()).check(underCheck(inventory, connected));
+        List<PreflightProblem> problems = new Preflight(clock.instant(), targetVersion(inventory)).check(underCheck(inventory, connected));
         if (!problems.isEmpty()) {
             connected.close();
             problems.forEach(problem -> {
@@ -96,6 +97,12 @@ final class HostSession {
         roles.forEach((address, hostRoles) -> hosts.add(new Preflight.HostUnderCheck(address, hostRoles,
                 connected.facts(address), first.get(address).host().name())));
         return hosts;
+    }
+
+    /** Valid once the inventory has loaded: its reader checked the form. */
+    private static K3sVersion targetVersion(Inventory inventory) {
+        return K3sVersion.parse(inventory.k3s().version()).orElseThrow(() -> new IllegalStateException(
+                "k3s.version '" + inventory.k3s().version() + "' passed validation but does not parse"));
     }
 
     private static long hostCount(Inventory inventory) {

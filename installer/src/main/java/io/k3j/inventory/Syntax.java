@@ -15,7 +15,6 @@ final class Syntax {
     private static final Pattern TAINT = Pattern.compile("([^=:]+)(=([^:]*))?:(NoSchedule|PreferNoSchedule|NoExecute)");
     /** Linux allows up to 15 bytes (IFNAMSIZ 16) but no '/', ':' or space; keepalived.conf needs no more than these. */
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
-    private static final Pattern K3S_VERSION = Pattern.compile("v\\d+\\.\\d+\\.\\d+(-rc\\d+)?\\+k3s\\d+");
 
     private Syntax() {
     }
@@ -60,7 +59,7 @@ final class Syntax {
 
 
     static Optional<String> k3sVersion(String text) {
-        return K3S_VERSION.matcher(text).matches()
+        return K3sVersion.parse(text).isPresent()
                 ? Optional.empty()
                 : Optional.of(Shown.value(text) + " is not a K3s release version such as v1.31.4+k3s1");
     }

@@ -3,6 +3,7 @@ package io.k3j.preflight;
 import io.k3j.facts.HostFacts;
 import io.k3j.inventory.Inventory.Role;
 import io.k3j.inventory.IpLiteral;
+import io.k3j.inventory.K3sVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,9 +39,12 @@ public final class Preflight {
     }
 
     private final Instant operatorNow;
+    private final K3sVersion target;
 
-    public Preflight(Instant operatorNow) {
+    /** {@code target}: the inventory's {@code k3s.version}, which every node is to run. */
+    public Preflight(Instant operatorNow, K3sVersion target) {
         this.operatorNow = operatorNow;
+        this.target = target;
     }
 
     public List<PreflightProblem> check(List<HostUnderCheck> hosts) {
@@ -74,6 +78,7 @@ public final class Preflight {
         }
         checkPorts(host, problems);
         checkFactsForOtherHosts(host, problems);
+        VersionRules.check(target, host, problems);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.facts.FactsParser;
 import io.k3j.facts.HostFacts;
 import io.k3j.inventory.Inventory.Role;
+import io.k3j.inventory.K3sVersion;
 import io.k3j.preflight.Preflight.HostUnderCheck;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class PreflightTest {
     private static final Instant NOW = Instant.ofEpochSecond(1_795_559_453L);
-    private final Preflight preflight = new Preflight(NOW);
+    private final Preflight preflight = new Preflight(NOW, K3sVersion.parse("v1.31.4+k3s1").orElseThrow());
 
     private static HostFacts facts(String hostname, String extraLines) {
         return FactsParser.parse("""
