@@ -72,4 +72,14 @@ public record Version(String version, String commit, String go, String buildDate
     public String kubeletVersion() {
         return version;
     }
+
+    /** The Kubernetes minor version: 31 for v1.31.4+k3s1. */
+    public int minor() {
+        return Integer.parseInt(version.split("\\.")[1]);
+    }
+
+    /** The version as Kubernetes' own modules carry it in K3s' fork: v1.31.4-k3s1 (k3s-io/kubernetes tags). */
+    public String moduleVersion() {
+        return version.replace('+', '-');
+    }
 }

@@ -86,7 +86,7 @@ public final class DoubleOnLab {
      * The unit's journal since its current start once it shows {@code text}; after {@code deadline}
      * a failure that shows the journal so far.
      */
-    private static String awaitJournal(Lab lab, String host, String unit, String text, Duration deadline) throws InterruptedException {
+    static String awaitJournal(Lab lab, String host, String unit, String text, Duration deadline) throws InterruptedException {
         long until = System.nanoTime() + deadline.toNanos();
         String journal = currentJournal(lab, host, unit);
         while (!journal.contains(text)) {

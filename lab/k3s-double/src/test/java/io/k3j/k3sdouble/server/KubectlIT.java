@@ -180,6 +180,26 @@ class KubectlIT {
         assertThat(onServer(lab, "version")).contains("Server Version: version.Info{Major:\"1\", Minor:\"31\", GitVersion:\"v1.31.4+k3s1\"");
     }
 
+    @Test
+    @Order(8)
+    void anAgentNewerThanTheServersJoinsButTheirApiserverRefusesItsKubeletsServiceList(Lab lab) throws InterruptedException {
+        for (String server : new String[] {"server1", "server2"}) {
+            DoubleOnLab.installBinary(lab, server, "v1.30.8+k3s1");
+            lab.exec(server, "timeout", "60", "systemctl", "restart", "k3s").orThrow("restart " + server + " on v1.30.8+k3s1");
+        }
+        DoubleOnLab.installBinary(lab, "worker1", "v1.31.4+k3s1");
+        lab.exec("worker1", "timeout", "60", "systemctl", "restart", "k3s-agent").orThrow("restart worker1 on v1.31.4+k3s1");
+
+        String journal = DoubleOnLab.awaitJournal(lab, "worker1", "k3s-agent", "failed to list *v1.Service", Duration.ofSeconds(30));
+
+        assertThat(journal).containsPattern("W\\d{4} [0-9:.]{15} +\\d+ reflector\\.go:561\\] "
+                + "k8s\\.io/client-go@v1\\.31\\.4-k3s1/informers/factory\\.go:160: failed to list \\*v1\\.Service: "
+                + "\"spec\\.clusterIP\" is not a known field selector: only \"metadata\\.name\", \"metadata\\.namespace\"");
+        assertThat(onServer(lab, "get", "nodes"))
+                .containsPattern("(?m)^server1 +Ready +control-plane,master +\\S+ +v1\\.30\\.8\\+k3s1$")
+                .containsPattern("(?m)^worker1 +Ready +<none> +\\S+ +v1\\.31\\.4\\+k3s1$");
+    }
+
     /** Pods are records: a DaemonSet's pod and two ReplicaSet pods (one with an emptyDir), bound to nodes. */
     private static final String WORKLOAD = """
             apiVersion: apps/v1
