@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The agent's kubelet writing its Node through the API with its kubelet certificate, to the first
  * server that answers (the known servers, then the registration URL): registration as the kubelet
- * does it (create the Node; one that exists is read and brought up to date, retried on a 409), and
+ * does it (create the Node; one that exists is read and brought up to date, retried on a 409; then
+ * the first status update, with this release's versions), and
  * the status heartbeat as a strategic merge patch of {@code nodes/NAME/status}; the Services list
  * of {@link ServiceReflector}.
  */
@@ -47,6 +48,8 @@ final class KubeletNodeClient {
                             : client.send("PUT", self, "application/json", Json.write(NodeObjects.reregistered(
                             (Map<String, Object>) Json.read(ok(existing, server)), node, Instant.now())));
                     if (written.statusCode() / 100 == 2) {
+                        ok(client.send("PATCH", URI.create(self + "/status"), "application/strategic-merge-patch+json",
+                                Json.write(NodeObjects.startStatusPatch(node, Instant.now()))), server);
                         return;
                     }
                     if (written.statusCode() != 409) {
