@@ -16,9 +16,8 @@ import java.util.Optional;
  * The agent's kubelet writing its Node through the API with its kubelet certificate, to the first
  * server that answers (the known servers, then the registration URL): registration as the kubelet
  * does it (create the Node; one that exists is read and brought up to date, retried on a 409; then
- * the first status update, with this release's versions), and
- * the status heartbeat as a strategic merge patch of {@code nodes/NAME/status}; the Services list
- * of {@link ServiceReflector}.
+ * the first status update, with this release's versions), the status heartbeat as a strategic
+ * merge patch of {@code nodes/NAME/status}, and the Services list of {@link ServiceReflector}.
  */
 final class KubeletNodeClient {
     private static final int ATTEMPTS = 5;
