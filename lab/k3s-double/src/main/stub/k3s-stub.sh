@@ -1,6 +1,8 @@
 #!/bin/sh
 # The K3s double: a Java program appended to this script (see docs/k3s-double.md). exec keeps the
-# process id, so systemd's main PID is the Java process itself (Type=notify needs that).
+# process id, so systemd's main PID is the Java process itself (Type=notify needs that). The build
+# writes one launcher per release, its version in the java line at the end: the one jar then is
+# that release wherever K3s reports its version (io.k3j.k3sdouble.Version).
 #
 # kubectl is a real one: K3s embeds kubectl, the double hands "k3s kubectl" (and the kubectl
 # link, as the multi-call binary does by its name) to the host's kubectl (Debian's
@@ -38,4 +40,4 @@ esac
 case "${1:-}" in
   kubectl) shift; kubectl_main "$@" ;;
 esac
-exec java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m -jar "$0" "$@"
+exec java -Dk3s.double.release=@K3S_RELEASE@ -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m -jar "$0" "$@"

@@ -16,8 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +61,22 @@ class DownloadInstallIT {
         assertThat(again.stdout()).contains("already installed");
         assertThat(lab.ssh("host1", "k3s --version").stdout()).startsWith("k3s version " + VERSION + " (");
         assertThat(lab.ssh("host1", "readlink /usr/local/bin/kubectl").stdout()).isEqualTo("k3s\n");
+    }
+
+    @Test
+    void everyReleaseOfTheDoubleInstallsByTheVersionAnInventoryNames(Lab lab) throws IOException {
+        lab.publish(release());
+        List<String> versions;
+        try (Stream<Path> directories = Files.list(release())) {
+            versions = directories.map(directory -> directory.getFileName().toString()).sorted().toList();
+        }
+
+        assertThat(versions).as("the releases in " + release()).hasSizeGreaterThanOrEqualTo(3).contains(VERSION);
+        for (String version : versions) {
+            ExecResult result = install(lab, version);
+            assertThat(result.stdout()).as(result.stderr()).contains("k3s " + version + " installed");
+            assertThat(lab.ssh("host1", "k3s --version").stdout()).startsWith("k3s version " + version + " (");
+        }
     }
 
     @Test

@@ -60,7 +60,7 @@ public final class K3s {
             }
             default -> {
                 out.println("NAME:\n   k3s - Kubernetes, but small and simple (the K3s double)\n\nUSAGE:\n   k3s [global options] "
-                        + "command [command options] [arguments...]\n\nVERSION:\n   " + Version.ofThisBuild().version());
+                        + "command [command options] [arguments...]\n\nVERSION:\n   " + Version.ofThisBuild().withCommit());
                 return command.equals("--help") || command.equals("-h") ? 0 : 1;
             }
         }

@@ -78,7 +78,7 @@ public final class AgentCommand {
             kubelet.register(node);
             SystemdNotify.ready(environment);
             log.info("k3s agent is up and running");
-            heartbeat(kubelet, node.name());
+            heartbeat(kubelet, node.name(), new ServiceReflector(Version.ofThisBuild(), log));
             return 0;
         } catch (IOException e) {
             log.fatal("Error: " + e.getMessage());
@@ -163,8 +163,10 @@ public final class AgentCommand {
                 Version.ofThisBuild().kubeletVersion(), System.getProperty("os.version"));
     }
 
-    private void heartbeat(KubeletNodeClient kubelet, String name) throws InterruptedException {
+    /** The heartbeat every 10 s; the Services listed with it until a list succeeds. */
+    private void heartbeat(KubeletNodeClient kubelet, String name, ServiceReflector services) throws InterruptedException {
         while (true) {
+            services.listUnlessListed(kubelet);
             Thread.sleep(HEARTBEAT.toMillis());
             try {
                 kubelet.heartbeat(name);

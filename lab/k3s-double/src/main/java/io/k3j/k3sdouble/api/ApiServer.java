@@ -78,6 +78,11 @@ public final class ApiServer {
             }
         } else if (path.equals("/api/v1")) {
             reply(exchange, 200, "application/json", discovery.resourceList("", "v1").orElseThrow());
+        } else if (path.equals("/api/v1/services")) {
+            if (!method.equals("GET")) {
+                throw ApiError.methodNotAllowed(method);
+            }
+            reply(exchange, 200, "application/json", Services.list(Version.ofThisBuild(), query.get("fieldSelector")));
         } else if (path.startsWith(NODES)) {
             nodes(exchange, caller, method, accept, query, path);
         } else if (path.matches("/apis/[^/]+")) {

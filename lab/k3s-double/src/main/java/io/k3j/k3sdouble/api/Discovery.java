@@ -27,7 +27,10 @@ public final class Discovery {
         this.resources = List.copyOf(resources);
     }
 
-    /** version.Info (k8s.io/apimachinery/pkg/version) of the K3s release the double is: gitVersion v1.31.4+k3s1, major 1, minor 31. */
+    /**
+     * version.Info (k8s.io/apimachinery/pkg/version) of the K3s release the double is: gitVersion
+     * v1.31.4+k3s1, major 1, minor 31, gitCommit the release's whole commit (as K3s' kubectl version shows it).
+     */
     public static Map<String, Object> version(Version version) {
         String[] numbers = version.version().substring(1).split("[.+-]");
         Map<String, Object> info = new LinkedHashMap<>();

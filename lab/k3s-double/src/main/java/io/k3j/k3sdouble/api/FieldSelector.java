@@ -22,6 +22,11 @@ public final class FieldSelector {
     }
 
     public static FieldSelector parse(String text, List<String> supportedFields) throws ApiError {
+        return parse(text, supportedFields, field -> "field label not supported: " + field);
+    }
+
+    /** As {@link #parse(String, List)}, a field outside {@code supportedFields} refused with {@code refusal}'s message. */
+    public static FieldSelector parse(String text, List<String> supportedFields, Function<String, String> refusal) throws ApiError {
         List<Term> terms = new ArrayList<>();
         if (text == null || text.isBlank()) {
             return new FieldSelector(terms);
@@ -34,7 +39,7 @@ public final class FieldSelector {
             }
             String field = fieldValue[0].strip();
             if (!supportedFields.contains(field)) {
-                throw ApiError.badRequest("field label not supported: " + field);
+                throw ApiError.badRequest(refusal.apply(field));
             }
             terms.add(new Term(field, equal, fieldValue[1].strip()));
         }

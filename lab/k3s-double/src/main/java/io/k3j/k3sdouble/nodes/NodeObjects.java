@@ -65,6 +65,22 @@ public final class NodeObjects {
         status.put("addresses", List.of(Json.object("type", "InternalIP", "address", record.internalIp()),
                 Json.object("type", "Hostname", "address", record.name())));
         status.put("conditions", List.of(readyCondition(now, now)));
+        status.put("nodeInfo", nodeInfo(record));
+        node.put("status", status);
+        return node;
+    }
+
+    /**
+     * The status patch of a kubelet's first status update after it starts (kubelet_node_status.go
+     * setNodeStatus): its node info, versions included, and Ready. An update of the Node itself
+     * keeps the status (the registry's PrepareForUpdate), so this is how a node restarted on another
+     * release shows its new version.
+     */
+    public static Map<String, Object> startStatusPatch(NodeRecord record, Instant now) {
+        return Json.object("status", Json.object("nodeInfo", nodeInfo(record), "conditions", List.of(readyCondition(now, null))));
+    }
+
+    private static Map<String, Object> nodeInfo(NodeRecord record) {
         Map<String, Object> info = new LinkedHashMap<>();
         info.put("kubeletVersion", record.kubeletVersion());
         info.put("kubeProxyVersion", record.kubeletVersion());
@@ -73,9 +89,7 @@ public final class NodeObjects {
         info.put("osImage", "Debian GNU/Linux 12 (bookworm)");
         info.put("operatingSystem", "linux");
         info.put("architecture", "amd64");
-        status.put("nodeInfo", info);
-        node.put("status", status);
-        return node;
+        return info;
     }
 
     /** The status patch a kubelet's heartbeat sends (strategic merge: the Ready condition, merged by type). */

@@ -13,10 +13,11 @@ class DiscoveryTest {
 
     @Test
     void versionInfoIsTheK3sReleaseSplitIntoMajorAndMinor() {
-        Map<String, Object> info = Discovery.version(new Version("v1.31.4+k3s1", "a562d090", "go1.22.9", "2024-12-14T00:00:00Z"));
+        Map<String, Object> info = Discovery.version(Version.of("v1.32.0+k3s1"));
 
-        assertThat(info).containsEntry("major", "1").containsEntry("minor", "31").containsEntry("gitVersion", "v1.31.4+k3s1")
-                .containsEntry("goVersion", "go1.22.9").containsEntry("platform", "linux/amd64");
+        assertThat(info).containsEntry("major", "1").containsEntry("minor", "32").containsEntry("gitVersion", "v1.32.0+k3s1")
+                .containsEntry("gitCommit", "cca8facaa33a3ec7897349a8740fd96029590c31").containsEntry("goVersion", "go1.23.3")
+                .containsEntry("buildDate", "2024-12-20T00:00:00Z").containsEntry("platform", "linux/amd64");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k3j.k3sdouble.Json;
 import io.k3j.k3sdouble.kine.MemoryStore;
+import io.k3j.k3sdouble.nodes.NodeObjects;
 import io.k3j.k3sdouble.nodes.NodeRecord;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
 import java.time.Clock;
@@ -50,6 +51,22 @@ class NodesApiTest {
         Map<String, Object> fresh = api.get(ADMIN, "worker1");
         ((Map<String, Object>) ((Map<String, Object>) fresh.get("metadata")).get("labels")).put("c", "d");
         assertThat(Json.write(api.update(ADMIN, "worker1", fresh, false))).contains("\"a\":\"b\"").contains("\"c\":\"d\"");
+    }
+
+    @Test
+    void aKubeletRestartedOnAnotherReleaseShowsItsVersionOnceItsStartStatusIsWritten() throws ApiError {
+        NodeRecord restarted = new NodeRecord("worker1", false, Map.of(), List.of(), "203.0.113.21", "v1.30.8+k3s1", "6.1");
+        api.update(WORKER1, "worker1", NodeObjects.reregistered(api.get(WORKER1, "worker1"), restarted, NOW), false);
+        assertThat(kubeletVersion(api.get(ADMIN, "worker1"))).as("a PUT of the Node keeps its status").isEqualTo("v1.31.4+k3s1");
+
+        api.patch(WORKER1, "worker1", "application/strategic-merge-patch+json", NodeObjects.startStatusPatch(restarted, NOW), true);
+
+        assertThat(kubeletVersion(api.get(ADMIN, "worker1"))).isEqualTo("v1.30.8+k3s1");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String kubeletVersion(Map<String, Object> node) {
+        return (String) ((Map<String, Object>) ((Map<String, Object>) node.get("status")).get("nodeInfo")).get("kubeletVersion");
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.k3j.k3sdouble.server;
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabCertificates;
+import io.k3j.k3sdouble.Version;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -45,14 +48,24 @@ public final class DoubleOnLab {
         return config;
     }
 
-    /** Installs the double on {@code host} with the unit for {@code command} (server: k3s, agent: k3s-agent). */
+    /** Installs the double's default release on {@code host} with the unit for {@code command} (server: k3s, agent: k3s-agent). */
     public static void install(Lab lab, String host, String command) {
         String unit = command.equals("server") ? "k3s" : "k3s-agent";
-        lab.exec(host, "sh", "-c", "curl -fsS -o /usr/local/bin/k3s " + Lab.MIRROR_URL + "/v1.31.4%2Bk3s1/k3s"
-                + " && chmod 755 /usr/local/bin/k3s && ln -sf k3s /usr/local/bin/kubectl && mkdir -p /etc/rancher/k3s"
+        installBinary(lab, host, Version.ofThisBuild().version());
+        lab.exec(host, "sh", "-c", "ln -sf k3s /usr/local/bin/kubectl && mkdir -p /etc/rancher/k3s"
                 + " && printf 'K3S_DOUBLE_STARTUP_DELAY=1\\nK3S_DOUBLE_NODE_GRACE_SECONDS=" + NODE_GRACE_SECONDS + "\\n' > /etc/default/" + unit
                 + " && printf '%s' \"$0\" > /etc/systemd/system/" + unit + ".service && systemctl daemon-reload",
                 UNIT.formatted(command)).orThrow("install on " + host);
+    }
+
+    /**
+     * Puts the binary of {@code version}'s release from the lab's mirror at /usr/local/bin/k3s, as an
+     * upgrade by hand does; a running unit keeps the old one until it restarts.
+     */
+    public static void installBinary(Lab lab, String host, String version) {
+        String url = Lab.MIRROR_URL + "/" + URLEncoder.encode(version, StandardCharsets.UTF_8) + "/k3s";
+        lab.exec(host, "sh", "-c", "curl -fsS -o /usr/local/bin/k3s.new \"$0\" && chmod 755 /usr/local/bin/k3s.new"
+                + " && mv -f /usr/local/bin/k3s.new /usr/local/bin/k3s", url).orThrow("k3s " + version + " on " + host);
     }
 
     public static void publishRelease(Lab lab) {
@@ -73,7 +86,7 @@ public final class DoubleOnLab {
      * The unit's journal since its current start once it shows {@code text}; after {@code deadline}
      * a failure that shows the journal so far.
      */
-    private static String awaitJournal(Lab lab, String host, String unit, String text, Duration deadline) throws InterruptedException {
+    static String awaitJournal(Lab lab, String host, String unit, String text, Duration deadline) throws InterruptedException {
         long until = System.nanoTime() + deadline.toNanos();
         String journal = currentJournal(lab, host, unit);
         while (!journal.contains(text)) {

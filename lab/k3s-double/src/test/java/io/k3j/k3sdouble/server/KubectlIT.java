@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Debian's real kubectl against the double: {@code k3s kubectl} on a server, and kubectl on this
  * machine through a round-robin registration name with the servers' kubeconfig, as an operator
- * uses them: get, label, taint, cordon, wait, drain against a PodDisruptionBudget, delete node.
- * Two servers and an agent on the lab's PostgreSQL.
+ * uses them: get, label, taint, cordon, wait, drain against a PodDisruptionBudget, delete node;
+ * then each node on another release, as its binary says. Two servers and an agent on the lab's PostgreSQL.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -152,6 +152,52 @@ class KubectlIT {
         lab.exec("worker1", "timeout", "60", "systemctl", "restart", "k3s-agent").orThrow("restart the agent");
 
         assertThat(fromHere(lab, "wait", "--for=condition=Ready", "node/worker1", "--timeout=60s")).contains("condition met");
+    }
+
+    @Test
+    @Order(7)
+    void eachNodeShowsTheReleaseItsHostRunsAndAnotherBinaryRestartedChangesIt(Lab lab) throws IOException {
+        DoubleOnLab.installBinary(lab, "server2", "v1.32.0+k3s1");
+        lab.exec("server2", "timeout", "60", "systemctl", "restart", "k3s").orThrow("restart server2 on v1.32.0+k3s1");
+        DoubleOnLab.installBinary(lab, "worker1", "v1.30.8+k3s1");
+        lab.exec("worker1", "timeout", "60", "systemctl", "restart", "k3s-agent").orThrow("restart worker1 on v1.30.8+k3s1");
+        fromHere(lab, "wait", "--for=condition=Ready", "node", "--all", "--timeout=60s");
+        Path toServer2 = temp.resolve("server2.kubeconfig");
+        Files.writeString(toServer2, Files.readString(kubeconfig).replace(REGISTRATION, lab.host("server2").address()));
+
+        assertThat(lab.exec("server2", "k3s", "--version").orThrow("k3s --version").stdout())
+                .isEqualTo("k3s version v1.32.0+k3s1 (cca8faca)\ngo version go1.23.3\n");
+        assertThat(onServer(lab, "get", "nodes"))
+                .containsPattern("(?m)^server1 +Ready +control-plane,master +\\S+ +v1\\.31\\.4\\+k3s1$")
+                .containsPattern("(?m)^server2 +Ready +control-plane,master +\\S+ +v1\\.32\\.0\\+k3s1$")
+                .containsPattern("(?m)^worker1 +Ready +<none> +\\S+ +v1\\.30\\.8\\+k3s1$");
+        assertThat(onServer(lab, "get", "node", "server2", "-o", "jsonpath={.status.nodeInfo.kubeletVersion} {.status.nodeInfo.kubeProxyVersion}"))
+                .isEqualTo("v1.32.0+k3s1 v1.32.0+k3s1");
+        assertThat(lab.kubectl("--kubeconfig", toServer2.toString(), "version").orThrow("kubectl version against server2").stdout())
+                .contains("Server Version: version.Info{Major:\"1\", Minor:\"32\", GitVersion:\"v1.32.0+k3s1\", "
+                        + "GitCommit:\"cca8facaa33a3ec7897349a8740fd96029590c31\", GitTreeState:\"clean\", BuildDate:\"2024-12-20T00:00:00Z\", "
+                        + "GoVersion:\"go1.23.3\"");
+        assertThat(onServer(lab, "version")).contains("Server Version: version.Info{Major:\"1\", Minor:\"31\", GitVersion:\"v1.31.4+k3s1\"");
+    }
+
+    @Test
+    @Order(8)
+    void anAgentNewerThanTheServersJoinsButTheirApiserverRefusesItsKubeletsServiceList(Lab lab) throws InterruptedException {
+        for (String server : new String[] {"server1", "server2"}) {
+            DoubleOnLab.installBinary(lab, server, "v1.30.8+k3s1");
+            lab.exec(server, "timeout", "60", "systemctl", "restart", "k3s").orThrow("restart " + server + " on v1.30.8+k3s1");
+        }
+        DoubleOnLab.installBinary(lab, "worker1", "v1.31.4+k3s1");
+        lab.exec("worker1", "timeout", "60", "systemctl", "restart", "k3s-agent").orThrow("restart worker1 on v1.31.4+k3s1");
+
+        String journal = DoubleOnLab.awaitJournal(lab, "worker1", "k3s-agent", "failed to list *v1.Service", Duration.ofSeconds(30));
+
+        assertThat(journal).containsPattern("W\\d{4} [0-9:.]{15} +\\d+ reflector\\.go:561\\] "
+                + "k8s\\.io/client-go@v1\\.31\\.4-k3s1/informers/factory\\.go:160: failed to list \\*v1\\.Service: "
+                + "\"spec\\.clusterIP\" is not a known field selector: only \"metadata\\.name\", \"metadata\\.namespace\"");
+        assertThat(onServer(lab, "get", "nodes"))
+                .containsPattern("(?m)^server1 +Ready +control-plane,master +\\S+ +v1\\.30\\.8\\+k3s1$")
+                .containsPattern("(?m)^worker1 +Ready +<none> +\\S+ +v1\\.31\\.4\\+k3s1$");
     }
 
     /** Pods are records: a DaemonSet's pod and two ReplicaSet pods (one with an emptyDir), bound to nodes. */
