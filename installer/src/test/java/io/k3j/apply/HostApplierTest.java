@@ -43,8 +43,8 @@ class HostApplierTest {
     @BeforeEach
     void connect() {
         ConnectedHosts hosts = new ConnectedHosts(Map.of(SERVER, host), Map.of(), RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
-        ApplyContext context = new ApplyContext(ExampleInventories.load("airgap.yaml"), hosts, "", Duration.ofSeconds(5),
-                Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
+        ApplyContext context = new ApplyContext(ExampleInventories.load("airgap.yaml"), hosts, Duration.ofSeconds(5),
+                Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK, Wet.APPLY);
         applier = new HostApplier(context, SilentListener.INSTANCE);
     }
 
@@ -53,7 +53,7 @@ class HostApplierTest {
         HostPlan plan = new HostPlan(SERVER, "first server", List.of(
                 Action.install("upload k3s", new Operation.CopyFromOperator(binary, "/usr/local/bin/k3s", "0755")),
                 Action.run("import", new Operation.RunOnChange("import", IMPORT))));
-        return applier.apply(Step.SERVERS, plan).stream().map(ActionOutcome::change).toList();
+        return applier.apply(Step.SERVERS, plan).outcomes().stream().map(ActionOutcome::change).toList();
     }
 
     @Test

@@ -54,7 +54,7 @@ class ServiceStarterTest {
         inventory = ExampleInventories.load("airgap.yaml");
         ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)), Map.of(),
                 RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
-        context = new ApplyContext(inventory, hosts, "", LIMIT, Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
+        context = new ApplyContext(inventory, hosts, LIMIT, Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK, Wet.APPLY);
         starter = new ServiceStarter(context, SilentListener.INSTANCE);
     }
 
@@ -80,7 +80,7 @@ class ServiceStarterTest {
     void aUnitThatIsNotRunningStartsThoughItsStampMatches() {
         HostApplier.Result result = startK3s(false, "config");
 
-        assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "started k3s; active (ready)"));
+        assertThat(result).isEqualTo(new HostApplier.Result(Change.ADDED, "started k3s; active (ready)"));
         assertThat(fakes.journal()).containsExactly(S1 + ": is k3s active", S1 + ": restart k3s", S1 + ": wait for k3s");
     }
 
@@ -127,7 +127,7 @@ class ServiceStarterTest {
     }
 
     private HostApplier.Result start(String address, Operation.Services services) {
-        return starter.start(fakes.host(address), host(address), services, INPUTS);
+        return starter.start(fakes.host(address), host(address), services, INPUTS, List.of());
     }
 
     private Thread startInThread(String address, Operation.Services services) {
