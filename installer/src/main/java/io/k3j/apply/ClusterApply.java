@@ -56,7 +56,7 @@ public final class ClusterApply {
     }
 
     /** With a stand-in for the datastore login: for a unit test on fake hosts, which tunnel nowhere. */
-    ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit, Clock clock,
+    public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit, Clock clock,
                  DatastoreProbe datastoreProbe) {
         this.inventory = inventory;
         this.resolver = resolver;

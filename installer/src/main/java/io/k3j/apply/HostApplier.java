@@ -96,7 +96,7 @@ final class HostApplier {
         if (operation instanceof Operation.Packages packages) {
             return packages(host, address, packages);
         } else if (operation instanceof Operation.Script script) {
-            return script(host, script);
+            return script(host, action, script);
         } else if (operation instanceof Operation.WriteFile write) {
             return writeFile(host, action, write);
         } else if (operation instanceof Operation.KeepBlock block) {
@@ -132,8 +132,13 @@ final class HostApplier {
     }
 
     /** The script, or in a dry run its probe: either says whether it changes (or would change) anything. */
-    private Result script(RemoteHost host, Operation.Script script) {
-        ExecResult result = RemoteShell.run(host, context.wet().dry() ? script.probe() : script.text());
+    private Result script(RemoteHost host, Action action, Operation.Script script) {
+        Result ran = run(host, context.wet().dry() ? script.probe() : script.text());
+        return context.wet().dry() && ran.change().changes() ? new Result(Change.CHANGED, action.description()) : ran;
+    }
+
+    private static Result run(RemoteHost host, String script) {
+        ExecResult result = RemoteShell.run(host, script);
         if (!result.ok()) {
             throw new ClusterChecks.CheckFailed(lastLines(result.stderr().isBlank() ? result.stdout() : result.stderr()),
                     "the run log has the whole output; fix the cause and apply again");
@@ -221,7 +226,7 @@ final class HostApplier {
             return new Result(Change.CHANGED, action.description() + ": " + (changed.isEmpty()
                     ? "it has not run with this script and these files yet" : String.join(", ", changed) + " changed"));
         }
-        Result ran = script(host, new Operation.Script(run.name(), run.text(), ""));
+        Result ran = run(host, run.text());
         Stamps.record(host, run.name(), hash);
         return new Result(Change.CHANGED, ran.detail().isEmpty() ? "ran" : ran.detail());
     }

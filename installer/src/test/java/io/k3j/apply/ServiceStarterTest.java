@@ -9,6 +9,7 @@ import io.k3j.plan.Paths;
 import io.k3j.ssh.RunLog;
 import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeHost;
+import io.k3j.testing.FakeSystemd;
 import io.k3j.testing.FakeHosts;
 import java.nio.file.Path;
 import java.time.Clock;

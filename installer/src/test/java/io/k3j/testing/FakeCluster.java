@@ -1,11 +1,10 @@
-package io.k3j.apply;
+package io.k3j.testing;
 
 import io.k3j.facts.FactsScript;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.plan.Paths;
-import io.k3j.testing.FakeHost;
-import io.k3j.testing.FakeHosts;
+import io.k3j.ssh.Sha256;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,10 @@ import java.util.stream.Collectors;
  * The hosts of an inventory with a provisioned PostgreSQL and HAProxy, taught every command an
  * apply sends them and keeping what it leaves: packages installed, units running, and what K3s
  * writes when a server starts (its token files, from the config.yaml it started with, and
- * k3s.yaml). Nodes are the servers and agents whose units run, Ready, as the inventory labels them.
+ * k3s.yaml), and the sha256 of its files a dry run asks for. Nodes are the servers and agents whose
+ * units run, Ready, as the inventory labels them.
  */
-final class FakeCluster {
+public final class FakeCluster {
     private static final String CA_HASH = "0123456789abcdef".repeat(4);
     private static final List<String> SERVER_ROLES = List.of("control-plane", "master");
 
@@ -31,9 +31,10 @@ final class FakeCluster {
     private final Map<String, Set<String>> packages = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> k3s = new ConcurrentHashMap<>();
 
-    FakeCluster(Inventory inventory, FakeHosts fakes) {
+    public FakeCluster(Inventory inventory, FakeHosts fakes) {
         this.inventory = inventory;
         inventory.allHosts().forEach(roled -> facts(fakes.host(roled.host().address()), roled.host()));
+        inventory.allHosts().forEach(roled -> teachSha256(fakes.host(roled.host().address())));
         Host db = inventory.datastore().provision().orElseThrow().host();
         FakeHost datastore = fakes.host(db.address());
         teachPackages(datastore);
@@ -60,7 +61,7 @@ final class FakeCluster {
         }
     }
 
-    static String nodeName(Host host) {
+    public static String nodeName(Host host) {
         return "node-" + host.address().replace('.', '-');
     }
 
@@ -70,6 +71,18 @@ final class FakeCluster {
                 "os=debian\nos_pretty=Debian GNU/Linux 12 (bookworm)\narch=x86_64\nhostname=" + nodeName(inventoryHost) + "\n"
                         + "init=systemd\nsystemd_state=running\naddresses=" + inventoryHost.address() + "\n"
                         + "postgresql_major=15\npackages=" + String.join(" ", packages.getOrDefault(host.name(), Set.of())) + "\n"));
+    }
+
+    /** A dry run's look at an uploaded file: its sha256 as sha256sum prints it, nothing for a file the host lacks. */
+    private static void teachSha256(FakeHost host) {
+        Pattern sum = Pattern.compile("\\Asha256sum -- '([^']+)' 2>/dev/null \\|\\| true\\z");
+        host.on("sha256 of a file", FakeHost.script(sum.pattern()), sent -> {
+            Matcher path = sum.matcher(sent.stdin());
+            if (!path.find()) {
+                throw new AssertionError("a sha256sum of no path: " + sent.stdin());
+            }
+            return FakeHost.ok(host.file(path.group(1)).map(file -> Sha256.of(file.bytes()) + "  " + path.group(1) + "\n").orElse(""));
+        });
     }
 
     private void teachPackages(FakeHost host) {
