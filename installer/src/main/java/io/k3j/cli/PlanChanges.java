@@ -23,7 +23,7 @@ import java.util.Optional;
  * Shows a dry run ({@code plan}, {@code apply --dry-run}): per step, wave and host, each change as
  * {@code + add}, {@code ~ change} or {@code - remove} (KubeOne's plan is the model), with the
  * files' diffs, the restarts and why, and the checks apply would make; then the count, or "nothing
- * to do". With {@code --output json}: one {@code plan-action} event per action, then {@code plan}.
+ * to do". With {@code --output json}: one {@code plan-action} event per action, then {@code plan-summary}.
  * Every text goes through the masker; a diff is taken before masking and masks the secrets the
  * host's file holds too (a token since rotated), so a changed secret shows as a changed line.
  */
@@ -86,7 +86,7 @@ final class PlanChanges {
         boolean pending = add + change + remove > 0;
         output.result(pending ? style.warning("Plan: " + add + " to add, " + change + " to change, " + remove + " to remove.")
                 : style.success("Nothing to do: every host matches the inventory."));
-        output.event("plan", "cluster", cluster, "add", add, "change", change, "remove", remove, "pending", pending);
+        output.event("plan-summary", "cluster", cluster, "add", add, "change", change, "remove", remove, "pending", pending);
     }
 
     private void printHost(String cluster, StepRun step, int wave, HostPlan host, HostReport report, SecretMasker masker,

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
             "",
             "With --offline no host is touched: every action and file, from the inventory alone, assuming fresh amd64 "
                     + "hosts. --detailed-exitcode (as Terraform has it): exit 2 when changes are pending, 0 when there are "
-                    + "none. --output json: one plan-action event per action, then one plan event with the counts."})
+                    + "none. --output json: one plan-action event per action, then one plan-summary event with the counts."})
 public class PlanCommand extends BaseCommand {
     /** A dry run waits for nothing; only the commands' own time limits are derived from this. */
     private static final Duration DRY_RUN_WAITS = Duration.ofSeconds(300);
