@@ -55,7 +55,7 @@ final class ServiceStarter {
 
     private HostApplier.Result restart(RemoteHost host, Host inventoryHost, Operation.Services services, String hash, boolean running) {
         String units = String.join(" ", services.units());
-        ExecResult restarted = RemoteShell.run(host, "systemctl daemon-reload && systemctl enable -q " + units
+        ExecResult restarted = RemoteShell.runOnce(host, "systemctl daemon-reload && systemctl enable -q " + units
                 + " && systemctl restart --no-block " + units);
         if (!restarted.ok()) {
             throw new ClusterChecks.CheckFailed("systemctl could not start " + units + ": " + HostApplier.lastLines(restarted.stderr()),

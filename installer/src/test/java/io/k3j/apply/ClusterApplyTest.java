@@ -80,6 +80,22 @@ class ClusterApplyTest {
     }
 
     @Test
+    void aNewLabelOnTheWorkerRewritesItsConfigAndRestartsItAloneAndItsNodeIsVerifiedWithTheLabel() throws InterruptedException {
+        new FakeCluster(inventory, fakes);
+        apply();
+        fakes.clearJournal();
+        Inventory labelled = ExampleInventories.load("airgap.yaml", text -> text.replace("{address: " + W1 + "}",
+                "{address: " + W1 + ", labels: {disk: ssd}}"));
+
+        ClusterApply.Result relabelled = runs.apply(labelled);
+
+        assertThat(fakes.journal()).filteredOn(line -> line.contains(": write ") || line.contains(": restart ")).containsExactly(
+                W1 + ": write " + Paths.K3S_CONFIG, W1 + ": restart k3s-agent", W1 + ": write " + Paths.STAMPS + "/services-k3s-agent");
+        assertThat(relabelled.nodes()).filteredOn(node -> node.name().equals("node-" + W1.replace('.', '-')))
+                .singleElement().satisfies(node -> assertThat(node.labels()).containsEntry("disk", "ssd"));
+    }
+
+    @Test
     void aDryRunSendsOnlyReadsAndFindsEveryChangeTheApplyThenMakes() throws InterruptedException {
         new FakeCluster(inventory, fakes);
 

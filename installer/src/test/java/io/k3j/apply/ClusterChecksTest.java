@@ -46,10 +46,14 @@ class ClusterChecksTest {
     }
 
     private ClusterChecks checksWith(DatastoreProbe probe) {
+        return checksWith(probe, Wet.APPLY);
+    }
+
+    private ClusterChecks checksWith(DatastoreProbe probe, Wet wet) {
         ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, first, S2, fakes.host(S2)), Map.of(),
                 RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
         ApplyContext made = new ApplyContext(ExampleInventories.load("airgap.yaml"), hosts, Duration.ofSeconds(30),
-                Clock.systemUTC(), probe, Wet.APPLY);
+                Clock.systemUTC(), probe, wet);
         return new ClusterChecks(made);
     }
 
@@ -62,6 +66,24 @@ class ClusterChecksTest {
         assertThat(read.detail()).startsWith("read the agents' token");
         assertThat(read.read()).hasValue(AGENTS_TOKEN);
         assertThat(first.sent()).isEmpty();
+    }
+
+    @Test
+    void aDryRunChecksNothingButReadsTheAgentsTokenWhenItIsForTheAgentTokenTheServerIsGiven() {
+        ClusterChecks dry = checksWith((endpoint, tls, via) -> {
+            throw new AssertionError("a dry run logs in nowhere");
+        }, Wet.DRY_RUN);
+
+        assertThat(dry.run(AGENT_TOKEN, S1)).isEqualTo(new HostApplier.Result(Change.TO_CHECK, "", Optional.empty(), Optional.empty()));
+        first.put(Paths.AGENT_TOKEN, AGENTS_TOKEN + "\n");
+        assertThat(dry.run(AGENT_TOKEN, S1).read()).hasValue(AGENTS_TOKEN);
+        first.put(Paths.AGENT_TOKEN, "K10" + CA_HASH + "::node:00000000000000000000000000000000\n");
+        assertThat(dry.run(AGENT_TOKEN, S1).read()).isEmpty();
+        for (Operation.Check check : List.of(REGISTRATION, new Operation.ResolvesTo("198.51.100.20", List.of(S1, S2), S1),
+                new Operation.DatastoreLogin("postgres://k3s:pw@198.51.100.5:5432/k3s", Optional.empty()))) {
+            assertThat(dry.run(check, S2).change()).isEqualTo(Change.TO_CHECK);
+        }
+        assertThat(fakes.journal()).isEmpty();
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.k3j.inventory.Inventory;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.Sha256;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,14 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The hosts of an inventory with a provisioned PostgreSQL and HAProxy, taught every command an
  * apply sends them and keeping what it leaves: packages installed, units running, and what K3s
  * writes when a server starts (its token files, from the config.yaml it started with, and
  * k3s.yaml), and the sha256 of its files a dry run asks for. Nodes are the servers and agents whose
- * units run, Ready, as the inventory labels them.
+ * units run, Ready, with the labels of the config.yaml each last started with (as K3s registers them).
  */
 public final class FakeCluster {
     private static final String CA_HASH = "0123456789abcdef".repeat(4);
@@ -30,6 +30,8 @@ public final class FakeCluster {
     private final Inventory inventory;
     private final Map<String, Set<String>> packages = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> k3s = new ConcurrentHashMap<>();
+    /** The node labels each K3s last started with (its config.yaml's node-label), as K3s registers them. */
+    private final Map<String, Map<String, String>> labels = new ConcurrentHashMap<>();
 
     public FakeCluster(Inventory inventory, FakeHosts fakes) {
         this.inventory = inventory;
@@ -46,6 +48,7 @@ public final class FakeCluster {
             host.on("restart k3s", FakeHost.script("systemctl restart --no-block k3s\\z"), sent -> {
                 k3s.get(server.address()).set(true);
                 writeTokens(host);
+                labels.put(server.address(), nodeLabels(host));
                 return FakeHost.ok();
             });
         }
@@ -57,7 +60,13 @@ public final class FakeCluster {
             FakeSystemd.teach(fakes.host(balancer.address()), "haproxy", false);
         }
         for (Host worker : inventory.workers().hosts()) {
-            k3s.put(worker.address(), FakeSystemd.teach(fakes.host(worker.address()), "k3s-agent", false));
+            FakeHost host = fakes.host(worker.address());
+            k3s.put(worker.address(), FakeSystemd.teach(host, "k3s-agent", false));
+            host.on("restart k3s-agent", FakeHost.script("systemctl restart --no-block k3s-agent\\z"), sent -> {
+                k3s.get(worker.address()).set(true);
+                labels.put(worker.address(), nodeLabels(host));
+                return FakeHost.ok();
+            });
         }
     }
 
@@ -118,6 +127,19 @@ public final class FakeCluster {
                 """);
     }
 
+    /** The {@code node-label} list of the host's config.yaml, each {@code "key=value"}. */
+    private static Map<String, String> nodeLabels(FakeHost host) {
+        Matcher block = Pattern.compile("(?m)^node-label:\n((?:  - \".*\"\n)*)").matcher(host.file(Paths.K3S_CONFIG).orElseThrow().text());
+        Map<String, String> found = new LinkedHashMap<>();
+        if (block.find()) {
+            Matcher label = Pattern.compile("  - \"([^\"=]+)=([^\"]*)\"").matcher(block.group(1));
+            while (label.find()) {
+                found.put(label.group(1), label.group(2));
+            }
+        }
+        return found;
+    }
+
     private static Optional<String> value(String config, String key) {
         Matcher matcher = Pattern.compile("^" + key + ": \"([^\"]*)\"$", Pattern.MULTILINE).matcher(config);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
@@ -134,9 +156,10 @@ public final class FakeCluster {
         return k3s.get(host.address()).get();
     }
 
-    private static String node(Host host, List<String> roles) {
-        String labels = roles.stream().map(role -> "\"node-role.kubernetes.io/" + role + "\": \"true\"").collect(Collectors.joining(", "));
-        return "{\"metadata\": {\"name\": \"" + nodeName(host) + "\", \"labels\": {" + labels + "}}, "
+    private String node(Host host, List<String> roles) {
+        List<String> all = new ArrayList<>(roles.stream().map(role -> "\"node-role.kubernetes.io/" + role + "\": \"true\"").toList());
+        labels.getOrDefault(host.address(), Map.of()).forEach((key, value) -> all.add("\"" + key + "\": \"" + value + "\""));
+        return "{\"metadata\": {\"name\": \"" + nodeName(host) + "\", \"labels\": {" + String.join(", ", all) + "}}, "
                 + "\"status\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"True\"}]}}";
     }
 }
