@@ -97,7 +97,9 @@ final class PlanChanges {
             Action action = host.actions().get(i);
             ActionOutcome outcome = report.outcomes().get(i);
             Mark mark = Mark.of(outcome.change());
-            counts.merge(mark, 1, Integer::sum);
+            if (outcome.change().changes()) {
+                counts.merge(mark, 1, Integer::sum);
+            }
             List<String> diff = showFiles && mark != Mark.NONE ? diff(action, outcome, masker) : List.of();
             if (mark == Mark.CHECK) {
                 lines.add("    " + style.faint("? " + masker.mask(action.description())));
