@@ -152,7 +152,7 @@ final class HostApplier {
         ManagedFile file = write.file();
         if (context.wet().dry()) {
             Optional<String> now = read(host, file.path());
-            return wouldWrite(action, write.against(now), now);
+            return wouldWrite(host, action, file, write.against(now), now);
         }
         return written(upload(host, file, file.content()), file.path());
     }
@@ -160,7 +160,7 @@ final class HostApplier {
     private Result keepBlock(RemoteHost host, Action action, Operation.KeepBlock block) {
         Optional<String> now = read(host, block.file().path());
         if (context.wet().dry()) {
-            return wouldWrite(action, block.against(now), Optional.of(block.current(now)));
+            return wouldWrite(host, action, block.file(), block.against(now), Optional.of(block.current(now)));
         }
         return written(upload(host, block.file(), ManagedBlock.applied(now.orElse(""), block.file().content())), block.file().path());
     }
@@ -193,6 +193,19 @@ final class HostApplier {
             }
         });
         return new Result(Change.REMOVED, (context.wet().dry() ? "stop and disable " : "stopped and disabled ") + disable.unit());
+    }
+
+    /** A file apply would write: new, or changed in content, or (as an upload compares them too) in mode or owner. */
+    private static Result wouldWrite(RemoteHost host, Action action, ManagedFile file, Operation.FileChange change,
+                                     Optional<String> before) {
+        if (change == Operation.FileChange.UNCHANGED) {
+            String stat = RemoteShell.run(host, "stat -c '%a %U:%G' -- " + Shell.quote(file.path())).stdout();
+            if (!file.hasModeAndOwner(stat)) {
+                return new Result(Change.CHANGED, action.description() + ": mode and owner are " + stat.strip() + " now", before,
+                        Optional.empty());
+            }
+        }
+        return wouldWrite(action, change, before);
     }
 
     private static Result wouldWrite(Action action, Operation.FileChange change, Optional<String> before) {

@@ -154,7 +154,9 @@ final class PlanChanges {
         }
         String before = outcome.before().orElse("");
         SecretMasker both = masker.and(SecretsOnHost.in(before));
-        return LineDiff.of(before.stripTrailing(), file.get().content().stripTrailing()).stream().map(both::mask).toList();
+        List<String> diff = LineDiff.of(before.stripTrailing(), file.get().content().stripTrailing());
+        // Only the mode or owner would change: the line says so, no lines to show.
+        return diff.stream().allMatch(line -> line.startsWith("  ")) ? List.of() : diff.stream().map(both::mask).toList();
     }
 
     private String colour(Mark mark, String line) {

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * The hosts of an inventory with a provisioned PostgreSQL and HAProxy, taught every command an
  * apply sends them and keeping what it leaves: packages installed, units running, and what K3s
  * writes when a server starts (its token files, from the config.yaml it started with, and
- * k3s.yaml), and the sha256 of its files a dry run asks for. Nodes are the servers and agents whose
+ * k3s.yaml), and the sha256, mode and owner of its files a dry run asks for. Nodes are the servers and agents whose
  * units run, Ready, with the labels of the config.yaml each last started with (as K3s registers them).
  */
 public final class FakeCluster {
@@ -37,6 +37,7 @@ public final class FakeCluster {
         this.inventory = inventory;
         inventory.allHosts().forEach(roled -> facts(fakes.host(roled.host().address()), roled.host()));
         inventory.allHosts().forEach(roled -> teachSha256(fakes.host(roled.host().address())));
+        inventory.allHosts().forEach(roled -> teachStat(fakes.host(roled.host().address())));
         Host db = inventory.datastore().provision().orElseThrow().host();
         FakeHost datastore = fakes.host(db.address());
         teachPackages(datastore);
@@ -91,6 +92,19 @@ public final class FakeCluster {
                 throw new AssertionError("a sha256sum of no path: " + sent.stdin());
             }
             return FakeHost.ok(host.file(path.group(1)).map(file -> Sha256.of(file.bytes()) + "  " + path.group(1) + "\n").orElse(""));
+        });
+    }
+
+    /** A dry run's look at a file's mode and owner, as {@code stat -c '%a %U:%G'} prints them. */
+    private static void teachStat(FakeHost host) {
+        Pattern stat = Pattern.compile("\\Astat -c '%a %U:%G' -- '([^']+)'\\z");
+        host.on("stat of a file", FakeHost.script(stat.pattern()), sent -> {
+            Matcher path = stat.matcher(sent.stdin());
+            if (!path.find()) {
+                throw new AssertionError("a stat of no path: " + sent.stdin());
+            }
+            return host.file(path.group(1)).map(file -> FakeHost.ok(file.mode().replaceFirst("^0+(?=.)", "") + " " + file.owner() + "\n"))
+                    .orElseGet(() -> FakeHost.exit(1, "stat: cannot statx '" + path.group(1) + "': No such file or directory"));
         });
     }
 

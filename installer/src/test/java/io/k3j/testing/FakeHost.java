@@ -104,7 +104,12 @@ public final class FakeHost implements RemoteHost {
 
     /** Puts a file on the host, as if it had been there before the test (not in the journal). */
     public FakeHost put(String path, String text) {
-        files.put(path, new File(text.getBytes(StandardCharsets.UTF_8), "0600", "root:root"));
+        return put(path, text, "0600", "root:root");
+    }
+
+    /** The same with its mode and owner. */
+    public FakeHost put(String path, String text, String mode, String owner) {
+        files.put(path, new File(text.getBytes(StandardCharsets.UTF_8), mode, owner));
         return this;
     }
 
