@@ -56,8 +56,8 @@ public final class ClusterApply {
     }
 
     /** With a stand-in for the datastore login: for a unit test on fake hosts, which tunnel nowhere. */
-    public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit, Clock clock,
-                 DatastoreProbe datastoreProbe) {
+    public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
+                        Clock clock, DatastoreProbe datastoreProbe) {
         this.inventory = inventory;
         this.resolver = resolver;
         this.hosts = hosts;

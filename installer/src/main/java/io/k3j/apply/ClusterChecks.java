@@ -49,7 +49,8 @@ final class ClusterChecks {
      */
     HostApplier.Result run(Operation.Check check, String address) {
         if (context.wet().dry()) {
-            Optional<String> read = check instanceof Operation.AgentToken token ? readAgentToken(connected(address), token) : Optional.empty();
+            Optional<String> read = check instanceof Operation.AgentToken token
+                    ? readAgentToken(connected(address), token) : Optional.empty();
             return new HostApplier.Result(Change.TO_CHECK, "", Optional.empty(), read);
         }
         if (check instanceof Operation.AgentToken token) {

@@ -63,7 +63,8 @@ final class ServiceStarter {
         }
         String ready = waitReady(host, inventoryHost, services);
         Stamps.record(host, services.stamp(), hash);
-        return new HostApplier.Result(running ? Change.CHANGED : Change.ADDED, (running ? "restarted " : "started ") + units + "; " + ready);
+        return new HostApplier.Result(running ? Change.CHANGED : Change.ADDED,
+                (running ? "restarted " : "started ") + units + "; " + ready);
     }
 
     private String waitReady(RemoteHost host, Host inventoryHost, Operation.Services services) {

@@ -23,7 +23,10 @@ public enum ExitCode {
         this.meaning = meaning;
     }
 
-    /** The exit code a command returned (2: a usage error, as every command but plan --detailed-exitcode means it); an unknown number is a bug. */
+    /**
+     * The exit code a command returned (2: a usage error, as every command but plan
+     * --detailed-exitcode means it); an unknown number is a bug.
+     */
     public static ExitCode of(int code) {
         for (ExitCode exitCode : values()) {
             if (exitCode.code == code) {

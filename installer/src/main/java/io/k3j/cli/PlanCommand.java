@@ -87,7 +87,8 @@ public class PlanCommand extends BaseCommand {
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "plan", clock);
         SecretResolver resolver = new InventoryLoader(context.environment()::get).secrets(valid);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
-            ClusterValues values = ClusterValues.of(valid, resolver, HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
+            ClusterValues values = ClusterValues.of(valid, resolver,
+                    HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());
             ClusterApply apply = new ClusterApply(valid, resolver, hosts, new WaveRunner(ssh.parallel(), clock), DRY_RUN_WAITS, clock);
             ClusterApply.DryRun dryRun;

@@ -113,7 +113,10 @@ public sealed interface Operation {
     sealed interface Check extends Operation {
     }
 
-    /** From the action's host, the datastore at {@code endpoint} accepts K3s' credentials (with its TLS files) and kine may create its table. */
+    /**
+     * From the action's host, the datastore at {@code endpoint} accepts K3s' credentials (with its
+     * TLS files) and kine may create its table.
+     */
     record DatastoreLogin(String endpoint, Optional<Datastore.Tls> tls) implements Check {
         /** The endpoint holds the datastore's password. */
         @Override
@@ -134,7 +137,10 @@ public sealed interface Operation {
         }
     }
 
-    /** Checked from {@code from} (the first server): {@code url} answers K3s' {@code /ping} and serves the same CA as K3s on {@code port} there. */
+    /**
+     * Checked from {@code from} (the first server): {@code url} answers K3s' {@code /ping} and
+     * serves the same CA as K3s on {@code port} there.
+     */
     record RegistrationAnswers(String url, int port, String from) implements Check {
     }
 
