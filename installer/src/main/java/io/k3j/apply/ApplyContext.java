@@ -7,36 +7,33 @@ import io.k3j.ssh.RemoteHost;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What every host's work in an apply shares: the inventory, the connected hosts, how long to wait
- * for software to become ready, the operator's files to upload (each hashed once), and the
- * cluster's values found on the way (the agents' token, read from the first server once it runs).
+ * for software to become ready, the operator's files to upload (each hashed once), and whether
+ * the hosts are changed or only read ({@link Wet}).
  */
 public final class ApplyContext {
     private final Inventory inventory;
     private final ConnectedHosts hosts;
     private final Duration readyLimit;
     private final Clock clock;
-    private final String datastoreEndpoint;
     private final Poll poll;
     private final DatastoreProbe datastoreProbe;
     private final LocalFiles localFiles = new LocalFiles();
-    private final AtomicReference<String> agentToken = new AtomicReference<>();
+    private final Wet wet;
     private final Lock oneRestartAtATime = new ReentrantLock(true);
 
-    ApplyContext(Inventory inventory, ConnectedHosts hosts, String datastoreEndpoint, Duration readyLimit, Clock clock,
-                 DatastoreProbe datastoreProbe) {
+    ApplyContext(Inventory inventory, ConnectedHosts hosts, Duration readyLimit, Clock clock, DatastoreProbe datastoreProbe, Wet wet) {
         this.inventory = inventory;
         this.hosts = hosts;
         this.readyLimit = readyLimit;
         this.clock = clock;
         this.poll = new Poll(clock);
-        this.datastoreEndpoint = datastoreEndpoint;
         this.datastoreProbe = datastoreProbe;
+        this.wet = wet;
     }
 
     Inventory inventory() {
@@ -66,11 +63,6 @@ public final class ApplyContext {
         return hosts.facts(address).hasPackage(name);
     }
 
-    /** The IP other hosts reach the host at. */
-    String ip(Host host) {
-        return new FactsKnowledge(hosts.allFacts()).ip(host);
-    }
-
     Optional<Host> inventoryHost(String address) {
         return inventory.allHosts().stream().map(Inventory.RoledHost::host).filter(host -> host.address().equals(address)).findFirst();
     }
@@ -97,19 +89,11 @@ public final class ApplyContext {
         return oneRestartAtATime;
     }
 
-    String datastoreEndpoint() {
-        return datastoreEndpoint;
-    }
-
     DatastoreProbe datastoreProbe() {
         return datastoreProbe;
     }
 
-    public Optional<String> agentToken() {
-        return Optional.ofNullable(agentToken.get());
-    }
-
-    void agentToken(String token) {
-        agentToken.set(token);
+    Wet wet() {
+        return wet;
     }
 }

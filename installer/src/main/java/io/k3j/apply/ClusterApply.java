@@ -5,7 +5,7 @@ import io.k3j.inventory.SecretResolver;
 import io.k3j.kubeconfig.Kubeconfig;
 import io.k3j.plan.ClusterValues;
 import io.k3j.plan.Paths;
-import io.k3j.plan.Plan;
+import io.k3j.plan.SecretMasker;
 import io.k3j.plan.Planner;
 import io.k3j.plan.Step;
 import io.k3j.render.TemplateRenderer;
@@ -13,13 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A whole apply on connected hosts: the datastore and the servers; then, with the agents' token
- * the first server made, the registration address and the workers; then every node checked
- * against the inventory, and the cluster's kubeconfig read for the operator.
+ * A whole apply on connected hosts, or its dry run: the four steps in order, each planned just
+ * before it runs from what the steps before it produced (the workers with the agents' token the
+ * first server wrote); then every node checked against the inventory, and the cluster's kubeconfig
+ * read for the operator. A dry run ({@link #dryRun}) goes through the same steps and interpreter,
+ * reading the hosts and changing nothing.
  */
 public final class ClusterApply {
     private final Inventory inventory;
@@ -38,14 +42,22 @@ public final class ClusterApply {
         }
     }
 
+    /** What a dry run found: each step as planned, with what it would do on each host; the masker of every secret it met. */
+    public record DryRun(List<StepRun> steps, SecretMasker masker) {
+
+        public long changes() {
+            return steps.stream().mapToLong(StepRun::changed).sum();
+        }
+    }
+
     public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
                         Clock clock) {
         this(inventory, resolver, hosts, runner, readyLimit, clock, DatastoreProbe.OVER_THE_NETWORK);
     }
 
     /** With a stand-in for the datastore login: for a unit test on fake hosts, which tunnel nowhere. */
-    ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit, Clock clock,
-                 DatastoreProbe datastoreProbe) {
+    public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
+                        Clock clock, DatastoreProbe datastoreProbe) {
         this.inventory = inventory;
         this.resolver = resolver;
         this.hosts = hosts;
@@ -63,18 +75,8 @@ public final class ClusterApply {
     }
 
     public Result run(ClusterValues values, ApplyListener listener) throws InterruptedException {
-        FactsKnowledge knowledge = new FactsKnowledge(hosts.allFacts());
-        Planner planner = new Planner(new TemplateRenderer());
-        ApplyContext context = new ApplyContext(inventory, hosts, values.datastoreEndpoint(), readyLimit, clock, datastoreProbe);
-        Applier applier = new Applier(context, runner, listener);
-
-        Plan first = planner.plan(inventory, values, knowledge);
-        List<HostReport> reports = new ArrayList<>(applier.run(first.steps().subList(0, 2)));
-        String agentJoinToken = context.agentToken().orElseThrow(() -> new IllegalStateException("the servers step read no token"));
-        ClusterValues joined = withAgentJoinToken(values, agentJoinToken);
-        hosts.runLog().addSecrets(joined.secrets());
-        reports.addAll(applier.run(planner.plan(inventory, joined, knowledge).steps().subList(2, 4)));
-
+        ApplyContext context = context(Wet.APPLY);
+        List<HostReport> reports = steps(context, values, listener).stream().flatMap(step -> step.reports().stream()).toList();
         List<Node> nodes = awaitNodes(context);
         String k3sYaml = context.firstServer().readFile(Paths.KUBECONFIG).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                 .orElseThrow(() -> new StepFailure(context.firstServerHost().address(), Step.SERVERS,
@@ -83,17 +85,41 @@ public final class ClusterApply {
         return new Result(reports, nodes, kubeconfig);
     }
 
-    /** The values with the agents' token the first server wrote, which must be for the agent token it was given. */
+    /** What {@link #run} would do: the same steps on the same interpreter, every read made, no change. */
+    public DryRun dryRun(ClusterValues values, ApplyListener listener) throws InterruptedException {
+        List<StepRun> steps = steps(context(Wet.DRY_RUN), values, listener);
+        Set<String> secrets = new LinkedHashSet<>(values.secrets());
+        steps.forEach(step -> step.agentJoinToken().ifPresent(secrets::add));
+        return new DryRun(steps, new SecretMasker(secrets));
+    }
+
+    private ApplyContext context(Wet wet) {
+        return new ApplyContext(inventory, hosts, readyLimit, clock, datastoreProbe, wet);
+    }
+
+    /** Each step planned from the values the steps before it left, then run. */
+    private List<StepRun> steps(ApplyContext context, ClusterValues values, ApplyListener listener) throws InterruptedException {
+        FactsKnowledge knowledge = new FactsKnowledge(hosts.allFacts());
+        Planner planner = new Planner(new TemplateRenderer());
+        Applier applier = new Applier(context, runner, listener);
+        List<StepRun> steps = new ArrayList<>();
+        ClusterValues known = values;
+        for (Step step : Step.values()) {
+            StepRun run = applier.run(planner.plan(step, inventory, known, knowledge));
+            steps.add(run);
+            if (run.agentJoinToken().isPresent()) {
+                known = withAgentJoinToken(known, run.agentJoinToken().get());
+                hosts.runLog().addSecrets(known.secrets());
+            }
+        }
+        return steps;
+    }
+
+    /** The values with the agents' token the first server wrote (the check that read it held it to the agent token it was given). */
     private ClusterValues withAgentJoinToken(ClusterValues values, String agentJoinToken) {
         ClusterValues.Kept kept = new ClusterValues.Kept(Optional.of(values.serverToken()), values.datastorePassword(),
                 Optional.of(values.agentToken()), Optional.of(agentJoinToken));
-        ClusterValues joined = ClusterValues.of(inventory, resolver, kept);
-        if (!joined.agentJoinToken().equals(agentJoinToken)) {
-            throw new StepFailure(inventory.servers().hosts().get(0).address(), Step.SERVERS, "read " + Paths.AGENT_TOKEN,
-                    "it holds another agent token than agent-token in " + Paths.K3S_CONFIG, "run 'systemctl restart k3s' on the host, "
-                    + "then apply again");
-        }
-        return joined;
+        return ClusterValues.of(inventory, resolver, kept);
     }
 
     /** Every inventory host a node as the inventory says, waited on: a node just started may need a heartbeat to be Ready. */

@@ -14,7 +14,7 @@ import java.util.Optional;
  * tunnel nowhere, a stand-in.
  */
 @FunctionalInterface
-interface DatastoreProbe {
+public interface DatastoreProbe {
 
     DatastoreProbe OVER_THE_NETWORK = (endpoint, tls, via) -> endpoint.type() == Endpoint.Type.ETCD
             ? new EtcdProbe().check(endpoint.servers().get(0), tls, via) : new SqlProbe().check(endpoint, tls, via);

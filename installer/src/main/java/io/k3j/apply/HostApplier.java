@@ -10,17 +10,21 @@ import io.k3j.plan.Step;
 import io.k3j.ssh.Content;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
+import io.k3j.ssh.Shell;
 import io.k3j.ssh.UploadResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Carries out one host's part of a step, action by action, and says what each came to. Every
- * action is idempotent, so a host that already matches is left untouched; the first action that
- * fails ends the host's work with a {@link StepFailure} naming host, step and action.
+ * The one interpreter of the plan's operations: carries out one host's part of a step, action by
+ * action, and says what each came to, or in a dry run ({@link Wet#DRY_RUN}) what each would come
+ * to. Reads run either way, so both decide alike; only the changes are skipped. Every action is
+ * idempotent, so a host that already matches is left untouched; the first action that fails ends
+ * the host's work with a {@link StepFailure} naming host, step and action.
  */
 final class HostApplier {
     private final ApplyContext context;
@@ -35,16 +39,33 @@ final class HostApplier {
         this.listener = listener;
     }
 
-    List<ActionOutcome> apply(Step step, HostPlan plan) {
+    /** What a host's part of a step came to, and the agents' token when it read one (for the steps planned after it). */
+    record HostWork(List<ActionOutcome> outcomes, Optional<String> agentJoinToken) {
+    }
+
+    /**
+     * What one action came to. {@code before}: the file's content now, in a dry run; {@code read}:
+     * the agents' token a check read.
+     */
+    record Result(Change change, String detail, Optional<String> before, Optional<String> read) {
+        Result(Change change, String detail) {
+            this(change, detail, Optional.empty(), Optional.empty());
+        }
+    }
+
+    HostWork apply(Step step, HostPlan plan) {
         List<ActionOutcome> outcomes = new ArrayList<>();
+        Optional<String> agentJoinToken = Optional.empty();
         // What the actions so far put in place: a service or script after them reruns when it changed.
         List<String> inputs = new ArrayList<>();
+        // What the actions so far changed (or would change), named: why a service after them restarts.
+        List<String> changed = new ArrayList<>();
         for (Action action : plan.actions()) {
             listener.actionStarted(step, plan.host(), action.description());
             Instant start = context.clock().instant();
             Result result;
             try {
-                result = carryOut(plan.host(), action.operation(), inputs);
+                result = carryOut(plan.host(), action, inputs, changed);
             } catch (ClusterChecks.CheckFailed e) {
                 throw new StepFailure(plan.host(), step, action.description(), e.getMessage(), e.fix());
             } catch (RuntimeException e) {
@@ -52,59 +73,72 @@ final class HostApplier {
                         "the run log has every command and its output; fix the cause and apply again (it carries on from what is there)");
             }
             ActionOutcome outcome = new ActionOutcome(action.description(), result.change(), result.detail(),
-                    Duration.between(start, context.clock().instant()));
+                    Duration.between(start, context.clock().instant()), result.before());
             outcomes.add(outcome);
             listener.actionDone(step, plan.host(), outcome);
             inputs.add(fingerprint(action.operation()));
+            if (result.change().changes()) {
+                name(action.operation()).ifPresent(changed::add);
+            }
+            if (result.read().isPresent()) {
+                agentJoinToken = result.read();
+            }
         }
-        return outcomes;
+        return new HostWork(outcomes, agentJoinToken);
     }
 
-    record Result(Change change, String detail) {
-    }
-
-    private Result carryOut(String address, Operation operation, List<String> inputs) {
+    private Result carryOut(String address, Action action, List<String> inputs, List<String> changed) {
+        Operation operation = action.operation();
         if (operation instanceof Operation.Check check) {
-            return new Result(Change.CHECKED, checks.run(check.what(), address));
+            return checks.run(check, address);
         }
         RemoteHost host = context.host(address).orElseThrow(() -> new IllegalStateException("no connection to " + address));
         if (operation instanceof Operation.Packages packages) {
             return packages(host, address, packages);
         } else if (operation instanceof Operation.Script script) {
-            return script(host, script.text());
+            return script(host, action, script);
         } else if (operation instanceof Operation.WriteFile write) {
-            return written(upload(host, write.file(), write.file().content()), write.file().path());
+            return writeFile(host, action, write);
         } else if (operation instanceof Operation.KeepBlock block) {
-            return keepBlock(host, block.file());
+            return keepBlock(host, action, block);
         } else if (operation instanceof Operation.CopyFromOperator copy) {
-            return written(host.upload(copy.remote(), context.localFiles().content(copy.local()), copy.mode(), "root:root"),
-                    copy.remote());
+            return copy(host, action, copy);
+        } else if (operation instanceof Operation.DisableUnit disable) {
+            return disable(host, disable);
         } else if (operation instanceof Operation.RunOnChange run) {
-            return runOnChange(host, run, inputs);
+            return runOnChange(host, action, run, inputs, changed);
         } else if (operation instanceof Operation.Services units) {
-            return services.start(host, hostOf(address), units, inputs);
+            return services.start(host, hostOf(address), units, inputs, changed);
         }
         throw new IllegalStateException("no way to carry out " + operation);
     }
 
     private Result packages(RemoteHost host, String address, Operation.Packages packages) {
-        List<String> missing = packages.names().stream().filter(name -> !context.hasPackage(address, name)).toList();
+        List<String> missing = packages.missing(name -> context.hasPackage(address, name));
         if (missing.isEmpty()) {
             return new Result(Change.UNCHANGED, "already installed: " + String.join(", ", packages.names()));
         }
         String names = String.join(" ", missing);
-        ExecResult result = RemoteShell.run(host, "export DEBIAN_FRONTEND=noninteractive\n"
-                + "apt-get install -y -q --no-install-recommends " + names + " || { apt-get update -q && "
-                + "apt-get install -y -q --no-install-recommends " + names + "; }\n");
-        if (!result.ok()) {
-            throw new ClusterChecks.CheckFailed("apt-get could not install " + names + ": " + lastLines(result.stderr()),
-                    "check the host's package sources (apt-get update), or install " + names + " by hand and apply again");
-        }
-        return new Result(Change.CHANGED, "installed " + String.join(", ", missing));
+        context.wet().change(() -> {
+            ExecResult result = RemoteShell.run(host, "export DEBIAN_FRONTEND=noninteractive\n"
+                    + "apt-get install -y -q --no-install-recommends " + names + " || { apt-get update -q && "
+                    + "apt-get install -y -q --no-install-recommends " + names + "; }\n");
+            if (!result.ok()) {
+                throw new ClusterChecks.CheckFailed("apt-get could not install " + names + ": " + lastLines(result.stderr()),
+                        "check the host's package sources (apt-get update), or install " + names + " by hand and apply again");
+            }
+        });
+        return new Result(Change.ADDED, (context.wet().dry() ? "install " : "installed ") + String.join(", ", missing));
     }
 
-    private static Result script(RemoteHost host, String text) {
-        ExecResult result = RemoteShell.run(host, text);
+    /** The script, or in a dry run its probe: either says whether it changes (or would change) anything. */
+    private Result script(RemoteHost host, Action action, Operation.Script script) {
+        Result ran = run(host, context.wet().dry() ? script.probe() : script.text());
+        return context.wet().dry() && ran.change().changes() ? new Result(Change.CHANGED, action.description()) : ran;
+    }
+
+    private static Result run(RemoteHost host, String script) {
+        ExecResult result = RemoteShell.run(host, script);
         if (!result.ok()) {
             throw new ClusterChecks.CheckFailed(lastLines(result.stderr().isBlank() ? result.stdout() : result.stderr()),
                     "the run log has the whole output; fix the cause and apply again");
@@ -114,27 +148,98 @@ final class HostApplier {
         return new Result(changed ? Change.CHANGED : Change.UNCHANGED, said.isEmpty() ? "" : said.get(said.size() - 1));
     }
 
-    private static UploadResult upload(RemoteHost host, ManagedFile file, String content) {
-        return host.upload(file.path(), Content.of(content), file.mode(), file.owner());
+    private Result writeFile(RemoteHost host, Action action, Operation.WriteFile write) {
+        ManagedFile file = write.file();
+        if (context.wet().dry()) {
+            Optional<String> now = read(host, file.path());
+            return wouldWrite(host, action, file, write.against(now), now);
+        }
+        return written(upload(host, file, file.content()), file.path());
     }
 
-    private static Result keepBlock(RemoteHost host, ManagedFile block) {
-        String now = host.readFile(block.path()).map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("");
-        return written(upload(host, block, ManagedBlock.applied(now, block.content())), block.path());
+    private Result keepBlock(RemoteHost host, Action action, Operation.KeepBlock block) {
+        Optional<String> now = read(host, block.file().path());
+        if (context.wet().dry()) {
+            return wouldWrite(host, action, block.file(), block.against(now), Optional.of(block.current(now)));
+        }
+        return written(upload(host, block.file(), ManagedBlock.applied(now.orElse(""), block.file().content())), block.file().path());
+    }
+
+    /** An operator's file: in a dry run compared by its sha256 on the host (a read), never read whole. */
+    private Result copy(RemoteHost host, Action action, Operation.CopyFromOperator copy) {
+        Content content = context.localFiles().content(copy.local());
+        if (context.wet().dry()) {
+            ExecResult sum = RemoteShell.run(host, "sha256sum -- " + Shell.quote(copy.remote()) + " 2>/dev/null || true");
+            String there = sum.stdout().strip().split(" ", 2)[0];
+            Operation.FileChange change = there.isEmpty() ? Operation.FileChange.NEW
+                    : there.equals(content.sha256()) ? Operation.FileChange.UNCHANGED : Operation.FileChange.CHANGED;
+            return wouldWrite(action, change, Optional.empty());
+        }
+        return written(host.upload(copy.remote(), content, copy.mode(), "root:root"), copy.remote());
+    }
+
+    private Result disable(RemoteHost host, Operation.DisableUnit disable) {
+        String unit = Shell.quote(disable.unit());
+        boolean there = RemoteShell.run(host, "systemctl is-enabled --quiet " + unit + " 2>/dev/null || systemctl is-active --quiet "
+                + unit).ok();
+        if (!there) {
+            return new Result(Change.UNCHANGED, disable.unit() + " is neither enabled nor running");
+        }
+        context.wet().change(() -> {
+            ExecResult result = RemoteShell.run(host, "systemctl disable --now " + unit);
+            if (!result.ok()) {
+                throw new ClusterChecks.CheckFailed("systemctl could not disable " + disable.unit() + ": " + lastLines(result.stderr()),
+                        "see 'systemctl status " + disable.unit() + "' on the host");
+            }
+        });
+        return new Result(Change.REMOVED, (context.wet().dry() ? "stop and disable " : "stopped and disabled ") + disable.unit());
+    }
+
+    /** A file apply would write: new, or changed in content, or (as an upload compares them too) in mode or owner. */
+    private static Result wouldWrite(RemoteHost host, Action action, ManagedFile file, Operation.FileChange change,
+                                     Optional<String> before) {
+        if (change == Operation.FileChange.UNCHANGED) {
+            String stat = RemoteShell.run(host, "stat -c '%a %U:%G' -- " + Shell.quote(file.path())).stdout();
+            if (!file.hasModeAndOwner(stat)) {
+                return new Result(Change.CHANGED, action.description() + ": mode and owner are " + stat.strip() + " now", before,
+                        Optional.empty());
+            }
+        }
+        return wouldWrite(action, change, before);
+    }
+
+    private static Result wouldWrite(Action action, Operation.FileChange change, Optional<String> before) {
+        return switch (change) {
+            case NEW -> new Result(Change.ADDED, action.description(), before, Optional.empty());
+            case CHANGED -> new Result(Change.CHANGED, action.description(), before, Optional.empty());
+            case UNCHANGED -> new Result(Change.UNCHANGED, action.description() + ": as wanted");
+        };
+    }
+
+    private static Optional<String> read(RemoteHost host, String path) {
+        return host.readFile(path).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private static UploadResult upload(RemoteHost host, ManagedFile file, String content) {
+        return host.upload(file.path(), Content.of(content), file.mode(), file.owner());
     }
 
     private static Result written(UploadResult result, String path) {
         return result == UploadResult.WRITTEN ? new Result(Change.CHANGED, "wrote " + path) : new Result(Change.UNCHANGED, path + " as wanted");
     }
 
-    private static Result runOnChange(RemoteHost host, Operation.RunOnChange run, List<String> inputs) {
+    private Result runOnChange(RemoteHost host, Action action, Operation.RunOnChange run, List<String> inputs, List<String> changed) {
         List<String> all = new ArrayList<>(inputs);
         all.add(run.text());
         String hash = Stamps.hash(all);
         if (Stamps.matches(host, run.name(), hash)) {
             return new Result(Change.UNCHANGED, "nothing it depends on changed since it last ran");
         }
-        Result ran = script(host, run.text());
+        if (context.wet().dry()) {
+            return new Result(Change.CHANGED, action.description() + ": " + (changed.isEmpty()
+                    ? "it has not run with this script and these files yet" : String.join(", ", changed) + " changed"));
+        }
+        Result ran = run(host, run.text());
         Stamps.record(host, run.name(), hash);
         return new Result(Change.CHANGED, ran.detail().isEmpty() ? "ran" : ran.detail());
     }
@@ -156,6 +261,20 @@ final class HostApplier {
         }
         // Packages, set-up scripts, services and checks leave nothing a later action depends on.
         return operation.getClass().getSimpleName();
+    }
+
+    /** What an action changes, as a reason for the services after it: a file's path, the software a script installs. */
+    private static Optional<String> name(Operation operation) {
+        if (operation instanceof Operation.WriteFile write) {
+            return Optional.of(write.file().path());
+        } else if (operation instanceof Operation.KeepBlock block) {
+            return Optional.of(block.file().path());
+        } else if (operation instanceof Operation.CopyFromOperator copy) {
+            return Optional.of(copy.remote());
+        } else if (operation instanceof Operation.Script script) {
+            return Optional.of(script.installs());
+        }
+        return Optional.empty();
     }
 
     static String lastLines(String text) {

@@ -8,6 +8,6 @@ import java.util.List;
 public record HostReport(Step step, String host, String role, List<ActionOutcome> outcomes, Duration took) {
 
     public long changed() {
-        return outcomes.stream().filter(outcome -> outcome.change() == Change.CHANGED).count();
+        return outcomes.stream().filter(outcome -> outcome.change().changes()).count();
     }
 }

@@ -16,6 +16,14 @@ final class RemoteShell {
         return host.run(RemoteCommand.asRoot("sh -s").withStdin(script.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A script whose second run is not harmless (a restart: run twice, the units restart twice), so
+     * a dropped connection fails it instead of running it again; the next apply carries on.
+     */
+    static ExecResult runOnce(RemoteHost host, String script) {
+        return host.run(RemoteCommand.asRoot("sh -s").withStdin(script.getBytes(StandardCharsets.UTF_8)).notIdempotent());
+    }
+
     static ExecResult run(RemoteHost host, String script, Duration timeout) {
         return host.run(RemoteCommand.asRoot("sh -s").withStdin(script.getBytes(StandardCharsets.UTF_8))
                 .withTimeout(timeout.plusSeconds(30)));

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Starts a host's systemd units when what they run with changed since they last started (or when
- * they are not running), then waits until they are ready: systemd's word for Type=notify units
+ * they are not running; {@link Operation.Services#restartReason} decides, and in a dry run says
+ * why), then waits until they are ready: systemd's word for Type=notify units
  * (K3s sends READY=1), a listening port, or the node Ready as a server sees it. Units that restart
  * one host at a time (K3s servers) take the apply's one turn for it, so a wave of running servers
  * is restarted as K3s asks for upgrades and token changes: one server after the other.
@@ -24,40 +25,46 @@ final class ServiceStarter {
         this.listener = listener;
     }
 
-    HostApplier.Result start(RemoteHost host, Host inventoryHost, Operation.Services services, List<String> inputs) {
+    /** {@code changedBefore}: what this step changed (or would change) on the host before the units, to say why they restart. */
+    HostApplier.Result start(RemoteHost host, Host inventoryHost, Operation.Services services, List<String> inputs,
+                             List<String> changedBefore) {
         List<String> stampInputs = new ArrayList<>(inputs);
         stampInputs.add(String.join(",", services.units()));
         String hash = Stamps.hash(stampInputs);
-        String stamp = "services-" + String.join("-", services.units());
         String units = String.join(" ", services.units());
         boolean running = RemoteShell.run(host, "systemctl is-active -q " + units).ok();
-        if (running && Stamps.matches(host, stamp, hash)) {
+        Optional<String> reason = services.restartReason(running, running && Stamps.matches(host, services.stamp(), hash), changedBefore);
+        if (reason.isEmpty()) {
             return new HostApplier.Result(Change.UNCHANGED, units + " running with this configuration");
+        }
+        if (context.wet().dry()) {
+            return new HostApplier.Result(running ? Change.CHANGED : Change.ADDED, (running ? "restart " : "start ") + units + ": "
+                    + reason.get());
         }
         if (running && services.oneRestartAtATime()) {
             listener.waiting(inventoryHost.address(), "waiting for its turn to restart " + units + " (one host at a time)");
             context.oneRestartAtATime().lock();
             try {
-                return restart(host, inventoryHost, services, stamp, hash, true);
+                return restart(host, inventoryHost, services, hash, true);
             } finally {
                 context.oneRestartAtATime().unlock();
             }
         }
-        return restart(host, inventoryHost, services, stamp, hash, running);
+        return restart(host, inventoryHost, services, hash, running);
     }
 
-    private HostApplier.Result restart(RemoteHost host, Host inventoryHost, Operation.Services services, String stamp, String hash,
-                                       boolean running) {
+    private HostApplier.Result restart(RemoteHost host, Host inventoryHost, Operation.Services services, String hash, boolean running) {
         String units = String.join(" ", services.units());
-        ExecResult restarted = RemoteShell.run(host, "systemctl daemon-reload && systemctl enable -q " + units
+        ExecResult restarted = RemoteShell.runOnce(host, "systemctl daemon-reload && systemctl enable -q " + units
                 + " && systemctl restart --no-block " + units);
         if (!restarted.ok()) {
             throw new ClusterChecks.CheckFailed("systemctl could not start " + units + ": " + HostApplier.lastLines(restarted.stderr()),
                     "see 'systemctl status " + units + "' on the host");
         }
         String ready = waitReady(host, inventoryHost, services);
-        Stamps.record(host, stamp, hash);
-        return new HostApplier.Result(Change.CHANGED, (running ? "restarted " : "started ") + units + "; " + ready);
+        Stamps.record(host, services.stamp(), hash);
+        return new HostApplier.Result(running ? Change.CHANGED : Change.ADDED,
+                (running ? "restarted " : "started ") + units + "; " + ready);
     }
 
     private String waitReady(RemoteHost host, Host inventoryHost, Operation.Services services) {

@@ -46,7 +46,8 @@ public class ApplyCommand extends BaseCommand {
     @Mixin
     SshOptions ssh;
 
-    @Option(names = "--dry-run", description = "Connect and gather facts, print what would change (as 'plan'), change nothing.")
+    @Option(names = "--dry-run", description = "Go through apply's steps reading the hosts, print what would change (as 'plan'), "
+            + "change nothing.")
     boolean dryRun;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
@@ -69,7 +70,8 @@ public class ApplyCommand extends BaseCommand {
     @Override
     protected ExitCode run(CommandContext context) {
         if (dryRun) {
-            return PlanCommand.online(inventory, ssh, logFile, false, context);
+            PlanCommand.online(inventory, ssh, logFile, false, context);
+            return ExitCode.OK;
         }
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();

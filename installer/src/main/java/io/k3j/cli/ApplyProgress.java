@@ -87,9 +87,9 @@ final class ApplyProgress implements ApplyListener {
                 + style.faint("  " + Elapsed.took(report.took())));
         for (ActionOutcome outcome : report.outcomes()) {
             String mark = switch (outcome.change()) {
-                case CHANGED -> style.warning("changed  ");
+                case ADDED, CHANGED, REMOVED -> style.warning("changed  ");
                 case UNCHANGED -> style.faint("unchanged");
-                case CHECKED -> style.success("checked  ");
+                case CHECKED, TO_CHECK -> style.success("checked  ");
             };
             output.detail(1, "      " + mark + " " + masker.mask(outcome.action())
                     + (outcome.detail().isEmpty() ? "" : ": " + masker.mask(outcome.detail())));
@@ -129,8 +129,9 @@ final class ApplyProgress implements ApplyListener {
         return actions;
     }
 
+    /** An apply's word for an action's result: "changed" whatever the change (added, changed, removed). */
     private static String result(Change change) {
-        return change.name().toLowerCase();
+        return change.changes() ? "changed" : change.name().toLowerCase();
     }
 
     static String name(Step step) {

@@ -5,9 +5,11 @@ package io.k3j.cli;
  * Only {@link Main} turns one into a process status.
  */
 public enum ExitCode {
-    OK(0, "success (for plan: also when changes are pending)"),
-    APPLY_FAILED(1, "a step failed on a host while applying; the error names the host and step"),
+    OK(0, "success (for plan: also when changes are pending, unless --detailed-exitcode)"),
+    APPLY_FAILED(1, "a step failed on a host while applying (for plan: a read it needs); the error names the host and step"),
     USAGE(2, "bad usage: unknown option, missing argument, a needed answer missing in non-interactive mode"),
+    /** Terraform's meaning of 2, only asked for with plan --detailed-exitcode; a usage error is caught before any plan. */
+    CHANGES_PENDING(2, "plan --detailed-exitcode: changes are pending"),
     INVALID_INVENTORY(3, "the inventory is invalid; every problem is listed as file:line:column"),
     PREFLIGHT_FAILED(4, "a host is unreachable or unusable (login, sudo) or failed a preflight check; no host was changed"),
     INTERNAL(70, "internal error (a bug: please report it with the run log)"),
@@ -21,7 +23,10 @@ public enum ExitCode {
         this.meaning = meaning;
     }
 
-    /** The exit code a command returned; an unknown number is a bug. */
+    /**
+     * The exit code a command returned (2: a usage error, as every command but plan
+     * --detailed-exitcode means it); an unknown number is a bug.
+     */
     public static ExitCode of(int code) {
         for (ExitCode exitCode : values()) {
             if (exitCode.code == code) {

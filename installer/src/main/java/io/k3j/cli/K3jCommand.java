@@ -88,7 +88,7 @@ public class K3jCommand {
     private static void describeExitCodes(CommandLine commandLine) {
         Map<String, String> codes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
-            codes.put(String.valueOf(code.code()), code.meaning());
+            codes.merge(String.valueOf(code.code()), code.meaning(), (first, second) -> first + "; or " + second);
         }
         commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(codes);
         commandLine.getSubcommands().values().forEach(K3jCommand::describeExitCodes);

@@ -1,21 +1,25 @@
 package io.k3j.cli;
 
+import io.k3j.apply.ApplyFailed;
+import io.k3j.apply.ClusterApply;
 import io.k3j.apply.ConnectedHosts;
-import io.k3j.apply.FactsKnowledge;
 import io.k3j.apply.KeptSecrets;
+import io.k3j.apply.SilentListener;
+import io.k3j.apply.StepFailure;
+import io.k3j.apply.WaveRunner;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
+import io.k3j.inventory.SecretResolver;
 import io.k3j.plan.ClusterValues;
-import io.k3j.plan.CurrentFiles;
 import io.k3j.plan.HostKnowledge;
-import io.k3j.plan.Plan;
 import io.k3j.plan.PlanPrinter;
 import io.k3j.plan.Planner;
+import io.k3j.plan.SecretMasker;
 import io.k3j.render.TemplateRenderer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,11 +27,20 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "plan",
         header = "Show what apply would do.",
-        description = "Prints what apply would do, per step and host, and every file it would write, secrets masked. "
-                + "It connects to every host (read only), gathers facts, runs the preflight checks and shows each file "
-                + "as new, changed (with a diff) or unchanged. With --offline no host is touched: the plan comes from the "
-                + "inventory alone, assuming fresh amd64 hosts.")
+        description = {
+            "Shows what apply would change, per step, wave and host, secrets masked: it is apply's own dry run. It "
+                    + "connects to every host, gathers facts, runs the preflight, then goes through apply's steps reading "
+                    + "the hosts (files, stamps, running units, installed packages) and changing nothing. Each change is a "
+                    + "line: '+' to add (a new file with its content, a package, a service started), '~' to change (a "
+                    + "file's diff, a service restarted and why), '-' to remove; '?' lines are the checks apply makes. "
+                    + "After an apply, it says 'Nothing to do'.",
+            "",
+            "With --offline no host is touched: every action and file, from the inventory alone, assuming fresh amd64 "
+                    + "hosts. --detailed-exitcode (as Terraform has it): exit 2 when changes are pending, 0 when there are "
+                    + "none. --output json: one plan-action event per action, then one plan-summary event with the counts."})
 public class PlanCommand extends BaseCommand {
+    /** A dry run waits for nothing; only the commands' own time limits are derived from this. */
+    private static final Duration DRY_RUN_WAITS = Duration.ofSeconds(300);
 
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "The inventory file (YAML).")
     Path inventory;
@@ -37,6 +50,10 @@ public class PlanCommand extends BaseCommand {
 
     @Option(names = "--no-files", description = "List the actions only, not the content of the files.")
     boolean noFiles;
+
+    @Option(names = "--detailed-exitcode",
+            description = "Exit 2 when apply would change something, 0 when nothing is to do (for CI; errors keep their codes).")
+    boolean detailedExitCode;
 
     @Mixin
     SshOptions ssh;
@@ -49,35 +66,61 @@ public class PlanCommand extends BaseCommand {
     @Override
     protected ExitCode run(CommandContext context) {
         if (!offline) {
-            return online(inventory, ssh, logFile, noFiles, context);
+            boolean pending = online(inventory, ssh, logFile, noFiles, context);
+            return pending && detailedExitCode ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         }
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         ClusterValues values = ClusterValues.offline(valid, new InventoryLoader(context.environment()::get).secrets(valid));
-        print(context, valid, new Planner(new TemplateRenderer()).plan(valid, values, HostKnowledge.OFFLINE), Optional.empty(), noFiles);
+        new PlanPrinter(context.output(), !noFiles).print(new Planner(new TemplateRenderer()).plan(valid, values, HostKnowledge.OFFLINE));
+        context.output().info("");
+        context.output().info(afterwards(valid));
         return ExitCode.OK;
     }
 
-    /** The plan against the hosts (also {@code apply --dry-run}): facts, kept secrets, and each file compared with the host's. */
-    static ExitCode online(Path inventory, SshOptions ssh, Path logFile, boolean noFiles, CommandContext context) {
+    /**
+     * The plan against the hosts (also {@code apply --dry-run}): apply's steps run dry, with the
+     * kept secrets read back (none generated); says whether changes are pending.
+     */
+    static boolean online(Path inventory, SshOptions ssh, Path logFile, boolean noFiles, CommandContext context) {
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "plan", clock);
+        SecretResolver resolver = new InventoryLoader(context.environment()::get).secrets(valid);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
-            ClusterValues values = ClusterValues.of(valid, new InventoryLoader(context.environment()::get).secrets(valid),
+            ClusterValues values = ClusterValues.of(valid, resolver,
                     HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());
-            Plan plan = new Planner(new TemplateRenderer()).plan(valid, values, new FactsKnowledge(hosts.allFacts()));
-            CurrentFiles current = (host, path) -> Optional.ofNullable(hosts.host(host)).flatMap(connected -> connected.readFile(path))
-                    .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
-            print(context, valid, plan, Optional.of(current), noFiles);
+            ClusterApply apply = new ClusterApply(valid, resolver, hosts, new WaveRunner(ssh.parallel(), clock), DRY_RUN_WAITS, clock);
+            ClusterApply.DryRun dryRun;
+            try {
+                dryRun = apply.dryRun(values, SilentListener.INSTANCE);
+            } catch (ApplyFailed e) {
+                throw stopped(e.failures(), values.masker(), log, context);
+            } catch (StepFailure e) {
+                throw stopped(List.of(e), values.masker(), log, context);
+            }
+            new PlanChanges(context.output(), !noFiles).print(valid.name(), dryRun, afterwards(valid));
+            return dryRun.changes() > 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted; no host was changed");
         }
-        return ExitCode.OK;
     }
 
-    private static void print(CommandContext context, Inventory valid, Plan plan, Optional<CurrentFiles> current, boolean noFiles) {
-        new PlanPrinter(context.output(), !noFiles, current).print(plan);
-        context.output().info("");
-        context.output().info("Then apply checks every node is Ready (k3s kubectl get nodes) and writes the kubeconfig, "
-                + "pointed at " + valid.registration().url() + ".");
+    /** A read the plan needs failed on a host: said per host, and the command ends; no host was changed. */
+    private static CliException stopped(List<StepFailure> failures, SecretMasker masker, Path log, CommandContext context) {
+        failures.forEach(failure -> {
+            context.output().error(masker.mask(failure.describe()));
+            context.output().event("plan-failed", "host", failure.host(), "step", failure.step().name().toLowerCase(),
+                    "action", masker.mask(failure.action()), "problem", masker.mask(failure.getMessage()));
+        });
+        return new CliException(ExitCode.APPLY_FAILED, "the plan could not read what it needs from "
+                + (failures.size() == 1 ? "a host" : failures.size() + " hosts") + " (each said above); no host was changed. "
+                + "The run log is " + log);
+    }
+
+    static String afterwards(Inventory valid) {
+        return "Then apply checks every node is Ready (k3s kubectl get nodes) and writes the kubeconfig, pointed at "
+                + valid.registration().url() + ".";
     }
 }

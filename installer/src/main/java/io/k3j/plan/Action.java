@@ -32,8 +32,8 @@ public record Action(Kind kind, String description, Operation operation) {
         return new Action(Kind.START, description, services);
     }
 
-    public static Action check(String description, Operation.CheckKind what) {
-        return new Action(Kind.CHECK, description, new Operation.Check(what));
+    public static Action check(String description, Operation.Check check) {
+        return new Action(Kind.CHECK, description, check);
     }
 
     /** The file this action writes, if it writes one of k3j-install's files. */

@@ -35,7 +35,8 @@ final class DatastorePlanner {
     StepPlan plan() {
         Datastore datastore = inventory.datastore();
         List<HostPlan> checks = inventory.servers().hosts().stream()
-                .map(server -> new HostPlan(server.address(), "server, checking the datastore", List.of(Action.check(checkText(), Operation.CheckKind.DATASTORE))))
+                .map(server -> new HostPlan(server.address(), "server, checking the datastore", List.of(Action.check(checkText(),
+                        new Operation.DatastoreLogin(values.datastoreEndpoint(), datastore.tls())))))
                 .toList();
         if (datastore.provision().isEmpty()) {
             return new StepPlan(Step.DATASTORE, "existing " + datastore.type() + " at " + where(), List.of(checks));
@@ -130,12 +131,7 @@ final class DatastorePlanner {
         actions.add(Action.install("install etcd-server (Debian/Ubuntu package)", new Operation.Packages(List.of("etcd-server"))));
         // Debian's package starts its own etcd.service on install, on the port k3j-etcd needs.
         actions.add(Action.install("stop and disable the package's own etcd.service (it would hold port "
-                + Datastore.Type.etcd.defaultPort() + ")", new Operation.Script("""
-                if systemctl is-enabled --quiet etcd.service 2>/dev/null || systemctl is-active --quiet etcd.service; then
-                  systemctl disable --now etcd.service
-                  echo '%s'
-                fi
-                """.formatted(Operation.Script.CHANGED))));
+                + Datastore.Type.etcd.defaultPort() + ")", new Operation.DisableUnit("etcd.service")));
         actions.addAll(servingFiles(provision, Paths.ETCD_TLS, "etcd:etcd"));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_CONFIG, renderer.render("datastore/etcd/etcd.conf.yml.ftl", conf))));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_UNIT,

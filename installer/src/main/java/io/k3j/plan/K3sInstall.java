@@ -20,8 +20,7 @@ final class K3sInstall {
         return switch (k3s.install()) {
             case download -> List.of(Action.install("download k3s " + k3s.version() + " (" + arch + ") from " + k3s.mirror()
                     + ", check its sha256 against sha256sum-" + arch + ".txt, install as " + Paths.K3S_BINARY,
-                    new Operation.Script(renderer.render("k3s/install-download.sh.ftl",
-                            Map.of("mirror", k3s.mirror(), "version", k3s.version(), "arch", arch)))));
+                    script("download", Map.of("mirror", k3s.mirror(), "version", k3s.version(), "arch", arch))));
             case airgap -> {
                 K3sSettings.Airgap airgap = k3s.airgap().orElseThrow();
                 String images = Paths.AIRGAP_IMAGES + "/" + airgap.images().getFileName();
@@ -33,8 +32,13 @@ final class K3sInstall {
             }
             case script -> List.of(Action.install("run the official install script " + k3s.scriptUrl() + " for k3s "
                     + k3s.version() + " (binary only; k3j-install writes the configuration and unit)",
-                    new Operation.Script(renderer.render("k3s/install-script.sh.ftl",
-                            Map.of("scriptUrl", k3s.scriptUrl(), "version", k3s.version(), "command", command)))));
+                    script("script", Map.of("scriptUrl", k3s.scriptUrl(), "version", k3s.version(), "command", command))));
         };
+    }
+
+    /** The install script of a method and its read-only probe, from the same model. */
+    private Operation.Script script(String method, Map<String, ?> model) {
+        return new Operation.Script("k3s " + k3s.version(), renderer.render("k3s/install-" + method + ".sh.ftl", model),
+                renderer.render("k3s/probe-" + method + ".sh.ftl", model));
     }
 }

@@ -25,6 +25,11 @@ public record ManagedFile(String path, String mode, String owner, String content
         return new ManagedFile(path, "0600", owner, content, true);
     }
 
+    /** Whether {@code stat -c '%a %U:%G'} of the host's file ({@code "600 root:root"}) is this file's mode and owner. */
+    public boolean hasModeAndOwner(String stat) {
+        return stat.strip().equals(mode.replaceFirst("^0+(?=.)", "") + " " + owner);
+    }
+
     /** What a person may see of the content. */
     public String shown(SecretMasker masker) {
         return hidden ? "(secret, " + content.length() + " bytes, not shown)" : masker.mask(content);

@@ -1,23 +1,36 @@
 package io.k3j.plan;
 
+import io.k3j.inventory.Datastore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * What an {@link Action} does on its host, in a form apply can carry out. Every operation is
- * idempotent: run again on a host that already has what it makes, it changes nothing.
+ * What an {@link Action} does on its host, with everything it needs, in a form apply carries out
+ * (or, in a dry run, only reads for). Every operation is idempotent: run again on a host that
+ * already has what it makes, it changes nothing. Where what it changes depends on what the host has
+ * now, the operation says so itself ({@link Packages#missing}, {@link WriteFile#against},
+ * {@link Services#restartReason}), so an apply and a plan decide the same way.
  */
 public sealed interface Operation {
 
     /** Debian/Ubuntu packages, installed with apt-get only when missing. */
     record Packages(List<String> names) implements Operation {
+
+        /** The packages to install, given which the host has. */
+        public List<String> missing(Predicate<String> installed) {
+            return names.stream().filter(installed.negate()).toList();
+        }
     }
 
     /**
-     * A shell script run as root ({@code sh -s}, the script on standard input). It says it changed
-     * something by printing a line {@value #CHANGED}; otherwise it counts as unchanged.
+     * A shell script run as root ({@code sh -s}, the script on standard input) that installs
+     * {@code installs} (such as "k3s v1.31.4+k3s1"). It says it changed something by printing a
+     * line {@value #CHANGED}; otherwise it counts as unchanged. {@code probe} changes nothing: it
+     * prints that line when {@code text} would change something (a dry run).
      */
-    record Script(String text) implements Operation {
+    record Script(String installs, String text, String probe) implements Operation {
         public static final String CHANGED = "k3j: changed";
     }
 
@@ -29,14 +42,38 @@ public sealed interface Operation {
     }
 
     record WriteFile(ManagedFile file) implements Operation {
+
+        /** How the host's file ({@code now}, empty when there is none) compares with this one's content. */
+        public FileChange against(Optional<String> now) {
+            return now.map(content -> content.equals(file.content()) ? FileChange.UNCHANGED : FileChange.CHANGED)
+                    .orElse(FileChange.NEW);
+        }
     }
 
     /** A marked block of lines kept in a file that is otherwise left alone (pg_hba.conf). */
     record KeepBlock(ManagedFile file) implements Operation {
+
+        /** How the host's file ({@code now}) compares: unchanged when it already holds the block as it is. */
+        public FileChange against(Optional<String> now) {
+            if (now.isEmpty()) {
+                return FileChange.NEW;
+            }
+            return ManagedBlock.in(now.get(), file.content()).filter(file.content()::equals).isPresent()
+                    ? FileChange.UNCHANGED : FileChange.CHANGED;
+        }
+
+        /** The block as it stands in the host's file now: the old side of a diff. */
+        public String current(Optional<String> now) {
+            return now.flatMap(content -> ManagedBlock.in(content, file.content())).orElse("");
+        }
     }
 
     /** A file from the operator's machine copied to the host (air-gap install). */
     record CopyFromOperator(Path local, String remote, String mode) implements Operation {
+    }
+
+    /** A systemd unit stopped and disabled, when it is enabled or running (a package's own unit in the way). */
+    record DisableUnit(String unit) implements Operation {
     }
 
     /**
@@ -49,11 +86,70 @@ public sealed interface Operation {
         public Services(List<String> units, Readiness ready) {
             this(units, ready, false);
         }
+
+        /** The name of the stamp that holds what the units last started with. */
+        public String stamp() {
+            return "services-" + String.join("-", units);
+        }
+
+        /**
+         * Why the units (re)start, given whether they run, whether their stamp matches what they would
+         * start with now, and what this step changes before them; empty when they are left alone.
+         */
+        public Optional<String> restartReason(boolean running, boolean stampMatches, List<String> changedBefore) {
+            if (!running) {
+                return Optional.of("not running");
+            }
+            if (stampMatches) {
+                return Optional.empty();
+            }
+            return Optional.of(changedBefore.isEmpty()
+                    ? "its last start with this configuration was not recorded (an apply stopped before it was ready)"
+                    : String.join(", ", changedBefore) + " changed");
+        }
     }
 
-    /** Something checked, not changed: apply fails the step when it does not hold. */
-    record Check(CheckKind what) implements Operation {
+    /** Something checked, not changed: apply fails the step when it does not hold. Each says what it checks, and against what. */
+    sealed interface Check extends Operation {
     }
+
+    /**
+     * From the action's host, the datastore at {@code endpoint} accepts K3s' credentials (with its
+     * TLS files) and kine may create its table.
+     */
+    record DatastoreLogin(String endpoint, Optional<Datastore.Tls> tls) implements Check {
+        /** The endpoint holds the datastore's password. */
+        @Override
+        public String toString() {
+            return "DatastoreLogin[endpoint=(secret), tls=" + tls + "]";
+        }
+    }
+
+    /**
+     * The agents' token the server wrote to {@code path}: K3s' secure form of the agent token it was
+     * given ({@code ::node:} and {@code agentPassword}), never the server token. Read for the workers' step.
+     */
+    record AgentToken(String path, String agentPassword) implements Check {
+        /** The password is the agent token's. */
+        @Override
+        public String toString() {
+            return "AgentToken[path=" + path + ", agentPassword=(secret)]";
+        }
+    }
+
+    /**
+     * Checked from {@code from} (the first server): {@code url} answers K3s' {@code /ping} and
+     * serves the same CA as K3s on {@code port} there.
+     */
+    record RegistrationAnswers(String url, int port, String from) implements Check {
+    }
+
+    /** Checked from {@code from} (the first server): {@code name} resolves to every one of {@code addresses} (the servers'). */
+    record ResolvesTo(String name, List<String> addresses, String from) implements Check {
+    }
+
+    /** How a host's file compares with what apply would write. */
+    enum FileChange { NEW, CHANGED, UNCHANGED }
 
     /** What apply waits on after starting services. */
     sealed interface Readiness {
@@ -69,16 +165,5 @@ public sealed interface Operation {
 
     /** The K3s node of this host is Ready, as a server reports it. */
     record NodeReady() implements Readiness {
-    }
-
-    enum CheckKind {
-        /** From this server host, the datastore accepts K3s' credentials and kine may create its table. */
-        DATASTORE,
-        /** Read the agents' token ({@code server/agent-token}) from the first server. */
-        CLUSTER_TOKEN,
-        /** The registration address answers as K3s, with the cluster's CA. */
-        REGISTRATION,
-        /** The registration name resolves to every server's address. */
-        DNS
     }
 }

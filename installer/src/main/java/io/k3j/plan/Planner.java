@@ -2,9 +2,13 @@ package io.k3j.plan;
 
 import io.k3j.inventory.Inventory;
 import io.k3j.render.TemplateRenderer;
-import java.util.List;
+import java.util.Arrays;
 
-/** The whole plan: the four steps of a K3s HA install, in order, for one inventory. */
+/**
+ * The plan of one inventory, one step at a time ({@link #plan(Step, Inventory, ClusterValues, HostKnowledge)}):
+ * apply plans each step just before it runs, with what the steps before it produced (the agents'
+ * token); the offline plan is all four from the inventory alone.
+ */
 public final class Planner {
     private final TemplateRenderer renderer;
 
@@ -12,13 +16,19 @@ public final class Planner {
         this.renderer = renderer;
     }
 
+    /** The whole plan from what is known now: {@code plan --offline}. */
     public Plan plan(Inventory inventory, ClusterValues values, HostKnowledge knowledge) {
+        return new Plan(inventory.name(), Arrays.stream(Step.values()).map(step -> plan(step, inventory, values, knowledge)).toList(),
+                values.masker());
+    }
+
+    public StepPlan plan(Step step, Inventory inventory, ClusterValues values, HostKnowledge knowledge) {
         PlanContext context = new PlanContext(inventory, values, renderer, knowledge);
-        List<StepPlan> steps = List.of(
-                new DatastorePlanner(context).plan(),
-                new ServersPlanner(context).plan(),
-                new RegistrationPlanner(context).plan(),
-                new WorkersPlanner(context).plan());
-        return new Plan(inventory.name(), steps, values.masker());
+        return switch (step) {
+            case DATASTORE -> new DatastorePlanner(context).plan();
+            case SERVERS -> new ServersPlanner(context).plan();
+            case REGISTRATION -> new RegistrationPlanner(context).plan();
+            case WORKERS -> new WorkersPlanner(context).plan();
+        };
     }
 }

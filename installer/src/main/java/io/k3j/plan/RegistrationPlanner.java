@@ -37,7 +37,7 @@ final class RegistrationPlanner {
             case dns -> new StepPlan(Step.REGISTRATION, "round-robin DNS name " + registration.address(),
                     List.of(List.of(new HostPlan(registration.address(), "DNS name", List.of(
                             Action.check("check that " + registration.address() + " resolves to every server's address",
-                                    Operation.CheckKind.DNS),
+                                    new Operation.ResolvesTo(registration.address(), serverIps(), firstServer())),
                             registrationCheck(check))))));
             case haproxy -> haproxy(registration, check);
         };
@@ -73,8 +73,18 @@ final class RegistrationPlanner {
         return new HostPlan(host.address(), vip && index == 0 ? "load balancer, VIP holder" : "load balancer", actions);
     }
 
-    private static Action registrationCheck(String description) {
-        return Action.check(description, Operation.CheckKind.REGISTRATION);
+    private Action registrationCheck(String description) {
+        Registration registration = inventory.registration();
+        return Action.check(description, new Operation.RegistrationAnswers(registration.url(), registration.port(), firstServer()));
+    }
+
+    /** Where the registration is checked from: the first server, on K3s' own path to it. */
+    private String firstServer() {
+        return inventory.servers().hosts().get(0).address();
+    }
+
+    private List<String> serverIps() {
+        return inventory.servers().hosts().stream().map(knowledge::ip).toList();
     }
 
     private Map<String, Object> haproxyModel() {

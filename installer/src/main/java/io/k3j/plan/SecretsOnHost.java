@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.Yaml;
  * plan masks them in the old side of a diff, where the inventory's (new) secrets are not the ones
  * written: a rotated token would otherwise show on the '-' lines.
  */
-final class SecretsOnHost {
+public final class SecretsOnHost {
     private static final Pattern YAML_SECRET = Pattern.compile("(?m)^(token|agent-token|datastore-endpoint):[ \\t]*(.*?)[ \\t]*$");
     private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)(?:PASSWORD|IDENTIFIED BY)\\s+E?'((?:[^'\\\\]|''|\\\\.)*)'");
     private static final Pattern URL_PASSWORD = Pattern.compile("://[^:/@]*:(.*)@");
@@ -25,7 +25,7 @@ final class SecretsOnHost {
     private SecretsOnHost() {
     }
 
-    static Set<String> in(String content) {
+    public static Set<String> in(String content) {
         Set<String> secrets = new LinkedHashSet<>();
         Matcher yaml = YAML_SECRET.matcher(content);
         while (yaml.find()) {

@@ -56,7 +56,7 @@ final class ServersPlanner {
         if (first) {
             actions.add(Action.check("read the agents' token from " + Paths.AGENT_TOKEN
                     + " (K10<ca-hash>::node:<agent password>: it pins the cluster CA and joins agents only)",
-                    Operation.CheckKind.CLUSTER_TOKEN));
+                    new Operation.AgentToken(Paths.AGENT_TOKEN, K3sToken.passwordOf(values.agentToken()))));
         }
         return new HostPlan(host.address(), first ? "first server" : "server", actions);
     }

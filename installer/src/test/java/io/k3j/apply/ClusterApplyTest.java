@@ -4,26 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.datastore.ProbeResult;
 import io.k3j.inventory.Inventory;
-import io.k3j.inventory.InventoryLoader;
 import io.k3j.plan.Paths;
-import io.k3j.ssh.RunLog;
-import io.k3j.testing.FakeHosts;
 import io.k3j.testing.ExampleInventories;
+import io.k3j.testing.FakeCluster;
+import io.k3j.testing.FakeHost;
+import io.k3j.testing.FakeHosts;
+import io.k3j.testing.FakeRuns;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A whole apply of airgap.yaml (a provisioned PostgreSQL, two servers, HAProxy, one worker) on
- * fake hosts: the waves in order, and a second apply on what the first left that changes nothing.
+ * fake hosts: the waves in order, and a second apply on what the first left that changes nothing;
+ * its dry run, before and after, which sends only reads.
  */
 class ClusterApplyTest {
-    private static final Clock CLOCK = Clock.systemUTC();
     private static final String DB = "198.51.100.5";
     private static final String S1 = "198.51.100.11";
     private static final String S2 = "198.51.100.12";
@@ -38,6 +38,15 @@ class ClusterApplyTest {
 
     private final Inventory inventory = ExampleInventories.load("airgap.yaml");
     private final List<String> logins = new CopyOnWriteArrayList<>();
+    private FakeRuns runs;
+
+    @BeforeEach
+    void runs() {
+        runs = new FakeRuns(fakes, temp, (endpoint, tls, via) -> {
+            logins.add(endpoint.servers().get(0).host() + ":" + endpoint.servers().get(0).port());
+            return ProbeResult.fine("logged in");
+        });
+    }
 
     @Test
     void theWavesRunInOrderAndASecondApplyOnWhatTheFirstLeftSendsNothingThatChanges() throws InterruptedException {
@@ -71,23 +80,86 @@ class ClusterApplyTest {
                 S1 + ": get nodes");
     }
 
+    @Test
+    void aNewLabelOnTheWorkerRewritesItsConfigAndRestartsItAloneAndItsNodeIsVerifiedWithTheLabel() throws InterruptedException {
+        new FakeCluster(inventory, fakes);
+        apply();
+        fakes.clearJournal();
+        Inventory labelled = ExampleInventories.load("airgap.yaml", text -> text.replace("{address: " + W1 + "}",
+                "{address: " + W1 + ", labels: {disk: ssd}}"));
+
+        ClusterApply.Result relabelled = runs.apply(labelled);
+
+        assertThat(fakes.journal()).filteredOn(line -> line.contains(": write ") || line.contains(": restart ")).containsExactly(
+                W1 + ": write " + Paths.K3S_CONFIG, W1 + ": restart k3s-agent", W1 + ": write " + Paths.STAMPS + "/services-k3s-agent");
+        assertThat(relabelled.nodes()).filteredOn(node -> node.name().equals("node-" + W1.replace('.', '-')))
+                .singleElement().satisfies(node -> assertThat(node.labels()).containsEntry("disk", "ssd"));
+    }
+
+    @Test
+    void aDryRunSendsOnlyReadsAndFindsEveryChangeTheApplyThenMakes() throws InterruptedException {
+        new FakeCluster(inventory, fakes);
+
+        ClusterApply.DryRun before = dryRun();
+
+        assertThat(fakes.journal()).allSatisfy(line -> assertThat(line).matches(".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file)"));
+        assertThat(before.changes()).isPositive();
+        fakes.clearJournal();
+        ClusterApply.Result applied = apply();
+        // Each change the dry run named, the apply made (a check is not a change; a stamp is the apply's own record).
+        assertThat(applied.changed()).isEqualTo(before.changes());
+
+        fakes.clearJournal();
+        ClusterApply.DryRun after = dryRun();
+
+        assertThat(after.changes()).isZero();
+        assertThat(fakes.journal()).allSatisfy(line -> assertThat(line).doesNotContain(": write ", ": restart ", "install packages"));
+    }
+
+    @Test
+    void aFileWhoseModeChangedIsPlannedAsTheRewriteTheApplyThenMakesAndNoRestart() throws InterruptedException {
+        new FakeCluster(inventory, fakes);
+        apply();
+        FakeHost.File config = fakes.host(W1).file(Paths.K3S_CONFIG).orElseThrow();
+        fakes.host(W1).put(Paths.K3S_CONFIG, config.text(), "0644", "root:root");
+
+        ClusterApply.DryRun plan = dryRun();
+
+        assertThat(plan.steps().get(3).reports().get(0).outcomes()).filteredOn(outcome -> outcome.change().changes())
+                .extracting(ActionOutcome::detail)
+                // k3s-agent does not restart: it runs with the same content, as its stamp says
+                .containsExactly("write " + Paths.K3S_CONFIG + " (0600): mode and owner are 644 root:root now");
+        fakes.clearJournal();
+        apply();
+        assertThat(fakes.journal()).filteredOn(line -> line.contains(": write ") || line.contains(": restart ")).containsExactly(
+                W1 + ": write " + Paths.K3S_CONFIG);
+    }
+
+    @Test
+    void aDryRunAfterAnApplyPlansTheWorkersWithTheAgentsTokenTheFirstServerHolds() throws InterruptedException {
+        new FakeCluster(inventory, fakes);
+        apply();
+
+        ClusterApply.DryRun after = dryRun();
+
+        StepRun workers = after.steps().get(3);
+        assertThat(workers.reports()).singleElement().satisfies(report -> assertThat(report.changed()).isZero());
+        assertThat(after.steps().get(1).agentJoinToken()).hasValueSatisfying(token -> assertThat(token).contains("::node:"));
+    }
+
     /** What starts or checks something: the files written between them are left to the plan's own tests. */
     private static boolean marksAWave(String line) {
         return !line.contains(": write ") && !line.contains(": gather facts") && !line.contains(": install packages")
                 && !line.contains(" active") && !line.contains(": wait for ");
     }
 
-    /** Connected and applied as ApplyCommand does, one host at a time: the journal's order is then the waves' order. */
     private ClusterApply.Result apply() throws InterruptedException {
-        RunLog log = RunLog.create(temp.resolve("run.log"), CLOCK);
-        WaveRunner runner = new WaveRunner(1, CLOCK);
-        try (ConnectedHosts hosts = ConnectedHosts.connect(inventory, fakes, log, runner)) {
-            ClusterApply apply = new ClusterApply(inventory, new InventoryLoader(name -> null).secrets(inventory), hosts, runner,
-                    Duration.ofSeconds(30), CLOCK, (endpoint, tls, via) -> {
-                        logins.add(endpoint.servers().get(0).host() + ":" + endpoint.servers().get(0).port());
-                        return ProbeResult.fine("logged in");
-                    });
-            return apply.run(apply.values(), SilentListener.INSTANCE);
-        }
+        return runs.apply(inventory);
+    }
+
+    private ClusterApply.DryRun dryRun() throws InterruptedException {
+        return new FakeRuns(fakes, temp, (endpoint, tls, via) -> {
+            throw new AssertionError("a dry run logs in nowhere");
+        }).dryRun(inventory);
     }
 }

@@ -3,6 +3,7 @@ package io.k3j.apply;
 import static io.k3j.apply.Change.CHANGED;
 import static io.k3j.apply.Change.UNCHANGED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.k3j.plan.Action;
 import io.k3j.plan.HostPlan;
@@ -11,6 +12,7 @@ import io.k3j.plan.Paths;
 import io.k3j.plan.Step;
 import io.k3j.ssh.Content;
 import io.k3j.ssh.RunLog;
+import io.k3j.ssh.Sha256;
 import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
@@ -21,12 +23,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Air-gap files from the operator's machine, carried out on a host of files in memory. */
+/** Air-gap files from the operator's machine, a unit in the way, a script and its probe: carried out, or run dry, on a host of files in memory. */
 class HostApplierTest {
     private static final String SERVER = "198.51.100.11";
     private static final String IMPORT = "echo import\n";
@@ -39,21 +42,77 @@ class HostApplierTest {
 
     private final FakeHost host = fakes.host(SERVER).on("import", FakeHost.script(IMPORT), FakeHost.ok());
     private HostApplier applier;
+    private HostApplier dryRun;
 
     @BeforeEach
     void connect() {
         ConnectedHosts hosts = new ConnectedHosts(Map.of(SERVER, host), Map.of(), RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
-        ApplyContext context = new ApplyContext(ExampleInventories.load("airgap.yaml"), hosts, "", Duration.ofSeconds(5),
-                Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
-        applier = new HostApplier(context, SilentListener.INSTANCE);
+        applier = applier(hosts, Wet.APPLY);
+        dryRun = applier(hosts, Wet.DRY_RUN);
+    }
+
+    private static HostApplier applier(ConnectedHosts hosts, Wet wet) {
+        ApplyContext context = new ApplyContext(ExampleInventories.load("airgap.yaml"), hosts, Duration.ofSeconds(5),
+                Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK, wet);
+        return new HostApplier(context, SilentListener.INSTANCE);
     }
 
     /** The binary uploaded, then a script that depends on it. */
     private List<Change> apply(Path binary) {
+        return run(applier, binary).stream().map(ActionOutcome::change).toList();
+    }
+
+    private List<ActionOutcome> run(HostApplier interpreter, Path binary) {
         HostPlan plan = new HostPlan(SERVER, "first server", List.of(
                 Action.install("upload k3s", new Operation.CopyFromOperator(binary, "/usr/local/bin/k3s", "0755")),
                 Action.run("import", new Operation.RunOnChange("import", IMPORT))));
-        return applier.apply(Step.SERVERS, plan).stream().map(ActionOutcome::change).toList();
+        return interpreter.apply(Step.SERVERS, plan).outcomes();
+    }
+
+    @Test
+    void aDryRunComparesTheOperatorsFileByItsSha256AndSaysWhatWouldRerunAndWhy() throws IOException {
+        Path binary = Files.writeString(temp.resolve("k3s"), "k3s binary");
+        host.on("sha256", FakeHost.script("\\Asha256sum -- '/usr/local/bin/k3s' 2>/dev/null \\|\\| true\\z"),
+                sent -> FakeHost.ok(host.file("/usr/local/bin/k3s").map(file -> Sha256.of(file.bytes()) + "  /usr/local/bin/k3s\n").orElse("")));
+
+        assertThat(run(dryRun, binary)).extracting(ActionOutcome::change, ActionOutcome::detail).containsExactly(
+                tuple(Change.ADDED, "upload k3s"), tuple(Change.CHANGED, "import: /usr/local/bin/k3s changed"));
+        assertThat(fakes.journal()).containsExactly(SERVER + ": sha256");
+        apply(binary);
+        fakes.clearJournal();
+
+        assertThat(run(dryRun, binary)).extracting(ActionOutcome::change).containsExactly(UNCHANGED, UNCHANGED);
+        assertThat(fakes.journal()).containsExactly(SERVER + ": sha256");
+    }
+
+    @Test
+    void aPackagesOwnUnitInTheWayIsDisabledOnlyWhenEnabledOrRunningAndADryRunOnlyLooks() {
+        AtomicBoolean enabled = new AtomicBoolean(true);
+        host.on("is etcd.service there", FakeHost.script("\\Asystemctl is-enabled --quiet 'etcd.service'"),
+                        sent -> enabled.get() ? FakeHost.ok() : FakeHost.exit(1, ""))
+                .on("disable etcd.service", FakeHost.script("\\Asystemctl disable --now 'etcd.service'\\z"), sent -> {
+                    enabled.set(false);
+                    return FakeHost.ok();
+                });
+        HostPlan plan = new HostPlan(SERVER, "datastore", List.of(Action.install("stop etcd", new Operation.DisableUnit("etcd.service"))));
+
+        assertThat(dryRun.apply(Step.DATASTORE, plan).outcomes()).extracting(ActionOutcome::change).containsExactly(Change.REMOVED);
+        assertThat(fakes.journal()).containsExactly(SERVER + ": is etcd.service there");
+        assertThat(applier.apply(Step.DATASTORE, plan).outcomes()).extracting(ActionOutcome::change).containsExactly(Change.REMOVED);
+        assertThat(applier.apply(Step.DATASTORE, plan).outcomes()).extracting(ActionOutcome::change).containsExactly(UNCHANGED);
+        assertThat(fakes.journal()).containsExactly(SERVER + ": is etcd.service there", SERVER + ": is etcd.service there",
+                SERVER + ": disable etcd.service", SERVER + ": is etcd.service there");
+    }
+
+    @Test
+    void aDryRunRunsAScriptsProbeNeverTheScript() {
+        host.on("probe", FakeHost.script("\\Aprobe\\n\\z"), FakeHost.ok("k3s v1 to be installed\n" + Operation.Script.CHANGED + "\n"));
+        HostPlan plan = new HostPlan(SERVER, "server", List.of(Action.install("install k3s v1",
+                new Operation.Script("k3s v1", "install\n", "probe\n"))));
+
+        assertThat(dryRun.apply(Step.SERVERS, plan).outcomes()).extracting(ActionOutcome::change, ActionOutcome::detail)
+                .containsExactly(tuple(Change.CHANGED, "install k3s v1"));
+        assertThat(fakes.journal()).containsExactly(SERVER + ": probe");
     }
 
     @Test

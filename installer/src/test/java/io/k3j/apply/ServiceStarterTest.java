@@ -9,6 +9,7 @@ import io.k3j.plan.Paths;
 import io.k3j.ssh.RunLog;
 import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeHost;
+import io.k3j.testing.FakeSystemd;
 import io.k3j.testing.FakeHosts;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,15 +47,16 @@ class ServiceStarterTest {
     private final CountDownLatch firstRestarting = new CountDownLatch(1);
     private final CountDownLatch releaseFirst = new CountDownLatch(1);
     private Inventory inventory;
+    private ConnectedHosts hosts;
     private ApplyContext context;
     private ServiceStarter starter;
 
     @BeforeEach
     void connect() {
         inventory = ExampleInventories.load("airgap.yaml");
-        ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)), Map.of(),
+        hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)), Map.of(),
                 RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
-        context = new ApplyContext(inventory, hosts, "", LIMIT, Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK);
+        context = new ApplyContext(inventory, hosts, LIMIT, Clock.systemUTC(), DatastoreProbe.OVER_THE_NETWORK, Wet.APPLY);
         starter = new ServiceStarter(context, SilentListener.INSTANCE);
     }
 
@@ -77,11 +79,36 @@ class ServiceStarterTest {
     }
 
     @Test
+    void aRestartIsSentAsACommandNotToRunAgainOnADroppedConnectionWhileTheChecksMayBe() {
+        startK3s(true, "an older config");
+
+        assertThat(fakes.host(S1).sent()).filteredOn(sent -> sent.stdin().contains("systemctl restart"))
+                .singleElement().satisfies(sent -> assertThat(sent.idempotent()).isFalse());
+        assertThat(fakes.host(S1).sent()).filteredOn(sent -> !sent.stdin().contains("systemctl restart"))
+                .isNotEmpty().allSatisfy(sent -> assertThat(sent.idempotent()).isTrue());
+    }
+
+    @Test
     void aUnitThatIsNotRunningStartsThoughItsStampMatches() {
         HostApplier.Result result = startK3s(false, "config");
 
-        assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "started k3s; active (ready)"));
+        assertThat(result).isEqualTo(new HostApplier.Result(Change.ADDED, "started k3s; active (ready)"));
         assertThat(fakes.journal()).containsExactly(S1 + ": is k3s active", S1 + ": restart k3s", S1 + ": wait for k3s");
+    }
+
+    @Test
+    void aDryRunSaysWhetherAndWhyTheUnitWouldRestartAndOnlyAsksWhetherItRuns() {
+        ServiceStarter dry = new ServiceStarter(new ApplyContext(inventory, hosts, LIMIT, Clock.systemUTC(),
+                DatastoreProbe.OVER_THE_NETWORK, Wet.DRY_RUN), SilentListener.INSTANCE);
+        FakeSystemd.teach(fakes.host(S1), "k3s", true);
+        fakes.host(S1).put(STAMP, Stamps.hash(List.of("an older config", "k3s")) + "\n");
+
+        assertThat(dry.start(fakes.host(S1), host(S1), K3S, INPUTS, List.of(Paths.K3S_CONFIG)))
+                .isEqualTo(new HostApplier.Result(Change.CHANGED, "restart k3s: " + Paths.K3S_CONFIG + " changed"));
+        FakeSystemd.teach(fakes.host(S1), "k3s", false);
+        assertThat(dry.start(fakes.host(S1), host(S1), K3S, INPUTS, List.of()))
+                .isEqualTo(new HostApplier.Result(Change.ADDED, "start k3s: not running"));
+        assertThat(fakes.journal()).containsExactly(S1 + ": is k3s active", S1 + ": is k3s active");
     }
 
     @Test
@@ -127,7 +154,7 @@ class ServiceStarterTest {
     }
 
     private HostApplier.Result start(String address, Operation.Services services) {
-        return starter.start(fakes.host(address), host(address), services, INPUTS);
+        return starter.start(fakes.host(address), host(address), services, INPUTS, List.of());
     }
 
     private Thread startInThread(String address, Operation.Services services) {

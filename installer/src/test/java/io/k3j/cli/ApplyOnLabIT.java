@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * K3s (the double) downloaded from the lab's mirror. First the failures that must stop apply
  * before it changes a host (or, for a bad download, before K3s is on any host); an apply stopped by
  * Ctrl-C in a terminal, saying where it was; then the install from there with one worker, a second apply that changes nothing, a second worker that joins
- * without touching the other hosts, and a changed label that restarts that worker alone; no worker
+ * without touching the other hosts, then plan and apply --dry-run saying there is nothing to do, and a changed label
+ * that the plan names (that worker's config.yaml and its restart) and apply then does alone; no worker
  * holding the server token; and a cluster of an earlier version (agents on the server token) moved
  * to an agent token, servers one at a time, then the agents, every node Ready throughout.
  */
@@ -156,13 +157,20 @@ class ApplyOnLabIT {
 
     @Test
     @Order(6)
-    void aSecondApplyChangesNothingAndRestartsNothing(Lab lab) {
+    void aSecondApplyChangesNothingAndRestartsNothingAndThePlanAndDryRunSayNothingIsToDo(Lab lab) {
         String before = LabCluster.invocations(lab, SERVERS, List.of("worker1"));
 
         CliRun run = apply();
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("no changes: every host already matched the inventory").doesNotContain(" changed  ");
+        CliRun plan = CliRun.onInventory(SECRETS, "plan", inventory, temp, "--detailed-exitcode");
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("Nothing to do: every host matches the inventory.").doesNotContain("\n    + ", "\n    ~ ");
+        CliRun dryRun = apply("--dry-run");
+        assertThat(dryRun.exitCode()).as(dryRun.out() + dryRun.err()).isZero();
+        assertThat(dryRun.out()).contains("Nothing to do: every host matches the inventory.");
+        assertThat(plan.out() + plan.err() + dryRun.out() + dryRun.err()).doesNotContain("lab-token-secret", "lab-db-secret");
         assertThat(LabCluster.invocations(lab, SERVERS, List.of("worker1"))).isEqualTo(before);
     }
 
@@ -183,14 +191,25 @@ class ApplyOnLabIT {
 
     @Test
     @Order(8)
-    void aNewLabelOnAWorkerRestartsThatWorkerAlone(Lab lab) throws IOException {
+    void aNewLabelOnAWorkerIsPlannedAsItsConfigAndRestartAndApplyDoesExactlyThat(Lab lab) throws IOException {
         String before = LabCluster.invocations(lab, SERVERS, WORKERS);
         Files.writeString(inventory, Files.readString(inventory).replace("name: worker2}", "name: worker2, labels: {disk: ssd}}"));
+        String worker2 = lab.host("worker2").address();
+
+        CliRun plan = CliRun.onInventory(SECRETS, "plan", inventory, temp, "--detailed-exitcode", "--output=json");
+
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(ExitCode.CHANGES_PENDING.code());
+        assertThat(changes(plan, "plan-action", "\"change\":\"(add|change|remove)\"")).containsExactly(
+                worker2 + ": write " + K3S_CONFIG + " (0600)", worker2 + ": start k3s-agent and wait until the node is Ready");
+        assertThat(plan.out()).contains("restart k3s-agent: " + K3S_CONFIG + " changed").contains("disk=ssd");
+        assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).as("the plan restarted nothing").isEqualTo(before);
 
         CliRun run = apply("--output=json");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(changedHosts(run)).containsExactly(lab.host("worker2").address());
+        assertThat(changedHosts(run)).containsExactly(worker2);
+        assertThat(changes(run, "action", "\"result\":\"changed\"")).containsExactly(
+                worker2 + ": write " + K3S_CONFIG + " (0600)", worker2 + ": start k3s-agent and wait until the node is Ready");
         String after = LabCluster.invocations(lab, SERVERS, WORKERS);
         assertThat(after.lines().filter(line -> !line.startsWith("worker2"))).containsExactlyElementsOf(
                 before.lines().filter(line -> !line.startsWith("worker2")).toList());
@@ -285,6 +304,14 @@ class ApplyOnLabIT {
         String[] lines = lab.exec(host, "systemctl", "show", "--value", "-p", "ExecMainStartTimestampMonotonic",
                 "-p", "ActiveEnterTimestampMonotonic", unit).orThrow(unit + " on " + host).stdout().strip().split("\n");
         return new long[] {Long.parseLong(lines[0].strip()), Long.parseLong(lines[1].strip())};
+    }
+
+    /** "host: action" of each JSON event of {@code type} that matches {@code change}, in order. */
+    private static List<String> changes(CliRun run, String type, String change) {
+        return run.out().lines().filter(line -> line.startsWith("{\"event\":\"" + type + "\""))
+                .filter(line -> line.matches(".*" + change + ".*"))
+                .map(line -> line.replaceAll(".*\"host\":\"([^\"]+)\".*", "$1") + ": "
+                        + line.replaceAll(".*\"action\":\"([^\"]+)\".*", "$1")).toList();
     }
 
     /** The hosts an apply with --output=json reports as changed. */

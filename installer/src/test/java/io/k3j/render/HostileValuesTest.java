@@ -65,6 +65,8 @@ class HostileValuesTest {
                         "clientPort", 2379, "peerPort", 2380, "tls", true, "certFile", "c", "keyFile", "k", "caFile", "c")),
                 new Case("k3s/install-download.sh.ftl", Language.SHELL, map("mirror", "m", "version", "v", "arch", "s390x")),
                 new Case("k3s/install-script.sh.ftl", Language.SHELL, map("scriptUrl", "u", "version", "v", "command", "c")),
+                new Case("k3s/probe-download.sh.ftl", Language.SHELL, map("mirror", "m", "version", "v", "arch", "s390x")),
+                new Case("k3s/probe-script.sh.ftl", Language.SHELL, map("version", "v")),
                 new Case("datastore/postgres/setup.sql.ftl", Language.POSTGRES, map("database", "d", "user", "u", "password", "p")),
                 new Case("datastore/mysql/setup.sql.ftl", Language.MYSQL, map("database", "d", "user", "u", "password", "p",
                         "clients", List.of("c1", "c2"), "tls", true)),

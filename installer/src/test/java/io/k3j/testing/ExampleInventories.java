@@ -2,7 +2,11 @@ package io.k3j.testing;
 
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /** The example inventories of {@code inventories/}, loaded as apply loads them (none of them refers to a secret). */
 public final class ExampleInventories {
@@ -11,6 +15,16 @@ public final class ExampleInventories {
     }
 
     public static Inventory load(String file) {
-        return new InventoryLoader(name -> null).load(Path.of("..", "inventories", file)).inventory().orElseThrow();
+        return load(file, UnaryOperator.identity());
+    }
+
+    /** The example with its text edited first, read as if it were the example's file (its relative paths hold). */
+    public static Inventory load(String file, UnaryOperator<String> edit) {
+        Path path = Path.of("..", "inventories", file);
+        try {
+            return new InventoryLoader(name -> null).load(path, edit.apply(Files.readString(path))).inventory().orElseThrow();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

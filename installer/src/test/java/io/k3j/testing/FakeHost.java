@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  */
 public final class FakeHost implements RemoteHost {
 
-    /** A command as the host got it: its text and its standard input, as text. */
-    public record Sent(String command, String stdin) {
+    /** A command as the host got it: its text, its standard input as text, and whether it may be run again (a dropped connection). */
+    public record Sent(String command, String stdin, boolean idempotent) {
     }
 
     /** A file as written: its bytes, mode and owner. */
@@ -104,7 +104,12 @@ public final class FakeHost implements RemoteHost {
 
     /** Puts a file on the host, as if it had been there before the test (not in the journal). */
     public FakeHost put(String path, String text) {
-        files.put(path, new File(text.getBytes(StandardCharsets.UTF_8), "0600", "root:root"));
+        return put(path, text, "0600", "root:root");
+    }
+
+    /** The same with its mode and owner. */
+    public FakeHost put(String path, String text, String mode, String owner) {
+        files.put(path, new File(text.getBytes(StandardCharsets.UTF_8), mode, owner));
         return this;
     }
 
@@ -133,7 +138,7 @@ public final class FakeHost implements RemoteHost {
 
     @Override
     public ExecResult run(RemoteCommand command) {
-        Sent got = new Sent(command.text(), new String(read(command.stdin()), StandardCharsets.UTF_8));
+        Sent got = new Sent(command.text(), new String(read(command.stdin()), StandardCharsets.UTF_8), command.idempotent());
         sent.add(got);
         for (Answer answer : answers) {
             if (answer.matches().test(got)) {

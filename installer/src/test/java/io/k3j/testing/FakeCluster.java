@@ -1,12 +1,12 @@
-package io.k3j.apply;
+package io.k3j.testing;
 
 import io.k3j.facts.FactsScript;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.plan.Paths;
-import io.k3j.testing.FakeHost;
-import io.k3j.testing.FakeHosts;
+import io.k3j.ssh.Sha256;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,25 +15,29 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The hosts of an inventory with a provisioned PostgreSQL and HAProxy, taught every command an
  * apply sends them and keeping what it leaves: packages installed, units running, and what K3s
  * writes when a server starts (its token files, from the config.yaml it started with, and
- * k3s.yaml). Nodes are the servers and agents whose units run, Ready, as the inventory labels them.
+ * k3s.yaml), and the sha256, mode and owner of its files a dry run asks for. Nodes are the servers and agents whose
+ * units run, Ready, with the labels of the config.yaml each last started with (as K3s registers them).
  */
-final class FakeCluster {
+public final class FakeCluster {
     private static final String CA_HASH = "0123456789abcdef".repeat(4);
     private static final List<String> SERVER_ROLES = List.of("control-plane", "master");
 
     private final Inventory inventory;
     private final Map<String, Set<String>> packages = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> k3s = new ConcurrentHashMap<>();
+    /** The node labels each K3s last started with (its config.yaml's node-label), as K3s registers them. */
+    private final Map<String, Map<String, String>> labels = new ConcurrentHashMap<>();
 
-    FakeCluster(Inventory inventory, FakeHosts fakes) {
+    public FakeCluster(Inventory inventory, FakeHosts fakes) {
         this.inventory = inventory;
         inventory.allHosts().forEach(roled -> facts(fakes.host(roled.host().address()), roled.host()));
+        inventory.allHosts().forEach(roled -> teachSha256(fakes.host(roled.host().address())));
+        inventory.allHosts().forEach(roled -> teachStat(fakes.host(roled.host().address())));
         Host db = inventory.datastore().provision().orElseThrow().host();
         FakeHost datastore = fakes.host(db.address());
         teachPackages(datastore);
@@ -45,6 +49,7 @@ final class FakeCluster {
             host.on("restart k3s", FakeHost.script("systemctl restart --no-block k3s\\z"), sent -> {
                 k3s.get(server.address()).set(true);
                 writeTokens(host);
+                labels.put(server.address(), nodeLabels(host));
                 return FakeHost.ok();
             });
         }
@@ -56,11 +61,17 @@ final class FakeCluster {
             FakeSystemd.teach(fakes.host(balancer.address()), "haproxy", false);
         }
         for (Host worker : inventory.workers().hosts()) {
-            k3s.put(worker.address(), FakeSystemd.teach(fakes.host(worker.address()), "k3s-agent", false));
+            FakeHost host = fakes.host(worker.address());
+            k3s.put(worker.address(), FakeSystemd.teach(host, "k3s-agent", false));
+            host.on("restart k3s-agent", FakeHost.script("systemctl restart --no-block k3s-agent\\z"), sent -> {
+                k3s.get(worker.address()).set(true);
+                labels.put(worker.address(), nodeLabels(host));
+                return FakeHost.ok();
+            });
         }
     }
 
-    static String nodeName(Host host) {
+    public static String nodeName(Host host) {
         return "node-" + host.address().replace('.', '-');
     }
 
@@ -70,6 +81,31 @@ final class FakeCluster {
                 "os=debian\nos_pretty=Debian GNU/Linux 12 (bookworm)\narch=x86_64\nhostname=" + nodeName(inventoryHost) + "\n"
                         + "init=systemd\nsystemd_state=running\naddresses=" + inventoryHost.address() + "\n"
                         + "postgresql_major=15\npackages=" + String.join(" ", packages.getOrDefault(host.name(), Set.of())) + "\n"));
+    }
+
+    /** A dry run's look at an uploaded file: its sha256 as sha256sum prints it, nothing for a file the host lacks. */
+    private static void teachSha256(FakeHost host) {
+        Pattern sum = Pattern.compile("\\Asha256sum -- '([^']+)' 2>/dev/null \\|\\| true\\z");
+        host.on("sha256 of a file", FakeHost.script(sum.pattern()), sent -> {
+            Matcher path = sum.matcher(sent.stdin());
+            if (!path.find()) {
+                throw new AssertionError("a sha256sum of no path: " + sent.stdin());
+            }
+            return FakeHost.ok(host.file(path.group(1)).map(file -> Sha256.of(file.bytes()) + "  " + path.group(1) + "\n").orElse(""));
+        });
+    }
+
+    /** A dry run's look at a file's mode and owner, as {@code stat -c '%a %U:%G'} prints them. */
+    private static void teachStat(FakeHost host) {
+        Pattern stat = Pattern.compile("\\Astat -c '%a %U:%G' -- '([^']+)'\\z");
+        host.on("stat of a file", FakeHost.script(stat.pattern()), sent -> {
+            Matcher path = stat.matcher(sent.stdin());
+            if (!path.find()) {
+                throw new AssertionError("a stat of no path: " + sent.stdin());
+            }
+            return host.file(path.group(1)).map(file -> FakeHost.ok(file.mode().replaceFirst("^0+(?=.)", "") + " " + file.owner() + "\n"))
+                    .orElseGet(() -> FakeHost.exit(1, "stat: cannot statx '" + path.group(1) + "': No such file or directory"));
+        });
     }
 
     private void teachPackages(FakeHost host) {
@@ -105,6 +141,19 @@ final class FakeCluster {
                 """);
     }
 
+    /** The {@code node-label} list of the host's config.yaml, each {@code "key=value"}. */
+    private static Map<String, String> nodeLabels(FakeHost host) {
+        Matcher block = Pattern.compile("(?m)^node-label:\n((?:  - \".*\"\n)*)").matcher(host.file(Paths.K3S_CONFIG).orElseThrow().text());
+        Map<String, String> found = new LinkedHashMap<>();
+        if (block.find()) {
+            Matcher label = Pattern.compile("  - \"([^\"=]+)=([^\"]*)\"").matcher(block.group(1));
+            while (label.find()) {
+                found.put(label.group(1), label.group(2));
+            }
+        }
+        return found;
+    }
+
     private static Optional<String> value(String config, String key) {
         Matcher matcher = Pattern.compile("^" + key + ": \"([^\"]*)\"$", Pattern.MULTILINE).matcher(config);
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
@@ -121,9 +170,10 @@ final class FakeCluster {
         return k3s.get(host.address()).get();
     }
 
-    private static String node(Host host, List<String> roles) {
-        String labels = roles.stream().map(role -> "\"node-role.kubernetes.io/" + role + "\": \"true\"").collect(Collectors.joining(", "));
-        return "{\"metadata\": {\"name\": \"" + nodeName(host) + "\", \"labels\": {" + labels + "}}, "
+    private String node(Host host, List<String> roles) {
+        List<String> all = new ArrayList<>(roles.stream().map(role -> "\"node-role.kubernetes.io/" + role + "\": \"true\"").toList());
+        labels.getOrDefault(host.address(), Map.of()).forEach((key, value) -> all.add("\"" + key + "\": \"" + value + "\""));
+        return "{\"metadata\": {\"name\": \"" + nodeName(host) + "\", \"labels\": {" + String.join(", ", all) + "}}, "
                 + "\"status\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"True\"}]}}";
     }
 }

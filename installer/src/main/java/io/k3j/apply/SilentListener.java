@@ -3,10 +3,10 @@ package io.k3j.apply;
 import io.k3j.plan.Step;
 import io.k3j.plan.StepPlan;
 
-/** An apply listener that hears nothing, for tests of what apply does rather than what it tells. */
-final class SilentListener {
+/** An apply listener that hears nothing: for a dry run, whose findings are printed once it is over, and for tests. */
+public final class SilentListener {
 
-    static final ApplyListener INSTANCE = new ApplyListener() {
+    public static final ApplyListener INSTANCE = new ApplyListener() {
         @Override
         public void stepStarted(StepPlan step) {
         }

@@ -1,22 +1,21 @@
-package io.k3j.apply;
+package io.k3j.testing;
 
-import io.k3j.testing.FakeHost;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
- * Teaches a fake host the systemd commands {@link ServiceStarter} sends for some units: whether
+ * Teaches a fake host the systemd commands apply's ServiceStarter sends for some units: whether
  * they are active, their restart (after which they are), and the wait until they are ready (or
  * listen: the host's only units that listen). In the journal as "is UNITS active", "restart
  * UNITS" and "wait for UNITS".
  */
-final class FakeSystemd {
+public final class FakeSystemd {
 
     private FakeSystemd() {
     }
 
     /** Whether the units run, as the host answers it from now on. */
-    static AtomicBoolean teach(FakeHost host, String units, boolean running) {
+    public static AtomicBoolean teach(FakeHost host, String units, boolean running) {
         AtomicBoolean active = new AtomicBoolean(running);
         String quoted = Pattern.quote(units);
         host.on("is " + units + " active", FakeHost.script("\\Asystemctl is-active -q " + quoted + "\\z"),
