@@ -158,7 +158,8 @@ public final class Lab implements AutoCloseable {
     /**
      * Every host back to how {@link #up} made it (a fresh disk, booted anew, a new network
      * namespace) and the mirror emptied, keeping the bridges, host keys and known_hosts: what the
-     * next test class on this topology starts from, in about half the time of down and up.
+     * next test class on this topology starts from, in about half the time of down and up
+     * (docs/testing.md has figures).
      */
     public void reset() {
         if (down) {
