@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Lab start-up: wall time to bring up a topology with the base image cached, and to tear it
-# down. usage: bench/lab-up.sh [TOPOLOGY] [RUNS]   (default ha-postgres, 3 runs; needs root)
+# Lab start-up: wall time to bring up a topology with the base image cached, to reset it (what a
+# test class after the first of its topology starts from) and to tear it down.
+# usage: bench/lab-up.sh [TOPOLOGY] [RUNS]   (default ha-postgres, 3 runs; needs root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 topology=${1:-ha-postgres}
@@ -8,12 +9,14 @@ runs=${2:-3}
 lab/lab prepare >/dev/null
 lab/lab down >/dev/null 2>&1 || true
 hosts=$(grep -cv '^\s*\(#\|alias\|$\)' "lab/topologies/$topology")
+millis() {
+  local start; start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || { echo "bench: $* failed" >&2; exit 1; }
+  echo $(( ($(date +%s%N) - start) / 1000000 ))
+}
 for run in $(seq "$runs"); do
-  start=$(date +%s%N)
-  lab/lab up "$topology" >/dev/null
-  up=$(( ($(date +%s%N) - start) / 1000000 ))
-  start=$(date +%s%N)
-  lab/lab down >/dev/null 2>&1
-  down=$(( ($(date +%s%N) - start) / 1000000 ))
-  printf 'lab %-12s %2d hosts   run %d   up %6d ms   down %6d ms\n' "$topology" "$hosts" "$run" "$up" "$down"
+  up=$(millis lab/lab up "$topology")
+  reset=$(millis lab/lab reset)
+  down=$(millis lab/lab down)
+  printf 'lab %-12s %2d hosts   run %d   up %6d ms   reset %6d ms   down %6d ms\n' "$topology" "$hosts" "$run" "$up" "$reset" "$down"
 done

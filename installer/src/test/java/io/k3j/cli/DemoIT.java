@@ -38,6 +38,7 @@ class DemoIT {
     @Test
     void theDemoInstallsTheWholeClusterAndListsItsNodesThroughTheRegistrationAddress() throws IOException, InterruptedException {
         LabExtension.assumeLabCanRun();
+        LabExtension.releaseKeptLab();   // lab/demo brings up a lab of its own
         lab = MachineLock.acquire();
         Lab.downAny();
         Process demo = new ProcessBuilder(REPO.resolve("lab/demo").toString()).directory(REPO.toFile()).redirectErrorStream(true).start();

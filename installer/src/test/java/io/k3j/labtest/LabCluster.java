@@ -8,6 +8,11 @@ import io.k3j.lab.Lab;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /** What the end-to-end tests ask of a cluster on the lab, and the K3s double's release they install. */
 public final class LabCluster {
@@ -66,5 +71,28 @@ public final class LabCluster {
 
     private static String invocation(Lab lab, String host, String unit) {
         return host + " " + lab.exec(host, "systemctl", "show", "-p", "InvocationID", "--value", unit).stdout().strip() + "\n";
+    }
+
+    /**
+     * Runs {@code step} (blocking lab calls and assertions) on every host at once, each in a thread of
+     * its own, and waits for all; the first host's failure is rethrown as it was.
+     */
+    public static void onEachAtOnce(List<String> hosts, Consumer<String> step) throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(hosts.size());
+        try {
+            List<Future<?>> runs = hosts.stream().<Future<?>>map(host -> threads.submit(() -> step.accept(host))).toList();
+            for (Future<?> run : runs) {
+                try {
+                    run.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure;
+                    }
+                    throw (Error) e.getCause();
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

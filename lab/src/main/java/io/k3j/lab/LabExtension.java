@@ -7,13 +7,20 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Brings up the topology named by {@link LabTopology} once per test class and tears it down
- * after it. The lab needs root: without it the tests fail and say so, unless the lab is opted
+ * Gives each test class a lab of the topology named by {@link LabTopology}, as fresh as from
+ * {@code lab/lab up}: the lab the class before used, reset, when it named the same topology
+ * ({@link KeptLab}), else one brought up anew. {@link ByTopology} orders the classes so that
+ * those of a topology run one after another. The last lab is torn down when the run ends.
+ * The lab needs root: without it the tests fail and say so, unless the lab is opted
  * out on purpose with {@code -Dk3j.lab.skip=true} or {@code K3J_LAB_SKIP=1}: then they are
  * skipped, with that reason. CI never opts out.
  */
 public final class LabExtension implements BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LabExtension.class);
+
+    /** The class's lab; not AutoCloseable, so the class's store leaves the lab up for the next class. */
+    private record ClassLab(Lab lab) {
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -22,9 +29,17 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
             throw new LabException(context.getRequiredTestClass().getName() + " uses the lab but names no @LabTopology");
         }
         assumeLabCanRun();
-        Lab lab = Lab.up(topology.value());
-        // The store closes what it holds (Lab is AutoCloseable) when the test class is done.
-        context.getStore(NAMESPACE).put("lab", lab);
+        // The root store closes what it holds when the whole run is done: then the kept lab goes down.
+        context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("kept lab", key -> (AutoCloseable) KeptLab::release);
+        context.getStore(NAMESPACE).put("lab", new ClassLab(KeptLab.take(topology.value())));
+    }
+
+    /**
+     * Tears down the lab that this run keeps for its next test class, letting the machine's lab go:
+     * for a test that then takes the lab by other means (its own {@link MachineLock}, {@code lab/demo}).
+     */
+    public static void releaseKeptLab() {
+        KeptLab.release();
     }
 
     /**
@@ -50,6 +65,6 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getStore(NAMESPACE).get("lab", Lab.class);
+        return context.getStore(NAMESPACE).get("lab", ClassLab.class).lab();
     }
 }

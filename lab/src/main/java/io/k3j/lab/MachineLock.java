@@ -3,6 +3,7 @@ package io.k3j.lab;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class MachineLock implements AutoCloseable {
             Instant deadline = Instant.now().plus(WAIT);
             boolean told = false;
             while (true) {
-                FileLock lock = channel.tryLock();
+                FileLock lock = tryLock(channel, file);
                 if (lock != null) {
                     return new MachineLock(channel, lock);
                 }
@@ -55,6 +56,16 @@ public final class MachineLock implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LabException("interrupted while waiting for the lab lock " + file, e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel, Path file) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            channel.close();
+            throw new LabException("this test run already holds the lab (" + file + "), kept up for the next test class; "
+                    + "a test that takes the lab itself calls LabExtension.releaseKeptLab() first", e);
         }
     }
 

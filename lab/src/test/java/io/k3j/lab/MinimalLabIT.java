@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The lab itself on its smallest topology: hosts, keys, users, mirror, faults, tear-down. */
+/** The lab itself on its smallest topology: hosts, keys, users, mirror, faults, reset, tear-down. */
 @LabTopology("minimal")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MinimalLabIT {
@@ -127,6 +127,30 @@ class MinimalLabIT {
 
     @Test
     @Order(9)
+    void aResetBringsEveryHostBackAsUpMadeItWithTheSameKeys(Lab lab) throws IOException {
+        String knownHosts = Files.readString(lab.knownHosts());
+        String machineId = lab.exec("host1", "cat", "/etc/machine-id").orThrow("read machine-id").stdout();
+        String mirrored = Lab.MIRROR_URL + "/v1.31.4%2Bk3s1/k3s";   // published by the mirror's test
+        lab.exec("host1", "sh", "-c", "useradd left-behind && touch /etc/left-behind /run/left-behind "
+                + "&& ip addr add 10.213.0.99/25 dev eth0").orThrow("leave state behind on host1");
+        assertThat(lab.exec("host1", "curl", "-fsS", "-o", "/dev/null", mirrored).exitCode()).isZero();
+        lab.cut("host1");
+
+        lab.reset();
+
+        assertThat(lab.ssh("host1", "systemctl is-system-running --wait").stdout()).isEqualTo("running\n");
+        assertThat(lab.exec("host1", "sh", "-c", "id left-behind; ls /etc/left-behind /run/left-behind").stdout()).isEmpty();
+        assertThat(lab.exec("host1", "ip", "-4", "-o", "addr", "show", "eth0").stdout())
+                .contains(lab.host("host1").address() + "/25").doesNotContain("10.213.0.99");
+        assertThat(lab.exec("host1", "curl", "-sS", "-o", "/dev/null", "-w", "%{http_code}", mirrored).stdout()).isEqualTo("404");
+        assertThat(lab.exec("host1", "cat", "/etc/machine-id").stdout()).isEqualTo(machineId);
+        assertThat(Files.readString(lab.knownHosts())).isEqualTo(knownHosts);
+        assertThat(sshAs(lab, "opsp", lab.host("host1").address(), "echo " + Lab.SUDO_PASSWORD + " | sudo -S -p '' id -u").stdout())
+                .isEqualTo("0\n");
+    }
+
+    @Test
+    @Order(10)
     void tearDownLeavesNothingOfTheLab(Lab lab) throws IOException {
         Path state = lab.stateDirectory();
 
