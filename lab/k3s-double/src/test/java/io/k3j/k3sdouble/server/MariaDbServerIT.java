@@ -60,10 +60,11 @@ class MariaDbServerIT {
     @Order(3)
     void afterMariaDbRestartsTheServerReconnectsAndServesAgain(Lab lab) throws InterruptedException {
         String cursor = DoubleOnLab.journalCursor(lab, "host2", "k3s");
-        lab.exec("host1", "systemctl", "stop", "mariadb").orThrow("stop mariadb");
+        // Its socket unit too: Debian's mariadb.socket listens on 3306 and would start MariaDB again at the first reconnect.
+        lab.exec("host1", "systemctl", "stop", "mariadb.socket", "mariadb.service").orThrow("stop mariadb");
         String away = DoubleOnLab.awaitLoggedAfter(lab, "host2", "k3s", cursor, "level=error msg=\"fail to list latest changes: ");
         CommandResult whileAway = lab.exec("host2", "k3s", "kubectl", "get", "nodes");
-        lab.exec("host1", "systemctl", "start", "mariadb").orThrow("start mariadb");
+        lab.exec("host1", "systemctl", "start", "mariadb.socket", "mariadb.service").orThrow("start mariadb");
 
         assertThat(whileAway.exitCode()).isNotZero();
         assertThat(whileAway.stderr()).contains("Error from server (InternalError): Internal error occurred: ");
