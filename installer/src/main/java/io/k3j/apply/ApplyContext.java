@@ -54,9 +54,9 @@ public final class ApplyContext {
         return hosts.host(firstServerHost().address());
     }
 
-    /** The name K3s registers the host's node under: the inventory's, else the host's hostname. */
+    /** The name K3s registers the host's node under: the inventory's, else the host's hostname in lower case. */
     String nodeName(Host host) {
-        return host.name().orElseGet(() -> hosts.facts(host.address()).hostname());
+        return host.name().orElseGet(() -> hosts.facts(host.address()).defaultNodeName());
     }
 
     boolean hasPackage(String address, String name) {

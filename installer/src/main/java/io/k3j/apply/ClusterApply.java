@@ -124,8 +124,16 @@ public final class ClusterApply {
 
     /** Every inventory host a node as the inventory says, waited on: a node just started may need a heartbeat to be Ready. */
     private List<Node> awaitNodes(ApplyContext context) throws InterruptedException {
-        return context.poll().until(() -> ClusterNodes.read(context.firstServer()), nodes -> problems(context, nodes).isEmpty(),
-                readyLimit, nodes -> mismatch(problems(context, nodes)));
+        return context.poll().until(() -> ClusterNodes.read(context.firstServer()),
+                read -> read.failure().isEmpty() && problems(context, read.nodes()).isEmpty(), readyLimit,
+                read -> read.failure().map(failure -> unreadable(context, failure)).orElseGet(() -> mismatch(problems(context, read.nodes()))))
+                .nodes();
+    }
+
+    private ApplyFailed unreadable(ApplyContext context, String failure) {
+        return new ApplyFailed(List.of(new StepFailure(context.firstServerHost().address(), Step.WORKERS, "verify the nodes (k3s kubectl get nodes)",
+                failure + " (still, after " + readyLimit.toSeconds() + " s)",
+                "read 'journalctl -u k3s' on the host: its API answers once K3s there is ready; --ready-timeout waits longer")));
     }
 
     private List<NodeVerifier.Problem> problems(ApplyContext context, List<Node> nodes) {

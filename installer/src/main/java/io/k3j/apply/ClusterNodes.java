@@ -17,13 +17,24 @@ public final class ClusterNodes {
     private ClusterNodes() {
     }
 
-    static List<Node> read(RemoteHost server) {
+    /**
+     * What one {@code k3s kubectl get nodes -o json} gave: the nodes, or kubectl's error. A server
+     * still starting refuses the connection or answers 503 {@code apiserver not ready} for a while,
+     * so a wait asks again rather than give up on the first error.
+     */
+    record Read(List<Node> nodes, Optional<String> failure) {
+        Optional<Node> find(String name) {
+            return ClusterNodes.find(nodes, name);
+        }
+    }
+
+    static Read read(RemoteHost server) {
         ExecResult result = server.run(RemoteCommand.asRoot("k3s kubectl get nodes -o json"));
         if (!result.ok()) {
-            throw new IllegalStateException("k3s kubectl get nodes failed on " + server.name() + " (exit " + result.exitStatus()
-                    + "): " + result.stderr().strip());
+            return new Read(List.of(), Optional.of("k3s kubectl get nodes failed on " + server.name() + " (exit " + result.exitStatus()
+                    + "): " + result.stderr().strip()));
         }
-        return parse(result.stdout());
+        return new Read(parse(result.stdout()), Optional.empty());
     }
 
     /** The nodes of a v1 NodeList as {@code kubectl get nodes -o json} prints it. */

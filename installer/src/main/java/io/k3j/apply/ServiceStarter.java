@@ -6,7 +6,6 @@ import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Starts a host's systemd units when what they run with changed since they last started (or when
@@ -99,8 +98,8 @@ final class ServiceStarter {
         String name = context.nodeName(inventoryHost);
         listener.waiting(inventoryHost.address(), "waiting for node " + name + " to be Ready");
         try {
-            context.poll().until(() -> ClusterNodes.find(ClusterNodes.read(context.firstServer()), name),
-                    node -> node.isPresent() && node.get().ready(), context.readyLimit(), node -> notReady(name, node, services));
+            context.poll().until(() -> ClusterNodes.read(context.firstServer()), read -> read.find(name).filter(Node::ready).isPresent(),
+                    context.readyLimit(), read -> notReady(name, read, services));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the node", e);
@@ -108,9 +107,15 @@ final class ServiceStarter {
         return "node " + name + " Ready";
     }
 
-    private ClusterChecks.CheckFailed notReady(String name, Optional<Node> node, Operation.Services services) {
-        return new ClusterChecks.CheckFailed("node " + name + " is " + (node.isPresent() ? "registered, not Ready" : "not registered")
-                + " after " + context.readyLimit().toSeconds() + " s (as " + context.firstServer().name() + " sees it)",
+    private ClusterChecks.CheckFailed notReady(String name, ClusterNodes.Read read, Operation.Services services) {
+        String after = " after " + context.readyLimit().toSeconds() + " s";
+        if (read.failure().isPresent()) {
+            return new ClusterChecks.CheckFailed("the nodes could not be read" + after + " to see node " + name + ": " + read.failure().get(),
+                    "read 'journalctl -u k3s' on " + context.firstServer().name() + ": its API answers once K3s there is ready; "
+                            + "--ready-timeout waits longer");
+        }
+        return new ClusterChecks.CheckFailed("node " + name + " is " + (read.find(name).isPresent() ? "registered, not Ready" : "not registered")
+                + after + " (as " + context.firstServer().name() + " sees it)",
                 "read 'journalctl -u " + services.units().get(0) + "' on the host: a wrong token, or a registration "
                         + "address it cannot reach, shows there");
     }

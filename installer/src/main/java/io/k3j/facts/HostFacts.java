@@ -21,6 +21,14 @@ public record HostFacts(
         Optional<String> postgresqlMajor,
         Set<String> installedPackages) {
 
+    /**
+     * The name K3s registers this host's node under when none is set: its hostname in lower case,
+     * as K3s' GetHostnameAndIPs makes it (Kubernetes node names are lower case).
+     */
+    public String defaultNodeName() {
+        return hostname.toLowerCase(java.util.Locale.ROOT);
+    }
+
     public boolean isActive(String service) {
         return activeServices.contains(service);
     }

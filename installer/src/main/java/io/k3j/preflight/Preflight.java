@@ -34,7 +34,7 @@ public final class Preflight {
     public record HostUnderCheck(String host, Set<Role> roles, HostFacts facts, Optional<String> nodeName) {
 
         String effectiveNodeName() {
-            return nodeName.orElse(facts.hostname());
+            return nodeName.orElseGet(facts::defaultNodeName);
         }
     }
 

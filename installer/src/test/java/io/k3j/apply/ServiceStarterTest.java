@@ -1,7 +1,9 @@
 package io.k3j.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.k3j.facts.FactsParser;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.plan.Operation;
@@ -11,6 +13,7 @@ import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeSystemd;
 import io.k3j.testing.FakeHosts;
+import io.k3j.testing.ManualClock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -145,6 +148,50 @@ class ServiceStarterTest {
         releaseFirst.countDown();
         join(first);
     }
+
+    @Test
+    void aServerWhoseApiIsNotReadyYetIsAskedAgainUntilTheNodeIsReady() {
+        String[] answers = {"starting", "running"};
+        ApplyContext waiting = contextAt(new ManualClock(), S2, sent -> {
+            boolean starting = answers[0].equals("starting");
+            answers[0] = "running";
+            return starting ? FakeHost.exit(1, "Error from server (ServiceUnavailable): apiserver not ready\n")
+                    : FakeHost.ok(NODES.formatted("True"));
+        });
+
+        HostApplier.Result result = new ServiceStarter(waiting, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), NODE_READY, INPUTS);
+
+        assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "started k3s; node server-2 Ready"));
+        assertThat(fakes.journal()).filteredOn(line -> line.endsWith("get nodes")).hasSize(2);
+    }
+
+    @Test
+    void anApiThatNeverAnswersEndsTheWaitWithKubectlsError() {
+        ManualClock clock = new ManualClock();
+        ApplyContext waiting = contextAt(clock, S2, sent -> {
+            clock.advance(LIMIT.plusSeconds(1));
+            return FakeHost.exit(1, "Error from server (ServiceUnavailable): apiserver not ready\n");
+        });
+
+        assertThatThrownBy(() -> new ServiceStarter(waiting, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), NODE_READY, INPUTS))
+                .isInstanceOf(ClusterChecks.CheckFailed.class)
+                .hasMessage("the nodes could not be read after 30 s to see node server-2: k3s kubectl get nodes failed on " + S1
+                        + " (exit 1): Error from server (ServiceUnavailable): apiserver not ready");
+    }
+
+    /** S2 (hostname Server-2: its node is server-2) starting, S1 answering the nodes with {@code nodes}; the clock {@code clock}. */
+    private ApplyContext contextAt(ManualClock clock, String starting, java.util.function.Function<FakeHost.Sent, io.k3j.ssh.ExecResult> nodes) {
+        FakeSystemd.teach(fakes.host(starting), "k3s", false);
+        fakes.host(S1).on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), nodes);
+        ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)),
+                Map.of(S2, FactsParser.parse("hostname=Server-2\n")), RunLog.create(temp.resolve("waiting.log"), Clock.systemUTC()));
+        return new ApplyContext(inventory, hosts, "", LIMIT, clock, DatastoreProbe.OVER_THE_NETWORK);
+    }
+
+    private static final Operation.Services NODE_READY = new Operation.Services(List.of("k3s"), new Operation.NodeReady(), true);
+    private static final String NODES = """
+            {"kind": "List", "items": [{"metadata": {"name": "server-2", "labels": {"node-role.kubernetes.io/control-plane": "true"}},
+             "status": {"conditions": [{"type": "Ready", "status": "%s"}]}}]}""";
 
     /** k3s on S1, running or not, last started with {@code stampedConfig}: started now with the config {@link #INPUTS}. */
     private HostApplier.Result startK3s(boolean running, String stampedConfig) {

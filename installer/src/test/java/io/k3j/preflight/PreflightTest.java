@@ -83,6 +83,15 @@ class PreflightTest {
     }
 
     @Test
+    void hostnamesThatDifferOnlyInCaseAreOneNodeName() {
+        HostUnderCheck first = server("198.51.100.11", facts("Web-1", ""));
+        HostUnderCheck second = server("198.51.100.12", facts("web-1", ""));
+
+        assertThat(preflight.check(List.of(first, second))).singleElement()
+                .satisfies(problem -> assertThat(problem.problem()).contains("'web-1'").contains("198.51.100.11"));
+    }
+
+    @Test
     void aHostReportingAnythingButIpAddressesFailsNamingTheHostAndTheFact() {
         HostFacts lying = facts("db1", "addresses=198.51.100.5 198.51.100.5/32%host all all 0.0.0.0/0 trust 2001:db8::5");
 

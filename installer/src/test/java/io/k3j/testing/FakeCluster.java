@@ -75,10 +75,13 @@ public final class FakeCluster {
         return "node-" + host.address().replace('.', '-');
     }
 
-    /** The facts script answered from what the host has now: a second connect sees the packages the first apply installed. */
+    /**
+     * The facts script answered from what the host has now: a second connect sees the packages the
+     * first apply installed. The hostname is in capitals: K3s names the node in lower case.
+     */
     private void facts(FakeHost host, Host inventoryHost) {
         host.on("gather facts", sent -> sent.command().equals("sh -s") && sent.stdin().equals(FactsScript.text()), sent -> FakeHost.ok(
-                "os=debian\nos_pretty=Debian GNU/Linux 12 (bookworm)\narch=x86_64\nhostname=" + nodeName(inventoryHost) + "\n"
+                "os=debian\nos_pretty=Debian GNU/Linux 12 (bookworm)\narch=x86_64\nhostname=" + nodeName(inventoryHost).toUpperCase(java.util.Locale.ROOT) + "\n"
                         + "init=systemd\nsystemd_state=running\naddresses=" + inventoryHost.address() + "\n"
                         + "postgresql_major=15\npackages=" + String.join(" ", packages.getOrDefault(host.name(), Set.of())) + "\n"));
     }

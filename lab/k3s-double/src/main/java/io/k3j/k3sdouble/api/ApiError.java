@@ -74,6 +74,11 @@ public final class ApiError extends Exception {
         return new ApiError(404, "NotFound", "the server could not find the requested resource", null);
     }
 
+    /** errors.NewServiceUnavailable: K3s' supervisor answers it with {@code apiserver not ready} until its apiserver runs. */
+    public static ApiError serviceUnavailable(String message) {
+        return new ApiError(503, "ServiceUnavailable", message, null);
+    }
+
     public static ApiError internal(String message) {
         return new ApiError(500, "InternalError", "Internal error occurred: " + message, null);
     }

@@ -9,11 +9,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A node's name as pkg/agent/config/config.go get() makes it, for agents and servers alike:
- * {@code node-name} or the hostname; with {@code with-node-id}, a {@code -<id>} suffix, the id
+ * {@code node-name} or the hostname, in lower case (pkg/util GetHostnameAndIPs); with {@code with-node-id}, a {@code -<id>} suffix, the id
  * being 4 random bytes in hex kept in {@code /etc/rancher/node/id} (0644, ensureNodeID), so two
  * hosts with one hostname get two names and the same host keeps its name across restarts.
  */
@@ -25,7 +26,8 @@ public final class NodeName {
     }
 
     public static String of(Map<String, List<String>> settings, Path idFile) throws IOException {
-        String name = ConfigArgs.value(settings, "node-name").orElseGet(NodeName::hostname);
+        // GetHostnameAndIPs lower-cases node-name and hostname alike (node names are DNS-1123 subdomains).
+        String name = ConfigArgs.value(settings, "node-name").orElseGet(NodeName::hostname).toLowerCase(Locale.ROOT);
         boolean withNodeId = ConfigArgs.value(settings, "with-node-id").map(Boolean::parseBoolean).orElse(false);
         return withNodeId ? name + "-" + nodeId(idFile) : name;
     }

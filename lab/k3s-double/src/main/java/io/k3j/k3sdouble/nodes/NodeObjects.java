@@ -23,7 +23,11 @@ public final class NodeObjects {
     private NodeObjects() {
     }
 
-    /** The Node a first registration creates (labels, annotations, taints as pkg/agent/run.go and pkg/server/server.go set them). */
+    /**
+     * The Node a first registration creates (labels, annotations as pkg/agent/run.go and
+     * pkg/server/server.go set them; the taints of {@code node-taint}, which the kubelet registers
+     * with the Node).
+     */
     public static Map<String, Object> fresh(NodeRecord record, Instant now) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("name", record.name());
@@ -33,34 +37,38 @@ public final class NodeObjects {
         node.put("kind", "Node");
         node.put("apiVersion", "v1");
         node.put("metadata", metadata);
-        node.put("spec", new LinkedHashMap<>());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("providerID", "k3s://" + record.name());
+        List<Object> taints = new ArrayList<>();
+        record.taints().forEach(taint -> taints.add(taint(taint)));
+        if (!taints.isEmpty()) {
+            spec.put("taints", taints);
+        }
+        node.put("spec", spec);
         return reregistered(node, record, now);
     }
 
     /**
-     * The Node after a later registration (a restart): the double's rule today replaces the labels
-     * with the record's and the taints with its {@code node-taint}s, and keeps the uid, the creation
-     * time, other annotations and {@code spec.unschedulable}. (K3s keeps a registered node's taints
-     * and never removes labels: docs/k3s-double.md lists this as not copied yet; it is changed here.)
+     * The Node after a later registration (a restart), as K3s and the kubelet bring a registered
+     * node up to date: the record's labels (the defaults, a server's roles, {@code node-label})
+     * merged over the node's, so a label dropped from {@code node-label} stays (pkg/agent/run.go
+     * updateMutableLabels: {@code labels.Merge}); the taints left as they are, since the kubelet
+     * registers {@code node-taint} ({@code --register-with-taints}) only when it creates the Node;
+     * the uid, the creation time, other annotations and {@code spec.unschedulable} kept.
      */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> reregistered(Map<String, Object> existing, NodeRecord record, Instant now) {
         Map<String, Object> node = copy(existing);
         Map<String, Object> metadata = (Map<String, Object>) node.get("metadata");
-        metadata.put("labels", new LinkedHashMap<>(record.allLabels()));
+        Map<String, Object> labels = new LinkedHashMap<>((Map<String, Object>) metadata.getOrDefault("labels", Map.of()));
+        labels.putAll(record.allLabels());
+        metadata.put("labels", labels);
         Map<String, Object> annotations = new LinkedHashMap<>((Map<String, Object>) metadata.getOrDefault("annotations", Map.of()));
         annotations.put("k3s.io/hostname", record.name());
         annotations.put("k3s.io/internal-ip", record.internalIp());
         metadata.put("annotations", annotations);
         Map<String, Object> spec = (Map<String, Object>) node.computeIfAbsent("spec", key -> new LinkedHashMap<>());
         spec.put("providerID", "k3s://" + record.name());
-        List<Object> taints = new ArrayList<>();
-        record.taints().forEach(taint -> taints.add(taint(taint)));
-        if (taints.isEmpty()) {
-            spec.remove("taints");
-        } else {
-            spec.put("taints", taints);
-        }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("addresses", List.of(Json.object("type", "InternalIP", "address", record.internalIp()),
                 Json.object("type", "Hostname", "address", record.name())));

@@ -53,8 +53,26 @@ public final class NodeRegistry {
         return kine.update(PREFIX + name, revision, bytes(node));
     }
 
+    /**
+     * Deletes the node if it is still at {@code revision}, and with it the node password secret it
+     * owns: K3s' nodepassword controller gives the secret an ownerReference to its Node, so the
+     * garbage collector deletes it with the Node (older K3s deleted it in its node controller), and
+     * a host reinstalled under that name, with a new password, joins again.
+     */
     public synchronized boolean delete(String name, long revision) throws SQLException {
-        return kine.delete(PREFIX + name, revision);
+        if (!kine.delete(PREFIX + name, revision)) {
+            return false;
+        }
+        Optional<KineRow> secret = kine.get(passwordSecretKey(name));
+        if (secret.isPresent()) {
+            kine.delete(passwordSecretKey(name), secret.get().revision());
+        }
+        return true;
+    }
+
+    /** Where the apiserver keeps a node's password secret, {@code kube-system/<node>.node-password.k3s} (lower case, as getSecretName makes it). */
+    public static String passwordSecretKey(String node) {
+        return "/registry/secrets/kube-system/" + (node + ".node-password.k3s").toLowerCase(java.util.Locale.ROOT);
     }
 
     /** A node's registration at its start: a fresh Node, or the registered one brought up to date ({@link NodeObjects#reregistered}). */

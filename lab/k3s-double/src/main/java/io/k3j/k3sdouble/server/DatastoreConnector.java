@@ -15,11 +15,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Connects to the SQL datastore the way kine does: create the database when missing (PostgreSQL:
  * a warning if that fails; MySQL: fatal), then ping until it answers, once a second, logging each
- * failure (drivers/generic: "Failed to ping database connection"), then create kine's table.
+ * failure (drivers/generic: "Failed to ping database connection"), then create kine's table; and
+ * after that keep asking, as kine's poll loop does, logging while the datastore is away.
  */
 final class DatastoreConnector {
     private static final Duration RETRY = Duration.ofSeconds(1);
@@ -48,6 +53,7 @@ final class DatastoreConnector {
         while (true) {
             try {
                 store.ping();
+                keepPolling(store::ping, e -> log.raw(EtcdClientWarning.line(endpoints.get(0), e.getMessage())));
                 return store;
             } catch (SQLException e) {
                 log.raw(EtcdClientWarning.line(endpoints.get(0), e.getMessage()));
@@ -57,19 +63,45 @@ final class DatastoreConnector {
     }
 
     KineStore connect(SqlEndpoint endpoint) throws InterruptedException {
+        KineStore store = new KineStore(() -> DriverManager.getConnection(endpoint.jdbcUrl(endpoint.database()), endpoint.properties()),
+                endpoint.dialect());
         while (true) {
             try {
                 createDatabase(endpoint);
-                Connection connection = DriverManager.getConnection(endpoint.jdbcUrl(endpoint.database()), endpoint.properties());
-                KineStore store = new KineStore(connection, endpoint.dialect());
                 store.ensureSchema();
                 log.info("Database tables and indexes are up to date");
+                keepPolling(store::currentRevision, e -> log.error("fail to list latest changes: " + e.getMessage()));
                 return store;
             } catch (SQLException e) {
                 log.error("Failed to ping database connection: " + e.getMessage());
                 Thread.sleep(RETRY.toMillis());
             }
         }
+    }
+
+    private interface Check {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Asks the datastore once a second for as long as the server runs, as kine's poll loop asks
+     * for the latest changes (pkg/logstructured/sqllog/sql.go poll) and the apiserver's etcd
+     * client keeps its watches: while the datastore is away each failure is logged in their
+     * words, and the store reconnects by itself once it is back.
+     */
+    private static void keepPolling(Check check, Consumer<SQLException> failed) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "datastore-poll");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                check.run();
+            } catch (SQLException e) {
+                failed.accept(e);
+            }
+        }, RETRY.toMillis(), RETRY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

@@ -75,9 +75,12 @@ public final class ServerCommand {
             CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),
                     Instant.now());
             NodeRegistry nodes = new NodeRegistry(kine);
-            Supervisor.start(SUPERVISOR_PORT, secrets, serving, kine, nodes, new NodePasswords(kine), password,
+            Supervisor supervisor = Supervisor.start(SUPERVISOR_PORT, secrets, serving, kine, nodes, new NodePasswords(kine), password,
                     agentPassword.map(agent -> List.of(password, agent)).orElse(List.of(password)), nodeGracePeriod());
+            // K3s' apiserver takes a while after the supervisor listens; until then its paths answer 503.
+            log.info("Waiting for API server to become available");
             Thread.sleep(startupDelay().toMillis());
+            supervisor.apiServerReady();
             log.info("Kube API server is now running");
             KubeconfigFile.write(Path.of("/etc/rancher/k3s/k3s.yaml"), secrets,
                     ConfigArgs.value(settings, "write-kubeconfig-mode").orElse(environment.getOrDefault("K3S_KUBECONFIG_MODE", "0600")));

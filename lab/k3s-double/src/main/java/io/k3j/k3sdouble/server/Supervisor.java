@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import io.k3j.k3sdouble.Json;
+import io.k3j.k3sdouble.api.ApiError;
 import io.k3j.k3sdouble.api.ApiServer;
 import io.k3j.k3sdouble.api.Discovery;
 import io.k3j.k3sdouble.api.NamespacedApi;
@@ -41,9 +43,16 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class Supervisor {
     private final HttpsServer server;
+    /** Set once the apiserver runs; until then its paths answer 503 (pkg/server/handlers APIServer). */
+    private volatile boolean apiServerReady;
 
     private Supervisor(HttpsServer server) {
         this.server = server;
+    }
+
+    /** From now on the apiserver's paths are served: what K3s logs as "Kube API server is now running". */
+    void apiServerReady() {
+        apiServerReady = true;
     }
 
     static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, KeyValueStore kine, NodeRegistry nodes,
@@ -77,11 +86,31 @@ final class Supervisor {
                 "/apis/policy/v1/poddisruptionbudgets", new NamespacedApi(new ObjectRegistry(kine, "poddisruptionbudgets"),
                         NamespacedApi.Kind.PODDISRUPTIONBUDGETS, clock),
                 "/apis/apps/v1/daemonsets", new NamespacedApi(new ObjectRegistry(kine, "daemonsets"), NamespacedApi.Kind.DAEMONSETS, clock)));
-        server.createContext("/", api::handle);
+        Supervisor supervisor = new Supervisor(server);
+        server.createContext("/", exchange -> {
+            if (supervisor.apiServerReady) {
+                api.handle(exchange);
+            } else {
+                notReady(exchange);
+            }
+        });
         // Watches hold their thread while they last: threads as needed, not a fixed few.
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
-        return new Supervisor(server);
+        return supervisor;
+    }
+
+    /**
+     * What K3s' supervisor answers on an apiserver path while its apiserver is not yet running,
+     * before any authentication: util.SendError(ErrAPINotReady, 503), a v1 Status
+     * {@code ServiceUnavailable} with {@code apiserver not ready}, and {@code Connection: close}.
+     * kubectl prints it as {@code Error from server (ServiceUnavailable): apiserver not ready}.
+     */
+    private static void notReady(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        exchange.getResponseHeaders().set("Connection", "close");
+        reply(exchange, 503, "application/json",
+                Json.write(ApiError.serviceUnavailable("apiserver not ready").status()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static SSLContext sslContext(ClusterSecrets secrets, CertificateAuthority.Issued serving) {

@@ -52,7 +52,7 @@ class KineStoreIT {
     @EnumSource(KineDialect.class)
     void theTableHasKinesColumnsAndIndexesAndCreatingItTwiceIsFine(KineDialect dialect) throws SQLException {
         try (Connection connection = connect(dialect)) {
-            KineStore store = new KineStore(connection, dialect);
+            KineStore store = new KineStore(() -> connection, dialect);
             store.ensureSchema();
             store.ensureSchema();
 
@@ -79,7 +79,7 @@ class KineStoreIT {
     @EnumSource(KineDialect.class)
     void keysAreCreatedOnceAndUpdatedOnlyFromTheirCurrentRevision(KineDialect dialect) throws SQLException {
         try (Connection connection = connect(dialect)) {
-            KineStore store = new KineStore(connection, dialect);
+            KineStore store = new KineStore(() -> connection, dialect);
             store.ensureSchema();
             String key = "/registry/minions/node-" + dialect.name().toLowerCase();
 
@@ -104,7 +104,7 @@ class KineStoreIT {
     @EnumSource(KineDialect.class)
     void twoRowsCannotReplaceTheSameRevisionOfAKey(KineDialect dialect) throws SQLException {
         try (Connection connection = connect(dialect); Statement statement = connection.createStatement()) {
-            new KineStore(connection, dialect).ensureSchema();
+            new KineStore(() -> connection, dialect).ensureSchema();
             String key = "/bootstrap/race-" + dialect.name().toLowerCase();
             String insert = "INSERT INTO kine (name, created, deleted, create_revision, prev_revision, lease) "
                     + "VALUES ('" + key + "', 1, 0, 0, 0, 0)";

@@ -23,6 +23,12 @@ class NodeNameTest {
     }
 
     @Test
+    void theNameIsLowerCasedAsK3sDoes(@TempDir Path dir) throws IOException {
+        assertThat(NodeName.of(Flags.parse(List.of("--node-name", "Web-1.Example.com")), dir.resolve("id")))
+                .isEqualTo("web-1.example.com");
+    }
+
+    @Test
     void withNodeIdTheNameGetsTheKeptIdAsSuffix(@TempDir Path dir) throws IOException {
         Path id = dir.resolve("node/id");
         Map<String, List<String>> settings = Flags.parse(List.of("--node-name=twin", "--with-node-id"));

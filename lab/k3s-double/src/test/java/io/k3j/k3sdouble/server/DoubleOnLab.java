@@ -99,6 +99,31 @@ public final class DoubleOnLab {
         return journal;
     }
 
+    /** Where the unit's journal ends now: {@link #awaitLoggedAfter} reads only what comes after it. */
+    public static String journalCursor(Lab lab, String host, String unit) {
+        String shown = lab.exec(host, "journalctl", "-u", unit, "-n", "0", "--show-cursor", "--no-pager").orThrow("journal cursor").stdout();
+        return shown.substring(shown.indexOf("-- cursor: ") + "-- cursor: ".length()).strip();
+    }
+
+    /** The unit's journal after {@code cursor} once it shows {@code text} (within 60 s); else a failure showing it. */
+    public static String awaitLoggedAfter(Lab lab, String host, String unit, String cursor, String text) throws InterruptedException {
+        Duration deadline = Duration.ofSeconds(60);
+        long until = System.nanoTime() + deadline.toNanos();
+        String journal = journalAfter(lab, host, unit, cursor);
+        while (!journal.contains(text)) {
+            if (System.nanoTime() > until) {
+                throw new AssertionError(unit + " on " + host + " did not log \"" + text + "\" within " + deadline + ":\n" + journal);
+            }
+            Thread.sleep(200);
+            journal = journalAfter(lab, host, unit, cursor);
+        }
+        return journal;
+    }
+
+    private static String journalAfter(Lab lab, String host, String unit, String cursor) {
+        return lab.exec(host, "journalctl", "-u", unit, "--after-cursor=" + cursor, "--no-pager").stdout();
+    }
+
     private static String currentJournal(Lab lab, String host, String unit) {
         return lab.exec(host, "sh", "-c", "journalctl --no-pager _SYSTEMD_INVOCATION_ID=$(systemctl show -p InvocationID --value \"$0\")",
                 unit).stdout();

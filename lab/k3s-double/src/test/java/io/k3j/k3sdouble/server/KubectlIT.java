@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Debian's real kubectl against the double: {@code k3s kubectl} on a server, and kubectl on this
  * machine through a round-robin registration name with the servers' kubeconfig, as an operator
  * uses them: get, label, taint, cordon, wait, drain against a PodDisruptionBudget, delete node;
- * then each node on another release, as its binary says. Two servers and an agent on the lab's PostgreSQL.
+ * then what a node keeps across a reinstall and a restart (labels, taints, its password secret),
+ * and each node on another release, as its binary says. Two servers and an agent on the lab's PostgreSQL.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -31,6 +32,7 @@ class KubectlIT {
     @TempDir
     static Path temp;
     private static Path kubeconfig;
+    private static String agentConfig;
 
     @BeforeAll
     static void twoServersAndAnAgent(Lab lab) throws IOException {
@@ -44,8 +46,9 @@ class KubectlIT {
         }
         String token = lab.exec("server1", "cat", "/var/lib/rancher/k3s/server/node-token").orThrow("token").stdout().strip();
         DoubleOnLab.install(lab, "worker1", "agent");
-        DoubleOnLab.start(lab, "worker1", "k3s-agent", "server: https://" + lab.host("server1").address() + ":6443\ntoken: " + token + "\n")
-                .orThrow("start worker1");
+        // Capitals in the node name: K3s lower-cases it (GetHostnameAndIPs), so the node is worker1.
+        agentConfig = "server: https://" + lab.host("server1").address() + ":6443\ntoken: " + token + "\nnode-name: Worker1\n";
+        DoubleOnLab.start(lab, "worker1", "k3s-agent", agentConfig).orThrow("start worker1");
         kubeconfig = temp.resolve("kubeconfig");
         Files.writeString(kubeconfig, Files.readString(lab.rootOf("server1").resolve("etc/rancher/k3s/k3s.yaml"))
                 .replace("https://127.0.0.1:6443", "https://" + REGISTRATION + ":6443"));
@@ -145,17 +148,38 @@ class KubectlIT {
 
     @Test
     @Order(6)
-    void aDeletedNodeIsGoneUntilItsAgentRegistersAgain(Lab lab) throws InterruptedException {
+    void aDeletedNodeIsGoneAndItsHostReinstalledUnderThatNameJoinsWithItsTaints(Lab lab) {
         assertThat(fromHere(lab, "delete", "node", "worker1")).isEqualTo("node \"worker1\" deleted\n");
         assertThat(onServer(lab, "get", "nodes", "-o", "name")).isEqualTo("node/server1\nnode/server2\n");
 
-        lab.exec("worker1", "timeout", "60", "systemctl", "restart", "k3s-agent").orThrow("restart the agent");
+        // Reinstalled: a new node password, which the old one's secret would refuse, had it outlived its Node.
+        lab.exec("worker1", "rm", "/etc/rancher/node/password").orThrow("forget the node password");
+        restartAgent(lab, "node-label: [tier=web, zone=a]\nnode-taint: [dedicated=web:NoSchedule]\n");
 
         assertThat(fromHere(lab, "wait", "--for=condition=Ready", "node/worker1", "--timeout=60s")).contains("condition met");
+        assertThat(labelsAndTaints(lab)).isEqualTo("web a [{\"effect\":\"NoSchedule\",\"key\":\"dedicated\",\"value\":\"web\"}]");
     }
 
     @Test
     @Order(7)
+    void aRestartWithOtherLabelsAndTaintsUpdatesTheLabelsAndKeepsTheRegisteredTaints(Lab lab) {
+        restartAgent(lab, "node-label: [zone=b]\nnode-taint: [gpu=true:NoExecute]\n");
+
+        assertThat(labelsAndTaints(lab)).isEqualTo("web b [{\"effect\":\"NoSchedule\",\"key\":\"dedicated\",\"value\":\"web\"}]");
+    }
+
+    /** worker1's agent restarted with {@code more} settings after its first ones (systemctl waits for its READY=1: it registered). */
+    private static void restartAgent(Lab lab, String more) {
+        lab.exec("worker1", "sh", "-c", "printf '%s' \"$0\" > /etc/rancher/k3s/config.yaml", agentConfig + more).orThrow("config");
+        lab.exec("worker1", "timeout", "60", "systemctl", "restart", "k3s-agent").orThrow("restart the agent");
+    }
+
+    private static String labelsAndTaints(Lab lab) {
+        return onServer(lab, "get", "node", "worker1", "-o", "jsonpath={.metadata.labels.tier} {.metadata.labels.zone} {.spec.taints}");
+    }
+
+    @Test
+    @Order(8)
     void eachNodeShowsTheReleaseItsHostRunsAndAnotherBinaryRestartedChangesIt(Lab lab) throws IOException {
         DoubleOnLab.installBinary(lab, "server2", "v1.32.0+k3s1");
         lab.exec("server2", "timeout", "60", "systemctl", "restart", "k3s").orThrow("restart server2 on v1.32.0+k3s1");
@@ -181,7 +205,7 @@ class KubectlIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void anAgentNewerThanTheServersJoinsButTheirApiserverRefusesItsKubeletsServiceList(Lab lab) throws InterruptedException {
         for (String server : new String[] {"server1", "server2"}) {
             DoubleOnLab.installBinary(lab, server, "v1.30.8+k3s1");

@@ -29,7 +29,15 @@ public final class LocalApiServer implements AutoCloseable {
         this.nodes = nodes;
     }
 
+    /** A server whose apiserver runs. */
     public static LocalApiServer start() throws Exception {
+        LocalApiServer server = startBeforeTheApiServer();
+        server.supervisor.apiServerReady();
+        return server;
+    }
+
+    /** A server whose supervisor listens while its apiserver does not run yet ({@link #apiServerReady} makes it run). */
+    public static LocalApiServer startBeforeTheApiServer() throws Exception {
         Instant now = Instant.now();
         ClusterSecrets secrets = new ClusterSecrets(CertificateAuthority.create("k3s-server-ca", now),
                 CertificateAuthority.create("k3s-client-ca", now));
@@ -42,6 +50,15 @@ public final class LocalApiServer implements AutoCloseable {
                 "6.1.0-test"), now);
         Supervisor supervisor = Supervisor.start(port, secrets, serving, kine, nodes, null, "pw", List.of("pw"), Duration.ofSeconds(40));
         return new LocalApiServer(supervisor, secrets, port, nodes);
+    }
+
+    public void apiServerReady() {
+        supervisor.apiServerReady();
+    }
+
+    /** The CA the supervisor's serving certificate is signed by. */
+    public CertificateAuthority serverCa() {
+        return secrets.serverCa();
     }
 
     public int port() {
