@@ -6,6 +6,7 @@ import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts a host's systemd units when what they run with changed since they last started (or when

@@ -159,9 +159,9 @@ class ServiceStarterTest {
                     : FakeHost.ok(NODES.formatted("True"));
         });
 
-        HostApplier.Result result = new ServiceStarter(waiting, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), NODE_READY, INPUTS);
+        HostApplier.Result result = new ServiceStarter(waiting, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), NODE_READY, INPUTS, List.of());
 
-        assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "started k3s; node server-2 Ready"));
+        assertThat(result).isEqualTo(new HostApplier.Result(Change.ADDED, "started k3s; node server-2 Ready"));
         assertThat(fakes.journal()).filteredOn(line -> line.endsWith("get nodes")).hasSize(2);
     }
 
@@ -173,7 +173,7 @@ class ServiceStarterTest {
             return FakeHost.exit(1, "Error from server (ServiceUnavailable): apiserver not ready\n");
         });
 
-        assertThatThrownBy(() -> new ServiceStarter(waiting, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), NODE_READY, INPUTS))
+        assertThatThrownBy(() -> new ServiceStarter(waiting, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), NODE_READY, INPUTS, List.of()))
                 .isInstanceOf(ClusterChecks.CheckFailed.class)
                 .hasMessage("the nodes could not be read after 30 s to see node server-2: k3s kubectl get nodes failed on " + S1
                         + " (exit 1): Error from server (ServiceUnavailable): apiserver not ready");
@@ -185,7 +185,7 @@ class ServiceStarterTest {
         fakes.host(S1).on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), nodes);
         ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)),
                 Map.of(S2, FactsParser.parse("hostname=Server-2\n")), RunLog.create(temp.resolve("waiting.log"), Clock.systemUTC()));
-        return new ApplyContext(inventory, hosts, "", LIMIT, clock, DatastoreProbe.OVER_THE_NETWORK);
+        return new ApplyContext(inventory, hosts, LIMIT, clock, DatastoreProbe.OVER_THE_NETWORK, Wet.APPLY);
     }
 
     private static final Operation.Services NODE_READY = new Operation.Services(List.of("k3s"), new Operation.NodeReady(), true);
