@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /** The cluster's nodes, read on a server with {@code k3s kubectl get nodes -o json} (JSON is YAML to SnakeYAML). */
 public final class ClusterNodes {
@@ -34,19 +35,41 @@ public final class ClusterNodes {
             return new Read(List.of(), Optional.of("k3s kubectl get nodes failed on " + server.name() + " (exit " + result.exitStatus()
                     + "): " + result.stderr().strip()));
         }
-        return new Read(parse(result.stdout()), Optional.empty());
+        try {
+            return new Read(parse(result.stdout()), Optional.empty());
+        } catch (NotANodeList e) {
+            // An API half up, or a kubectl that printed something else: the host's answer, not a bug here; asked again.
+            return new Read(List.of(), Optional.of("k3s kubectl get nodes on " + server.name() + " printed no NodeList: "
+                    + firstLine(result.stdout())));
+        }
     }
 
-    /** The nodes of a v1 NodeList as {@code kubectl get nodes -o json} prints it. */
+    /** The nodes of a v1 NodeList as {@code kubectl get nodes -o json} prints it; {@link NotANodeList} for anything else. */
     @SuppressWarnings("unchecked")
     public static List<Node> parse(String json) {
-        Object list = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
-        if (!(list instanceof Map<?, ?> map) || !(map.get("items") instanceof List<?> items)) {
-            throw new IllegalStateException("kubectl did not print a NodeList");
+        try {
+            Object list = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
+            if (!(list instanceof Map<?, ?> map) || !(map.get("items") instanceof List<?> items)) {
+                throw new NotANodeList();
+            }
+            List<Node> nodes = new ArrayList<>();
+            items.forEach(item -> nodes.add(Node.of((Map<String, Object>) item)));
+            return nodes;
+        } catch (YAMLException | ClassCastException e) {
+            throw new NotANodeList();
         }
-        List<Node> nodes = new ArrayList<>();
-        items.forEach(item -> nodes.add(Node.of((Map<String, Object>) item)));
-        return nodes;
+    }
+
+    /** What kubectl printed was not a NodeList (another document, a partial one, or no JSON at all). */
+    public static final class NotANodeList extends RuntimeException {
+        NotANodeList() {
+            super("kubectl did not print a NodeList");
+        }
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("(nothing)");
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     static Optional<Node> find(List<Node> nodes, String name) {

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import io.k3j.testing.FakeHost;
+import io.k3j.testing.FakeHosts;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** {@code k3s kubectl get nodes -o json} as Debian's kubectl 1.20 prints it (a "List", four-space indents), captured from the K3s double. */
@@ -35,7 +38,20 @@ class ClusterNodesTest {
 
     @Test
     void somethingElseIsNotANodeList() {
-        assertThatThrownBy(() -> ClusterNodes.parse("error: You must be logged in to the server (Unauthorized)"))
-                .hasMessage("kubectl did not print a NodeList");
+        assertThat(Stream.of("error: You must be logged in to the server (Unauthorized)", "{\"items\": [{\"metadata\": ",
+                "{\"items\": [\"node\"]}", "{\"items\": [{\"metadata\": []}]}", "[1, 2]", ""))
+                .allSatisfy(text -> assertThatThrownBy(() -> ClusterNodes.parse(text)).as(text)
+                        .isInstanceOf(ClusterNodes.NotANodeList.class).hasMessage("kubectl did not print a NodeList"));
+    }
+
+    @Test
+    void aServerThatPrintsNoNodeListIsAFailureToAskAgainNotABug() {
+        FakeHost server = new FakeHosts().host("198.51.100.11");
+        server.on("nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), sent -> FakeHost.ok("<html>503</html>\nmore\n"));
+
+        ClusterNodes.Read read = ClusterNodes.read(server);
+
+        assertThat(read.nodes()).isEmpty();
+        assertThat(read.failure()).contains("k3s kubectl get nodes on 198.51.100.11 printed no NodeList: <html>503</html>");
     }
 }
