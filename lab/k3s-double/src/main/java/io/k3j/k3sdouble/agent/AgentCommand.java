@@ -19,9 +19,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * {@code k3s agent}, in the order pkg/agent/run.go and pkg/agent/config/config.go take it: fetch
@@ -66,19 +63,22 @@ public final class AgentCommand {
         Path dataDir = Path.of(ConfigArgs.value(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
         try {
             String nodeName = NodeName.of(settings, NodeName.ID_FILE);
-            String caPem = validatedCa(server, token);
+            // Every call goes through the client load balancer, as K3s' agent does (pkg/agent/run.go).
+            AgentLoadBalancer balancer = AgentLoadBalancer.start(server, lbServerPort(settings), dataDir, log);
+            String local = balancer.localUrl();
+            String caPem = validatedCa(server, local, token);
             SupervisorClient pinned = SupervisorClient.pinned(caPem, null);
-            waitForConfig(pinned, server, token);
-            String kubeletPem = kubeletCertificate(pinned, server, token, nodeName, nodePassword());
+            waitForConfig(pinned, local, token);
+            String kubeletPem = kubeletCertificate(pinned, local, token, nodeName, nodePassword());
             SupervisorClient asKubelet = SupervisorClient.pinned(caPem, kubeletPem);
-            List<String> servers = parseList(pinned.get(URI.create(server + "/v1-k3s/apiservers"), "node", token.password(), null, null).body());
-            new LoadBalancerState(server, servers).write(dataDir);
+            ApiserverAddresses apiservers = new ApiserverAddresses(pinned, local, token.password(), balancer, log);
+            apiservers.refresh();
             NodeRecord node = node(settings, nodeName);
-            KubeletNodeClient kubelet = new KubeletNodeClient(asKubelet, server, servers);
+            KubeletNodeClient kubelet = new KubeletNodeClient(asKubelet, local);
             kubelet.register(node);
             SystemdNotify.ready(environment);
             log.info("k3s agent is up and running");
-            heartbeat(kubelet, node.name());
+            heartbeat(kubelet, node.name(), apiservers);
             return 0;
         } catch (IOException e) {
             log.fatal("Error: " + e.getMessage());
@@ -86,13 +86,18 @@ public final class AgentCommand {
         }
     }
 
+    /** {@code --lb-server-port} (env K3S_LB_SERVER_PORT), 6444 by default (pkg/cli/cmds/agent.go). */
+    private int lbServerPort(Map<String, List<String>> settings) {
+        return Integer.parseInt(ConfigArgs.value(settings, "lb-server-port").orElse(environment.getOrDefault("K3S_LB_SERVER_PORT", "6444")));
+    }
+
     /** pkg/agent/run.go createProxyAndValidateToken → clientaccess getCACerts / validateCAHash. */
-    private String validatedCa(String server, Token token) throws InterruptedException {
+    private String validatedCa(String server, String local, Token token) throws InterruptedException {
         SupervisorClient insecure = SupervisorClient.insecure();
         String prefix = "Failed to validate connection to cluster at " + server + ": ";
         while (true) {
             try {
-                String ca = insecure.get(URI.create(server + "/cacerts"), null, null, null, null).body();
+                String ca = insecure.get(URI.create(local + "/cacerts"), null, null, null, null).body();
                 String actual = Token.sha256Hex(ca.getBytes(StandardCharsets.US_ASCII));
                 if (token.caHash().isEmpty() || token.caHash().get().equals(actual)) {
                     return ca;
@@ -100,7 +105,7 @@ public final class AgentCommand {
                 log.error(prefix + "token CA hash does not match the Cluster CA certificate hash: " + token.caHash().get()
                         + " != " + actual);
             } catch (IOException e) {
-                log.error(prefix + "failed to get CA certs: Get \"" + server + "/cacerts\": " + e.getMessage());
+                log.error(prefix + "failed to get CA certs: Get \"" + local + "/cacerts\": " + e.getMessage());
             }
             Thread.sleep(CA_RETRY.toMillis());
         }
@@ -163,7 +168,8 @@ public final class AgentCommand {
                 Version.ofThisBuild().kubeletVersion(), System.getProperty("os.version"));
     }
 
-    private void heartbeat(KubeletNodeClient kubelet, String name) throws InterruptedException {
+    /** Every 10 s: the node's heartbeat, and the apiserver addresses (K3s watches them; the double asks). */
+    private void heartbeat(KubeletNodeClient kubelet, String name, ApiserverAddresses apiservers) throws InterruptedException {
         while (true) {
             Thread.sleep(HEARTBEAT.toMillis());
             try {
@@ -171,14 +177,9 @@ public final class AgentCommand {
             } catch (IOException e) {
                 log.error("Failed to update node " + name + " status: no server answered: " + e.getMessage());
             }
+            apiservers.refresh();
         }
     }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> parseList(String json) {
-        return (List<String>) new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
-    }
-
 
     private static String firstAddress() {
         try {

@@ -49,7 +49,7 @@ final class Supervisor {
     static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, KeyValueStore kine, NodeRegistry nodes,
                             NodePasswords nodePasswords, String serverPassword, List<String> joinPasswords, Duration grace)
             throws IOException {
-        AgentEndpoints agents = new AgentEndpoints(secrets, joinPasswords, nodes, nodePasswords);
+        AgentEndpoints agents = new AgentEndpoints(secrets, joinPasswords, nodes, nodePasswords, grace);
         ServerEndpoints servers = new ServerEndpoints(secrets, serverPassword, joinPasswords);
         CertificateAuthority ca = secrets.serverCa();
         HttpsServer server = HttpsServer.create(new InetSocketAddress(port), 64);
