@@ -5,6 +5,10 @@ import io.k3j.k3sdouble.Token;
 import io.k3j.k3sdouble.Version;
 import io.k3j.k3sdouble.nodes.NodeName;
 import io.k3j.k3sdouble.nodes.NodeRecord;
+import io.k3j.k3sdouble.pki.CertificateAuthority;
+import io.k3j.k3sdouble.pki.KeptCertificate;
+import io.k3j.k3sdouble.pki.LeafFile;
+import io.k3j.k3sdouble.pki.Pem;
 import io.k3j.k3sdouble.server.Log;
 import io.k3j.k3sdouble.server.SystemdNotify;
 import java.io.IOException;
@@ -15,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +75,7 @@ public final class AgentCommand {
             SupervisorClient pinned = SupervisorClient.pinned(caPem, null);
             waitForConfig(pinned, local, token);
             String kubeletPem = kubeletCertificate(pinned, local, token, nodeName, nodePassword());
+            keep(dataDir, kubeletPem);
             SupervisorClient asKubelet = SupervisorClient.pinned(caPem, kubeletPem);
             ApiserverAddresses apiservers = new ApiserverAddresses(pinned, local, token.password(), balancer, log);
             apiservers.refresh();
@@ -84,6 +90,18 @@ public final class AgentCommand {
             log.fatal("Error: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The kubelet certificate as K3s' agent keeps it, {@code agent/client-kubelet.crt} (certificate,
+     * then the client CA) and {@code .key}: fetched from the server at every start, so the server's
+     * lifetime and age apply; {@code k3s certificate check} reads it there.
+     */
+    private static void keep(Path dataDir, String kubeletPem) throws IOException {
+        int key = kubeletPem.indexOf("-----BEGIN PRIVATE KEY-----");
+        List<X509Certificate> chain = Pem.readCertificates(kubeletPem.substring(0, key));
+        KeptCertificate.write(dataDir, LeafFile.KUBELET, new CertificateAuthority.Issued(chain.get(0),
+                Pem.readPrivateKey(kubeletPem.substring(key))), chain.get(chain.size() - 1));
     }
 
     /** {@code --lb-server-port} (env K3S_LB_SERVER_PORT), 6444 by default (pkg/cli/cmds/agent.go). */

@@ -6,6 +6,7 @@ import io.k3j.k3sdouble.nodes.NodeObjects;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import io.k3j.k3sdouble.pki.Pem;
+import io.k3j.k3sdouble.pki.RenewalPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,13 +34,16 @@ final class AgentEndpoints {
     private final NodeRegistry nodes;
     private final NodePasswords nodePasswords;
     private final Duration grace;
+    private final RenewalPolicy certificates;
 
-    AgentEndpoints(ClusterSecrets secrets, List<String> joinPasswords, NodeRegistry nodes, NodePasswords nodePasswords, Duration grace) {
+    AgentEndpoints(ClusterSecrets secrets, List<String> joinPasswords, NodeRegistry nodes, NodePasswords nodePasswords, Duration grace,
+                   RenewalPolicy certificates) {
         this.secrets = secrets;
         this.joinPasswords = List.copyOf(joinPasswords);
         this.nodes = nodes;
         this.nodePasswords = nodePasswords;
         this.grace = grace;
+        this.certificates = certificates;
     }
 
     void config(HttpExchange exchange) throws IOException {
@@ -75,7 +79,8 @@ final class AgentEndpoints {
             reply(exchange, 500, status(500, "InternalError", e.getMessage()));
             return;
         }
-        CertificateAuthority.Issued issued = secrets.clientCa().issueClient("system:node:" + node, "system:nodes", Instant.now());
+        CertificateAuthority.Issued issued = secrets.clientCa().issueClient("system:node:" + node, "system:nodes",
+                certificates.issueTime(Instant.now()));
         String body = Pem.certificate(issued.certificate()) + Pem.certificate(secrets.clientCa().certificate()) + Pem.privateKey(issued.key());
         reply(exchange, 200, body.getBytes(StandardCharsets.US_ASCII));
     }
