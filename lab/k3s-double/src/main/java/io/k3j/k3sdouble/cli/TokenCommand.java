@@ -60,8 +60,9 @@ public final class TokenCommand {
         Map<String, List<String>> flags = Flags.parse(args.subList(1, args.size()));
         out.println(WARNING);
         try {
-            Token token = Token.parse(flag(flags, "token", "t").or(() -> Optional.ofNullable(environment.get("K3S_TOKEN")))
-                    .orElse(Files.readString(Path.of(flag(flags, "data-dir", "d").orElse("/var/lib/rancher/k3s"), "server/token"))));
+            Optional<String> given = flag(flags, "token", "t").or(() -> Optional.ofNullable(environment.get("K3S_TOKEN")));
+            Token token = Token.parse(given.isPresent() ? given.get()
+                    : Files.readString(Path.of(flag(flags, "data-dir", "d").orElse("/var/lib/rancher/k3s"), "server/token")));
             String server = flag(flags, "server", "s").or(() -> Optional.ofNullable(environment.get("K3S_URL")))
                     .orElse("https://127.0.0.1:6443");
             SupervisorClient client = SupervisorClient.pinned(validatedCa(server, token), null);
