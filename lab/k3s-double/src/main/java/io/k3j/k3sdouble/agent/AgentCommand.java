@@ -26,11 +26,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code k3s agent}, in the order pkg/agent/run.go and pkg/agent/config/config.go take it: fetch
+ * {@code k3s agent}, in the order pkg/agent/run.go and pkg/agent/config/config.go take it: start
+ * the client load balancer ({@link AgentLoadBalancer}), through which every later call goes; fetch
  * /cacerts and check it against the token's CA hash (retry every 2 s with K3s' message), get
  * /v1-k3s/config with {@code node:<password>} (retry on 401), the kubelet certificate, the
- * servers' addresses (saved in the load balancer state file), then register the node, tell
- * systemd it is ready, and post a heartbeat every 10 s through whichever server answers.
+ * servers' addresses (for the load balancer), then register the node, tell systemd it is ready,
+ * and every 10 s post a heartbeat and ask for the servers' addresses again.
  */
 public final class AgentCommand {
     private static final Duration CA_RETRY = Duration.ofSeconds(2);
