@@ -58,16 +58,17 @@ report "after the install"
 sleep 60   # a minute of heartbeats (every 10 s), datastore reads and the agent's load balancer
 report "a minute later"
 
-delay=$(lab/lab exec server1 sh -c '. /etc/default/k3s 2>/dev/null; echo "${K3S_DOUBLE_STARTUP_DELAY:-15}"')
+delay=$(lab/lab exec server1 sh -c 'if [ -f /etc/default/k3s ]; then . /etc/default/k3s; fi; echo "${K3S_DOUBLE_STARTUP_DELAY:-15}"')
 server_ms=$(for _ in $(seq "$runs"); do restart_ms server1 k3s; done | median)
 agent_ms=$(for _ in $(seq "$runs"); do restart_ms worker1 k3s-agent; done | median)
 printf 'double start-up (median of %d)   server %5.1f s (of which %s s is K3S_DOUBLE_STARTUP_DELAY)   agent %5.1f s\n' "$runs" \
   "$(awk -v ms="$server_ms" 'BEGIN {print ms / 1000}')" "$delay" "$(awk -v ms="$agent_ms" 'BEGIN {print ms / 1000}')"
 
 read -r server_host agent_host <"$work/last"
+others=$(( $(host_rss db1) + $(host_rss lb1) ))   # PostgreSQL and HAProxy, as installed above
 available=$(awk '/^MemAvailable:/ {print $2}' /proc/meminfo)
-awk -v s="$server_host" -v a="$agent_host" -v w="$workers" -v avail="$available" 'BEGIN {
-  need = 3 * s + w * a
-  printf "lab of 3 servers and %d workers: %.1f GiB (hosts as measured above)   this machine has %.1f GiB available (with this lab up)   %s\n",
-    w, need / 1048576, avail / 1048576, need < avail ? "fits" : "does NOT fit"
+awk -v s="$server_host" -v a="$agent_host" -v o="$others" -v w="$workers" -v avail="$available" 'BEGIN {
+  need = 3 * s + w * a + o
+  printf "lab of 3 servers and %d workers (and its datastore and load balancer, %.0f MiB): %.1f GiB   this machine has %.1f GiB available (with this lab up)   %s\n",
+    w, o / 1024, need / 1048576, avail / 1048576, need < avail ? "fits" : "does NOT fit"
 }'
