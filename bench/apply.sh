@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 counts=("${@:-2 8 24}")
 read -r -a counts <<<"${counts[*]}"
 
-die() { echo "bench: $*" >&2; exit 1; }
+. bench/lab-common.sh
 [[ $(id -u) -eq 0 ]] || die "needs root (the lab)"
 [[ -f $(lab/lab state-dir)/hosts.tsv ]] && [[ -f $(lab/lab state-dir).holder ]] && die "a lab brought up by hand is up; 'lab/lab down' first"
 command -v jq >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null || die "needs jq"; }
@@ -24,15 +24,6 @@ trap 'lab/lab down >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 millis() { echo $(( $(date +%s%N) / 1000000 )); }
 
-# lab/lab up, waiting (at most an hour) while a test run holds the lab.
-up_when_free() {
-  local deadline=$((SECONDS + 3600)) said
-  until said=$(lab/lab up "$1" 2>&1 >/dev/null); do
-    [[ $said == *"holds the lab"* || $said == *"held by another process"* ]] || die "lab/lab up $1 failed: $said"
-    ((SECONDS < deadline)) || die "the lab was held by a test run for an hour"
-    sleep 2
-  done
-}
 seconds() { awk -v ms="$1" 'BEGIN {printf "%.1f", ms / 1000}'; }
 
 # Per host of the servers and workers steps: the milliseconds its "start ... and wait" action took.

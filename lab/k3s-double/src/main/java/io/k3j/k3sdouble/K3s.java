@@ -1,15 +1,19 @@
 package io.k3j.k3sdouble;
 
 import io.k3j.k3sdouble.agent.AgentCommand;
+import io.k3j.k3sdouble.cli.CertificateCommand;
+import io.k3j.k3sdouble.cli.TokenCommand;
 import io.k3j.k3sdouble.server.Log;
 import io.k3j.k3sdouble.server.ServerCommand;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 
 /**
  * The double's entry point, dispatching as the k3s multi-call binary does (pkg/cli/cmds):
- * {@code --version}, {@code server}, {@code agent}, {@code completion}. {@code kubectl} never gets
+ * {@code --version}, {@code server}, {@code agent}, {@code completion}, {@code token rotate},
+ * {@code certificate check|rotate}. {@code kubectl} never gets
  * here: the shell stub hands it to the host's real kubectl (docs/k3s-double.md).
  */
 public final class K3s {
@@ -53,7 +57,18 @@ public final class K3s {
                     return 1;
                 }
             }
-            case "check-config", "etcd-snapshot", "token", "certificate" -> {
+            case "token" -> {
+                try {
+                    return new TokenCommand(new Log(err), out, System.getenv()).run(Arrays.asList(args).subList(1, args.length));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 1;
+                }
+            }
+            case "certificate" -> {
+                return new CertificateCommand(new Log(err), System.getenv(), Clock.systemUTC()).run(Arrays.asList(args).subList(1, args.length));
+            }
+            case "check-config", "etcd-snapshot" -> {
                 err.println("time=\"" + Instant.now() + "\" level=fatal msg=\"the K3s double does not implement '"
                         + command + "' yet (see docs/k3s-double.md)\"");
                 return 1;

@@ -5,6 +5,10 @@ import io.k3j.k3sdouble.Token;
 import io.k3j.k3sdouble.Version;
 import io.k3j.k3sdouble.nodes.NodeName;
 import io.k3j.k3sdouble.nodes.NodeRecord;
+import io.k3j.k3sdouble.pki.CertificateAuthority;
+import io.k3j.k3sdouble.pki.KeptCertificate;
+import io.k3j.k3sdouble.pki.LeafFile;
+import io.k3j.k3sdouble.pki.Pem;
 import io.k3j.k3sdouble.server.Log;
 import io.k3j.k3sdouble.server.SystemdNotify;
 import java.io.IOException;
@@ -15,20 +19,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * {@code k3s agent}, in the order pkg/agent/run.go and pkg/agent/config/config.go take it: fetch
+ * {@code k3s agent}, in the order pkg/agent/run.go and pkg/agent/config/config.go take it: start
+ * the client load balancer ({@link AgentLoadBalancer}), through which every later call goes; fetch
  * /cacerts and check it against the token's CA hash (retry every 2 s with K3s' message), get
  * /v1-k3s/config with {@code node:<password>} (retry on 401), the kubelet certificate, the
- * servers' addresses (saved in the load balancer state file), then register the node, tell
- * systemd it is ready, and post a heartbeat every 10 s through whichever server answers.
+ * servers' addresses (for the load balancer), then register the node, tell systemd it is ready,
+ * and every 10 s post a heartbeat and ask for the servers' addresses again.
  */
 public final class AgentCommand {
     private static final Duration CA_RETRY = Duration.ofSeconds(2);
@@ -66,19 +69,23 @@ public final class AgentCommand {
         Path dataDir = Path.of(ConfigArgs.value(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
         try {
             String nodeName = NodeName.of(settings, NodeName.ID_FILE);
-            String caPem = validatedCa(server, token);
+            // Every call goes through the client load balancer, as K3s' agent does (pkg/agent/run.go).
+            AgentLoadBalancer balancer = AgentLoadBalancer.start(server, lbServerPort(settings), dataDir, log);
+            String local = balancer.localUrl();
+            String caPem = validatedCa(server, local, token);
             SupervisorClient pinned = SupervisorClient.pinned(caPem, null);
-            waitForConfig(pinned, server, token);
-            String kubeletPem = kubeletCertificate(pinned, server, token, nodeName, nodePassword());
+            waitForConfig(pinned, local, token);
+            String kubeletPem = kubeletCertificate(pinned, local, token, nodeName, nodePassword());
+            keep(dataDir, kubeletPem);
             SupervisorClient asKubelet = SupervisorClient.pinned(caPem, kubeletPem);
-            List<String> servers = parseList(pinned.get(URI.create(server + "/v1-k3s/apiservers"), "node", token.password(), null, null).body());
-            new LoadBalancerState(server, servers).write(dataDir);
+            ApiserverAddresses apiservers = new ApiserverAddresses(pinned, local, token.password(), balancer, log);
+            apiservers.refresh();
             NodeRecord node = node(settings, nodeName);
-            KubeletNodeClient kubelet = new KubeletNodeClient(asKubelet, server, servers);
+            KubeletNodeClient kubelet = new KubeletNodeClient(asKubelet, local);
             kubelet.register(node);
             SystemdNotify.ready(environment);
             log.info("k3s agent is up and running");
-            heartbeat(kubelet, node.name(), new ServiceReflector(Version.ofThisBuild(), log));
+            heartbeat(kubelet, node.name(), new ServiceReflector(Version.ofThisBuild(), log), apiservers);
             return 0;
         } catch (IOException e) {
             log.fatal("Error: " + e.getMessage());
@@ -86,13 +93,30 @@ public final class AgentCommand {
         }
     }
 
+    /**
+     * The kubelet certificate as K3s' agent keeps it, {@code agent/client-kubelet.crt} (certificate,
+     * then the client CA) and {@code .key}: fetched from the server at every start, so the server's
+     * lifetime and age apply; {@code k3s certificate check} reads it there.
+     */
+    private static void keep(Path dataDir, String kubeletPem) throws IOException {
+        int key = kubeletPem.indexOf("-----BEGIN PRIVATE KEY-----");
+        List<X509Certificate> chain = Pem.readCertificates(kubeletPem.substring(0, key));
+        KeptCertificate.write(dataDir, LeafFile.KUBELET, new CertificateAuthority.Issued(chain.get(0),
+                Pem.readPrivateKey(kubeletPem.substring(key))), chain.get(chain.size() - 1));
+    }
+
+    /** {@code --lb-server-port} (env K3S_LB_SERVER_PORT), 6444 by default (pkg/cli/cmds/agent.go). */
+    private int lbServerPort(Map<String, List<String>> settings) {
+        return Integer.parseInt(ConfigArgs.value(settings, "lb-server-port").orElse(environment.getOrDefault("K3S_LB_SERVER_PORT", "6444")));
+    }
+
     /** pkg/agent/run.go createProxyAndValidateToken → clientaccess getCACerts / validateCAHash. */
-    private String validatedCa(String server, Token token) throws InterruptedException {
+    private String validatedCa(String server, String local, Token token) throws InterruptedException {
         SupervisorClient insecure = SupervisorClient.insecure();
         String prefix = "Failed to validate connection to cluster at " + server + ": ";
         while (true) {
             try {
-                String ca = insecure.get(URI.create(server + "/cacerts"), null, null, null, null).body();
+                String ca = insecure.get(URI.create(local + "/cacerts"), null, null, null, null).body();
                 String actual = Token.sha256Hex(ca.getBytes(StandardCharsets.US_ASCII));
                 if (token.caHash().isEmpty() || token.caHash().get().equals(actual)) {
                     return ca;
@@ -100,7 +124,7 @@ public final class AgentCommand {
                 log.error(prefix + "token CA hash does not match the Cluster CA certificate hash: " + token.caHash().get()
                         + " != " + actual);
             } catch (IOException e) {
-                log.error(prefix + "failed to get CA certs: Get \"" + server + "/cacerts\": " + e.getMessage());
+                log.error(prefix + "failed to get CA certs: Get \"" + local + "/cacerts\": " + e.getMessage());
             }
             Thread.sleep(CA_RETRY.toMillis());
         }
@@ -163,8 +187,12 @@ public final class AgentCommand {
                 Version.ofThisBuild().kubeletVersion(), System.getProperty("os.version"));
     }
 
-    /** The heartbeat every 10 s; the Services listed with it until a list succeeds. */
-    private void heartbeat(KubeletNodeClient kubelet, String name, ServiceReflector services) throws InterruptedException {
+    /**
+     * Every 10 s: the node's heartbeat, the Services listed until a list succeeds, and the apiserver
+     * addresses (K3s watches them; the double asks).
+     */
+    private void heartbeat(KubeletNodeClient kubelet, String name, ServiceReflector services, ApiserverAddresses apiservers)
+            throws InterruptedException {
         while (true) {
             services.listUnlessListed(kubelet);
             Thread.sleep(HEARTBEAT.toMillis());
@@ -173,14 +201,9 @@ public final class AgentCommand {
             } catch (IOException e) {
                 log.error("Failed to update node " + name + " status: no server answered: " + e.getMessage());
             }
+            apiservers.refresh();
         }
     }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> parseList(String json) {
-        return (List<String>) new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
-    }
-
 
     private static String firstAddress() {
         try {

@@ -23,7 +23,7 @@ import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
 
 /** HTTPS to a K3s supervisor: first without trust (to fetch /cacerts, as the agent does), then pinned to the cluster CA. */
-final class SupervisorClient {
+public final class SupervisorClient {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http;
@@ -33,7 +33,7 @@ final class SupervisorClient {
     }
 
     /** For /cacerts only: the CA is what we are about to check against the token's hash. */
-    static SupervisorClient insecure() {
+    public static SupervisorClient insecure() {
         try {
             SSLContext ssl = SSLContext.getInstance("TLS");
             ssl.init(null, new TrustManager[] {new TrustAll()}, new SecureRandom());
@@ -44,7 +44,7 @@ final class SupervisorClient {
     }
 
     /** Trusting only {@code caPem}, presenting {@code clientPem} (certificates then key) when given. */
-    static SupervisorClient pinned(String caPem, String clientPem) {
+    public static SupervisorClient pinned(String caPem, String clientPem) {
         try {
             KeyStore trusted = KeyStore.getInstance("PKCS12");
             trusted.load(null, null);
@@ -73,12 +73,11 @@ final class SupervisorClient {
     }
 
     /** GET with basic auth and the headers K3s' agent sends (k3s-Node-Name, k3s-Node-Password) when given. */
-    HttpResponse<String> get(URI url, String basicUser, String basicPassword, String nodeName, String nodePassword)
+    public HttpResponse<String> get(URI url, String basicUser, String basicPassword, String nodeName, String nodePassword)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET();
         if (basicUser != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((basicUser + ":" + basicPassword).getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", basic(basicUser, basicPassword));
         }
         if (nodeName != null) {
             request.header("k3s-Node-Name", nodeName);
@@ -87,6 +86,17 @@ final class SupervisorClient {
             request.header("k3s-Node-Password", nodePassword);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** PUT of a JSON body with basic auth, as clientaccess.Info.Put sends it. */
+    public HttpResponse<String> put(URI url, String basicUser, String basicPassword, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(url).timeout(TIMEOUT).header("Content-Type", "application/json")
+                .header("Authorization", basic(basicUser, basicPassword)).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** An API call with a JSON body (POST, PUT, PATCH with its patch type as {@code contentType}). */

@@ -31,11 +31,13 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * The cluster's server CA and the certificates it signs. As K3s (dynamiclistener, pkg/daemons/
  * control/deps): ECDSA P-256 keys, CA named {@code k3s-server-ca@<unix time>}, valid 10 years;
- * serving certificates for every name and address a client may use (tls-san included).
+ * serving certificates for every name and address a client may use (tls-san included); leaf
+ * certificates valid 365 days from {@code now} (docs.k3s.io cli/certificate: CAs 10 years, client
+ * and server certificates 365 days). {@code now} is the issue time, which a test may set in the past.
  */
 public record CertificateAuthority(X509Certificate certificate, PrivateKey key) {
-    private static final Duration CA_LIFETIME = Duration.ofDays(3650);
-    private static final Duration LEAF_LIFETIME = Duration.ofDays(365);
+    public static final Duration CA_LIFETIME = Duration.ofDays(3650);
+    public static final Duration LEAF_LIFETIME = Duration.ofDays(365);
 
     /** A CA named as K3s names its CAs: {@code k3s-server-ca@<unix time>}, {@code k3s-client-ca@...}. */
     public static CertificateAuthority create(String prefix, Instant now) {
@@ -52,9 +54,13 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
         }
     }
 
-    /** A serving certificate for {@code dnsNames} and {@code addresses}, and its key. */
+    /** A serving certificate for {@code dnsNames} and {@code addresses}, and its new key. */
     public Issued issueServing(String commonName, List<String> dnsNames, List<String> addresses, Instant now) {
-        KeyPair pair = newKeyPair();
+        return issueServing(commonName, dnsNames, addresses, now, newKeyPair());
+    }
+
+    /** The same with a key it has already: a renewal keeps the key, as K3s' does. */
+    public Issued issueServing(String commonName, List<String> dnsNames, List<String> addresses, Instant now, KeyPair pair) {
         List<GeneralName> names = new ArrayList<>();
         dnsNames.forEach(dns -> names.add(new GeneralName(GeneralName.dNSName, dns)));
         addresses.forEach(ip -> names.add(new GeneralName(GeneralName.iPAddress, ip)));
@@ -72,7 +78,11 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
 
     /** A client certificate: {@code CN=commonName, O=organization} (system:admin in system:masters for the kubeconfig). */
     public Issued issueClient(String commonName, String organization, Instant now) {
-        KeyPair pair = newKeyPair();
+        return issueClient(commonName, organization, now, newKeyPair());
+    }
+
+    /** The same with a key it has already. */
+    public Issued issueClient(String commonName, String organization, Instant now, KeyPair pair) {
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(now.minusSeconds(60)),
                     Date.from(now.plus(LEAF_LIFETIME)), new X500Name("O=" + organization + ",CN=" + commonName), pair.getPublic())
@@ -86,6 +96,11 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
 
     /** A certificate with its private key. */
     public record Issued(X509Certificate certificate, PrivateKey key) {
+
+        /** The key pair, for a renewal that keeps it. */
+        public KeyPair keyPair() {
+            return new KeyPair(certificate.getPublicKey(), key);
+        }
     }
 
     /** Whether {@code text} is an IP address literal (for a SAN entry). */
@@ -110,7 +125,7 @@ public record CertificateAuthority(X509Certificate certificate, PrivateKey key) 
         }
     }
 
-    private static KeyPair newKeyPair() {
+    public static KeyPair newKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));

@@ -6,10 +6,12 @@ import io.k3j.k3sdouble.nodes.NodeObjects;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import io.k3j.k3sdouble.pki.Pem;
+import io.k3j.k3sdouble.pki.RenewalPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -31,12 +33,17 @@ final class AgentEndpoints {
     private final List<String> joinPasswords;
     private final NodeRegistry nodes;
     private final NodePasswords nodePasswords;
+    private final Duration grace;
+    private final RenewalPolicy certificates;
 
-    AgentEndpoints(ClusterSecrets secrets, List<String> joinPasswords, NodeRegistry nodes, NodePasswords nodePasswords) {
+    AgentEndpoints(ClusterSecrets secrets, List<String> joinPasswords, NodeRegistry nodes, NodePasswords nodePasswords, Duration grace,
+                   RenewalPolicy certificates) {
         this.secrets = secrets;
         this.joinPasswords = List.copyOf(joinPasswords);
         this.nodes = nodes;
         this.nodePasswords = nodePasswords;
+        this.grace = grace;
+        this.certificates = certificates;
     }
 
     void config(HttpExchange exchange) throws IOException {
@@ -72,23 +79,37 @@ final class AgentEndpoints {
             reply(exchange, 500, status(500, "InternalError", e.getMessage()));
             return;
         }
-        CertificateAuthority.Issued issued = secrets.clientCa().issueClient("system:node:" + node, "system:nodes", Instant.now());
+        CertificateAuthority.Issued issued = secrets.clientCa().issueClient("system:node:" + node, "system:nodes",
+                certificates.issueTime(Instant.now()));
         String body = Pem.certificate(issued.certificate()) + Pem.certificate(secrets.clientCa().certificate()) + Pem.privateKey(issued.key());
         reply(exchange, 200, body.getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Every server's supervisor address, for the agent's client load balancer. */
+    /** The live servers' supervisor addresses, for the agent's client load balancer. */
     void apiservers(HttpExchange exchange) throws IOException {
         if (!authorized(exchange)) {
             return;
         }
         try {
-            List<String> addresses = nodes.list().stream().map(NodeRegistry.Stored::node).filter(NodeObjects::isServer)
-                    .map(node -> NodeObjects.internalIp(node) + ":" + ServerCommand.SUPERVISOR_PORT).toList();
+            List<String> addresses = liveServers(nodes.list().stream().map(NodeRegistry.Stored::node).toList(), Instant.now(), grace);
             reply(exchange, 200, Json.write(addresses).getBytes(StandardCharsets.UTF_8));
         } catch (SQLException e) {
             reply(exchange, 500, status(500, "InternalError", e.getMessage()));
         }
+    }
+
+    /**
+     * {@code ip:6443} of every server whose node is Ready. K3s answers from the {@code kubernetes}
+     * endpoints (handlers.go getAddressCollector), which hold the apiservers alive (the lease
+     * endpoint reconciler drops one that stops); the double takes a server's Ready condition for that.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> liveServers(List<Map<String, Object>> nodes, Instant now, Duration grace) {
+        return nodes.stream().filter(NodeObjects::isServer).map(node -> NodeObjects.observed(node, now, grace))
+                .filter(node -> ((List<Map<String, Object>>) ((Map<String, Object>) node.getOrDefault("status", Map.of()))
+                        .getOrDefault("conditions", List.of())).stream()
+                        .anyMatch(condition -> "Ready".equals(condition.get("type")) && "True".equals(condition.get("status"))))
+                .map(node -> NodeObjects.internalIp(node) + ":" + ServerCommand.SUPERVISOR_PORT).toList();
     }
 
     private boolean authorized(HttpExchange exchange) throws IOException {

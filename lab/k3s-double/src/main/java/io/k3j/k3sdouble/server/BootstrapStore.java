@@ -51,6 +51,24 @@ final class BootstrapStore {
         return deserialise(BootstrapCipher.decrypt(password, stored.orElseThrow().value()));
     }
 
+    /**
+     * {@code k3s token rotate} on the datastore (pkg/cluster RotateBootstrapToken): the bootstrap data
+     * decrypted with the old token is saved under the new token's key, encrypted with it, and the old
+     * key goes, so a server started later with the old token fails with K3s' "different token" error.
+     */
+    void rotate(String oldPassword, String newPassword) throws SQLException {
+        String oldKey = BootstrapCipher.storageKey(oldPassword);
+        KineRow stored = kine.get(oldKey).orElseThrow(() -> new SQLException("bootstrap data for the current token not found"));
+        byte[] data = BootstrapCipher.decrypt(oldPassword, stored.value());
+        String newKey = BootstrapCipher.storageKey(newPassword);
+        if (!newKey.equals(oldKey)) {
+            if (!kine.create(newKey, BootstrapCipher.encrypt(newPassword, data))) {
+                throw new SQLException("bootstrap data for the new token exists already");
+            }
+            kine.delete(oldKey, stored.revision());
+        }
+    }
+
     /** The files by the names K3s' bootstrap data uses for them (pkg/bootstrap). */
     private static byte[] serialise(ClusterSecrets secrets) {
         Map<String, String> files = new LinkedHashMap<>();

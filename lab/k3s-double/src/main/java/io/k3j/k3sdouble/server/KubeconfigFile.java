@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
@@ -22,8 +21,8 @@ final class KubeconfigFile {
     private KubeconfigFile() {
     }
 
-    static void write(Path file, ClusterSecrets secrets, String mode) throws IOException {
-        CertificateAuthority.Issued admin = secrets.clientCa().issueClient("system:admin", "system:masters", Instant.now());
+    /** The kubeconfig of the kept {@code admin} certificate (server/tls/client-admin.crt), as K3s writes it at each start. */
+    static void write(Path file, ClusterSecrets secrets, CertificateAuthority.Issued admin, String mode) throws IOException {
         String yaml = """
                 apiVersion: v1
                 clusters:

@@ -9,6 +9,7 @@ import io.k3j.k3sdouble.nodes.NodeName;
 import io.k3j.k3sdouble.nodes.NodeRecord;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
+import io.k3j.k3sdouble.pki.RenewalPolicy;
 import java.io.IOException;
 import java.net.NetworkInterface;
 import java.nio.file.Path;
@@ -65,24 +66,34 @@ public final class ServerCommand {
         Optional<String> agentPassword = Optional.ofNullable(setting(settings, "agent-token", "K3S_AGENT_TOKEN"))
                 .map(agentToken -> Token.parse(agentToken).password());
         Path dataDir = Path.of(ConfigArgs.value(settings, "data-dir").orElse("/var/lib/rancher/k3s"));
+        RenewalPolicy certificates;
+        try {
+            certificates = RenewalPolicy.of(Version.ofThisBuild().version(), environment);
+        } catch (IllegalArgumentException e) {
+            log.fatal("Error: " + e.getMessage());
+            return 1;
+        }
         try {
             DatastoreTls tls = DatastoreTls.from(settings, environment);
             KeyValueStore kine = endpoint.startsWith("http://") || endpoint.startsWith("https://")
                     ? new DatastoreConnector(log).connectEtcd(etcdEndpoints(endpoint), tls)
                     : new DatastoreConnector(log).connect(SqlEndpoint.parse(endpoint).withTls(tls));
-            ClusterSecrets secrets = new BootstrapStore(kine, log).loadOrCreate(password);
+            BootstrapStore bootstrap = new BootstrapStore(kine, log);
+            ClusterSecrets secrets = bootstrap.loadOrCreate(password);
             TokenFiles.write(dataDir, secrets.serverCa(), password, agentPassword);
-            CertificateAuthority.Issued serving = secrets.serverCa().issueServing("k3s", dnsNames(settings), addresses(settings),
-                    Instant.now());
+            CertificateAuthority.Issued serving = ServerCertificates.serving(dataDir, secrets, certificates, dnsNames(settings),
+                    addresses(settings), Instant.now());
             NodeRegistry nodes = new NodeRegistry(kine);
             Supervisor supervisor = Supervisor.start(SUPERVISOR_PORT, secrets, serving, kine, nodes, new NodePasswords(kine), password,
-                    agentPassword.map(agent -> List.of(password, agent)).orElse(List.of(password)), nodeGracePeriod());
+                    agentPassword.map(agent -> List.of(password, agent)).orElse(List.of(password)), nodeGracePeriod(), certificates,
+                    new TokenRotation(bootstrap, dataDir, secrets.serverCa(), password, agentPassword));
             // K3s' apiserver takes a while after the supervisor listens; until then its paths answer 503.
             log.info("Waiting for API server to become available");
             Thread.sleep(startupDelay().toMillis());
             supervisor.apiServerReady();
             log.info("Kube API server is now running");
-            KubeconfigFile.write(Path.of("/etc/rancher/k3s/k3s.yaml"), secrets,
+            KubeconfigFile.write(Path.of("/etc/rancher/k3s/k3s.yaml"), secrets, ServerCertificates.admin(dataDir, secrets, certificates,
+                    Instant.now()),
                     ConfigArgs.value(settings, "write-kubeconfig-mode").orElse(environment.getOrDefault("K3S_KUBECONFIG_MODE", "0600")));
             new Heartbeat(nodes, thisNode(settings), log).start();
             SystemdNotify.ready(environment);

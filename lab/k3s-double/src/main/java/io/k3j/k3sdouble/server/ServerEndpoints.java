@@ -19,17 +19,19 @@ import java.util.Map;
  * {@code --server} reads. Basic auth as {@code server:<server password>} passes; a password of the
  * {@code node} user (the agent token, or the server token used as an agent's) authenticates without
  * the role, so 403 {@code forbidden}; anything else 401 {@code not authorized}
- * (pkg/server/auth/auth.go doAuth).
+ * (pkg/server/auth/auth.go doAuth). Also {@code /v1-k3s/token}, which {@code k3s token rotate} calls.
  */
 final class ServerEndpoints {
     private final ClusterSecrets secrets;
     private final String serverPassword;
     private final List<String> nodePasswords;
+    private final TokenRotation tokenRotation;
 
-    ServerEndpoints(ClusterSecrets secrets, String serverPassword, List<String> nodePasswords) {
+    ServerEndpoints(ClusterSecrets secrets, String serverPassword, List<String> nodePasswords, TokenRotation tokenRotation) {
         this.secrets = secrets;
         this.serverPassword = serverPassword;
         this.nodePasswords = List.copyOf(nodePasswords);
+        this.tokenRotation = tokenRotation;
     }
 
     /**
@@ -37,18 +39,57 @@ final class ServerEndpoints {
      * {@code {Timestamp, Content}} (base64) per file; here the two CAs the double keeps.
      */
     void serverBootstrap(HttpExchange exchange) throws IOException {
-        String credentials = credentials(exchange);
-        if (credentials.equals("server:" + serverPassword)) {
+        if (serverAuthed(exchange)) {
             String now = Instant.now().toString();
             Map<String, Object> files = new LinkedHashMap<>();
             put(files, "ServerCA", "ServerCAKey", secrets.serverCa(), now);
             put(files, "ClientCA", "ClientCAKey", secrets.clientCa(), now);
             reply(exchange, 200, Json.write(files).getBytes(StandardCharsets.UTF_8));
-        } else if (nodePasswords.stream().anyMatch(password -> credentials.equals("node:" + password))) {
+        }
+    }
+
+    /**
+     * {@code PUT /v1-k3s/token} with {@code {"newToken": "..."}} (pkg/server/token.go
+     * tokenRequestHandler): 400 for another method or a body that is not that JSON, 500 with the
+     * error when the rotation fails, else 200.
+     */
+    void token(HttpExchange exchange) throws IOException {
+        if (!serverAuthed(exchange)) {
+            return;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!exchange.getRequestMethod().equals("PUT") || !(parse(body) instanceof Map<?, ?> request)) {
+            reply(exchange, 400, new byte[0]);
+            return;
+        }
+        try {
+            tokenRotation.rotate(request.get("newToken") instanceof String newToken ? newToken : "");
+            reply(exchange, 200, new byte[0]);
+        } catch (java.sql.SQLException | IOException e) {
+            reply(exchange, 500, AgentEndpoints.status(500, "InternalError", "token: " + e.getMessage()));
+        }
+    }
+
+    private static Object parse(String json) {
+        try {
+            return Json.read(json);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The {@code k3s:server} role: the server password passes; the node's gets 403, anything else 401 (doAuth). */
+    private boolean serverAuthed(HttpExchange exchange) throws IOException {
+        String credentials = credentials(exchange);
+        if (credentials.equals("server:" + serverPassword)) {
+            return true;
+        }
+        if (nodePasswords.stream().anyMatch(password -> credentials.equals("node:" + password))) {
             reply(exchange, 403, AgentEndpoints.status(403, "Forbidden", "forbidden"));
         } else {
             reply(exchange, 401, AgentEndpoints.status(401, "Unauthorized", "not authorized"));
         }
+        return false;
     }
 
     private static void put(Map<String, Object> files, String certificate, String key, CertificateAuthority ca, String now) {
@@ -74,7 +115,7 @@ final class ServerEndpoints {
 
     private static void reply(HttpExchange exchange, int code, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(code, body.length);
+        exchange.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }

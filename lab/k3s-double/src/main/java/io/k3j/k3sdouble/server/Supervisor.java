@@ -17,6 +17,7 @@ import io.k3j.k3sdouble.nodes.NodeRegistry;
 import io.k3j.k3sdouble.objects.ObjectRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import io.k3j.k3sdouble.pki.Pem;
+import io.k3j.k3sdouble.pki.RenewalPolicy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -56,10 +57,10 @@ final class Supervisor {
     }
 
     static Supervisor start(int port, ClusterSecrets secrets, CertificateAuthority.Issued serving, KeyValueStore kine, NodeRegistry nodes,
-                            NodePasswords nodePasswords, String serverPassword, List<String> joinPasswords, Duration grace)
-            throws IOException {
-        AgentEndpoints agents = new AgentEndpoints(secrets, joinPasswords, nodes, nodePasswords);
-        ServerEndpoints servers = new ServerEndpoints(secrets, serverPassword, joinPasswords);
+                            NodePasswords nodePasswords, String serverPassword, List<String> joinPasswords, Duration grace,
+                            RenewalPolicy certificates, TokenRotation tokenRotation) throws IOException {
+        AgentEndpoints agents = new AgentEndpoints(secrets, joinPasswords, nodes, nodePasswords, grace, certificates);
+        ServerEndpoints servers = new ServerEndpoints(secrets, serverPassword, joinPasswords, tokenRotation);
         CertificateAuthority ca = secrets.serverCa();
         HttpsServer server = HttpsServer.create(new InetSocketAddress(port), 64);
         server.setHttpsConfigurator(new HttpsConfigurator(sslContext(secrets, serving)) {
@@ -78,6 +79,7 @@ final class Supervisor {
         server.createContext("/v1-k3s/apiservers", agents::apiservers);
         server.createContext("/v1-k3s/readyz", agents::readyz);
         server.createContext("/v1-k3s/server-bootstrap", servers::serverBootstrap);
+        server.createContext("/v1-k3s/token", servers::token);
         // Every other path is the apiserver's, as on K3s (the supervisor hands what it does not serve to the apiserver).
         Clock clock = Clock.systemUTC();
         NodesApi nodesApi = new NodesApi(nodes, grace, clock);

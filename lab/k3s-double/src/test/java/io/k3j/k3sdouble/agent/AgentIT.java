@@ -7,6 +7,7 @@ import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabPostgres;
 import io.k3j.lab.LabTopology;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -17,17 +18,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AgentIT {
+    private static final String LB_STATE = "/var/lib/rancher/k3s/agent/etc/k3s-agent-load-balancer.json";
     private static String token;
     private static String server1;
+    private static String serverConfig;
 
     @BeforeAll
     static void aClusterOfTwoServers(Lab lab) {
         LabPostgres.plain(lab, "db1");
         DoubleOnLab.publishRelease(lab);
-        String config = "token: agent-test-secret\ndatastore-endpoint: postgres://k3s:pw@" + lab.host("db1").address() + ":5432/k3s\n";
+        serverConfig = "token: agent-test-secret\ndatastore-endpoint: postgres://k3s:pw@" + lab.host("db1").address() + ":5432/k3s\n";
         for (String server : new String[] {"server1", "server2"}) {
             DoubleOnLab.install(lab, server, "server");
-            DoubleOnLab.start(lab, server, "k3s", config).orThrow("start " + server);
+            DoubleOnLab.start(lab, server, "k3s", serverConfig).orThrow("start " + server);
         }
         for (String worker : new String[] {"worker1", "worker2"}) {
             DoubleOnLab.install(lab, worker, "agent");
@@ -137,6 +140,42 @@ class AgentIT {
         assertThat(lab.exec("worker2", "curl", "-sk", "-u", "node:not-the-password", server2 + "/v1-k3s/readyz").stdout())
                 .contains("\"code\":401");
         lab.exec("worker2", "systemctl", "stop", "k3s-agent");
+    }
+
+    @Test
+    @Order(7)
+    void anAgentRestartedWhileItsServerUrlIsDownStartsFromItsSavedLoadBalancerState(Lab lab) {
+        // server1, worker1's --server, has been down since order 4; the saved state names server2.
+        String server2 = lab.host("server2").address() + ":6443";
+
+        CommandResult restarted = lab.exec("worker1", "timeout", "60", "systemctl", "restart", "k3s-agent");
+
+        assertThat(restarted.exitCode()).as("the agent must start through server2: " + restarted.stderr()).isZero();
+        assertThat(DoubleOnLab.currentJournal(lab, "worker1", "k3s-agent")).containsPattern(
+                Pattern.quote("Running load balancer k3s-agent-load-balancer 127.0.0.1:6444 -> [") + "[^\\]]*" + Pattern.quote(server2)
+                        + "[^\\]]*" + Pattern.quote("] [default: " + lab.host("server1").address() + ":6443]"));
+        assertThat(nodes(lab, "server2")).containsPattern("worker1   Ready ");
+    }
+
+    @Test
+    @Order(8)
+    void aServerAddedLaterIsLearnedAndSavedAndOneGoneIsDropped(Lab lab) throws InterruptedException {
+        DoubleOnLab.install(lab, "server3", "server");
+        DoubleOnLab.start(lab, "server3", "k3s", serverConfig).orThrow("start server3");
+        String server3 = "\"" + lab.host("server3").address() + ":6443\"";
+
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(40).toNanos();
+        String state = lab.exec("worker1", "cat", LB_STATE).stdout();
+        while (!state.contains(server3) && System.nanoTime() < until) {
+            Thread.sleep(500);
+            state = lab.exec("worker1", "cat", LB_STATE).stdout();
+        }
+
+        assertThat(state).as("the agent learns server3 from the apiserver addresses").contains(server3)
+                .contains("\"" + lab.host("server2").address() + ":6443\"")
+                .doesNotContain("\"" + lab.host("server1").address() + ":6443\"").startsWith("{\n  \"ServerURL\": \"" + server1 + "\",\n");
+        assertThat(DoubleOnLab.currentJournal(lab, "worker1", "k3s-agent"))
+                .contains("Updated load balancer k3s-agent-load-balancer server addresses -> [");
     }
 
     private static String nodes(Lab lab, String server) {

@@ -124,7 +124,8 @@ public final class DoubleOnLab {
         return lab.exec(host, "journalctl", "-u", unit, "--after-cursor=" + cursor, "--no-pager").stdout();
     }
 
-    private static String currentJournal(Lab lab, String host, String unit) {
+    /** The unit's journal since its current start. */
+    public static String currentJournal(Lab lab, String host, String unit) {
         return lab.exec(host, "sh", "-c", "journalctl --no-pager _SYSTEMD_INVOCATION_ID=$(systemctl show -p InvocationID --value \"$0\")",
                 unit).stdout();
     }

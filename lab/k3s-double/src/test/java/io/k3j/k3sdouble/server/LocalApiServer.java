@@ -4,6 +4,7 @@ import io.k3j.k3sdouble.kine.MemoryStore;
 import io.k3j.k3sdouble.nodes.NodeRecord;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
+import io.k3j.k3sdouble.pki.RenewalPolicy;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -48,7 +49,8 @@ public final class LocalApiServer implements AutoCloseable {
         nodes.register(new NodeRecord("server1", true, java.util.Map.of(), List.of(), "203.0.113.11", "v1.31.4+k3s1", "6.1.0-test"), now);
         nodes.register(new NodeRecord("worker1", false, java.util.Map.of("disk", "ssd"), List.of(), "203.0.113.21", "v1.31.4+k3s1",
                 "6.1.0-test"), now);
-        Supervisor supervisor = Supervisor.start(port, secrets, serving, kine, nodes, null, "pw", List.of("pw"), Duration.ofSeconds(40));
+        Supervisor supervisor = Supervisor.start(port, secrets, serving, kine, nodes, null, "pw", List.of("pw"), Duration.ofSeconds(40),
+                new RenewalPolicy(90, Duration.ZERO), null);
         return new LocalApiServer(supervisor, secrets, port, nodes);
     }
 
@@ -72,7 +74,7 @@ public final class LocalApiServer implements AutoCloseable {
     /** An admin kubeconfig for this server (as K3s writes k3s.yaml), pointed at its port. */
     public Path kubeconfig(Path directory) throws IOException {
         Path file = directory.resolve("k3s.yaml");
-        KubeconfigFile.write(file, secrets, "0600");
+        KubeconfigFile.write(file, secrets, secrets.clientCa().issueClient("system:admin", "system:masters", Instant.now()), "0600");
         Files.writeString(file, Files.readString(file).replace("https://127.0.0.1:6443", "https://127.0.0.1:" + port));
         return file;
     }
