@@ -29,7 +29,7 @@ final class WorkersPlanner {
         List<HostPlan> hosts = inventory.workers().hosts().stream().map(this::hostPlan).toList();
         String summary = hosts.isEmpty()
                 ? "no workers: the servers run the workloads"
-                : hosts.size() + " agents joining through " + inventory.registration().url();
+                : hosts.size() + (hosts.size() == 1 ? " agent" : " agents") + " joining through " + inventory.registration().url();
         return new StepPlan(Step.WORKERS, summary, hosts.isEmpty() ? List.of() : List.of(hosts));
     }
 
