@@ -103,7 +103,7 @@ final class ServiceStarter {
                     context.readyLimit(), read -> notReady(name, read, services));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the node", e);
+            throw new HostWorkInterrupted("waiting for node " + name + " to be Ready", e);
         }
         return "node " + name + " Ready";
     }

@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * Runs one piece of work per host, at most {@code parallel} hosts at a time, and waits for all
  * of them: a failure on one host does not stop the others of the same wave (their work is
- * idempotent and each result is reported), but the caller stops before the next wave.
+ * idempotent and each result is reported), but the caller stops before the next wave. A host's
+ * work that was interrupted ({@link HostWorkInterrupted}) makes the whole wave interrupted.
  */
 public final class WaveRunner {
     private final int parallel;
@@ -57,13 +58,19 @@ public final class WaveRunner {
             for (String host : hosts) {
                 futures.add(pool.submit(() -> {
                     HostOutcome<R> outcome = runOne(host, work);
-                    ended.accept(outcome);
+                    if (!(outcome.failure() instanceof HostWorkInterrupted)) {
+                        ended.accept(outcome);
+                    }
                     return outcome;
                 }));
             }
             List<HostOutcome<R>> outcomes = new ArrayList<>();
             for (Future<HostOutcome<R>> future : futures) {
-                outcomes.add(future.get());
+                HostOutcome<R> outcome = future.get();
+                if (outcome.failure() instanceof HostWorkInterrupted interrupted) {
+                    throw (InterruptedException) new InterruptedException(interrupted.getMessage()).initCause(interrupted);
+                }
+                outcomes.add(outcome);
             }
             return outcomes;
         } catch (ExecutionException e) {

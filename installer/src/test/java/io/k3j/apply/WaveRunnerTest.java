@@ -86,4 +86,19 @@ class WaveRunnerTest {
     void refusesANonPositivePoolSize() {
         assertThatThrownBy(() -> new WaveRunner(0, Clock.systemUTC())).hasMessageContaining("at least 1");
     }
+
+    @Test
+    void aHostInterruptedMidWaitEndsTheWaveAsInterruptedAndIsNotReportedAsFailed() {
+        List<String> ended = new CopyOnWriteArrayList<>();
+
+        assertThatThrownBy(() -> new WaveRunner(2, Clock.systemUTC()).run(List.of("a", "b"), host -> {
+            if (host.equals("b")) {
+                throw new HostWorkInterrupted("waiting for node b to be Ready", new InterruptedException());
+            }
+            return host;
+        }, outcome -> ended.add(outcome.host())))
+                .isInstanceOf(InterruptedException.class)
+                .hasMessage("interrupted while waiting for node b to be Ready");
+        assertThat(ended).doesNotContain("b");
+    }
 }
