@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpsExchange;
 import io.k3j.k3sdouble.Json;
 import io.k3j.k3sdouble.Version;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -56,9 +55,9 @@ public final class ApiServer {
             }
             route(exchange, caller.get());
         } catch (ApiError e) {
-            reply(exchange, e.code(), "application/json", e.status());
+            HttpReply.error(exchange, e);
         } catch (RuntimeException e) {
-            reply(exchange, 500, "application/json", ApiError.internal(e.toString()).status());
+            HttpReply.error(exchange, ApiError.internal(e.toString()));
         }
     }
 
@@ -68,28 +67,28 @@ public final class ApiServer {
         String accept = exchange.getRequestHeaders().getFirst("Accept");
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         if (path.equals("/version")) {
-            reply(exchange, 200, "application/json", Discovery.version(Version.ofThisBuild()));
+            HttpReply.json(exchange, 200, "application/json", Discovery.version(Version.ofThisBuild()));
         } else if (path.equals("/api") || path.equals("/apis")) {
             Optional<String> aggregated = Discovery.aggregatedVersionAsked(accept);
             if (aggregated.isPresent()) {
-                reply(exchange, 200, Discovery.aggregatedContentType(aggregated.get()), discovery.aggregated(path.equals("/api"), aggregated.get()));
+                HttpReply.json(exchange, 200, Discovery.aggregatedContentType(aggregated.get()), discovery.aggregated(path.equals("/api"), aggregated.get()));
             } else {
-                reply(exchange, 200, "application/json", path.equals("/api") ? discovery.legacyVersions(serverAddress(exchange)) : discovery.groupList());
+                HttpReply.json(exchange, 200, "application/json", path.equals("/api") ? discovery.legacyVersions(serverAddress(exchange)) : discovery.groupList());
             }
         } else if (path.equals("/api/v1")) {
-            reply(exchange, 200, "application/json", discovery.resourceList("", "v1").orElseThrow());
+            HttpReply.json(exchange, 200, "application/json", discovery.resourceList("", "v1").orElseThrow());
         } else if (path.equals("/api/v1/services")) {
             if (!method.equals("GET")) {
                 throw ApiError.methodNotAllowed(method);
             }
-            reply(exchange, 200, "application/json", Services.list(Version.ofThisBuild(), query.get("fieldSelector")));
+            HttpReply.json(exchange, 200, "application/json", Services.list(Version.ofThisBuild(), query.get("fieldSelector")));
         } else if (path.startsWith(NODES)) {
             nodes(exchange, caller, method, accept, query, path);
         } else if (path.matches("/apis/[^/]+")) {
-            reply(exchange, 200, "application/json", discovery.group(path.substring(6)).orElseThrow(ApiError::pathNotFound));
+            HttpReply.json(exchange, 200, "application/json", discovery.group(path.substring(6)).orElseThrow(ApiError::pathNotFound));
         } else if (path.matches("/apis/[^/]+/[^/]+")) {
             String[] groupVersion = path.substring(6).split("/");
-            reply(exchange, 200, "application/json", discovery.resourceList(groupVersion[0], groupVersion[1]).orElseThrow(ApiError::pathNotFound));
+            HttpReply.json(exchange, 200, "application/json", discovery.resourceList(groupVersion[0], groupVersion[1]).orElseThrow(ApiError::pathNotFound));
         } else {
             namespaced(exchange, caller, method, query, path);
         }
@@ -123,7 +122,7 @@ public final class ApiServer {
             if (!method.equals("GET")) {
                 throw ApiError.methodNotAllowed(method);
             }
-            reply(exchange, 200, "application/json", name == null ? Namespaces.list() : Namespaces.get(name));
+            HttpReply.json(exchange, 200, "application/json", name == null ? Namespaces.list() : Namespaces.get(name));
             return;
         }
         NamespacedApi api = namespaced.get(matcher.group(1) + "/" + resource);
@@ -133,9 +132,9 @@ public final class ApiServer {
         }
         if (name == null) {
             switch (method) {
-                case "GET" -> reply(exchange, 200, "application/json", api.list(caller, namespace, query.get("labelSelector"),
+                case "GET" -> HttpReply.json(exchange, 200, "application/json", api.list(caller, namespace, query.get("labelSelector"),
                         query.get("fieldSelector")));
-                case "POST" -> reply(exchange, 201, "application/json", api.create(caller, namespace.orElseThrow(ApiError::pathNotFound),
+                case "POST" -> HttpReply.json(exchange, 201, "application/json", api.create(caller, namespace.orElseThrow(ApiError::pathNotFound),
                         body(exchange)));
                 default -> throw ApiError.methodNotAllowed(method);
             }
@@ -143,11 +142,11 @@ public final class ApiServer {
             if (!method.equals("POST")) {
                 throw ApiError.methodNotAllowed(method);
             }
-            reply(exchange, 201, "application/json", eviction.evict(caller, namespace.get(), name));
+            HttpReply.json(exchange, 201, "application/json", eviction.evict(caller, namespace.get(), name));
         } else {
             switch (method) {
-                case "GET" -> reply(exchange, 200, "application/json", api.get(caller, namespace.get(), name));
-                case "DELETE" -> reply(exchange, 200, "application/json", api.delete(caller, namespace.get(), name,
+                case "GET" -> HttpReply.json(exchange, 200, "application/json", api.get(caller, namespace.get(), name));
+                case "DELETE" -> HttpReply.json(exchange, 200, "application/json", api.delete(caller, namespace.get(), name,
                         precondition(text(exchange))));
                 default -> throw ApiError.methodNotAllowed(method);
             }
@@ -174,11 +173,11 @@ public final class ApiServer {
                 }
                 NodesApi.Listed listed = nodes.list(caller, query.get("labelSelector"), query.get("fieldSelector"));
                 Page<Map<String, Object>> page = Page.of(listed.nodes(), Meta::name, query.get("limit"), query.get("continue"));
-                reply(exchange, 200, "application/json", MediaType.asksForTable(accept)
+                HttpReply.json(exchange, 200, "application/json", MediaType.asksForTable(accept)
                         ? NodeTable.of(page.items(), clock.instant(), query.get("includeObject"), NodesApi.listMeta(listed, page))
                         : nodes.listObject(listed, page));
             }
-            case "POST" -> reply(exchange, 201, "application/json", nodes.create(caller, body(exchange)));
+            case "POST" -> HttpReply.json(exchange, 201, "application/json", nodes.create(caller, body(exchange)));
             default -> throw ApiError.methodNotAllowed(method);
         }
     }
@@ -189,15 +188,15 @@ public final class ApiServer {
         switch (method) {
             case "GET" -> {
                 Map<String, Object> node = nodes.get(caller, name);
-                reply(exchange, 200, "application/json", MediaType.asksForTable(accept)
+                HttpReply.json(exchange, 200, "application/json", MediaType.asksForTable(accept)
                         ? NodeTable.of(List.of(node), clock.instant(), query.get("includeObject"),
                         Map.of("resourceVersion", ((Map<String, Object>) node.get("metadata")).get("resourceVersion")))
                         : node);
             }
-            case "PUT" -> reply(exchange, 200, "application/json", nodes.update(caller, name, body(exchange), status));
-            case "PATCH" -> reply(exchange, 200, "application/json", nodes.patch(caller, name,
+            case "PUT" -> HttpReply.json(exchange, 200, "application/json", nodes.update(caller, name, body(exchange), status));
+            case "PATCH" -> HttpReply.json(exchange, 200, "application/json", nodes.patch(caller, name,
                     exchange.getRequestHeaders().getFirst("Content-Type"), Json.read(text(exchange)), status));
-            case "DELETE" -> reply(exchange, 200, "application/json", nodes.delete(caller, name, precondition(text(exchange))));
+            case "DELETE" -> HttpReply.json(exchange, 200, "application/json", nodes.delete(caller, name, precondition(text(exchange))));
             default -> throw ApiError.methodNotAllowed(method);
         }
     }
@@ -241,12 +240,4 @@ public final class ApiServer {
         return query;
     }
 
-    static void reply(HttpExchange exchange, int code, String type, Object body) throws IOException {
-        byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(code, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
 }

@@ -1,14 +1,14 @@
 package io.k3j.k3sdouble.server;
 
 import com.sun.net.httpserver.HttpExchange;
-import io.k3j.k3sdouble.Json;
+import io.k3j.k3sdouble.api.ApiError;
+import io.k3j.k3sdouble.api.HttpReply;
 import io.k3j.k3sdouble.nodes.NodeObjects;
 import io.k3j.k3sdouble.nodes.NodeRegistry;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import io.k3j.k3sdouble.pki.Pem;
 import io.k3j.k3sdouble.pki.RenewalPolicy;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -48,14 +48,14 @@ final class AgentEndpoints {
 
     void config(HttpExchange exchange) throws IOException {
         if (authorized(exchange)) {
-            reply(exchange, 200, Json.write(Map.of("ClusterDomain", "cluster.local", "SupervisorPort", 6443)).getBytes(StandardCharsets.UTF_8));
+            HttpReply.json(exchange, 200, "application/json", Map.of("ClusterDomain", "cluster.local", "SupervisorPort", 6443));
         }
     }
 
     /** The apiserver's readiness, for agents: {@code ok} once this server serves. */
     void readyz(HttpExchange exchange) throws IOException {
         if (authorized(exchange)) {
-            reply(exchange, 200, "ok".getBytes(StandardCharsets.US_ASCII));
+            HttpReply.send(exchange, 200, "text/plain", "ok".getBytes(StandardCharsets.US_ASCII));
         }
     }
 
@@ -67,22 +67,22 @@ final class AgentEndpoints {
         String node = exchange.getRequestHeaders().getFirst("k3s-Node-Name");
         String nodePassword = exchange.getRequestHeaders().getFirst("k3s-Node-Password");
         if (node == null || node.isBlank() || nodePassword == null) {
-            reply(exchange, 400, status(400, "BadRequest", "missing k3s-Node-Name or k3s-Node-Password header"));
+            HttpReply.error(exchange, new ApiError(400, "BadRequest", "missing k3s-Node-Name or k3s-Node-Password header", null));
             return;
         }
         try {
             if (!nodePasswords.accept(node, nodePassword)) {
-                reply(exchange, 403, status(403, "Forbidden", "forbidden"));
+                HttpReply.error(exchange, new ApiError(403, "Forbidden", "forbidden", null));
                 return;
             }
         } catch (SQLException e) {
-            reply(exchange, 500, status(500, "InternalError", e.getMessage()));
+            HttpReply.error(exchange, new ApiError(500, "InternalError", e.getMessage(), null));
             return;
         }
         CertificateAuthority.Issued issued = secrets.clientCa().issueClient("system:node:" + node, "system:nodes",
                 certificates.issueTime(Instant.now()));
         String body = Pem.certificate(issued.certificate()) + Pem.certificate(secrets.clientCa().certificate()) + Pem.privateKey(issued.key());
-        reply(exchange, 200, body.getBytes(StandardCharsets.US_ASCII));
+        HttpReply.send(exchange, 200, "text/plain", body.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The live servers' supervisor addresses, for the agent's client load balancer. */
@@ -92,9 +92,9 @@ final class AgentEndpoints {
         }
         try {
             List<String> addresses = liveServers(nodes.list().stream().map(NodeRegistry.Stored::node).toList(), Instant.now(), grace);
-            reply(exchange, 200, Json.write(addresses).getBytes(StandardCharsets.UTF_8));
+            HttpReply.json(exchange, 200, "application/json", addresses);
         } catch (SQLException e) {
-            reply(exchange, 500, status(500, "InternalError", e.getMessage()));
+            HttpReply.error(exchange, new ApiError(500, "InternalError", e.getMessage(), null));
         }
     }
 
@@ -120,20 +120,9 @@ final class AgentEndpoints {
                 return true;
             }
         }
-        reply(exchange, 401, status(401, "Unauthorized", "not authorized"));
+        HttpReply.error(exchange, new ApiError(401, "Unauthorized", "not authorized", null));
         return false;
     }
 
-    static byte[] status(int code, String reason, String message) {
-        return Json.write(Map.of("kind", "Status", "apiVersion", "v1", "metadata", Map.of(), "status", "Failure",
-                "message", message, "reason", reason, "code", code)).getBytes(StandardCharsets.UTF_8);
-    }
 
-    private static void reply(HttpExchange exchange, int code, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", body.length > 0 && body[0] == '-' ? "text/plain" : "application/json");
-        exchange.sendResponseHeaders(code, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
 }

@@ -2,10 +2,11 @@ package io.k3j.k3sdouble.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.k3j.k3sdouble.Json;
+import io.k3j.k3sdouble.api.ApiError;
+import io.k3j.k3sdouble.api.HttpReply;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import io.k3j.k3sdouble.pki.Pem;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -44,7 +45,7 @@ final class ServerEndpoints {
             Map<String, Object> files = new LinkedHashMap<>();
             put(files, "ServerCA", "ServerCAKey", secrets.serverCa(), now);
             put(files, "ClientCA", "ClientCAKey", secrets.clientCa(), now);
-            reply(exchange, 200, Json.write(files).getBytes(StandardCharsets.UTF_8));
+            HttpReply.json(exchange, 200, "application/json", files);
         }
     }
 
@@ -59,14 +60,14 @@ final class ServerEndpoints {
         }
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (!exchange.getRequestMethod().equals("PUT") || !(parse(body) instanceof Map<?, ?> request)) {
-            reply(exchange, 400, new byte[0]);
+            HttpReply.send(exchange, 400, "application/json", new byte[0]);
             return;
         }
         try {
             tokenRotation.rotate(request.get("newToken") instanceof String newToken ? newToken : "");
-            reply(exchange, 200, new byte[0]);
+            HttpReply.send(exchange, 200, "application/json", new byte[0]);
         } catch (java.sql.SQLException | IOException e) {
-            reply(exchange, 500, AgentEndpoints.status(500, "InternalError", "token: " + e.getMessage()));
+            HttpReply.error(exchange, new ApiError(500, "InternalError", "token: " + e.getMessage(), null));
         }
     }
 
@@ -85,9 +86,9 @@ final class ServerEndpoints {
             return true;
         }
         if (nodePasswords.stream().anyMatch(password -> credentials.equals("node:" + password))) {
-            reply(exchange, 403, AgentEndpoints.status(403, "Forbidden", "forbidden"));
+            HttpReply.error(exchange, new ApiError(403, "Forbidden", "forbidden", null));
         } else {
-            reply(exchange, 401, AgentEndpoints.status(401, "Unauthorized", "not authorized"));
+            HttpReply.error(exchange, new ApiError(401, "Unauthorized", "not authorized", null));
         }
         return false;
     }
@@ -113,11 +114,4 @@ final class ServerEndpoints {
         }
     }
 
-    private static void reply(HttpExchange exchange, int code, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(code, body.length == 0 ? -1 : body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
 }

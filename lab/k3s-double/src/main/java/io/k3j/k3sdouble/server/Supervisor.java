@@ -4,10 +4,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
-import io.k3j.k3sdouble.Json;
 import io.k3j.k3sdouble.api.ApiError;
 import io.k3j.k3sdouble.api.ApiServer;
 import io.k3j.k3sdouble.api.Discovery;
+import io.k3j.k3sdouble.api.HttpReply;
 import io.k3j.k3sdouble.api.NamespacedApi;
 import io.k3j.k3sdouble.api.NodesApi;
 import io.k3j.k3sdouble.api.ServedResource;
@@ -19,7 +19,6 @@ import io.k3j.k3sdouble.pki.CertificateAuthority;
 import io.k3j.k3sdouble.pki.Pem;
 import io.k3j.k3sdouble.pki.RenewalPolicy;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -72,8 +71,8 @@ final class Supervisor {
             }
         });
         byte[] caPem = Pem.certificate(ca.certificate()).getBytes(StandardCharsets.US_ASCII);
-        server.createContext("/ping", exchange -> reply(exchange, 200, "text/plain", "pong".getBytes(StandardCharsets.US_ASCII)));
-        server.createContext("/cacerts", exchange -> reply(exchange, 200, "text/plain", caPem));
+        server.createContext("/ping", exchange -> HttpReply.send(exchange, 200, "text/plain", "pong".getBytes(StandardCharsets.US_ASCII)));
+        server.createContext("/cacerts", exchange -> HttpReply.send(exchange, 200, "text/plain", caPem));
         server.createContext("/v1-k3s/config", agents::config);
         server.createContext("/v1-k3s/client-kubelet.crt", agents::clientKubeletCertificate);
         server.createContext("/v1-k3s/apiservers", agents::apiservers);
@@ -111,8 +110,7 @@ final class Supervisor {
     private static void notReady(HttpExchange exchange) throws IOException {
         exchange.getRequestBody().readAllBytes();
         exchange.getResponseHeaders().set("Connection", "close");
-        reply(exchange, 503, "application/json",
-                Json.write(ApiError.serviceUnavailable("apiserver not ready").status()).getBytes(StandardCharsets.UTF_8));
+        HttpReply.error(exchange, ApiError.serviceUnavailable("apiserver not ready"));
     }
 
     private static SSLContext sslContext(ClusterSecrets secrets, CertificateAuthority.Issued serving) {
@@ -137,13 +135,6 @@ final class Supervisor {
         }
     }
 
-    private static void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
 
     void stop() {
         server.stop(0);
