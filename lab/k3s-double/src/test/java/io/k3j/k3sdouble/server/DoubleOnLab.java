@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** Puts the double on lab hosts as the install script would (binary, kubectl link, unit); its datastores are LabPostgres, LabMariaDb, LabEtcd. */
 public final class DoubleOnLab {
@@ -87,16 +88,7 @@ public final class DoubleOnLab {
      * a failure that shows the journal so far.
      */
     static String awaitJournal(Lab lab, String host, String unit, String text, Duration deadline) throws InterruptedException {
-        long until = System.nanoTime() + deadline.toNanos();
-        String journal = currentJournal(lab, host, unit);
-        while (!journal.contains(text)) {
-            if (System.nanoTime() > until) {
-                throw new AssertionError(unit + " on " + host + " did not log \"" + text + "\" within " + deadline + ":\n" + journal);
-            }
-            Thread.sleep(200);
-            journal = currentJournal(lab, host, unit);
-        }
-        return journal;
+        return awaitShown(host, unit, text, deadline, () -> currentJournal(lab, host, unit));
     }
 
     /** Where the unit's journal ends now: {@link #awaitLoggedAfter} reads only what comes after it. */
@@ -107,17 +99,22 @@ public final class DoubleOnLab {
 
     /** The unit's journal after {@code cursor} once it shows {@code text} (within 60 s); else a failure showing it. */
     public static String awaitLoggedAfter(Lab lab, String host, String unit, String cursor, String text) throws InterruptedException {
-        Duration deadline = Duration.ofSeconds(60);
+        return awaitShown(host, unit, text, Duration.ofSeconds(60), () -> journalAfter(lab, host, unit, cursor));
+    }
+
+    /** Reads {@code journal} until it shows {@code text}; after {@code deadline} a failure that shows it. */
+    private static String awaitShown(String host, String unit, String text, Duration deadline, Supplier<String> journal)
+            throws InterruptedException {
         long until = System.nanoTime() + deadline.toNanos();
-        String journal = journalAfter(lab, host, unit, cursor);
-        while (!journal.contains(text)) {
+        String shown = journal.get();
+        while (!shown.contains(text)) {
             if (System.nanoTime() > until) {
-                throw new AssertionError(unit + " on " + host + " did not log \"" + text + "\" within " + deadline + ":\n" + journal);
+                throw new AssertionError(unit + " on " + host + " did not log \"" + text + "\" within " + deadline + ":\n" + shown);
             }
             Thread.sleep(200);
-            journal = journalAfter(lab, host, unit, cursor);
+            shown = journal.get();
         }
-        return journal;
+        return shown;
     }
 
     private static String journalAfter(Lab lab, String host, String unit, String cursor) {
