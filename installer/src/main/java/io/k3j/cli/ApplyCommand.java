@@ -50,6 +50,10 @@ public class ApplyCommand extends BaseCommand {
             + "change nothing.")
     boolean dryRun;
 
+    @Option(names = "--detailed-exitcode",
+            description = "With --dry-run: exit 2 when apply would change something, 0 when nothing is to do (as plan's).")
+    boolean detailedExitCode;
+
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "Where to write the cluster's kubeconfig (mode 0600; default: <cluster>.kubeconfig next to the inventory).")
     Path kubeconfig;
@@ -69,9 +73,13 @@ public class ApplyCommand extends BaseCommand {
 
     @Override
     protected ExitCode run(CommandContext context) {
+        if (detailedExitCode && !dryRun) {
+            throw new CliException(ExitCode.USAGE, "--detailed-exitcode goes with --dry-run (an apply makes its changes; "
+                    + "'plan --detailed-exitcode' asks the same of the plan)");
+        }
         if (dryRun) {
-            PlanCommand.online(inventory, ssh, logFile, false, context);
-            return ExitCode.OK;
+            boolean pending = PlanCommand.online(inventory, ssh, logFile, false, context);
+            return pending && detailedExitCode ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         }
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();

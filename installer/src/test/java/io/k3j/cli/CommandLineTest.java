@@ -92,6 +92,14 @@ class CommandLineTest {
     }
 
     @Test
+    void applysDetailedExitCodeWithoutDryRunIsAUsageErrorBeforeTheInventoryIsRead() {
+        CliRun run = CliRun.of("apply", "no-such-inventory.yaml", "--detailed-exitcode");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("--detailed-exitcode goes with --dry-run").doesNotContain("no-such-inventory");
+    }
+
+    @Test
     void completionScriptIsGenerated() {
         CliRun run = CliRun.of("generate-completion");
 
