@@ -167,7 +167,7 @@ class ApplyOnLabIT {
         CliRun plan = CliRun.onInventory(SECRETS, "plan", inventory, temp, "--detailed-exitcode");
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.out()).contains("Nothing to do: every host matches the inventory.").doesNotContain("\n    + ", "\n    ~ ");
-        CliRun dryRun = apply("--dry-run");
+        CliRun dryRun = apply("--dry-run", "--detailed-exitcode");
         assertThat(dryRun.exitCode()).as(dryRun.out() + dryRun.err()).isZero();
         assertThat(dryRun.out()).contains("Nothing to do: every host matches the inventory.");
         assertThat(plan.out() + plan.err() + dryRun.out() + dryRun.err()).doesNotContain("lab-token-secret", "lab-db-secret");
