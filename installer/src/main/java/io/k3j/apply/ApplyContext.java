@@ -2,6 +2,7 @@ package io.k3j.apply;
 
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
+import io.k3j.inventory.K3sVersion;
 import io.k3j.ssh.LocalFiles;
 import io.k3j.ssh.RemoteHost;
 import java.time.Clock;
@@ -57,6 +58,11 @@ public final class ApplyContext {
     /** The name K3s registers the host's node under: the inventory's, else the host's hostname in lower case. */
     String nodeName(Host host) {
         return host.name().orElseGet(() -> hosts.facts(host.address()).defaultNodeName());
+    }
+
+    /** The K3s release installed on the host when the run began, when it has one. */
+    Optional<K3sVersion> k3sVersion(String address) {
+        return hosts.facts(address).k3sVersion().flatMap(K3sVersion::parse);
     }
 
     boolean hasPackage(String address, String name) {

@@ -1,8 +1,10 @@
 package io.k3j.apply;
 
 import io.k3j.inventory.Host;
+import io.k3j.inventory.K3sVersion;
 import io.k3j.plan.Action;
 import io.k3j.plan.HostPlan;
+import io.k3j.plan.K3sToken;
 import io.k3j.plan.ManagedBlock;
 import io.k3j.plan.ManagedFile;
 import io.k3j.plan.Operation;
@@ -30,12 +32,14 @@ final class HostApplier {
     private final ApplyContext context;
     private final ClusterChecks checks;
     private final ServiceStarter services;
+    private final TokenRotator tokens;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
         this.context = context;
         this.checks = new ClusterChecks(context);
         this.services = new ServiceStarter(context, listener);
+        this.tokens = new TokenRotator(context);
         this.listener = listener;
     }
 
@@ -107,6 +111,8 @@ final class HostApplier {
             return disable(host, disable);
         } else if (operation instanceof Operation.RunOnChange run) {
             return runOnChange(host, action, run, inputs, changed);
+        } else if (operation instanceof Operation.RotateServerToken rotation) {
+            return rotateToken(host, address, rotation);
         } else if (operation instanceof Operation.Services units) {
             return services.start(host, hostOf(address), units, inputs, changed);
         }
@@ -195,6 +201,30 @@ final class HostApplier {
         return new Result(Change.REMOVED, (context.wet().dry() ? "stop and disable " : "stopped and disabled ") + disable.unit());
     }
 
+    /**
+     * The server token moved to the inventory's while the servers still run with the one in their
+     * token file: refused on a K3s without {@code token rotate}, shown in a dry run, else rotated.
+     */
+    private Result rotateToken(RemoteHost host, String address, Operation.RotateServerToken rotation) {
+        Optional<String> now = read(host, rotation.tokenFile());
+        if (!rotation.needed(now)) {
+            return new Result(Change.UNCHANGED, now.isEmpty() ? "no server token yet: K3s keeps the inventory's from its first start"
+                    : "the servers' token is the inventory's");
+        }
+        Optional<K3sVersion> running = context.k3sVersion(address);
+        if (running.isPresent() && !running.get().hasTokenRotate()) {
+            throw new ClusterChecks.CheckFailed("spec.k3s.token changed, but K3s " + running.get() + " here cannot rotate its token "
+                    + "('k3s token rotate' came with v1.28.3+k3s1, v1.27.7+k3s1, v1.26.10+k3s1 and v1.25.15+k3s1)",
+                    "upgrade K3s first with the old token in the inventory (docs/upgrade.md), then change the token");
+        }
+        if (context.wet().dry()) {
+            return new Result(Change.CHANGED, "rotate the server token to the inventory's (as 'k3s token rotate'), then k3s "
+                    + "restarts with it; the other servers follow one at a time");
+        }
+        tokens.rotate(host, K3sToken.passwordOf(now.get().strip()), rotation);
+        return new Result(Change.CHANGED, "rotated the server token: K3s re-encrypted the cluster's bootstrap data with it");
+    }
+
     /** A file apply would write: new, or changed in content, or (as an upload compares them too) in mode or owner. */
     private static Result wouldWrite(RemoteHost host, Action action, ManagedFile file, Operation.FileChange change,
                                      Optional<String> before) {
@@ -273,6 +303,8 @@ final class HostApplier {
             return Optional.of(copy.remote());
         } else if (operation instanceof Operation.Script script) {
             return Optional.of(script.installs());
+        } else if (operation instanceof Operation.RotateServerToken) {
+            return Optional.of("the server token");
         }
         return Optional.empty();
     }

@@ -40,6 +40,28 @@ public record K3sVersion(int major, int minor, int patch, Optional<Integer> rele
         return later.major == major ? Optional.of(later.minor - minor) : Optional.empty();
     }
 
+    /**
+     * Whether this release has {@code k3s token rotate} and the supervisor's {@code /v1-k3s/token}
+     * behind it: from v1.28.3+k3s1 and the backports v1.27.7+k3s1, v1.26.10+k3s1, v1.25.15+k3s1
+     * (k3s-io/k3s PR #8265, backports #8576 to #8578; docs.k3s.io cli/token).
+     */
+    public boolean hasTokenRotate() {
+        if (major != 1) {
+            return major > 1;
+        }
+        return switch (minor) {
+            case 28 -> atLeast(3);
+            case 27 -> atLeast(7);
+            case 26 -> atLeast(10);
+            case 25 -> atLeast(15);
+            default -> minor > 28;
+        };
+    }
+
+    private boolean atLeast(int firstPatch) {
+        return compareTo(new K3sVersion(major, minor, firstPatch, Optional.empty(), 1)) >= 0;
+    }
+
     @Override
     public int compareTo(K3sVersion other) {
         return ORDER.compare(this, other);

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public record Action(Kind kind, String description, Operation operation) {
 
-    public enum Kind { INSTALL, WRITE, BLOCK, RUN, START, CHECK }
+    public enum Kind { INSTALL, WRITE, BLOCK, RUN, ROTATE, START, CHECK }
 
     public static Action install(String description, Operation operation) {
         return new Action(Kind.INSTALL, description, operation);
@@ -26,6 +26,10 @@ public record Action(Kind kind, String description, Operation operation) {
 
     public static Action run(String description, Operation.RunOnChange script) {
         return new Action(Kind.RUN, description, script);
+    }
+
+    public static Action rotate(String description, Operation.RotateServerToken rotation) {
+        return new Action(Kind.ROTATE, description, rotation);
     }
 
     public static Action start(String description, Operation.Services services) {

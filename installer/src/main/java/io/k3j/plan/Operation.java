@@ -109,6 +109,28 @@ public sealed interface Operation {
         }
     }
 
+    /**
+     * The cluster's server token moved to {@code newPassword} while the servers run with the old one
+     * (docs.k3s.io cli/token "Rotating the server token"): the request {@code k3s token rotate}
+     * sends, {@code PUT /v1-k3s/token} to the host's own supervisor as {@code server:<old password>}
+     * (pkg/cli/token/token.go Rotate), the old password read from {@code tokenFile}. K3s then
+     * re-encrypts the bootstrap data with the new token and rewrites that file; the servers restart
+     * with the new token after it. Needed only while the file holds another password, so a rotation
+     * an apply already made is not made again.
+     */
+    record RotateServerToken(String tokenFile, String newPassword) implements Operation {
+
+        /** Whether the host's token file ({@code now}, K3s' secure form or a bare password) still holds another password. */
+        public boolean needed(Optional<String> now) {
+            return now.map(String::strip).map(K3sToken::passwordOf).filter(password -> !password.equals(newPassword)).isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return "RotateServerToken[tokenFile=" + tokenFile + ", newPassword=(secret)]";
+        }
+    }
+
     /** Something checked, not changed: apply fails the step when it does not hold. Each says what it checks, and against what. */
     sealed interface Check extends Operation {
     }

@@ -50,6 +50,11 @@ final class ServersPlanner {
         actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/server-config.yaml.ftl", model(host)))));
         actions.add(Action.write(ManagedFile.readable(Paths.SERVER_UNIT, renderer.render("k3s/k3s.service.ftl",
                 Map.of("unitName", "k3s", "command", "server", "binary", Paths.K3S_BINARY)))));
+        if (first && inventory.k3s().token().isPresent()) {
+            actions.add(Action.rotate("keep the server token at the inventory's: while " + Paths.SERVER_TOKEN + " holds another, "
+                    + "rotate it here (as 'k3s token rotate'), before k3s restarts with the new one",
+                    new Operation.RotateServerToken(Paths.SERVER_TOKEN, K3sToken.passwordOf(values.serverToken()))));
+        }
         actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1); "
                         + "running servers restart one at a time",
                 new Operation.Services(List.of("k3s"), new Operation.Active(), true)));

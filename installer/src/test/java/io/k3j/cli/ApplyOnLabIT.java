@@ -282,6 +282,47 @@ class ApplyOnLabIT {
         LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server2"), SERVERS, WORKERS);
     }
 
+    @Test
+    @Order(90)
+    void aChangedTokenIsRotatedOnTheRunningClusterServersOneAtATimeAndThenOnlyTheNewOneJoinsAServer(Lab lab) throws Exception {
+        Map<String, String> rotated = Map.of("K3S_TOKEN", "lab-token-rotated", "K3S_DB_PASSWORD", "lab-db-secret");
+        String bootstrap = "https://" + lab.host("server1").address() + ":6443/v1-k3s/server-bootstrap";
+        String agentsBefore = LabCluster.invocations(lab, List.of(), WORKERS);
+
+        CliRun plan = CliRun.onInventory(rotated, "plan", inventory, temp, "--detailed-exitcode");
+
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(ExitCode.CHANGES_PENDING.code());
+        assertThat(plan.out()).contains("~ rotate the server token to the inventory's");
+        assertThat(httpStatus(lab, "server2", "server:lab-token-secret", bootstrap)).as("the plan rotated nothing").isEqualTo("200");
+
+        CliRun run;
+        List<String> notReady;
+        try (NodeWatch watch = NodeWatch.start(lab, SERVERS)) {
+            run = CliRun.onInventory(rotated, "apply", inventory, temp, "--kubeconfig=" + temp.resolve("lab.kubeconfig"));
+            notReady = watch.notReady();
+        }
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(notReady).as("nodes seen NotReady during the rotation").isEmpty();
+        for (String server : SERVERS) {
+            assertThat(lab.exec(server, "cat", SERVER_DATA + "token").orThrow("token of " + server).stdout().strip())
+                    .as(server + "'s token file").endsWith("::server:lab-token-rotated");
+        }
+        List<long[]> servers = SERVERS.stream().map(server -> startAndReady(lab, server, "k3s"))
+                .sorted(Comparator.comparingLong(times -> times[0])).toList();
+        for (int i = 1; i < servers.size(); i++) {
+            assertThat(servers.get(i)[0]).as("a server restarted only once the one before it was ready").isGreaterThanOrEqualTo(servers.get(i - 1)[1]);
+        }
+        assertThat(LabCluster.invocations(lab, List.of(), WORKERS)).as("the agents join with the agent token: none restarted")
+                .isEqualTo(agentsBefore);
+        assertThat(httpStatus(lab, "server2", "server:lab-token-secret", bootstrap)).as("the old token").isEqualTo("401");
+        assertThat(httpStatus(lab, "server2", "server:lab-token-rotated", bootstrap)).as("the new token").isEqualTo("200");
+        assertThat(LabCluster.kubectlFromThisMachine(lab, temp.resolve("lab.kubeconfig"), "get", "nodes")).contains("worker1");
+        assertThat(run.out() + run.err() + Files.readString(temp.resolve("run.log"))).doesNotContain("lab-token-rotated", "lab-token-secret");
+        CliRun again = CliRun.onInventory(rotated, "plan", inventory, temp, "--detailed-exitcode");
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    }
+
     /** Not in K3s' files, the units or k3j-install's stamps on any worker (K3S_TOKEN is the server token's password). */
     private static void assertNoWorkerFileHoldsTheServerToken(Lab lab) {
         for (String worker : WORKERS) {

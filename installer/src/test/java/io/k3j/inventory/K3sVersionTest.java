@@ -44,4 +44,12 @@ class K3sVersionTest {
                 "v1.31.4+rke2r1", "v9999999999.1.1+k3s1", "v1.31.4+k3s99999999999", "latest", ""))
                 .allSatisfy(text -> assertThat(K3sVersion.parse(text)).as(text).isEmpty());
     }
+
+    @Test
+    void tokenRotateCameWithV1283AndItsBackportsAndStays() {
+        assertThat(List.of("v1.28.3+k3s1", "v1.28.3+k3s2", "v1.27.7+k3s1", "v1.26.10+k3s1", "v1.25.15+k3s1", "v1.29.0+k3s1",
+                "v1.32.0+k3s1", "v2.0.0+k3s1")).allMatch(text -> version(text).hasTokenRotate());
+        assertThat(List.of("v1.28.2+k3s1", "v1.28.3-rc1+k3s1", "v1.27.6+k3s1", "v1.26.9+k3s1", "v1.25.14+k3s1", "v1.24.17+k3s1"))
+                .noneMatch(text -> version(text).hasTokenRotate());
+    }
 }
