@@ -9,9 +9,11 @@ runs=${2:-3}
 lab/lab prepare >/dev/null
 lab/lab down >/dev/null 2>&1 || true
 hosts=$(grep -cv '^\s*\(#\|alias\|$\)' "lab/topologies/$topology")
+# Times a lab command; one refused because a test run holds the lab says so ("a test run (pid N)
+# holds the lab"): waiting for it (up --wait) would be timed too.
 millis() {
-  local start; start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || { echo "bench: $* failed" >&2; exit 1; }
+  local start said; start=$(date +%s%N)
+  said=$("$@" 2>&1 >/dev/null) || { echo "bench: $* failed: $said" >&2; exit 1; }
   echo $(( ($(date +%s%N) - start) / 1000000 ))
 }
 for run in $(seq "$runs"); do

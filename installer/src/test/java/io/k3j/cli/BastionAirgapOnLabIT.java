@@ -40,7 +40,8 @@ class BastionAirgapOnLabIT {
     private static Path inventory;
 
     @BeforeAll
-    static void writeInventory(Lab lab) throws IOException {
+    static void setUp(Lab lab) throws IOException {
+        LabCluster.startServersQuickly(lab, SERVERS);
         inventory = temp.resolve("inventory.yaml");
         Files.writeString(inventory, """
                 apiVersion: k3j/v1

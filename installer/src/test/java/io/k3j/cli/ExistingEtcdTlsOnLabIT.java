@@ -43,6 +43,7 @@ class ExistingEtcdTlsOnLabIT {
     @BeforeAll
     static void runEtcdWithClientCertificates(Lab lab) {
         lab.publish(LabCluster.RELEASE);
+        LabCluster.startServersQuickly(lab, SERVERS);
         pki = LabCertificates.create(lab, "db1", "etcd");
         etcd = LabEtcd.withClientCertificates(lab, "db1", pki);
     }

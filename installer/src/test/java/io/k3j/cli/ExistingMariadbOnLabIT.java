@@ -44,6 +44,7 @@ class ExistingMariadbOnLabIT {
     @BeforeAll
     static void setUp(Lab lab) throws IOException {
         lab.publish(LabCluster.RELEASE);
+        LabCluster.startServersQuickly(lab, SERVERS);
         pki = LabCertificates.create(lab, "db1", "mariadb");
         runMariadb(lab);
         runHaproxy(lab);

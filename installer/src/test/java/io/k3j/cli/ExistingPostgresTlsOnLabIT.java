@@ -44,6 +44,7 @@ class ExistingPostgresTlsOnLabIT {
     @BeforeAll
     static void runPostgresWithClientCertificates(Lab lab) {
         lab.publish(LabCluster.RELEASE);
+        LabCluster.startServersQuickly(lab, SERVERS);
         pki = LabCertificates.create(lab, "db1", "postgres");
         postgres = LabPostgres.withClientCertificates(lab, "db1", pki);
         postgres.psql("postgres", "ALTER ROLE " + LabPostgres.USER + " PASSWORD '" + DB_PASSWORD + "'").orThrow("set k3s' password");

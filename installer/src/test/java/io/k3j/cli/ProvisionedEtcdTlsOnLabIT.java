@@ -34,6 +34,7 @@ class ProvisionedEtcdTlsOnLabIT {
     @Test
     void theClusterComesUpOnEtcdThatRefusesClientsWithoutACertificate(Lab lab) throws IOException {
         lab.publish(LabCluster.RELEASE);
+        LabCluster.startServersQuickly(lab, SERVERS);
         String db1 = lab.host("db1").address();
         Path inventory = temp.resolve("inventory.yaml");
         Files.writeString(inventory, LabInventory.head(lab, "edge", "root") + LabInventory.provisionedWithTls(lab, "etcd"));

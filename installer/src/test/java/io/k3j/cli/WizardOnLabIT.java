@@ -41,8 +41,9 @@ class WizardOnLabIT {
     Path folder;
 
     @BeforeAll
-    static void publishK3s(Lab lab) {
+    static void publishK3sAndStartItQuickly(Lab lab) {
         lab.publish(RELEASE);
+        LabCluster.startServersQuickly(lab, SERVERS);
     }
 
     @Test

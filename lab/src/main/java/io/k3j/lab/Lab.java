@@ -49,7 +49,23 @@ public final class Lab implements AutoCloseable {
      * every host is ready. {@link #close()} tears it down and lets the lab go.
      */
     public static Lab up(String topology) {
-        MachineLock lock = MachineLock.acquire();
+        return upHolding(MachineLock.acquire(), topology);
+    }
+
+    /**
+     * Tears this lab down and brings {@code topology} up in its place, holding the machine's lab
+     * all along: no other run (a benchmark blocked on the lock) takes it in between, as it would
+     * between a {@link #close()} and an {@link #up}.
+     */
+    Lab replacedBy(String topology) {
+        if (down) {
+            throw new LabException("the lab of topology " + this.topology + " is down: it cannot be replaced");
+        }
+        down = true;
+        return upHolding(lock, topology);   // its downAny tears this one down
+    }
+
+    private static Lab upHolding(MachineLock lock, String topology) {
         try {
             Path script = script();
             downAny();

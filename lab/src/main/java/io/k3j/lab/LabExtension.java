@@ -1,6 +1,7 @@
 package io.k3j.lab;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -11,9 +12,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@code lab/lab up}: the lab the class before used, reset, when it named the same topology
  * ({@link KeptLab}), else one brought up anew. {@link ByTopology} orders the classes so that
  * those of a topology run one after another. The last lab is torn down when the run ends.
- * The lab needs root: without it the tests fail and say so, unless the lab is opted
- * out on purpose with {@code -Dk3j.lab.skip=true} or {@code K3J_LAB_SKIP=1}: then they are
- * skipped, with that reason. CI never opts out.
+ * A {@link Nested} class runs on its enclosing class's lab as that class's tests left it (no
+ * reset): groups of tests that share one install. The lab needs root: without it the tests fail
+ * and say so, unless the lab is opted out on purpose with {@code -Dk3j.lab.skip=true} or
+ * {@code K3J_LAB_SKIP=1}: then they are skipped, with that reason. CI never opts out.
  */
 public final class LabExtension implements BeforeAllCallback, ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LabExtension.class);
@@ -24,14 +26,36 @@ public final class LabExtension implements BeforeAllCallback, ParameterResolver 
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        LabTopology topology = context.getRequiredTestClass().getAnnotation(LabTopology.class);
+        Class<?> testClass = context.getRequiredTestClass();
+        if (testClass.isAnnotationPresent(Nested.class)) {
+            shareTheEnclosingLab(context, testClass);
+            return;
+        }
+        LabTopology topology = testClass.getAnnotation(LabTopology.class);
         if (topology == null) {
-            throw new LabException(context.getRequiredTestClass().getName() + " uses the lab but names no @LabTopology");
+            throw new LabException(testClass.getName() + " uses the lab but names no @LabTopology");
         }
         assumeLabCanRun();
         // The root store closes what it holds when the whole run is done: then the kept lab goes down.
         context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("kept lab", key -> (AutoCloseable) KeptLab::release);
         context.getStore(NAMESPACE).put("lab", new ClassLab(KeptLab.take(topology.value())));
+    }
+
+    /**
+     * A nested class's store looks its keys up in its enclosing class's store too, so it resolves
+     * that class's lab; here only what cannot work is refused.
+     */
+    private static void shareTheEnclosingLab(ExtensionContext context, Class<?> nested) {
+        ClassLab enclosing = context.getStore(NAMESPACE).get("lab", ClassLab.class);
+        if (enclosing == null) {
+            throw new LabException(nested.getName() + " is @Nested in a class without a lab: put @LabTopology on the top-level class");
+        }
+        LabTopology own = nested.getAnnotation(LabTopology.class);
+        if (own != null && !own.value().equals(enclosing.lab().topology())) {
+            throw new LabException(nested.getName() + " names @LabTopology(\"" + own.value() + "\") but, being @Nested, runs on its "
+                    + "enclosing class's lab of topology " + enclosing.lab().topology() + "; drop its @LabTopology or make it a "
+                    + "top-level class");
+        }
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrdererContext;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 class ByTopologyTest {
@@ -39,6 +41,31 @@ class ByTopologyTest {
 
         assertThat(classes).extracting(ClassDescriptor::getTestClass).containsExactly(AgentsOnHaPostgres.class,
                 ServersOnHaPostgres.class, KineOnMinimal.class, SshOnMinimal.class, WithoutTheLab.class);
+    }
+
+    @Nested
+    class ChangesTheCluster {
+    }
+
+    @Nested
+    @Order(1)
+    class ReadsTheInstall {
+    }
+
+    @Nested
+    @Order(2)
+    class AlsoReadsTheInstall {
+    }
+
+    @Test
+    void nestedGroupsRunByTheirOrderThenThoseWithoutOneByName() {
+        List<ClassDescriptor> classes = new ArrayList<>(List.of(described(ChangesTheCluster.class), described(AlsoReadsTheInstall.class),
+                described(ReadsTheInstall.class)));
+
+        new ByTopology().orderClasses(context(classes));
+
+        assertThat(classes).extracting(ClassDescriptor::getTestClass).containsExactly(ReadsTheInstall.class, AlsoReadsTheInstall.class,
+                ChangesTheCluster.class);
     }
 
     private static ClassOrdererContext context(List<ClassDescriptor> classes) {
