@@ -3,6 +3,7 @@ package io.k3j.cli;
 import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.HostConnector;
 import io.k3j.apply.KeptSecretsConflict;
+import io.k3j.apply.TargetRelease;
 import io.k3j.apply.Targets;
 import io.k3j.apply.UnreachableHostsException;
 import io.k3j.apply.WaveRunner;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * The part every online command shares: connect to every host in parallel, gather facts, run the
- * preflight. Any failure lists every host's problem and ends the command before a host is changed.
+ * preflight (the facts' checks, then whether the target release is there for the nodes that
+ * install it). Any failure lists every host's problem and ends the command before a host is changed.
  */
 final class HostSession {
 
@@ -55,7 +57,15 @@ final class HostSession {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");
         }
-        List<PreflightProblem> problems = new Preflight(clock.instant(), targetVersion(inventory)).check(underCheck(inventory, connected));
+        K3sVersion target = targetVersion(inventory);
+        List<PreflightProblem> problems = new ArrayList<>(new Preflight(clock.instant(), target).check(underCheck(inventory, connected)));
+        try {
+            problems.addAll(TargetRelease.check(inventory, target, connected, new WaveRunner(ssh.parallel(), clock)));
+        } catch (InterruptedException e) {
+            connected.close();
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted while checking the mirror for " + target + "; no host was changed");
+        }
         if (!problems.isEmpty()) {
             connected.close();
             problems.forEach(problem -> {
