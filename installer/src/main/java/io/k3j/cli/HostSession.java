@@ -3,6 +3,7 @@ package io.k3j.cli;
 import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.HostConnector;
 import io.k3j.apply.KeptSecretsConflict;
+import io.k3j.apply.RunningVersions;
 import io.k3j.apply.TargetRelease;
 import io.k3j.apply.Targets;
 import io.k3j.apply.UnreachableHostsException;
@@ -14,6 +15,7 @@ import io.k3j.inventory.K3sVersion;
 import io.k3j.output.Output;
 import io.k3j.preflight.Preflight;
 import io.k3j.preflight.PreflightProblem;
+import io.k3j.preflight.RunningNodes;
 import io.k3j.ssh.HostKeyPolicy;
 import io.k3j.ssh.RunLog;
 import java.nio.file.Path;
@@ -37,6 +39,12 @@ final class HostSession {
     }
 
     static ConnectedHosts open(Inventory inventory, SshOptions ssh, Path logFile, CommandContext context, Clock clock) {
+        return open(inventory, ssh, new UpgradeRulesOptions(), logFile, context, clock);
+    }
+
+    /** As {@link #open(Inventory, SshOptions, Path, CommandContext, Clock)}, with what the upgrade rules may let through. */
+    static ConnectedHosts open(Inventory inventory, SshOptions ssh, UpgradeRulesOptions upgrade, Path logFile, CommandContext context,
+                               Clock clock) {
         Output output = context.output();
         Targets targets = new Targets(inventory, new InventoryLoader(context.environment()::get).secrets(inventory));
         Path knownHosts = ssh.knownHosts() != null ? ssh.knownHosts() : targets.path(inventory.ssh().knownHosts());
@@ -58,7 +66,9 @@ final class HostSession {
             throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");
         }
         K3sVersion target = targetVersion(inventory);
-        List<PreflightProblem> problems = new ArrayList<>(new Preflight(clock.instant(), target).check(underCheck(inventory, connected)));
+        RunningNodes running = RunningVersions.read(inventory, connected);
+        List<PreflightProblem> problems = new ArrayList<>(new Preflight(clock.instant(), target, running, upgrade.allowPatchDowngrade())
+                .check(underCheck(inventory, connected)));
         try {
             problems.addAll(TargetRelease.check(inventory, target, connected, new WaveRunner(ssh.parallel(), clock)));
         } catch (InterruptedException e) {

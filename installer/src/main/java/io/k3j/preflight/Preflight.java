@@ -39,18 +39,29 @@ public final class Preflight {
     }
 
     private final Instant operatorNow;
-    private final K3sVersion target;
+    private final VersionRules versionRules;
+    private final SkewRules skewRules;
 
-    /** {@code target}: the inventory's {@code k3s.version}, which every node is to run. */
+    /** {@code target}: the inventory's {@code k3s.version}, which every node is to run; no cluster running yet. */
     public Preflight(Instant operatorNow, K3sVersion target) {
+        this(operatorNow, target, RunningNodes.NO_CLUSTER, false);
+    }
+
+    /**
+     * {@code running}: the cluster's nodes as read before anything changes; {@code allowPatchDowngrade}:
+     * the operator's {@code --allow-patch-downgrade}.
+     */
+    public Preflight(Instant operatorNow, K3sVersion target, RunningNodes running, boolean allowPatchDowngrade) {
         this.operatorNow = operatorNow;
-        this.target = target;
+        this.versionRules = new VersionRules(target, running, allowPatchDowngrade);
+        this.skewRules = new SkewRules(target, running, allowPatchDowngrade);
     }
 
     public List<PreflightProblem> check(List<HostUnderCheck> hosts) {
         List<PreflightProblem> problems = new ArrayList<>();
         hosts.forEach(host -> checkHost(host, problems));
         checkUniqueNodeNames(hosts, problems);
+        skewRules.check(hosts, problems);
         return problems;
     }
 
@@ -78,7 +89,7 @@ public final class Preflight {
         }
         checkPorts(host, problems);
         checkFactsForOtherHosts(host, problems);
-        VersionRules.check(target, host, problems);
+        versionRules.check(host, problems);
     }
 
     /**
