@@ -8,6 +8,7 @@ import io.k3j.apply.TargetRelease;
 import io.k3j.apply.Targets;
 import io.k3j.apply.UnreachableHostsException;
 import io.k3j.apply.WaveRunner;
+import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.Inventory.RoledHost;
 import io.k3j.inventory.InventoryLoader;
@@ -16,6 +17,7 @@ import io.k3j.output.Output;
 import io.k3j.preflight.Preflight;
 import io.k3j.preflight.PreflightProblem;
 import io.k3j.preflight.RunningNodes;
+import io.k3j.preflight.UpgradeInView;
 import io.k3j.ssh.HostKeyPolicy;
 import io.k3j.ssh.RunLog;
 import java.nio.file.Path;
@@ -67,8 +69,9 @@ final class HostSession {
         }
         K3sVersion target = targetVersion(inventory);
         RunningNodes running = RunningVersions.read(inventory, connected);
+        List<Preflight.HostUnderCheck> hosts = underCheck(inventory, connected);
         List<PreflightProblem> problems = new ArrayList<>(new Preflight(clock.instant(), target, running, upgrade.allowPatchDowngrade())
-                .check(underCheck(inventory, connected)));
+                .check(hosts));
         try {
             problems.addAll(TargetRelease.check(inventory, target, connected, new WaveRunner(ssh.parallel(), clock)));
         } catch (InterruptedException e) {
@@ -86,7 +89,26 @@ final class HostSession {
                     + (problems.size() == 1 ? "" : "s") + "; no host was changed");
         }
         output.info(output.style().success("✓ ") + "connected to " + hostCount(inventory) + " hosts; preflight passed");
+        beforeUpgrade(inventory, UpgradeInView.moves(target, hosts, running), output);
         return connected;
+    }
+
+    /**
+     * The seam where an upgrade is to take its backup first (issue 16): a datastore k3j-install
+     * provisioned, and the token, saved before any node moves. Until the backup command exists, the
+     * run says plainly that none is taken, since going back a minor version needs one
+     * (docs.k3s.io upgrades/roll-back).
+     */
+    private static void beforeUpgrade(Inventory inventory, List<String> moving, Output output) {
+        if (moving.isEmpty()) {
+            return;
+        }
+        Datastore datastore = inventory.datastore();
+        datastore.provision().ifPresent(provisioned -> output.warning("no backup of the datastore on "
+                + provisioned.host().address() + " or of the token is taken before this upgrade of " + String.join(", ", moving)
+                + ": k3j-install takes none yet; to be able to roll back, back up " + (datastore.type() == Datastore.Type.etcd
+                ? "etcd (etcdctl snapshot save)" : "the " + datastore.type() + " database '" + provisioned.database() + "'")
+                + " and a server's /var/lib/rancher/k3s/server/token first"));
     }
 
     /**
