@@ -314,6 +314,21 @@ class ApplyOnLabIT {
         assertThat(nodesState(lab)).isEqualTo(before);
     }
 
+    @Test
+    @Order(52)
+    void aPlanForTheNextMinorPassesThePreflightFromEveryNodeAndSaysNoBackupIsTakenChangingNothing(Lab lab) throws IOException {
+        String before = nodesState(lab);
+
+        CliRun run = CliRun.onInventory(SECRETS, "plan", withVersion("v1.32.0+k3s1"), temp);
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("preflight passed");
+        assertThat(run.err()).contains("no backup of the datastore on " + lab.host("db1").address())
+                .contains(lab.host("server1").address() + " (v1.31.4+k3s1 -> v1.32.0+k3s1)")
+                .contains(lab.host("worker2").address() + " (v1.31.4+k3s1 -> v1.32.0+k3s1)");
+        assertThat(nodesState(lab)).isEqualTo(before);
+    }
+
     /** The inventory with another {@code k3s.version}, beside it (same run logs and state folder). */
     private static Path withVersion(String version) throws IOException {
         Path other = temp.resolve("version-" + version.replace('+', '-') + ".yaml");
