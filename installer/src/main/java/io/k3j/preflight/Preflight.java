@@ -53,8 +53,9 @@ public final class Preflight {
      */
     public Preflight(Instant operatorNow, K3sVersion target, RunningNodes running, boolean allowPatchDowngrade) {
         this.operatorNow = operatorNow;
-        this.versionRules = new VersionRules(target, running, allowPatchDowngrade);
-        this.skewRules = new SkewRules(target, running, allowPatchDowngrade);
+        UpgradeRequest request = new UpgradeRequest(target, running, allowPatchDowngrade);
+        this.versionRules = new VersionRules(request);
+        this.skewRules = new SkewRules(request);
     }
 
     public List<PreflightProblem> check(List<HostUnderCheck> hosts) {

@@ -28,10 +28,10 @@ final class SkewRules {
     private final RunningNodes running;
     private final boolean allowPatchDowngrade;
 
-    SkewRules(K3sVersion target, RunningNodes running, boolean allowPatchDowngrade) {
-        this.target = target;
-        this.running = running;
-        this.allowPatchDowngrade = allowPatchDowngrade;
+    SkewRules(UpgradeRequest request) {
+        this.target = request.target();
+        this.running = request.running();
+        this.allowPatchDowngrade = request.allowPatchDowngrade();
     }
 
     void check(List<HostUnderCheck> hosts, List<PreflightProblem> problems) {

@@ -28,10 +28,10 @@ final class VersionRules {
     private final RunningNodes running;
     private final boolean allowPatchDowngrade;
 
-    VersionRules(K3sVersion target, RunningNodes running, boolean allowPatchDowngrade) {
-        this.target = target;
-        this.running = running;
-        this.allowPatchDowngrade = allowPatchDowngrade;
+    VersionRules(UpgradeRequest request) {
+        this.target = request.target();
+        this.running = request.running();
+        this.allowPatchDowngrade = request.allowPatchDowngrade();
     }
 
     /** A version a node has, and how to say where it was seen. */

@@ -287,9 +287,7 @@ class ApplyOnLabIT {
     @Test
     @Order(50)
     void anUnknownVersionIsRefusedNamingTheUrlTriedAndWhatAnsweredAndNoHostIsChanged(Lab lab) throws IOException {
-        String before = nodesState(lab);
-
-        CliRun run = CliRun.onInventory(SECRETS, "apply", withVersion("v1.31.99+k3s1"), temp);
+        CliRun run = changingNoNode(lab, "apply", "v1.31.99+k3s1");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
         String sums = Lab.MIRROR_URL + "/v1.31.99%2Bk3s1/sha256sum-amd64.txt";
@@ -297,36 +295,37 @@ class ApplyOnLabIT {
             assertThat(run.err()).contains(lab.host(node).address() + ": cannot get " + sums + ": curl: (22) The requested URL returned error: 404");
         }
         assertThat(run.err()).contains("set k3s.version to a release it has").contains("no host was changed");
-        assertThat(nodesState(lab)).isEqualTo(before);
     }
 
     @Test
     @Order(51)
     void aDowngradeIsRefusedNamingEachNodesVersionAndNoHostIsChanged(Lab lab) throws IOException {
-        String before = nodesState(lab);
-
-        CliRun run = CliRun.onInventory(SECRETS, "apply", withVersion("v1.30.8+k3s1"), temp);
+        CliRun run = changingNoNode(lab, "apply", "v1.30.8+k3s1");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
         for (String node : List.of("server1", "server2", "server3", "worker1", "worker2")) {
             assertThat(run.err()).contains(lab.host(node).address() + ": K3s v1.31.4+k3s1 is installed; the inventory asks for the older v1.30.8+k3s1");
         }
-        assertThat(nodesState(lab)).isEqualTo(before);
     }
 
     @Test
     @Order(52)
     void aPlanForTheNextMinorPassesThePreflightFromEveryNodeAndSaysNoBackupIsTakenChangingNothing(Lab lab) throws IOException {
-        String before = nodesState(lab);
-
-        CliRun run = CliRun.onInventory(SECRETS, "plan", withVersion("v1.32.0+k3s1"), temp);
+        CliRun run = changingNoNode(lab, "plan", "v1.32.0+k3s1");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("preflight passed");
         assertThat(run.err()).contains("no backup of the datastore on " + lab.host("db1").address())
                 .contains(lab.host("server1").address() + " (v1.31.4+k3s1 -> v1.32.0+k3s1)")
                 .contains(lab.host("worker2").address() + " (v1.31.4+k3s1 -> v1.32.0+k3s1)");
-        assertThat(nodesState(lab)).isEqualTo(before);
+    }
+
+    /** {@code command} run on the inventory with k3s.version {@code version}, asserting that it changed nothing on any node. */
+    private static CliRun changingNoNode(Lab lab, String command, String version) throws IOException {
+        String before = nodesState(lab);
+        CliRun run = CliRun.onInventory(SECRETS, command, withVersion(version), temp);
+        assertThat(nodesState(lab)).as("the nodes after " + command + " for " + version + ": " + run.out() + run.err()).isEqualTo(before);
+        return run;
     }
 
     /** The inventory with another {@code k3s.version}, beside it (same run logs and state folder). */

@@ -46,7 +46,8 @@ class SkewRulesTest {
 
     private static List<String> check(String target, List<HostUnderCheck> hosts, boolean allowPatchDowngrade, RunningNode... nodes) {
         List<PreflightProblem> problems = new ArrayList<>();
-        new SkewRules(K3sVersion.parse(target).orElseThrow(), new RunningNodes(Arrays.asList(nodes), Optional.empty()), allowPatchDowngrade)
+        new SkewRules(new UpgradeRequest(K3sVersion.parse(target).orElseThrow(),
+                new RunningNodes(Arrays.asList(nodes), Optional.empty()), allowPatchDowngrade))
                 .check(hosts, problems);
         return problems.stream().map(PreflightProblem::problem).toList();
     }
@@ -132,8 +133,8 @@ class SkewRulesTest {
         List<PreflightProblem> moving = new ArrayList<>();
         List<PreflightProblem> still = new ArrayList<>();
 
-        new SkewRules(K3sVersion.parse(V132).orElseThrow(), unreadable, false).check(inventoryAt(V131), moving);
-        new SkewRules(K3sVersion.parse(V131).orElseThrow(), unreadable, false).check(inventoryAt(V131), still);
+        new SkewRules(new UpgradeRequest(K3sVersion.parse(V132).orElseThrow(), unreadable, false)).check(inventoryAt(V131), moving);
+        new SkewRules(new UpgradeRequest(K3sVersion.parse(V131).orElseThrow(), unreadable, false)).check(inventoryAt(V131), still);
 
         assertThat(moving).singleElement().satisfies(problem -> {
             assertThat(problem.problem()).isEqualTo("cannot read the versions the nodes run: k3s kubectl get nodes failed on "

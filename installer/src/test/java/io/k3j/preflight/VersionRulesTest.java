@@ -28,7 +28,7 @@ class VersionRulesTest {
 
     private static List<PreflightProblem> check(HostUnderCheck host, RunningNodes running, boolean allowPatchDowngrade) {
         List<PreflightProblem> problems = new ArrayList<>();
-        new VersionRules(TARGET, running, allowPatchDowngrade).check(host, problems);
+        new VersionRules(new UpgradeRequest(TARGET, running, allowPatchDowngrade)).check(host, problems);
         return problems;
     }
 
