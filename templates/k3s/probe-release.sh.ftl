@@ -2,7 +2,7 @@
   Read-only, run before any host changes (the upgrade preflight): asks the mirror, from a host that
   is about to download K3s and through the same curl the download takes (install-download.sh.ftl),
   whether the release's checksum file and binary are there. The checksum file (a few hundred bytes)
-  is read into a variable, never saved; the binary is asked for with HEAD only.
+  is read into a variable, never saved; of the binary only the first byte is asked for.
   Prints two lines, one per file:
     sums listed | sums unlisted | sums failed <curl's message>
     binary ok | binary failed <curl's message>
@@ -23,7 +23,12 @@ if sums=$(curl -fsSL --retry 3 "$sums_url" 2>&1); then
 else
     echo "sums failed $(printf '%s\n' "$sums" | tail -n 1)"
 fi
-if answer=$(curl -fsSIL --retry 3 -o /dev/null "$binary_url" 2>&1); then
+# A GET of its first byte, the download's own method (a mirror's signed redirect may be good for
+# GET only); exit 63: the server sends more than the byte asked for (no ranges), curl stops at its
+# Content-Length without reading the body, and the binary is there.
+answer=$(curl -fsSL --retry 3 -r 0-0 --max-filesize 1 -o /dev/null "$binary_url" 2>&1)
+status=$?
+if [ "$status" -eq 0 ] || [ "$status" -eq 63 ]; then
     echo "binary ok"
 else
     echo "binary failed $(printf '%s\n' "$answer" | tail -n 1)"
