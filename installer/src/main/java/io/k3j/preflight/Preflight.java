@@ -42,14 +42,10 @@ public final class Preflight {
     private final VersionRules versionRules;
     private final SkewRules skewRules;
 
-    /** {@code target}: the inventory's {@code k3s.version}, which every node is to run; no cluster running yet. */
-    public Preflight(Instant operatorNow, K3sVersion target) {
-        this(operatorNow, target, RunningNodes.NO_CLUSTER, false);
-    }
-
     /**
-     * {@code running}: the cluster's nodes as read before anything changes; {@code allowPatchDowngrade}:
-     * the operator's {@code --allow-patch-downgrade}.
+     * {@code target}: the inventory's {@code k3s.version}, which every node is to run; {@code running}:
+     * the cluster's nodes as read before anything changes; {@code allowPatchDowngrade}: the
+     * operator's {@code --allow-patch-downgrade}.
      */
     public Preflight(Instant operatorNow, K3sVersion target, RunningNodes running, boolean allowPatchDowngrade) {
         this.operatorNow = operatorNow;
