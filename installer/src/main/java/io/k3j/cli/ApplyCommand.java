@@ -46,6 +46,9 @@ public class ApplyCommand extends BaseCommand {
     @Mixin
     SshOptions ssh;
 
+    @Mixin
+    UpgradeRulesOptions upgrade;
+
     @Option(names = "--dry-run", description = "Go through apply's steps reading the hosts, print what would change (as 'plan'), "
             + "change nothing.")
     boolean dryRun;
@@ -78,13 +81,13 @@ public class ApplyCommand extends BaseCommand {
                     + "'plan --detailed-exitcode' asks the same of the plan)");
         }
         if (dryRun) {
-            boolean pending = PlanCommand.online(inventory, ssh, logFile, false, context);
+            boolean pending = PlanCommand.online(inventory, ssh, upgrade, logFile, false, context);
             return pending && detailedExitCode ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         }
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
-        try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, log, context, clock)) {
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
                     new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock);
             ClusterValues values = HostSession.keptSecrets(apply::values, context);

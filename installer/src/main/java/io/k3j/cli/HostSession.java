@@ -3,9 +3,12 @@ package io.k3j.cli;
 import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.HostConnector;
 import io.k3j.apply.KeptSecretsConflict;
+import io.k3j.apply.RunningVersions;
+import io.k3j.apply.TargetRelease;
 import io.k3j.apply.Targets;
 import io.k3j.apply.UnreachableHostsException;
 import io.k3j.apply.WaveRunner;
+import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.Inventory.RoledHost;
 import io.k3j.inventory.InventoryLoader;
@@ -13,6 +16,8 @@ import io.k3j.inventory.K3sVersion;
 import io.k3j.output.Output;
 import io.k3j.preflight.Preflight;
 import io.k3j.preflight.PreflightProblem;
+import io.k3j.preflight.RunningNodes;
+import io.k3j.preflight.UpgradeInView;
 import io.k3j.ssh.HostKeyPolicy;
 import io.k3j.ssh.RunLog;
 import java.nio.file.Path;
@@ -27,7 +32,8 @@ import java.util.function.Supplier;
 
 /**
  * The part every online command shares: connect to every host in parallel, gather facts, run the
- * preflight. Any failure lists every host's problem and ends the command before a host is changed.
+ * preflight (the facts' checks, then whether the target release is there for the nodes that
+ * install it). Any failure lists every host's problem and ends the command before a host is changed.
  */
 final class HostSession {
 
@@ -35,6 +41,12 @@ final class HostSession {
     }
 
     static ConnectedHosts open(Inventory inventory, SshOptions ssh, Path logFile, CommandContext context, Clock clock) {
+        return open(inventory, ssh, new UpgradeRulesOptions(), logFile, context, clock);
+    }
+
+    /** As {@link #open(Inventory, SshOptions, Path, CommandContext, Clock)}, with what the upgrade rules may let through. */
+    static ConnectedHosts open(Inventory inventory, SshOptions ssh, UpgradeRulesOptions upgrade, Path logFile, CommandContext context,
+                               Clock clock) {
         Output output = context.output();
         Targets targets = new Targets(inventory, new InventoryLoader(context.environment()::get).secrets(inventory));
         Path knownHosts = ssh.knownHosts() != null ? ssh.knownHosts() : targets.path(inventory.ssh().knownHosts());
@@ -55,7 +67,18 @@ final class HostSession {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");
         }
-        List<PreflightProblem> problems = new Preflight(clock.instant(), targetVersion(inventory)).check(underCheck(inventory, connected));
+        K3sVersion target = targetVersion(inventory);
+        RunningNodes running = RunningVersions.read(inventory, connected);
+        List<Preflight.HostUnderCheck> hosts = underCheck(inventory, connected);
+        List<PreflightProblem> problems = new ArrayList<>(new Preflight(clock.instant(), target, running, upgrade.allowPatchDowngrade())
+                .check(hosts));
+        try {
+            problems.addAll(TargetRelease.check(inventory, target, connected, new WaveRunner(ssh.parallel(), clock)));
+        } catch (InterruptedException e) {
+            connected.close();
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted while checking the mirror for " + target + "; no host was changed");
+        }
         if (!problems.isEmpty()) {
             connected.close();
             problems.forEach(problem -> {
@@ -66,7 +89,26 @@ final class HostSession {
                     + (problems.size() == 1 ? "" : "s") + "; no host was changed");
         }
         output.info(output.style().success("✓ ") + "connected to " + hostCount(inventory) + " hosts; preflight passed");
+        beforeUpgrade(inventory, UpgradeInView.moves(target, hosts, running), output);
         return connected;
+    }
+
+    /**
+     * The seam where an upgrade is to take its backup first (issue 16): a datastore k3j-install
+     * provisioned, and the token, saved before any node moves. Until the backup command exists, the
+     * run says plainly that none is taken, since going back a minor version needs one
+     * (docs.k3s.io upgrades/roll-back).
+     */
+    private static void beforeUpgrade(Inventory inventory, List<String> moving, Output output) {
+        if (moving.isEmpty()) {
+            return;
+        }
+        Datastore datastore = inventory.datastore();
+        datastore.provision().ifPresent(provisioned -> output.warning("no backup of the datastore on "
+                + provisioned.host().address() + " or of the token is taken before this upgrade of " + String.join(", ", moving)
+                + ": k3j-install takes none yet; to be able to roll back, back up " + (datastore.type() == Datastore.Type.etcd
+                ? "etcd (etcdctl snapshot save)" : "the " + datastore.type() + " database '" + provisioned.database() + "'")
+                + " and a server's /var/lib/rancher/k3s/server/token first"));
     }
 
     /**

@@ -58,6 +58,9 @@ public class PlanCommand extends BaseCommand {
     @Mixin
     SshOptions ssh;
 
+    @Mixin
+    UpgradeRulesOptions upgrade;
+
     @Option(names = "--log-file", paramLabel = "FILE",
             description = "Run log of every command run on the hosts, secrets masked (default: .k3j/logs/plan-<time>.log "
                     + "next to the inventory).")
@@ -66,7 +69,7 @@ public class PlanCommand extends BaseCommand {
     @Override
     protected ExitCode run(CommandContext context) {
         if (!offline) {
-            boolean pending = online(inventory, ssh, logFile, noFiles, context);
+            boolean pending = online(inventory, ssh, upgrade, logFile, noFiles, context);
             return pending && detailedExitCode ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         }
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
@@ -81,12 +84,13 @@ public class PlanCommand extends BaseCommand {
      * The plan against the hosts (also {@code apply --dry-run}): apply's steps run dry, with the
      * kept secrets read back (none generated); says whether changes are pending.
      */
-    static boolean online(Path inventory, SshOptions ssh, Path logFile, boolean noFiles, CommandContext context) {
+    static boolean online(Path inventory, SshOptions ssh, UpgradeRulesOptions upgrade, Path logFile, boolean noFiles,
+                          CommandContext context) {
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "plan", clock);
         SecretResolver resolver = new InventoryLoader(context.environment()::get).secrets(valid);
-        try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, log, context, clock)) {
             ClusterValues values = ClusterValues.of(valid, resolver,
                     HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());

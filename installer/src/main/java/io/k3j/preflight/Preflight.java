@@ -39,18 +39,26 @@ public final class Preflight {
     }
 
     private final Instant operatorNow;
-    private final K3sVersion target;
+    private final VersionRules versionRules;
+    private final SkewRules skewRules;
 
-    /** {@code target}: the inventory's {@code k3s.version}, which every node is to run. */
-    public Preflight(Instant operatorNow, K3sVersion target) {
+    /**
+     * {@code target}: the inventory's {@code k3s.version}, which every node is to run; {@code running}:
+     * the cluster's nodes as read before anything changes; {@code allowPatchDowngrade}: the
+     * operator's {@code --allow-patch-downgrade}.
+     */
+    public Preflight(Instant operatorNow, K3sVersion target, RunningNodes running, boolean allowPatchDowngrade) {
         this.operatorNow = operatorNow;
-        this.target = target;
+        UpgradeRequest request = new UpgradeRequest(target, running, allowPatchDowngrade);
+        this.versionRules = new VersionRules(request);
+        this.skewRules = new SkewRules(request);
     }
 
     public List<PreflightProblem> check(List<HostUnderCheck> hosts) {
         List<PreflightProblem> problems = new ArrayList<>();
         hosts.forEach(host -> checkHost(host, problems));
         checkUniqueNodeNames(hosts, problems);
+        skewRules.check(hosts, problems);
         return problems;
     }
 
@@ -78,7 +86,7 @@ public final class Preflight {
         }
         checkPorts(host, problems);
         checkFactsForOtherHosts(host, problems);
-        VersionRules.check(target, host, problems);
+        versionRules.check(host, problems);
     }
 
     /**

@@ -321,6 +321,68 @@ class ApplyOnLabIT {
         assertThat(run.out() + run.err() + Files.readString(temp.resolve("run.log"))).doesNotContain("lab-token-rotated", "lab-token-secret");
         CliRun again = CliRun.onInventory(rotated, "plan", inventory, temp, "--detailed-exitcode");
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    // Upgrade preflight (issue 14): a target the run cannot reach refused before any host changes.
+
+    @Test
+    @Order(50)
+    void anUnknownVersionIsRefusedNamingTheUrlTriedAndWhatAnsweredAndNoHostIsChanged(Lab lab) throws IOException {
+        CliRun run = changingNoNode(lab, "apply", "v1.31.99+k3s1");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
+        String sums = Lab.MIRROR_URL + "/v1.31.99%2Bk3s1/sha256sum-amd64.txt";
+        for (String node : List.of("server1", "server2", "server3", "worker1", "worker2")) {
+            assertThat(run.err()).contains(lab.host(node).address() + ": cannot get " + sums + ": curl: (22) The requested URL returned error: 404");
+        }
+        assertThat(run.err()).contains("set k3s.version to a release it has").contains("no host was changed");
+    }
+
+    @Test
+    @Order(51)
+    void aDowngradeIsRefusedNamingEachNodesVersionAndNoHostIsChanged(Lab lab) throws IOException {
+        CliRun run = changingNoNode(lab, "apply", "v1.30.8+k3s1");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
+        for (String node : List.of("server1", "server2", "server3", "worker1", "worker2")) {
+            assertThat(run.err()).contains(lab.host(node).address() + ": K3s v1.31.4+k3s1 is installed; the inventory asks for the older v1.30.8+k3s1");
+        }
+    }
+
+    @Test
+    @Order(52)
+    void aPlanForTheNextMinorPassesThePreflightFromEveryNodeAndSaysNoBackupIsTakenChangingNothing(Lab lab) throws IOException {
+        CliRun run = changingNoNode(lab, "plan", "v1.32.0+k3s1");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("preflight passed");
+        assertThat(run.err()).contains("no backup of the datastore on " + lab.host("db1").address())
+                .contains(lab.host("server1").address() + " (v1.31.4+k3s1 -> v1.32.0+k3s1)")
+                .contains(lab.host("worker2").address() + " (v1.31.4+k3s1 -> v1.32.0+k3s1)");
+    }
+
+    /** {@code command} run on the inventory with k3s.version {@code version}, asserting that it changed nothing on any node. */
+    private static CliRun changingNoNode(Lab lab, String command, String version) throws IOException {
+        String before = nodesState(lab);
+        CliRun run = CliRun.onInventory(SECRETS, command, withVersion(version), temp);
+        assertThat(nodesState(lab)).as("the nodes after " + command + " for " + version + ": " + run.out() + run.err()).isEqualTo(before);
+        return run;
+    }
+
+    /** The inventory with another {@code k3s.version}, beside it (same run logs and state folder). */
+    private static Path withVersion(String version) throws IOException {
+        Path other = temp.resolve("version-" + version.replace('+', '-') + ".yaml");
+        String text = Files.readString(inventory);
+        assertThat(text).contains("version: " + LabCluster.K3S_VERSION);
+        return Files.writeString(other, text.replace("version: " + LabCluster.K3S_VERSION, "version: " + version));
+    }
+
+    /** What an upgrade would change on the nodes: the units' invocations, the binary, K3s' config and k3j-install's stamps. */
+    private static String nodesState(Lab lab) {
+        StringBuilder state = new StringBuilder(LabCluster.invocations(lab, SERVERS, WORKERS));
+        for (String node : List.of("server1", "server2", "server3", "worker1", "worker2")) {
+            state.append(node).append(' ').append(lab.exec(node, "sh", "-c", "sha256sum /usr/local/bin/k3s " + K3S_CONFIG
+                    + " " + STAMPS + "*").orThrow("checksums on " + node).stdout());
+        }
+        return state.toString();
     }
 
     /** Not in K3s' files, the units or k3j-install's stamps on any worker (K3S_TOKEN is the server token's password). */

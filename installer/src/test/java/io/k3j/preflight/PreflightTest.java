@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class PreflightTest {
     private static final Instant NOW = Instant.ofEpochSecond(1_795_559_453L);
-    private final Preflight preflight = new Preflight(NOW, K3sVersion.parse("v1.31.4+k3s1").orElseThrow());
+    private final Preflight preflight = new Preflight(NOW, K3sVersion.parse("v1.31.4+k3s1").orElseThrow(), RunningNodes.NO_CLUSTER, false);
 
     private static HostFacts facts(String hostname, String extraLines) {
         return FactsParser.parse("""

@@ -67,6 +67,7 @@ class HostileValuesTest {
                 new Case("k3s/install-script.sh.ftl", Language.SHELL, map("scriptUrl", "u", "version", "v", "command", "c")),
                 new Case("k3s/probe-download.sh.ftl", Language.SHELL, map("mirror", "m", "version", "v", "arch", "s390x")),
                 new Case("k3s/probe-script.sh.ftl", Language.SHELL, map("version", "v")),
+                new Case("k3s/probe-release.sh.ftl", Language.SHELL, map("sumsUrl", "s", "binaryUrl", "b", "binaryName", "n")),
                 new Case("datastore/postgres/setup.sql.ftl", Language.POSTGRES, map("database", "d", "user", "u", "password", "p")),
                 new Case("datastore/mysql/setup.sql.ftl", Language.MYSQL, map("database", "d", "user", "u", "password", "p",
                         "clients", List.of("c1", "c2"), "tls", true)),
