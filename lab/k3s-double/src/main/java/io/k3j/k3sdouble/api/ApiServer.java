@@ -69,6 +69,9 @@ public final class ApiServer {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         if (path.equals("/version")) {
             reply(exchange, 200, "application/json", Discovery.version(Version.ofThisBuild()));
+        } else if (path.equals("/readyz") || path.equals("/livez") || path.equals("/healthz")) {
+            // kube-apiserver's health checks, answered "ok" once it serves (the supervisor answers 503 before).
+            replyText(exchange, 200, "ok");
         } else if (path.equals("/api") || path.equals("/apis")) {
             Optional<String> aggregated = Discovery.aggregatedVersionAsked(accept);
             if (aggregated.isPresent()) {
@@ -239,6 +242,15 @@ public final class ApiServer {
                     keyValue.length > 1 ? URLDecoder.decode(keyValue[1], StandardCharsets.UTF_8) : "");
         }
         return query;
+    }
+
+    private static void replyText(HttpExchange exchange, int code, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(code, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     static void reply(HttpExchange exchange, int code, String type, Object body) throws IOException {
