@@ -163,7 +163,21 @@ public sealed interface Operation {
     record Listening(int port) implements Readiness {
     }
 
-    /** The K3s node of this host is Ready, as a server reports it. */
-    record NodeReady() implements Readiness {
+    /**
+     * The K3s node of this host is Ready, as the first server reports it, and its kubelet at
+     * {@code version} when one is given (after an upgrade the node must be back on the new binary).
+     */
+    record NodeReady(Optional<String> version) implements Readiness {
+        public NodeReady() {
+            this(Optional.empty());
+        }
+    }
+
+    /**
+     * A K3s server serves again: systemd reports it active, its own API reports its node Ready with
+     * the kubelet at {@code version}, and, when {@code registrationUrl} answered {@code /readyz}
+     * before the restart, it answers again (a rolling upgrade goes on only while the cluster serves).
+     */
+    record ServerServing(String version, String registrationUrl) implements Readiness {
     }
 }

@@ -50,9 +50,11 @@ final class ServersPlanner {
         actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/server-config.yaml.ftl", model(host)))));
         actions.add(Action.write(ManagedFile.readable(Paths.SERVER_UNIT, renderer.render("k3s/k3s.service.ftl",
                 Map.of("unitName", "k3s", "command", "server", "binary", Paths.K3S_BINARY)))));
-        actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1); "
-                        + "running servers restart one at a time",
-                new Operation.Services(List.of("k3s"), new Operation.Active(), true)));
+        actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1; "
+                        + "its node Ready at " + inventory.k3s().version() + "); running servers restart one at a time, "
+                        + "each serving again through " + inventory.registration().url() + " before the next",
+                new Operation.Services(List.of("k3s"), new Operation.ServerServing(inventory.k3s().version(),
+                        inventory.registration().url()), true)));
         if (first) {
             actions.add(Action.check("read the agents' token from " + Paths.AGENT_TOKEN
                     + " (K10<ca-hash>::node:<agent password>: it pins the cluster CA and joins agents only)",
