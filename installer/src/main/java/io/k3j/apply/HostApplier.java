@@ -30,12 +30,14 @@ final class HostApplier {
     private final ApplyContext context;
     private final ClusterChecks checks;
     private final ServiceStarter services;
+    private final NodeRollout rollout;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
         this.context = context;
         this.checks = new ClusterChecks(context);
         this.services = new ServiceStarter(context, listener);
+        this.rollout = new NodeRollout(context);
         this.listener = listener;
     }
 
@@ -109,6 +111,12 @@ final class HostApplier {
             return runOnChange(host, action, run, inputs, changed);
         } else if (operation instanceof Operation.Services units) {
             return services.start(host, hostOf(address), units, inputs, changed);
+        } else if (operation instanceof Operation.Cordon cordon) {
+            return rollout.cordon(hostOf(address), cordon);
+        } else if (operation instanceof Operation.Drain drain) {
+            return rollout.drain(hostOf(address), drain);
+        } else if (operation instanceof Operation.Uncordon) {
+            return rollout.uncordon(hostOf(address));
         }
         throw new IllegalStateException("no way to carry out " + operation);
     }
@@ -259,7 +267,7 @@ final class HostApplier {
         } else if (operation instanceof Operation.Script script) {
             return "script " + script.text();
         }
-        // Packages, set-up scripts, services and checks leave nothing a later action depends on.
+        // Packages, set-up scripts, services, the node's cordon and drain, and checks leave nothing a later action depends on.
         return operation.getClass().getSimpleName();
     }
 

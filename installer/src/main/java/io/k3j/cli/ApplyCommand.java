@@ -46,6 +46,9 @@ public class ApplyCommand extends BaseCommand {
     @Mixin
     SshOptions ssh;
 
+    @Mixin
+    RolloutOptions rollout;
+
     @Option(names = "--dry-run", description = "Go through apply's steps reading the hosts, print what would change (as 'plan'), "
             + "change nothing.")
     boolean dryRun;
@@ -70,7 +73,7 @@ public class ApplyCommand extends BaseCommand {
     @Override
     protected ExitCode run(CommandContext context) {
         if (dryRun) {
-            PlanCommand.online(inventory, ssh, logFile, false, context);
+            PlanCommand.online(inventory, ssh, rollout.rollout(), logFile, false, context);
             return ExitCode.OK;
         }
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
@@ -78,7 +81,7 @@ public class ApplyCommand extends BaseCommand {
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
-                    new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock);
+                    new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock).rollingOut(rollout.rollout());
             ClusterValues values = HostSession.keptSecrets(apply::values, context);
             SecretMasker masker = values.masker();
             ApplyTally tally = new ApplyTally();

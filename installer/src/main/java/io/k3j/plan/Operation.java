@@ -2,6 +2,7 @@ package io.k3j.plan;
 
 import io.k3j.inventory.Datastore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -107,6 +108,28 @@ public sealed interface Operation {
                     ? "its last start with this configuration was not recorded (an apply stopped before it was ready)"
                     : String.join(", ", changedBefore) + " changed");
         }
+    }
+
+    /**
+     * The host's node cordoned (through the API, from the first server) when its kubelet is not at
+     * {@code version} yet: a rolling upgrade takes it out of scheduling first. The node is marked
+     * with {@value #MARK} so that the next apply knows k3j-install cordoned it; a node someone
+     * else cordoned is left as it is.
+     */
+    record Cordon(String version) implements Operation {
+        public static final String MARK = "k3j.io/cordoned-for-upgrade";
+    }
+
+    /**
+     * The host's node drained ({@code kubectl drain --ignore-daemonsets --delete-emptydir-data}
+     * with {@code timeout}) when its kubelet is not at {@code version} yet; a refused eviction
+     * (a PodDisruptionBudget) fails the step naming the pod.
+     */
+    record Drain(String version, Duration timeout) implements Operation {
+    }
+
+    /** The host's node uncordoned when k3j-install cordoned it ({@link Cordon#MARK}), and the mark removed. */
+    record Uncordon() implements Operation {
     }
 
     /** Something checked, not changed: apply fails the step when it does not hold. Each says what it checks, and against what. */

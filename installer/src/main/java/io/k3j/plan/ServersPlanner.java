@@ -45,7 +45,7 @@ final class ServersPlanner {
 
     private HostPlan hostPlan(Host host, boolean first) {
         List<Action> actions = new ArrayList<>();
-        actions.addAll(install.actions("server", knowledge.arch(host)));
+        actions.addAll(install.actions("server", knowledge.arch(host), knowledge.k3sVersion(host)));
         datastoreTlsFiles().forEach(file -> actions.add(Action.write(file)));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/server-config.yaml.ftl", model(host)))));
         actions.add(Action.write(ManagedFile.readable(Paths.SERVER_UNIT, renderer.render("k3s/k3s.service.ftl",
@@ -60,7 +60,7 @@ final class ServersPlanner {
                     + " (K10<ca-hash>::node:<agent password>: it pins the cluster CA and joins agents only)",
                     new Operation.AgentToken(Paths.AGENT_TOKEN, K3sToken.passwordOf(values.agentToken()))));
         }
-        return new HostPlan(host.address(), first ? "first server" : "server", actions);
+        return new HostPlan(host.address(), install.role(first ? "first server" : "server", knowledge.k3sVersion(host)), actions);
     }
 
     private Map<String, Object> model(Host host) {
