@@ -91,7 +91,8 @@ class UpgradeOnLabIT {
             assertThat(run.out()).contains(lab.host(host).address() + " (").contains("upgrade " + OLDEST + " -> " + NEXT);
         }
         assertThat(run.out()).contains("4 upgraded to " + NEXT + ", 1 at a time (--max-unavailable 10%), each drained first")
-                .contains("~ cordon node worker1").contains("~ drain node worker1").contains("~ uncordon node worker1");
+                .contains("~ cordon node worker1 (kubelet " + OLDEST + " -> " + NEXT + ")").contains("~ drain node worker1")
+                .doesNotContain("uncordon node worker1");
     }
 
     @Test
@@ -198,13 +199,18 @@ class UpgradeOnLabIT {
         return Files.writeString(temp.resolve(name), yaml);
     }
 
+    /** A ReplicaSet's pod bound to {@code node}: kubectl drain evicts only pods a controller would replace (no --force). */
     private static String pod(String name, String node) {
         return """
                 apiVersion: v1
                 kind: Pod
-                metadata: {name: %s, namespace: default, labels: {app: %s}}
+                metadata:
+                  name: %s
+                  namespace: default
+                  labels: {app: %s}
+                  ownerReferences: [{apiVersion: apps/v1, kind: ReplicaSet, name: %s, uid: 6f1d2c8e-0000-4000-8000-00000000000%d, controller: true}]
                 spec: {nodeName: %s, containers: [{name: c, image: web}]}
-                """.formatted(name, name, node);
+                """.formatted(name, name, name, name.length(), node);
     }
 
     private static final String BUDGET = """
