@@ -65,7 +65,7 @@ final class WorkersPlanner {
     private HostPlan upgradePlan(Host host) {
         String version = inventory.k3s().version();
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.rollout("cordon the node (its kubelet is " + knowledge.k3sVersion(host).orElseThrow() + ", not " + version + ")",
+        actions.add(Action.rollout("cordon the node (K3s " + knowledge.k3sVersion(host).orElseThrow() + " on the host, not " + version + ")",
                 new Operation.Cordon(version)));
         if (rollout.drain()) {
             actions.add(Action.rollout("drain the node (kubectl drain --ignore-daemonsets --delete-emptydir-data --timeout="
