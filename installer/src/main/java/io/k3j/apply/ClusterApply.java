@@ -7,6 +7,7 @@ import io.k3j.plan.ClusterValues;
 import io.k3j.plan.Paths;
 import io.k3j.plan.SecretMasker;
 import io.k3j.plan.Planner;
+import io.k3j.plan.Rollout;
 import io.k3j.plan.Step;
 import io.k3j.render.TemplateRenderer;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,7 @@ public final class ClusterApply {
     private final Duration readyLimit;
     private final Clock clock;
     private final DatastoreProbe datastoreProbe;
+    private final Rollout rollout;
 
     /** What an apply did and found. */
     public record Result(List<HostReport> reports, List<Node> nodes, Kubeconfig kubeconfig) {
@@ -58,6 +60,11 @@ public final class ClusterApply {
     /** With a stand-in for the datastore login: for a unit test on fake hosts, which tunnel nowhere. */
     public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
                         Clock clock, DatastoreProbe datastoreProbe) {
+        this(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, Rollout.DEFAULT);
+    }
+
+    private ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
+                         Clock clock, DatastoreProbe datastoreProbe, Rollout rollout) {
         this.inventory = inventory;
         this.resolver = resolver;
         this.hosts = hosts;
@@ -65,6 +72,12 @@ public final class ClusterApply {
         this.readyLimit = readyLimit;
         this.clock = clock;
         this.datastoreProbe = datastoreProbe;
+        this.rollout = rollout;
+    }
+
+    /** The same apply, with a new K3s version going through the workers as {@code rollout} says (--max-unavailable, --no-drain). */
+    public ClusterApply rollingOut(Rollout rollout) {
+        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout);
     }
 
     /** The cluster's values, kept or new: known before anything runs, so every secret is masked from the start. */
@@ -100,7 +113,7 @@ public final class ClusterApply {
     /** Each step planned from the values the steps before it left, then run. */
     private List<StepRun> steps(ApplyContext context, ClusterValues values, ApplyListener listener) throws InterruptedException {
         FactsKnowledge knowledge = new FactsKnowledge(hosts.allFacts());
-        Planner planner = new Planner(new TemplateRenderer());
+        Planner planner = new Planner(new TemplateRenderer(), rollout);
         Applier applier = new Applier(context, runner, listener);
         List<StepRun> steps = new ArrayList<>();
         ClusterValues known = values;

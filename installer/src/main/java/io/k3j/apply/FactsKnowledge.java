@@ -5,6 +5,7 @@ import io.k3j.inventory.Host;
 import io.k3j.inventory.IpLiteral;
 import io.k3j.plan.HostKnowledge;
 import java.util.Map;
+import java.util.Optional;
 
 /** What the planner needs about hosts, from their gathered facts. */
 public final class FactsKnowledge implements HostKnowledge {
@@ -29,6 +30,12 @@ public final class FactsKnowledge implements HostKnowledge {
         HostFacts known = facts.get(host.address());
         // The preflight refused hosts with other addresses; only an IP literal may ever reach another host's files.
         return known == null ? host.address() : known.addresses().stream().filter(IpLiteral::is).findFirst().orElse(host.address());
+    }
+
+    @Override
+    public Optional<String> k3sVersion(Host host) {
+        HostFacts known = facts.get(host.address());
+        return known == null ? Optional.empty() : known.k3sVersion();
     }
 
     @Override

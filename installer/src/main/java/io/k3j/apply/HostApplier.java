@@ -33,6 +33,7 @@ final class HostApplier {
     private final ClusterChecks checks;
     private final ServiceStarter services;
     private final TokenRotator tokens;
+    private final NodeRollout rollout;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
@@ -40,6 +41,7 @@ final class HostApplier {
         this.checks = new ClusterChecks(context);
         this.services = new ServiceStarter(context, listener);
         this.tokens = new TokenRotator(context);
+        this.rollout = new NodeRollout(context);
         this.listener = listener;
     }
 
@@ -115,6 +117,12 @@ final class HostApplier {
             return rotateToken(host, address, rotation);
         } else if (operation instanceof Operation.Services units) {
             return services.start(host, hostOf(address), units, inputs, changed);
+        } else if (operation instanceof Operation.Cordon cordon) {
+            return rollout.cordon(hostOf(address), cordon);
+        } else if (operation instanceof Operation.Drain drain) {
+            return rollout.drain(hostOf(address), drain);
+        } else if (operation instanceof Operation.Uncordon) {
+            return rollout.uncordon(hostOf(address));
         }
         throw new IllegalStateException("no way to carry out " + operation);
     }
@@ -289,7 +297,7 @@ final class HostApplier {
         } else if (operation instanceof Operation.Script script) {
             return "script " + script.text();
         }
-        // Packages, set-up scripts, services and checks leave nothing a later action depends on.
+        // Packages, set-up scripts, services, the node's cordon and drain, and checks leave nothing a later action depends on.
         return operation.getClass().getSimpleName();
     }
 

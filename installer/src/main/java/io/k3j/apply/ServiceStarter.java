@@ -2,8 +2,10 @@ package io.k3j.apply;
 
 import io.k3j.inventory.Host;
 import io.k3j.plan.Operation;
+import io.k3j.plan.Paths;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
+import io.k3j.ssh.Shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,19 +57,22 @@ final class ServiceStarter {
 
     private HostApplier.Result restart(RemoteHost host, Host inventoryHost, Operation.Services services, String hash, boolean running) {
         String units = String.join(" ", services.units());
+        // Asked before the restart: a registration address that served then must serve again before the next server goes.
+        boolean registrationServed = running && services.ready() instanceof Operation.ServerServing serving
+                && RemoteShell.run(host, readyz(serving.registrationUrl())).ok();
         ExecResult restarted = RemoteShell.runOnce(host, "systemctl daemon-reload && systemctl enable -q " + units
                 + " && systemctl restart --no-block " + units);
         if (!restarted.ok()) {
             throw new ClusterChecks.CheckFailed("systemctl could not start " + units + ": " + HostApplier.lastLines(restarted.stderr()),
                     "see 'systemctl status " + units + "' on the host");
         }
-        String ready = waitReady(host, inventoryHost, services);
+        String ready = waitReady(host, inventoryHost, services, registrationServed);
         Stamps.record(host, services.stamp(), hash);
         return new HostApplier.Result(running ? Change.CHANGED : Change.ADDED,
                 (running ? "restarted " : "started ") + units + "; " + ready);
     }
 
-    private String waitReady(RemoteHost host, Host inventoryHost, Operation.Services services) {
+    private String waitReady(RemoteHost host, Host inventoryHost, Operation.Services services, boolean registrationServed) {
         Operation.Readiness readiness = services.ready();
         String units = String.join(" ", services.units());
         if (readiness instanceof Operation.Listening listening) {
@@ -78,10 +83,25 @@ final class ServiceStarter {
         }
         listener.waiting(inventoryHost.address(), "waiting for " + units + " to be ready");
         awaitOnHost(host, services, "systemctl is-active -q " + units, "active (ready)");
-        if (readiness instanceof Operation.NodeReady) {
-            return awaitNodeReady(inventoryHost, services);
+        if (readiness instanceof Operation.NodeReady node) {
+            return awaitNodeReady(context.firstServer(), inventoryHost, node.version(), services);
+        }
+        if (readiness instanceof Operation.ServerServing serving) {
+            // Read on the server itself: its own API answering is part of its being back.
+            String ready = awaitNodeReady(host, inventoryHost, Optional.of(serving.version()), services);
+            if (!registrationServed) {
+                return ready;
+            }
+            listener.waiting(inventoryHost.address(), "waiting for " + serving.registrationUrl() + "/readyz to answer ok");
+            awaitOnHost(host, services, readyz(serving.registrationUrl()), "answering /readyz through " + serving.registrationUrl());
+            return ready + "; " + serving.registrationUrl() + "/readyz ok";
         }
         return "active (ready)";
+    }
+
+    /** The apiserver's readiness through {@code url}, with the admin kubeconfig K3s wrote on the server (its CA, its client certificate). */
+    private static String readyz(String url) {
+        return "k3s kubectl --server " + Shell.quote(url) + " --request-timeout=5s get --raw /readyz 2>/dev/null | grep -qx ok";
     }
 
     private void awaitOnHost(RemoteHost host, Operation.Services services, String condition, String what) {
@@ -94,29 +114,39 @@ final class ServiceStarter {
         }
     }
 
-    /** Polls the nodes on the first server until this host's node is Ready, or the limit passes. */
-    private String awaitNodeReady(Host inventoryHost, Operation.Services services) {
+    /** Polls the nodes on {@code readOn} until this host's node is Ready (at {@code version}, when given), or the limit passes. */
+    private String awaitNodeReady(RemoteHost readOn, Host inventoryHost, Optional<String> version, Operation.Services services) {
         String name = context.nodeName(inventoryHost);
-        listener.waiting(inventoryHost.address(), "waiting for node " + name + " to be Ready");
+        String at = version.map(wanted -> " at " + wanted).orElse("");
+        listener.waiting(inventoryHost.address(), "waiting for node " + name + " to be Ready" + at);
         try {
-            context.poll().until(() -> ClusterNodes.read(context.firstServer()), read -> read.find(name).filter(Node::ready).isPresent(),
-                    context.readyLimit(), read -> notReady(name, read, services));
+            context.poll().until(() -> ClusterNodes.read(readOn),
+                    read -> read.find(name).filter(node -> node.ready() && version.map(node.version()::equals).orElse(true)).isPresent(),
+                    context.readyLimit(), read -> notReady(readOn, name, version, read, services));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HostWorkInterrupted("waiting for node " + name + " to be Ready", e);
         }
-        return "node " + name + " Ready";
+        return "node " + name + " Ready" + at;
     }
 
-    private ClusterChecks.CheckFailed notReady(String name, ClusterNodes.Read read, Operation.Services services) {
+    private ClusterChecks.CheckFailed notReady(RemoteHost readOn, String name, Optional<String> version, ClusterNodes.Read read,
+                                               Operation.Services services) {
         String after = " after " + context.readyLimit().toSeconds() + " s";
         if (read.failure().isPresent()) {
             return new ClusterChecks.CheckFailed("the nodes could not be read" + after + " to see node " + name + ": " + read.failure().get(),
-                    "read 'journalctl -u k3s' on " + context.firstServer().name() + ": its API answers once K3s there is ready; "
+                    "read 'journalctl -u k3s' on " + readOn.name() + ": its API answers once K3s there is ready; "
                             + "--ready-timeout waits longer");
         }
-        return new ClusterChecks.CheckFailed("node " + name + " is " + (read.find(name).isPresent() ? "registered, not Ready" : "not registered")
-                + after + " (as " + context.firstServer().name() + " sees it)",
+        Optional<Node> node = read.find(name);
+        if (node.isPresent() && node.get().ready() && version.isPresent()) {
+            return new ClusterChecks.CheckFailed("node " + name + " is Ready with its kubelet at " + node.get().version() + ", not "
+                    + version.get() + after + " (as " + readOn.name() + " sees it)",
+                    "read 'journalctl -u " + services.units().get(0) + "' on the host and check " + Paths.K3S_BINARY
+                            + " --version there: the new binary is not the one running");
+        }
+        return new ClusterChecks.CheckFailed("node " + name + " is " + (node.isPresent() ? "registered, not Ready" : "not registered")
+                + after + " (as " + readOn.name() + " sees it)",
                 "read 'journalctl -u " + services.units().get(0) + "' on the host: a wrong token, or a registration "
                         + "address it cannot reach, shows there");
     }

@@ -49,6 +49,9 @@ public class ApplyCommand extends BaseCommand {
     @Mixin
     UpgradeRulesOptions upgrade;
 
+    @Mixin
+    RolloutOptions rollout;
+
     @Option(names = "--dry-run", description = "Go through apply's steps reading the hosts, print what would change (as 'plan'), "
             + "change nothing.")
     boolean dryRun;
@@ -81,7 +84,7 @@ public class ApplyCommand extends BaseCommand {
                     + "'plan --detailed-exitcode' asks the same of the plan)");
         }
         if (dryRun) {
-            boolean pending = PlanCommand.online(inventory, ssh, upgrade, logFile, false, context);
+            boolean pending = PlanCommand.online(inventory, ssh, upgrade, rollout.rollout(), logFile, false, context);
             return pending && detailedExitCode ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         }
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
@@ -89,7 +92,7 @@ public class ApplyCommand extends BaseCommand {
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, log, context, clock)) {
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
-                    new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock);
+                    new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock).rollingOut(rollout.rollout());
             ClusterValues values = HostSession.keptSecrets(apply::values, context);
             SecretMasker masker = values.masker();
             ApplyTally tally = new ApplyTally();

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public record Action(Kind kind, String description, Operation operation) {
 
-    public enum Kind { INSTALL, WRITE, BLOCK, RUN, ROTATE, START, CHECK }
+    public enum Kind { INSTALL, WRITE, BLOCK, RUN, ROTATE, START, CHECK, ROLLOUT }
 
     public static Action install(String description, Operation operation) {
         return new Action(Kind.INSTALL, description, operation);
@@ -34,6 +34,11 @@ public record Action(Kind kind, String description, Operation operation) {
 
     public static Action start(String description, Operation.Services services) {
         return new Action(Kind.START, description, services);
+    }
+
+    /** A node taken out of service for an upgrade and put back (cordon, drain, uncordon). */
+    public static Action rollout(String description, Operation operation) {
+        return new Action(Kind.ROLLOUT, description, operation);
     }
 
     public static Action check(String description, Operation.Check check) {

@@ -1,6 +1,7 @@
 package io.k3j.plan;
 
 import io.k3j.inventory.Host;
+import java.util.Optional;
 
 /**
  * What the planner needs to know about a host beyond the inventory. Online these come from the
@@ -16,6 +17,11 @@ public interface HostKnowledge {
 
     /** The PostgreSQL major version whose configuration folder to use. */
     String postgresMajor(Host host);
+
+    /** The version of the K3s binary the host has now (empty: none, or not known offline). */
+    default Optional<String> k3sVersion(Host host) {
+        return Optional.empty();
+    }
 
     HostKnowledge OFFLINE = new HostKnowledge() {
         @Override

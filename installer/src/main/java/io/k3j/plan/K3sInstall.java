@@ -4,6 +4,7 @@ import io.k3j.inventory.K3sSettings;
 import io.k3j.render.TemplateRenderer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** How the K3s binary gets onto a node: the actions that do it, per install method. */
 final class K3sInstall {
@@ -15,8 +16,25 @@ final class K3sInstall {
         this.renderer = renderer;
     }
 
-    /** The install actions for a node running {@code command} (server or agent) on {@code arch}. */
-    List<Action> actions(String command, String arch) {
+    /**
+     * The install actions for a node running {@code command} (server or agent) on {@code arch},
+     * whose binary is at {@code installed} now (empty: none yet); a binary at another version reads
+     * as the upgrade it is.
+     */
+    List<Action> actions(String command, String arch, Optional<String> installed) {
+        String upgrade = installed.filter(version -> !version.equals(k3s.version()))
+                .map(version -> "upgrade k3s " + version + " -> " + k3s.version() + ": ").orElse("");
+        return actions(command, arch).stream().map(action -> new Action(action.kind(), upgrade + action.description(), action.operation()))
+                .toList();
+    }
+
+    /** The role a planner names a host with, with the upgrade it goes through when its binary is at another version. */
+    String role(String role, Optional<String> installed) {
+        return installed.filter(version -> !version.equals(k3s.version()))
+                .map(version -> role + ", upgrade " + version + " -> " + k3s.version()).orElse(role);
+    }
+
+    private List<Action> actions(String command, String arch) {
         return switch (k3s.install()) {
             case download -> List.of(Action.install("download k3s " + k3s.version() + " (" + arch + ") from " + k3s.mirror()
                     + ", check its sha256 against sha256sum-" + arch + ".txt, install as " + Paths.K3S_BINARY,

@@ -2,6 +2,7 @@ package io.k3j.plan;
 
 import io.k3j.inventory.Datastore;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -131,6 +132,28 @@ public sealed interface Operation {
         }
     }
 
+    /**
+     * The host's node cordoned (through the API, from the first server) when its kubelet is not at
+     * {@code version} yet: a rolling upgrade takes it out of scheduling first. The node is marked
+     * with {@value #MARK} so that the next apply knows k3j-install cordoned it; a node someone
+     * else cordoned is left as it is.
+     */
+    record Cordon(String version) implements Operation {
+        public static final String MARK = "k3j.io/cordoned-for-upgrade";
+    }
+
+    /**
+     * The host's node drained ({@code kubectl drain --ignore-daemonsets --delete-emptydir-data}
+     * with {@code timeout}) when its kubelet is not at {@code version} yet; a refused eviction
+     * (a PodDisruptionBudget) fails the step naming the pod.
+     */
+    record Drain(String version, Duration timeout) implements Operation {
+    }
+
+    /** The host's node uncordoned when k3j-install cordoned it ({@link Cordon#MARK}), and the mark removed. */
+    record Uncordon() implements Operation {
+    }
+
     /** Something checked, not changed: apply fails the step when it does not hold. Each says what it checks, and against what. */
     sealed interface Check extends Operation {
     }
@@ -185,7 +208,21 @@ public sealed interface Operation {
     record Listening(int port) implements Readiness {
     }
 
-    /** The K3s node of this host is Ready, as a server reports it. */
-    record NodeReady() implements Readiness {
+    /**
+     * The K3s node of this host is Ready, as the first server reports it, and its kubelet at
+     * {@code version} when one is given (after an upgrade the node must be back on the new binary).
+     */
+    record NodeReady(Optional<String> version) implements Readiness {
+        public NodeReady() {
+            this(Optional.empty());
+        }
+    }
+
+    /**
+     * A K3s server serves again: systemd reports it active, its own API reports its node Ready with
+     * the kubelet at {@code version}, and, when {@code registrationUrl} answered {@code /readyz}
+     * before the restart, it answers again (a rolling upgrade goes on only while the cluster serves).
+     */
+    record ServerServing(String version, String registrationUrl) implements Readiness {
     }
 }

@@ -11,9 +11,15 @@ import java.util.Arrays;
  */
 public final class Planner {
     private final TemplateRenderer renderer;
+    private final Rollout rollout;
 
     public Planner(TemplateRenderer renderer) {
+        this(renderer, Rollout.DEFAULT);
+    }
+
+    public Planner(TemplateRenderer renderer, Rollout rollout) {
         this.renderer = renderer;
+        this.rollout = rollout;
     }
 
     /** The whole plan from what is known now: {@code plan --offline}. */
@@ -23,7 +29,7 @@ public final class Planner {
     }
 
     public StepPlan plan(Step step, Inventory inventory, ClusterValues values, HostKnowledge knowledge) {
-        PlanContext context = new PlanContext(inventory, values, renderer, knowledge);
+        PlanContext context = new PlanContext(inventory, values, renderer, knowledge, rollout);
         return switch (step) {
             case DATASTORE -> new DatastorePlanner(context).plan();
             case SERVERS -> new ServersPlanner(context).plan();

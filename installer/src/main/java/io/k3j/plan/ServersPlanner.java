@@ -45,7 +45,7 @@ final class ServersPlanner {
 
     private HostPlan hostPlan(Host host, boolean first) {
         List<Action> actions = new ArrayList<>();
-        actions.addAll(install.actions("server", knowledge.arch(host)));
+        actions.addAll(install.actions("server", knowledge.arch(host), knowledge.k3sVersion(host)));
         datastoreTlsFiles().forEach(file -> actions.add(Action.write(file)));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/server-config.yaml.ftl", model(host)))));
         actions.add(Action.write(ManagedFile.readable(Paths.SERVER_UNIT, renderer.render("k3s/k3s.service.ftl",
@@ -55,15 +55,17 @@ final class ServersPlanner {
                     + "rotate it here (as 'k3s token rotate'), before k3s restarts with the new one",
                     new Operation.RotateServerToken(Paths.SERVER_TOKEN, K3sToken.passwordOf(values.serverToken()))));
         }
-        actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1); "
-                        + "running servers restart one at a time",
-                new Operation.Services(List.of("k3s"), new Operation.Active(), true)));
+        actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1; "
+                        + "its node Ready at " + inventory.k3s().version() + "); running servers restart one at a time, "
+                        + "each serving again through " + inventory.registration().url() + " before the next",
+                new Operation.Services(List.of("k3s"), new Operation.ServerServing(inventory.k3s().version(),
+                        inventory.registration().url()), true)));
         if (first) {
             actions.add(Action.check("read the agents' token from " + Paths.AGENT_TOKEN
                     + " (K10<ca-hash>::node:<agent password>: it pins the cluster CA and joins agents only)",
                     new Operation.AgentToken(Paths.AGENT_TOKEN, K3sToken.passwordOf(values.agentToken()))));
         }
-        return new HostPlan(host.address(), first ? "first server" : "server", actions);
+        return new HostPlan(host.address(), install.role(first ? "first server" : "server", knowledge.k3sVersion(host)), actions);
     }
 
     private Map<String, Object> model(Host host) {

@@ -8,14 +8,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
-/** Step 4: K3s agents, all together, registering through the fixed registration address. */
+/**
+ * Step 4: K3s agents registering through the fixed registration address: new ones and those that
+ * keep their version all together; those moving to a new K3s version then in batches of
+ * {@code --max-unavailable}, each cordoned, drained, upgraded, Ready at the version, uncordoned.
+ */
 final class WorkersPlanner {
     private final Inventory inventory;
     private final ClusterValues values;
     private final TemplateRenderer renderer;
     private final HostKnowledge knowledge;
     private final K3sInstall install;
+    private final Rollout rollout;
 
     WorkersPlanner(PlanContext context) {
         this.inventory = context.inventory();
@@ -23,25 +29,66 @@ final class WorkersPlanner {
         this.renderer = context.renderer();
         this.knowledge = context.knowledge();
         this.install = context.k3sInstall();
+        this.rollout = context.rollout();
     }
 
     StepPlan plan() {
-        List<HostPlan> hosts = inventory.workers().hosts().stream().map(this::hostPlan).toList();
-        String summary = hosts.isEmpty()
-                ? "no workers: the servers run the workloads"
-                : hosts.size() + (hosts.size() == 1 ? " agent" : " agents") + " joining through " + inventory.registration().url();
-        return new StepPlan(Step.WORKERS, summary, hosts.isEmpty() ? List.of() : List.of(hosts));
+        List<Host> workers = inventory.workers().hosts();
+        if (workers.isEmpty()) {
+            return new StepPlan(Step.WORKERS, "no workers: the servers run the workloads", List.of());
+        }
+        List<Host> upgrading = workers.stream().filter(this::upgrading).toList();
+        List<HostPlan> staying = workers.stream().filter(host -> !upgrading.contains(host)).map(this::hostPlan).toList();
+        int batch = rollout.maxUnavailable().of(workers.size());
+        String summary = workers.size() + (workers.size() == 1 ? " agent" : " agents") + " joining through " + inventory.registration().url()
+                + (upgrading.isEmpty() ? "" : "; " + upgrading.size() + " upgraded to " + inventory.k3s().version() + ", "
+                + batch + " at a time (--max-unavailable " + rollout.maxUnavailable() + ")"
+                + (rollout.drain() ? ", each drained first" : ", not drained (--no-drain)"));
+        return new StepPlan(Step.WORKERS, summary,
+                UpgradeBatches.waves(staying, upgrading.stream().map(this::upgradePlan).toList(), batch));
+    }
+
+    /** A worker whose K3s binary is there at another version than the inventory's: it goes through the rollout. */
+    private boolean upgrading(Host host) {
+        return knowledge.k3sVersion(host).filter(version -> !version.equals(inventory.k3s().version())).isPresent();
     }
 
     private HostPlan hostPlan(Host host) {
+        List<Action> actions = new ArrayList<>(k3sActions(host));
+        if (knowledge.k3sVersion(host).isPresent()) {
+            // A node an interrupted or failed rollout left cordoned is put back (only one k3j-install cordoned).
+            actions.add(uncordon());
+        }
+        return new HostPlan(host.address(), install.role("worker", knowledge.k3sVersion(host)), actions);
+    }
+
+    private HostPlan upgradePlan(Host host) {
+        String version = inventory.k3s().version();
         List<Action> actions = new ArrayList<>();
-        actions.addAll(install.actions("agent", knowledge.arch(host)));
+        actions.add(Action.rollout("cordon the node (K3s " + knowledge.k3sVersion(host).orElseThrow() + " on the host, not " + version + ")",
+                new Operation.Cordon(version)));
+        if (rollout.drain()) {
+            actions.add(Action.rollout("drain the node (kubectl drain --ignore-daemonsets --delete-emptydir-data --timeout="
+                    + rollout.drainTimeout().toSeconds() + "s)", new Operation.Drain(version, rollout.drainTimeout())));
+        }
+        actions.addAll(k3sActions(host));
+        actions.add(uncordon());
+        return new HostPlan(host.address(), install.role("worker", knowledge.k3sVersion(host)), actions);
+    }
+
+    private List<Action> k3sActions(Host host) {
+        List<Action> actions = new ArrayList<>();
+        actions.addAll(install.actions("agent", knowledge.arch(host), knowledge.k3sVersion(host)));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/agent-config.yaml.ftl", model(host)))));
         actions.add(Action.write(ManagedFile.readable(Paths.AGENT_UNIT, renderer.render("k3s/k3s.service.ftl",
                 Map.of("unitName", "k3s-agent", "command", "agent", "binary", Paths.K3S_BINARY)))));
-        actions.add(Action.start("start k3s-agent and wait until the node is Ready",
-                new Operation.Services(List.of("k3s-agent"), new Operation.NodeReady())));
-        return new HostPlan(host.address(), "worker", actions);
+        actions.add(Action.start("start k3s-agent and wait until the node is Ready at " + inventory.k3s().version(),
+                new Operation.Services(List.of("k3s-agent"), new Operation.NodeReady(Optional.of(inventory.k3s().version())))));
+        return actions;
+    }
+
+    private static Action uncordon() {
+        return Action.rollout("uncordon the node if k3j-install cordoned it (" + Operation.Cordon.MARK + ")", new Operation.Uncordon());
     }
 
     private Map<String, Object> model(Host host) {

@@ -179,6 +179,67 @@ class ServiceStarterTest {
                         + " (exit 1): Error from server (ServiceUnavailable): apiserver not ready");
     }
 
+    @Test
+    void anUpgradedServerIsBackOnlyWhenItsOwnApiHasItsNodeReadyAtTheNewVersionAndTheRegistrationAddressAnswersReadyz() {
+        String[] kubelet = {"v1.30.8+k3s1"};
+        ApplyContext upgrading = serverAt(new ManualClock(), sent -> {
+            String now = kubelet[0];
+            kubelet[0] = "v1.31.4+k3s1";
+            return FakeHost.ok(VERSIONED_NODE.formatted(now));
+        });
+
+        HostApplier.Result result = new ServiceStarter(upgrading, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), SERVING, INPUTS,
+                List.of("k3s v1.31.4+k3s1"));
+
+        assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "restarted k3s; node server-2 Ready at v1.31.4+k3s1; "
+                + REGISTRATION + "/readyz ok"));
+        assertThat(fakes.journal()).containsExactly(S2 + ": is k3s active", S2 + ": readyz", S2 + ": restart k3s", S2 + ": wait for k3s",
+                S2 + ": get nodes", S2 + ": get nodes", S2 + ": readyz", S2 + ": write " + STAMP);
+    }
+
+    @Test
+    void aServerWhoseNodeStaysAtTheOldVersionEndsTheWaitNamingBothVersions() {
+        ManualClock clock = new ManualClock();
+        ApplyContext upgrading = serverAt(clock, sent -> {
+            clock.advance(LIMIT.plusSeconds(1));
+            return FakeHost.ok(VERSIONED_NODE.formatted("v1.30.8+k3s1"));
+        });
+
+        assertThatThrownBy(() -> new ServiceStarter(upgrading, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), SERVING, INPUTS,
+                List.of("k3s v1.31.4+k3s1")))
+                .isInstanceOf(ClusterChecks.CheckFailed.class)
+                .hasMessage("node server-2 is Ready with its kubelet at v1.30.8+k3s1, not v1.31.4+k3s1 after 30 s (as " + S2 + " sees it)");
+    }
+
+    @Test
+    void aServerRestartedWhileTheRegistrationAddressDidNotServeYetIsNotHeldToIt() {
+        ApplyContext restarting = serverAt(new ManualClock(), sent -> FakeHost.ok(VERSIONED_NODE.formatted("v1.31.4+k3s1")));
+        fakes.host(S2).on("readyz", FakeHost.script("get --raw /readyz"), FakeHost.exit(1, ""));
+
+        HostApplier.Result result = new ServiceStarter(restarting, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), SERVING, INPUTS,
+                List.of(Paths.K3S_CONFIG));
+
+        assertThat(result.detail()).isEqualTo("restarted k3s; node server-2 Ready at v1.31.4+k3s1");
+        assertThat(fakes.journal()).containsOnlyOnce(S2 + ": readyz");
+    }
+
+    private static final String REGISTRATION = "https://198.51.100.20:6443";
+    private static final Operation.Services SERVING = new Operation.Services(List.of("k3s"),
+            new Operation.ServerServing("v1.31.4+k3s1", REGISTRATION), true);
+    private static final String VERSIONED_NODE = """
+            {"kind": "List", "items": [{"metadata": {"name": "server-2"}, "status": {"conditions": [{"type": "Ready", "status": "True"}],
+             "nodeInfo": {"kubeletVersion": "%s"}}}]}""";
+
+    /** S2 (node server-2) running k3s, answering its own nodes with {@code nodes} and /readyz through the address. */
+    private ApplyContext serverAt(ManualClock clock, java.util.function.Function<FakeHost.Sent, io.k3j.ssh.ExecResult> nodes) {
+        FakeSystemd.teach(fakes.host(S2), "k3s", true);
+        fakes.host(S2).on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), nodes)
+                .on("readyz", FakeHost.script("get --raw /readyz"), FakeHost.ok());
+        ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)),
+                Map.of(S2, FactsParser.parse("hostname=Server-2\n")), RunLog.create(temp.resolve("upgrading.log"), Clock.systemUTC()));
+        return new ApplyContext(inventory, hosts, LIMIT, clock, DatastoreProbe.OVER_THE_NETWORK, Wet.APPLY);
+    }
+
     /** S2 (hostname Server-2: its node is server-2) starting, S1 answering the nodes with {@code nodes}; the clock {@code clock}. */
     private ApplyContext contextAt(ManualClock clock, String starting, java.util.function.Function<FakeHost.Sent, io.k3j.ssh.ExecResult> nodes) {
         FakeSystemd.teach(fakes.host(starting), "k3s", false);

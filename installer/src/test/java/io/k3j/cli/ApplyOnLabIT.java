@@ -321,6 +321,8 @@ class ApplyOnLabIT {
         assertThat(run.out() + run.err() + Files.readString(temp.resolve("run.log"))).doesNotContain("lab-token-rotated", "lab-token-secret");
         CliRun again = CliRun.onInventory(rotated, "plan", inventory, temp, "--detailed-exitcode");
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+    }
+
     // Upgrade preflight (issue 14): a target the run cannot reach refused before any host changes.
 
     @Test

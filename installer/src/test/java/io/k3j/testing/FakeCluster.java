@@ -52,10 +52,12 @@ public final class FakeCluster {
                 labels.put(server.address(), nodeLabels(host));
                 return FakeHost.ok();
             });
+            // Every server answers the nodes (a restarted one is read on itself) and the apiserver's readiness through the address.
+            host.on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), sent -> FakeHost.ok(nodesJson()))
+                    .on("readyz through the registration address", FakeHost.script("get --raw /readyz"), FakeHost.ok());
         }
         FakeHost first = fakes.host(inventory.servers().hosts().get(0).address());
-        first.on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), sent -> FakeHost.ok(nodesJson()))
-                .on("check the registration address", FakeHost.script("/cacerts"), FakeHost.ok());
+        first.on("check the registration address", FakeHost.script("/cacerts"), FakeHost.ok());
         for (Host balancer : inventory.registration().haproxy().orElseThrow().hosts()) {
             teachPackages(fakes.host(balancer.address()));
             FakeSystemd.teach(fakes.host(balancer.address()), "haproxy", false);
@@ -177,6 +179,7 @@ public final class FakeCluster {
         List<String> all = new ArrayList<>(roles.stream().map(role -> "\"node-role.kubernetes.io/" + role + "\": \"true\"").toList());
         labels.getOrDefault(host.address(), Map.of()).forEach((key, value) -> all.add("\"" + key + "\": \"" + value + "\""));
         return "{\"metadata\": {\"name\": \"" + nodeName(host) + "\", \"labels\": {" + String.join(", ", all) + "}}, "
-                + "\"status\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"True\"}]}}";
+                + "\"status\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"True\"}], "
+                + "\"nodeInfo\": {\"kubeletVersion\": \"" + inventory.k3s().version() + "\"}}}";
     }
 }

@@ -68,6 +68,9 @@ public final class ApiServer {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         if (path.equals("/version")) {
             HttpReply.json(exchange, 200, "application/json", Discovery.version(Version.ofThisBuild()));
+        } else if (path.equals("/readyz") || path.equals("/livez") || path.equals("/healthz")) {
+            // kube-apiserver's health checks, answered "ok" once it serves (the supervisor answers 503 before).
+            HttpReply.send(exchange, 200, "text/plain; charset=utf-8", "ok".getBytes(StandardCharsets.UTF_8));
         } else if (path.equals("/api") || path.equals("/apis")) {
             Optional<String> aggregated = Discovery.aggregatedVersionAsked(accept);
             if (aggregated.isPresent()) {

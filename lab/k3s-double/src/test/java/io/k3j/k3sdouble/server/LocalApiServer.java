@@ -71,6 +71,11 @@ public final class LocalApiServer implements AutoCloseable {
         return nodes;
     }
 
+    /** A certificate of the client CA for {@code system:admin} in {@code system:masters}, as k3s.yaml embeds. */
+    public CertificateAuthority.Issued adminCertificate() {
+        return secrets.clientCa().issueClient("system:admin", "system:masters", Instant.now());
+    }
+
     /** An admin kubeconfig for this server (as K3s writes k3s.yaml), pointed at its port. */
     public Path kubeconfig(Path directory) throws IOException {
         Path file = directory.resolve("k3s.yaml");

@@ -1,0 +1,117 @@
+package io.k3j.apply;
+
+import io.k3j.inventory.Host;
+import io.k3j.plan.Operation;
+import io.k3j.ssh.ExecResult;
+import io.k3j.ssh.RemoteHost;
+import io.k3j.ssh.Shell;
+import java.util.Optional;
+
+/**
+ * A worker taken out of service for an upgrade and put back, through the API with the kubectl
+ * K3s ships, on the first server (with the kubeconfig K3s writes there): cordon and drain when the
+ * node's kubelet is not at the target version yet, uncordon when k3j-install cordoned it. Each
+ * reads the Node first, so a node already at the version is left alone and a run cut short
+ * carries on: the mark on the node says who cordoned it.
+ */
+final class NodeRollout {
+    private final ApplyContext context;
+
+    NodeRollout(ApplyContext context) {
+        this.context = context;
+    }
+
+    HostApplier.Result cordon(Host host, Operation.Cordon cordon) {
+        String name = context.nodeName(host);
+        Optional<NodeState> node = read(name);
+        if (node.isEmpty() || node.get().kubeletVersion().equals(cordon.version())) {
+            return atVersionOrAbsent(name, node, cordon.version());
+        }
+        if (node.get().unschedulable()) {
+            return new HostApplier.Result(Change.UNCHANGED, "node " + name + " is cordoned already"
+                    + (node.get().marked() ? " (by k3j-install)" : " (not by k3j-install: it stays cordoned after the upgrade)"));
+        }
+        String quoted = Shell.quote(name);
+        change("cordon node " + name, "k3s kubectl annotate --overwrite node " + quoted + " " + Shell.quote(Operation.Cordon.MARK + "=true")
+                + " >/dev/null && k3s kubectl cordon " + quoted);
+        return new HostApplier.Result(Change.CHANGED, (context.wet().dry() ? "cordon" : "cordoned") + " node " + name + " (kubelet "
+                + node.get().kubeletVersion() + " -> " + cordon.version() + ")");
+    }
+
+    HostApplier.Result drain(Host host, Operation.Drain drain) {
+        String name = context.nodeName(host);
+        Optional<NodeState> node = read(name);
+        if (node.isEmpty() || node.get().kubeletVersion().equals(drain.version())) {
+            return atVersionOrAbsent(name, node, drain.version());
+        }
+        if (context.wet().dry()) {
+            return new HostApplier.Result(Change.CHANGED, "drain node " + name);
+        }
+        ExecResult drained = RemoteShell.run(context.firstServer(), "k3s kubectl drain " + Shell.quote(name)
+                + " --ignore-daemonsets --delete-emptydir-data --timeout=" + drain.timeout().toSeconds() + "s 2>&1", drain.timeout());
+        if (!drained.ok()) {
+            throw refused(name, drained.stdout() + drained.stderr());
+        }
+        return new HostApplier.Result(Change.CHANGED, "drained node " + name);
+    }
+
+    HostApplier.Result uncordon(Host host) {
+        String name = context.nodeName(host);
+        Optional<NodeState> node = read(name);
+        if (node.isEmpty() || !node.get().marked()) {
+            return new HostApplier.Result(Change.UNCHANGED, "node " + name + " was not cordoned by k3j-install");
+        }
+        String quoted = Shell.quote(name);
+        change("uncordon node " + name, "k3s kubectl uncordon " + quoted + " && k3s kubectl annotate node " + quoted + " "
+                + Shell.quote(Operation.Cordon.MARK + "-") + " >/dev/null");
+        return new HostApplier.Result(Change.CHANGED, (context.wet().dry() ? "uncordon" : "uncordoned") + " node " + name);
+    }
+
+    private static HostApplier.Result atVersionOrAbsent(String name, Optional<NodeState> node, String version) {
+        return new HostApplier.Result(Change.UNCHANGED, node.isEmpty() ? "node " + name + " is not registered yet"
+                : "node " + name + " is at " + version + " already");
+    }
+
+    private Optional<NodeState> read(String name) {
+        RemoteHost server = context.firstServer();
+        ExecResult result = RemoteShell.run(server, "k3s kubectl get node " + Shell.quote(name) + " -o json --ignore-not-found");
+        if (!result.ok()) {
+            throw new ClusterChecks.CheckFailed("k3s kubectl get node " + name + " failed on " + server.name() + ": "
+                    + HostApplier.lastLines(result.stderr()), "read 'journalctl -u k3s' on " + server.name() + ", then apply again");
+        }
+        return NodeState.parse(result.stdout(), Operation.Cordon.MARK);
+    }
+
+    private void change(String what, String script) {
+        context.wet().change(() -> {
+            ExecResult result = RemoteShell.run(context.firstServer(), script);
+            if (!result.ok()) {
+                throw new ClusterChecks.CheckFailed("could not " + what + " on " + context.firstServer().name() + ": "
+                        + HostApplier.lastLines(result.stderr()), "read the run log, fix the cause and apply again");
+            }
+        });
+    }
+
+    /** A drain that did not finish: the pod it could not evict, and the budgets of its namespace when a budget refused it. */
+    private ClusterChecks.CheckFailed refused(String name, String output) {
+        Optional<DrainRefusal> refusal = DrainRefusal.in(output);
+        String stays = "node " + name + " stays cordoned at its old version; the cluster is in a supported mixed state";
+        if (refusal.isEmpty()) {
+            return new ClusterChecks.CheckFailed("kubectl drain " + name + " failed: " + HostApplier.lastLines(output),
+                    stays + ". Fix the cause and apply again (it carries on from this node), or apply --no-drain");
+        }
+        DrainRefusal pod = refusal.get();
+        String budgets = pod.byBudget() ? " (PodDisruptionBudget " + budgetsOf(pod.namespace()) + ")" : "";
+        return new ClusterChecks.CheckFailed("kubectl drain " + name + " could not evict pod " + pod.namespace() + "/" + pod.pod()
+                + budgets + ": " + pod.reason(), stays + ". Let the budget allow it (more replicas, or relax or delete the budget), then "
+                + "apply again: it carries on from this node; or apply --no-drain to upgrade without draining");
+    }
+
+    /** The names of the PodDisruptionBudgets in {@code namespace}, as kubectl lists them (where the pod's is). */
+    private String budgetsOf(String namespace) {
+        ExecResult listed = RemoteShell.run(context.firstServer(), "k3s kubectl get poddisruptionbudgets -n " + Shell.quote(namespace)
+                + " -o 'jsonpath={.items[*].metadata.name}'");
+        String names = listed.ok() ? listed.stdout().strip() : "";
+        return names.isEmpty() ? "in " + namespace + ": not listed" : String.join(", ", names.split("\\s+")) + " in " + namespace;
+    }
+}
