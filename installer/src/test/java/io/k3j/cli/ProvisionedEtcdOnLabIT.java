@@ -91,6 +91,7 @@ class ProvisionedEtcdOnLabIT {
     @Test
     @Order(3)
     void aSnapshotChangedByOneByteIsRefused(Lab lab) throws IOException {
+        assertThat(backup).as("the backup the test before took").isNotNull();
         backupRestore(lab).aChangedByteIsRefused(backup);
     }
 

@@ -77,6 +77,7 @@ abstract class ProvisionedSqlTlsOnLab {
     @Test
     @Order(3)
     void aBackupChangedByOneByteIsRefused(Lab lab) throws IOException {
+        assertThat(backup).as("the backup the test before took").isNotNull();
         backupRestore(lab).aChangedByteIsRefused(backup);
     }
 
