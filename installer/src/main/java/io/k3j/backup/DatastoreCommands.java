@@ -44,7 +44,8 @@ public final class DatastoreCommands {
     public static String dump(Datastore.Type type, Datastore.Provision provision) {
         return switch (type) {
             case postgres -> "runuser -u postgres -- pg_dump --format=custom --dbname=" + Shell.quote(provision.database());
-            case mysql -> "mysqldump --user=root --single-transaction --default-character-set=utf8mb4 --add-drop-table "
+            // --hex-blob: kine's values are binary (protobuf on K3s), kept exact whatever the connection's character set.
+            case mysql -> "mysqldump --user=root --single-transaction --hex-blob --default-character-set=utf8mb4 --add-drop-table "
                     + Shell.quote(provision.database());
             // etcdctl writes a snapshot to a file only (it renames a .part file into place): a folder of
             // root's own, removed whatever happens; etcdctl's own lines go to standard error.

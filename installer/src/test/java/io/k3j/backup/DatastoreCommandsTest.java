@@ -19,7 +19,7 @@ class DatastoreCommandsTest {
         assertThat(DatastoreCommands.dump(Datastore.Type.postgres, provision("k3s")))
                 .isEqualTo("runuser -u postgres -- pg_dump --format=custom --dbname='k3s'");
         assertThat(DatastoreCommands.dump(Datastore.Type.mysql, provision("it's")))
-                .isEqualTo("mysqldump --user=root --single-transaction --default-character-set=utf8mb4 --add-drop-table 'it'\\''s'");
+                .isEqualTo("mysqldump --user=root --single-transaction --hex-blob --default-character-set=utf8mb4 --add-drop-table 'it'\\''s'");
         assertThat(DatastoreCommands.load(Datastore.Type.postgres, provision("k3s"))).startsWith("runuser -u postgres -- pg_restore --clean")
                 .endsWith("--dbname='k3s'");
     }
