@@ -135,6 +135,11 @@ public final class ClusterApply {
         return ClusterValues.of(inventory, resolver, kept);
     }
 
+    /** The check an apply ends with, on its own (after a restore): every node as the inventory says, waited on. */
+    public List<Node> awaitNodes() throws InterruptedException {
+        return awaitNodes(context(Wet.APPLY));
+    }
+
     /** Every inventory host a node as the inventory says, waited on: a node just started may need a heartbeat to be Ready. */
     private List<Node> awaitNodes(ApplyContext context) throws InterruptedException {
         return context.poll().until(() -> ClusterNodes.read(context.firstServer()),

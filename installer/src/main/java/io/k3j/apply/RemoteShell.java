@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** Shell scripts run as root on a host, the script on standard input (never on a command line). */
-final class RemoteShell {
+public final class RemoteShell {
 
     private RemoteShell() {
     }
 
-    static ExecResult run(RemoteHost host, String script) {
+    public static ExecResult run(RemoteHost host, String script) {
         return host.run(RemoteCommand.asRoot("sh -s").withStdin(script.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -42,7 +42,7 @@ final class RemoteShell {
     }
 
     /** The last lines of a unit's journal, to show with an error. */
-    static String journal(RemoteHost host, String unit) {
+    public static String journal(RemoteHost host, String unit) {
         ExecResult result = run(host, "journalctl -u " + unit + " -n 12 --no-pager -o cat 2>&1 || true");
         return result.stdout().strip();
     }

@@ -27,6 +27,8 @@ import picocli.CommandLine.Mixin;
             ValidateCommand.class,
             PlanCommand.class,
             ApplyCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
             KubeconfigCommand.class,
             VersionCommand.class,
             AutoComplete.GenerateCompletion.class},

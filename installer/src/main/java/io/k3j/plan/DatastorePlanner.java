@@ -125,8 +125,8 @@ final class DatastorePlanner {
     private HostPlan etcd(Datastore.Provision provision) {
         Host host = provision.host();
         Map<String, Object> conf = withTls(provision, Paths.ETCD_TLS, Map.of("cluster", inventory.name(), "name",
-                host.name().orElse("k3j-etcd"), "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(),
-                "peerPort", 2380));
+                EtcdMember.name(host), "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(),
+                "peerUrl", EtcdMember.PEER_URL, "dataDir", Paths.ETCD_DATA));
         List<Action> actions = new ArrayList<>();
         actions.add(Action.install("install etcd-server (Debian/Ubuntu package)", new Operation.Packages(List.of("etcd-server"))));
         // Debian's package starts its own etcd.service on install, on the port k3j-etcd needs.

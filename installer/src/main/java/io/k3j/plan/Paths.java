@@ -21,6 +21,8 @@ public final class Paths {
     public static final String HAPROXY_CONFIG = "/etc/haproxy/haproxy.cfg";
     public static final String KEEPALIVED_CONFIG = "/etc/keepalived/keepalived.conf";
     public static final String ETCD_CONFIG = "/etc/etcd/k3j-etcd.conf.yml";
+    /** A provisioned etcd's data folder (k3j-etcd.conf.yml's data-dir). */
+    public static final String ETCD_DATA = "/var/lib/etcd/k3j";
     public static final String ETCD_UNIT = "/etc/systemd/system/k3j-etcd.service";
     /** A provisioned datastore's CA, serving certificate and key (with provision.tls). */
     public static final String ETCD_TLS = "/etc/etcd/k3j-tls";

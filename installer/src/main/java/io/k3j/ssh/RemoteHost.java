@@ -1,5 +1,6 @@
 package io.k3j.ssh;
 
+import java.io.OutputStream;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,12 @@ public interface RemoteHost extends AutoCloseable {
 
     /** Runs the command; a non-zero exit is a result, not an exception. */
     ExecResult run(RemoteCommand command);
+
+    /**
+     * Runs the command with its standard output copied to {@code stdout} as it comes, never held
+     * in memory (a datastore's dump); the result carries the exit status and standard error.
+     */
+    ExecResult stream(RemoteCommand command, OutputStream stdout);
 
     /** The file's content read as root, or empty when it does not exist. */
     Optional<byte[]> readFile(String path);

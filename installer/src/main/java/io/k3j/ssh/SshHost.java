@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
@@ -205,14 +206,68 @@ public final class SshHost implements RemoteHost {
         }
     }
 
+    /**
+     * Never retried: what the command printed is already in {@code stdout}, so a second run would
+     * append to half an output. A dropped connection fails it with the host named.
+     */
+    @Override
+    public ExecResult stream(RemoteCommand command, OutputStream stdout) {
+        Sudo.Wrapped wrapped = Sudo.wrap(command.text(), command.asRoot(), sudo, target);
+        List<String> secrets = new ArrayList<>(command.secrets());
+        secrets.addAll(sudoSecrets());
+        Instant start = clock.instant();
+        CountingStream counted = new CountingStream(stdout);
+        try {
+            RawResult raw = exec(wrapped, command.stdin(), command.timeout(), counted);
+            ExecResult result = new ExecResult(raw.exitStatus(), "", text(raw.stderr()), Duration.between(start, clock.instant()));
+            log.command(target.name(), command.text(), result, secrets);
+            log.note(target.name(), "its output went to a file of this machine (" + counted.count + " bytes)");
+            return result;
+        } catch (ConnectionException | TransportException e) {
+            throw new SshException(target.name() + ": the connection dropped while running a command: " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new SshException(target.name() + ": cannot run a command into a file of this machine: " + e.getMessage(), e);
+        }
+    }
+
+    /** The bytes that went through, for the run log. */
+    private static final class CountingStream extends OutputStream {
+        private final OutputStream sink;
+        private long count;
+
+        CountingStream(OutputStream sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            sink.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            sink.write(bytes, offset, length);
+            count += length;
+        }
+    }
+
     private record RawResult(int exitStatus, byte[] stdout, byte[] stderr) {
     }
 
-    /** Runs the command; the timeout counts from the end of its input, which may be a large file on a slow link. */
-    private synchronized RawResult exec(Sudo.Wrapped wrapped, Content stdin, Duration timeout) throws IOException {
+    private RawResult exec(Sudo.Wrapped wrapped, Content stdin, Duration timeout) throws IOException {
+        return exec(wrapped, stdin, timeout, null);
+    }
+
+    /**
+     * Runs the command; the timeout counts from the end of its input, which may be a large file on a slow link.
+     * Its output is kept in memory, or with {@code sink} copied there as it comes (a dump of any size).
+     */
+    private synchronized RawResult exec(Sudo.Wrapped wrapped, Content stdin, Duration timeout, OutputStream sink) throws IOException {
         try (Session session = startSession(); InputStream input = wrapped.stdin(stdin)) {
             Session.Command running = session.exec(wrapped.command());
-            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> drain(running.getInputStream()));
+            CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> sink == null ? drain(running.getInputStream())
+                    : copy(running.getInputStream(), sink));
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> drain(running.getErrorStream()));
             sendInput(running, input);
             running.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -220,7 +275,28 @@ public final class SshHost implements RemoteHost {
             if (status == null) {
                 throw new SshException(target.name() + ": a command did not finish within " + timeout.toSeconds() + " s");
             }
-            return new RawResult(status, out.join(), err.join());
+            return new RawResult(status, joined(out), err.join());
+        }
+    }
+
+    /** A copy into the local file that failed (a full disk) is this machine's failure, said as such. */
+    private static byte[] joined(CompletableFuture<byte[]> out) throws IOException {
+        try {
+            return out.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e;
+        }
+    }
+
+    private static byte[] copy(InputStream stream, OutputStream sink) {
+        try {
+            stream.transferTo(sink);
+            return new byte[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

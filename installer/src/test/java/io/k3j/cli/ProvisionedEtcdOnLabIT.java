@@ -12,25 +12,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * etcd set up by k3j-install on db1 as the datastore, a dedicated control plane (servers
  * tainted, workloads on the workers only), and a round-robin DNS name as the registration
  * address. db1 starts as a real Debian host does after installing etcd-server: with the
- * package's own etcd.service enabled and running on the port k3j-etcd needs.
+ * package's own etcd.service enabled and running on the port k3j-etcd needs. Then, on that
+ * cluster, a snapshot and its restore ({@link BackupRestoreOnLab}).
  */
 @LabTopology("ha-postgres")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ProvisionedEtcdOnLabIT {
     private static final String TAINT = "CriticalAddonsOnly=true:NoExecute";
     private static final List<String> SERVERS = List.of("server1", "server2", "server3");
     private static final List<String> WORKERS = List.of("worker1", "worker2");
 
+    /** Shared by the tests in order: the backup and restore run on the cluster the first one installed. */
     @TempDir
-    Path temp;
+    static Path temp;
+    private static Path backup;
 
     @Test
+    @Order(1)
     void theClusterComesUpOnEtcdWithTaintedServersBehindTheDnsName(Lab lab) throws IOException {
         lab.publish(LabCluster.RELEASE);
         lab.exec("db1", "systemctl", "enable", "--now", "etcd").orThrow("start Debian's own etcd.service on db1");
@@ -70,5 +78,24 @@ class ProvisionedEtcdOnLabIT {
         CliRun again = CliRun.onInventory(Map.of(), "apply", inventory, temp, "--kubeconfig=" + temp.resolve("kubeconfig"));
         assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory");
         assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
+    void aSnapshotRestoredBringsBackTheObjectsAsTheyWereWhenItWasTaken(Lab lab) throws IOException {
+        backup = backupRestore(lab).backUpChangeAndRestore(SERVERS, WORKERS);
+        assertThat(lab.exec("db1", "test", "-d", "/var/lib/etcd/k3j.before-restore").exitCode()).as("the data the restore replaced, kept")
+                .isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aSnapshotChangedByOneByteIsRefused(Lab lab) throws IOException {
+        assertThat(backup).as("the backup the test before took").isNotNull();
+        backupRestore(lab).aChangedByteIsRefused(backup);
+    }
+
+    private BackupRestoreOnLab backupRestore(Lab lab) {
+        return new BackupRestoreOnLab(lab, temp.resolve("inventory.yaml"), temp.resolve("kubeconfig"), temp, Map.of());
     }
 }

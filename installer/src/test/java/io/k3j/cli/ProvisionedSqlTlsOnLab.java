@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -20,14 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
  * sees K3s' certificate in use. The password holds what SQL, shells and URLs read specially, so
  * the set-up script, the endpoint and the probe are shown to carry it exactly.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ProvisionedSqlTlsOnLab {
     static final List<String> SERVERS = List.of("server1", "server2", "server3");
     static final List<String> WORKERS = List.of("worker1", "worker2");
     /** Quotes, backslashes, shell syntax and URL delimiters; no '@', which the K3s double's MySQL parser takes differently from go-sql-driver. */
     static final String PASSWORD = "it's \"a\" \\back\\slash $(id) `id`; 50% /?#:+&=";
 
+    /** Shared by the tests in order: the backup and restore run on the cluster the first one installed. */
     @TempDir
-    Path temp;
+    static Path temp;
+    private static Path backup;
 
     /** The inventory's datastore type. */
     abstract String type();
@@ -42,6 +48,7 @@ abstract class ProvisionedSqlTlsOnLab {
     abstract void assertK3sUsesItsCertificate(Lab lab);
 
     @Test
+    @Order(1)
     void theServersLogInOverTlsWithTheirClientCertificate(Lab lab) throws IOException {
         lab.publish(LabCluster.RELEASE);
         Path inventory = temp.resolve("inventory.yaml");
@@ -59,6 +66,24 @@ abstract class ProvisionedSqlTlsOnLab {
         CliRun again = apply(inventory);
         assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory");
         assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(2)
+    void aBackupRestoredBringsBackTheObjectsAsTheyWereWhenItWasTaken(Lab lab) throws IOException {
+        backup = backupRestore(lab).backUpChangeAndRestore(SERVERS, WORKERS);
+    }
+
+    @Test
+    @Order(3)
+    void aBackupChangedByOneByteIsRefused(Lab lab) throws IOException {
+        assertThat(backup).as("the backup the test before took").isNotNull();
+        backupRestore(lab).aChangedByteIsRefused(backup);
+    }
+
+    private BackupRestoreOnLab backupRestore(Lab lab) {
+        return new BackupRestoreOnLab(lab, temp.resolve("inventory.yaml"), temp.resolve("kubeconfig"), temp,
+                Map.of("K3S_DB_PASSWORD", PASSWORD));
     }
 
     private CliRun apply(Path inventory) {

@@ -9,6 +9,7 @@ import io.k3j.ssh.Tunnel;
 import io.k3j.ssh.UploadResult;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -149,6 +150,18 @@ public final class FakeHost implements RemoteHost {
         unknown.add(got);
         throw new AssertionError(name + " got a command no answer of the test matches: " + got.command()
                 + (got.stdin().isEmpty() ? "" : "\n" + got.stdin()));
+    }
+
+    /** Answered as {@link #run}, the answer's standard output written to {@code stdout}. */
+    @Override
+    public ExecResult stream(RemoteCommand command, OutputStream stdout) {
+        ExecResult result = run(command);
+        try {
+            stdout.write(result.stdout().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ExecResult(result.exitStatus(), "", result.stderr(), result.took());
     }
 
     @Override

@@ -13,6 +13,7 @@ import io.k3j.ssh.Shell;
 import io.k3j.ssh.SshTarget;
 import io.k3j.ssh.Tunnel;
 import io.k3j.ssh.UploadResult;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -140,6 +141,11 @@ class SshHostCheckTest {
                 return new ExecResult(open ? 0 : 124, "", "", Duration.ZERO);
             }
             return new ExecResult(127, "", "unexpected: " + command.text(), Duration.ZERO);
+        }
+
+        @Override
+        public ExecResult stream(RemoteCommand command, OutputStream stdout) {
+            throw new UnsupportedOperationException("the SSH test streams no output");
         }
 
         @Override

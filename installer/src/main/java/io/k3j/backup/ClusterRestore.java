@@ -1,0 +1,167 @@
+package io.k3j.backup;
+
+import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.Node;
+import io.k3j.apply.RemoteShell;
+import io.k3j.apply.StepFailure;
+import io.k3j.inventory.Datastore;
+import io.k3j.inventory.Host;
+import io.k3j.inventory.Inventory;
+import io.k3j.plan.EtcdMember;
+import io.k3j.plan.K3sToken;
+import io.k3j.plan.Paths;
+import io.k3j.plan.Step;
+import io.k3j.ssh.Content;
+import io.k3j.ssh.ExecResult;
+import io.k3j.ssh.RemoteCommand;
+import io.k3j.ssh.RemoteHost;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A backup restored onto the inventory's cluster (docs.k3s.io {@code datastore/backup-restore}):
+ * every server stopped, the datastore dropped and loaded from the dump (or etcd restored into a
+ * fresh data folder and swapped in), the backup's token written into every server's
+ * {@code config.yaml} and kept token, the servers started one at a time (each ready before the
+ * next), then every node checked. Refused onto servers that run unless told to stop them.
+ */
+public final class ClusterRestore {
+    private final Inventory inventory;
+    private final ConnectedHosts hosts;
+    private final Duration readyLimit;
+
+    /** Every inventory host a node as the inventory says, waited on (ClusterApply's check). */
+    @FunctionalInterface
+    public interface NodeCheck {
+        List<Node> await() throws InterruptedException;
+    }
+
+    public ClusterRestore(Inventory inventory, ConnectedHosts hosts, Duration readyLimit) {
+        this.inventory = inventory;
+        this.hosts = hosts;
+        this.readyLimit = readyLimit;
+    }
+
+    /** The servers whose K3s runs now. */
+    public List<String> runningServers() {
+        return inventory.servers().hosts().stream().map(Host::address)
+                .filter(address -> RemoteShell.run(hosts.host(address), "systemctl is-active -q k3s").ok()).toList();
+    }
+
+    /**
+     * Restores {@code backup}, already checked to fit the inventory; with {@code stopServers} false,
+     * refused while a server runs.
+     *
+     * @return the nodes, each as the inventory says
+     * @throws BackupRefused before any change: servers run, or the inventory's token is not the backup's
+     * @throws StepFailure when a step fails on a host (the host and step named)
+     */
+    public List<Node> restore(BackupFolder backup, boolean stopServers, NodeCheck nodes) throws InterruptedException {
+        backup.requireFits(inventory);
+        String password = K3sToken.passwordOf(backup.token());
+        hosts.runLog().addSecrets(List.of(backup.token(), password));
+        inventory.k3s().token().ifPresent(given -> {
+            throw new BackupRefused("the inventory gives spec.k3s.token, and a restore needs the backup's token (the datastore's "
+                    + "bootstrap data is encrypted with it): remove spec.k3s.token (k3j-install then keeps the backup's token), or set "
+                    + "it to the password of " + backup.directory().resolve(ClusterBackup.TOKEN_FILE) + " (after '::server:'); "
+                    + "no host was touched");
+        });
+        List<String> running = runningServers();
+        if (!running.isEmpty() && !stopServers) {
+            throw new BackupRefused("k3s runs on " + String.join(", ", running) + ": a restore replaces the datastore under the "
+                    + "servers, so it stops them all first only when told to (--stop-servers); no host was touched");
+        }
+        for (Host server : inventory.servers().hosts()) {
+            run(server.address(), Step.SERVERS, "stop k3s", "systemctl stop k3s", RemoteCommand.DEFAULT_TIMEOUT);
+        }
+        restoreDatastore(backup);
+        for (Host server : inventory.servers().hosts()) {
+            writeToken(server.address(), backup.token(), password);
+        }
+        for (Host server : inventory.servers().hosts()) {
+            // Type=notify: systemctl start returns once K3s sent READY=1 (it serves), so one server is up before the next.
+            start(server.address());
+        }
+        return nodes.await();
+    }
+
+    private void restoreDatastore(BackupFolder backup) {
+        Datastore.Provision provision = inventory.datastore().provision().orElseThrow();
+        Datastore.Type type = inventory.datastore().type();
+        String address = provision.host().address();
+        Content dump = localFile(backup);
+        if (type == Datastore.Type.etcd) {
+            String action = "restore the etcd snapshot into a fresh data folder and swap it in";
+            onHost(address, Step.DATASTORE, "upload the snapshot to " + DatastoreCommands.ETCD_SNAPSHOT_UPLOAD,
+                    () -> hosts.host(address).upload(DatastoreCommands.ETCD_SNAPSHOT_UPLOAD, dump, "0600", "root:root"));
+            ExecResult result = onHost(address, Step.DATASTORE, action, () -> hosts.host(address).run(RemoteCommand.asRoot("sh -s")
+                    .withStdin(DatastoreCommands.etcdRestore(EtcdMember.name(provision.host()), EtcdMember.PEER_URL)
+                            .getBytes(StandardCharsets.UTF_8)).withTimeout(ClusterBackup.DUMP_LIMIT).notIdempotent()));
+            failed(address, Step.DATASTORE, action, result, "the old data is in " + DatastoreCommands.ETCD_BEFORE_RESTORE
+                    + " if it was moved; read 'journalctl -u k3j-etcd' there");
+            return;
+        }
+        String action = "drop and load the datastore from " + backup.manifest().dumpFile() + " (" + (type == Datastore.Type.postgres
+                ? "pg_restore --clean" : "mysql") + ")";
+        ExecResult result = onHost(address, Step.DATASTORE, action, () -> hosts.host(address).run(
+                RemoteCommand.asRoot(DatastoreCommands.load(type, provision)).withStdin(dump).withTimeout(ClusterBackup.DUMP_LIMIT)));
+        failed(address, Step.DATASTORE, action, result, "check that " + type + " runs there (" + ClusterBackup.unit(type)
+                + "); the servers stay stopped: run the restore again");
+    }
+
+    private static Content localFile(BackupFolder backup) {
+        try {
+            return new Content.LocalFile(backup.dump(), Files.size(backup.dump()), BackupFiles.sha256(backup.dump()));
+        } catch (IOException e) {
+            throw new BackupRefused("cannot read " + backup.dump() + ": " + e.getMessage());
+        }
+    }
+
+    /** The backup's token as the server's kept token ({@code server/token}) and in its config.yaml, which K3s starts with. */
+    private void writeToken(String address, String token, String password) {
+        RemoteHost host = hosts.host(address);
+        String action = "write the backup's token into " + Paths.K3S_CONFIG + " and " + Paths.SERVER_TOKEN;
+        Optional<String> config = onHost(address, Step.SERVERS, action, () -> host.readFile(Paths.K3S_CONFIG))
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        String restored = config.flatMap(text -> ServerConfigToken.with(text, password)).orElseThrow(() -> new StepFailure(address,
+                Step.SERVERS, action, Paths.K3S_CONFIG + (config.isEmpty() ? " does not exist" : " has no token line"),
+                "run 'k3j-install apply' to set the server up, then the restore again"));
+        onHost(address, Step.SERVERS, action, () -> host.upload(Paths.K3S_CONFIG, Content.of(restored), "0600", "root:root"));
+        onHost(address, Step.SERVERS, action, () -> host.upload(Paths.SERVER_TOKEN, Content.of(token + "\n"), "0600", "root:root"));
+    }
+
+    private void start(String address) {
+        RemoteHost host = hosts.host(address);
+        String action = "start k3s and wait until it is ready";
+        ExecResult result = onHost(address, Step.SERVERS, action, () -> host.run(RemoteCommand.asRoot("systemctl start k3s")
+                .withTimeout(readyLimit).notIdempotent()));
+        if (!result.ok()) {
+            throw new StepFailure(address, Step.SERVERS, action, "systemctl start k3s failed (exit " + result.exitStatus() + "): "
+                    + result.stderr().strip() + "; its journal: " + RemoteShell.journal(host, "k3s"),
+                    "a token that does not match the datastore says 'bootstrap data already found and encrypted with different "
+                            + "token'; fix the cause and run the restore again");
+        }
+    }
+
+    private void run(String address, Step step, String action, String command, Duration limit) {
+        ExecResult result = onHost(address, step, action, () -> hosts.host(address).run(RemoteCommand.asRoot(command).withTimeout(limit)));
+        failed(address, step, action, result, "run the restore again once the host is fixed");
+    }
+
+    private static void failed(String address, Step step, String action, ExecResult result, String fix) {
+        if (!result.ok()) {
+            String stderr = result.stderr().strip();
+            throw new StepFailure(address, step, action, "it failed (exit " + result.exitStatus() + ")"
+                    + (stderr.isEmpty() ? "" : ": " + stderr), fix);
+        }
+    }
+
+    private static <T> T onHost(String address, Step step, String action, Supplier<T> work) {
+        return HostStep.on(address, step, action, "run the restore again", work);
+    }
+}

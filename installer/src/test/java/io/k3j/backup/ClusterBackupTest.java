@@ -1,0 +1,133 @@
+package io.k3j.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.StepFailure;
+import io.k3j.apply.WaveRunner;
+import io.k3j.inventory.Datastore;
+import io.k3j.inventory.Inventory;
+import io.k3j.plan.Paths;
+import io.k3j.ssh.RunLog;
+import io.k3j.ssh.Sha256;
+import io.k3j.testing.ExampleInventories;
+import io.k3j.testing.FakeCluster;
+import io.k3j.testing.FakeHost;
+import io.k3j.testing.FakeHosts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterBackupTest {
+    private static final String DB = "198.51.100.5";
+    private static final String S1 = "198.51.100.11";
+    private static final String TOKEN = "K10" + "ab".repeat(32) + "::server:" + "0123456789abcdef".repeat(2);
+    private static final String DUMP = "PGDMP\u0001 the kine table, as pg_dump --format=custom writes it";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T01:02:03Z"), ZoneOffset.UTC);
+
+    @RegisterExtension
+    final FakeHosts fakes = new FakeHosts();
+
+    @TempDir
+    Path temp;
+
+    private final Inventory inventory = ExampleInventories.load("airgap.yaml");
+
+    @Test
+    void theDumpTheTokenAndTheManifestGoIntoOneFolderForItsOwnerWithTheSha256OfEveryFile() throws Exception {
+        new FakeCluster(inventory, fakes);
+        fakes.host(S1).put(Paths.SERVER_TOKEN, TOKEN + "\n");
+        fakes.host(DB).on("pg_dump", FakeHost.command("\\Arunuser -u postgres -- pg_dump --format=custom --dbname='k3s'\\z"),
+                FakeHost.ok(DUMP));
+
+        ClusterBackup.Taken taken = backup();
+
+        Path folder = temp.resolve("backups/" + inventory.name() + "-20261202T010203Z");
+        assertThat(taken.directory()).isEqualTo(folder);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .containsExactlyInAnyOrder("datastore.pgdump", "token", "backup.yaml", "SHA256SUMS");
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).allSatisfy(file -> assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .as(file.toString()).isEqualTo("rw-------"));
+        }
+        assertThat(Files.readString(folder.resolve("datastore.pgdump"))).isEqualTo(DUMP);
+        assertThat(Files.readString(folder.resolve("token"))).isEqualTo(TOKEN + "\n");
+        BackupManifest manifest = BackupManifest.parse(Files.readString(folder.resolve("backup.yaml"))).orElseThrow();
+        assertThat(manifest).isEqualTo(new BackupManifest(inventory.name(), CLOCK.instant(),
+                Sha256.of(Files.readAllBytes(inventory.file())), inventory.k3s().version(), Datastore.Type.postgres, "datastore.pgdump"));
+        Map<String, String> sums = Checksums.parse(Files.readString(folder.resolve("SHA256SUMS"))).orElseThrow();
+        assertThat(sums).containsOnlyKeys("datastore.pgdump", "token", "backup.yaml");
+        for (Map.Entry<String, String> sum : sums.entrySet()) {
+            assertThat(Sha256.of(Files.readAllBytes(folder.resolve(sum.getKey())))).as(sum.getKey()).isEqualTo(sum.getValue());
+        }
+        long size = 0;
+        try (Stream<Path> files = Files.list(folder)) {
+            size = files.mapToLong(file -> file.toFile().length()).sum();
+        }
+        assertThat(taken.bytes()).isEqualTo(size);
+        assertThat(Files.readString(temp.resolve("backup.log"))).doesNotContain(TOKEN).doesNotContain("0123456789abcdef".repeat(2));
+    }
+
+    @Test
+    void aDumpThatFailsNamesTheHostAndStepAndLeavesNothingBehind() throws Exception {
+        new FakeCluster(inventory, fakes);
+        fakes.host(S1).put(Paths.SERVER_TOKEN, TOKEN + "\n");
+        fakes.host(DB).on("pg_dump", FakeHost.command("pg_dump"),
+                new io.k3j.ssh.ExecResult(1, "PGDMP half of it", "pg_dump: error: connection to server failed", java.time.Duration.ZERO));
+
+        assertThatThrownBy(this::backup).isInstanceOfSatisfying(StepFailure.class, failure -> {
+            assertThat(failure.host()).isEqualTo(DB);
+            assertThat(failure.step()).isEqualTo(io.k3j.plan.Step.DATASTORE);
+            assertThat(failure.describe()).contains("dump the datastore (pg_dump --format=custom)", "exit 1",
+                    "pg_dump: error: connection to server failed", "systemctl status postgresql");
+        });
+        try (Stream<Path> left = Files.list(temp.resolve("backups"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void aClusterWhoseFirstServerHasNoTokenIsNotBackedUp() throws Exception {
+        new FakeCluster(inventory, fakes);
+
+        assertThatThrownBy(this::backup).isInstanceOfSatisfying(StepFailure.class, failure -> {
+            assertThat(failure.host()).isEqualTo(S1);
+            assertThat(failure.describe()).contains(Paths.SERVER_TOKEN, "does not exist");
+        });
+        assertThat(fakes.journal()).noneMatch(line -> line.contains("pg_dump"));
+    }
+
+    @Test
+    void anExistingDatastoreIsLeftToItsOwnTools() {
+        Inventory existing = ExampleInventories.load("etcd-dedicated.yaml");
+
+        assertThatThrownBy(() -> ClusterBackup.requireProvisioned(existing)).isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("not provisioned by k3j-install").hasMessageContaining("etcdctl snapshot save")
+                .hasMessageContaining(Paths.SERVER_TOKEN);
+    }
+
+    private ClusterBackup.Taken backup() throws InterruptedException, IOException {
+        WaveRunner runner = new WaveRunner(1, CLOCK);
+        try (ConnectedHosts hosts = ConnectedHosts.connect(inventory, fakes, RunLog.create(temp.resolve("backup.log"), CLOCK), runner)) {
+            return new ClusterBackup(inventory, hosts, CLOCK).take(temp.resolve("backups"));
+        }
+    }
+
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

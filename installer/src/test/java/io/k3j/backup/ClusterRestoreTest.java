@@ -1,0 +1,153 @@
+package io.k3j.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.Node;
+import io.k3j.apply.StepFailure;
+import io.k3j.apply.WaveRunner;
+import io.k3j.inventory.Inventory;
+import io.k3j.plan.Paths;
+import io.k3j.ssh.ExecResult;
+import io.k3j.ssh.RunLog;
+import io.k3j.testing.ExampleInventories;
+import io.k3j.testing.FakeCluster;
+import io.k3j.testing.FakeHost;
+import io.k3j.testing.FakeHosts;
+import io.k3j.testing.FakeSystemd;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterRestoreTest {
+    private static final String DB = "198.51.100.5";
+    private static final List<String> SERVERS = List.of("198.51.100.11", "198.51.100.12");
+    private static final String BACKUP_PASSWORD = "0123456789abcdef".repeat(2);
+    private static final String TOKEN = "K10" + "ab".repeat(32) + "::server:" + BACKUP_PASSWORD;
+    private static final String NOW_PASSWORD = "fedcba9876543210".repeat(2);
+    private static final String DUMP = "PGDMP the kine table";
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T01:02:03Z"), ZoneOffset.UTC);
+
+    @RegisterExtension
+    final FakeHosts fakes = new FakeHosts();
+
+    @TempDir
+    Path temp;
+
+    private final Inventory inventory = ExampleInventories.load("airgap.yaml");
+    private Path backup;
+
+    @BeforeEach
+    void aBackupAndServersThatRunWithAnotherToken() throws Exception {
+        new FakeCluster(inventory, fakes);
+        fakes.host(SERVERS.get(0)).put(Paths.SERVER_TOKEN, TOKEN + "\n");
+        fakes.host(DB).on("pg_dump", FakeHost.command("pg_dump"), FakeHost.ok(DUMP));
+        backup = connected(hosts -> new ClusterBackup(inventory, hosts, CLOCK).take(temp.resolve("backups")).directory());
+        for (String server : SERVERS) {
+            FakeHost host = fakes.host(server);
+            host.put(Paths.K3S_CONFIG, "# Managed by k3j-install\ntoken: \"" + NOW_PASSWORD + "\"\nagent-token: \"a\"\n");
+            host.put(Paths.SERVER_TOKEN, "K10" + "ab".repeat(32) + "::server:" + NOW_PASSWORD + "\n");
+            AtomicBoolean running = FakeSystemd.teach(host, "k3s", true);
+            host.on("stop k3s", FakeHost.command("\\Asystemctl stop k3s\\z"), sent -> {
+                running.set(false);
+                return FakeHost.ok();
+            }).on("start k3s", FakeHost.command("\\Asystemctl start k3s\\z"), sent -> {
+                running.set(true);
+                return FakeHost.ok();
+            });
+        }
+        fakes.host(DB).on("pg_restore", FakeHost.command("\\Arunuser -u postgres -- pg_restore --clean --if-exists --single-transaction "
+                + "--exit-on-error --dbname='k3s'\\z"), sent -> sent.stdin().equals(DUMP) ? FakeHost.ok() : FakeHost.exit(1, "not the dump"));
+        fakes.clearJournal();
+    }
+
+    @Test
+    void everyServerStopsTheDumpIsLoadedTheBackupsTokenWrittenThenTheServersStartOneByOneAndTheNodesAreChecked() throws Exception {
+        AtomicBoolean checked = new AtomicBoolean();
+
+        List<Node> nodes = connected(hosts -> new ClusterRestore(inventory, hosts, Duration.ofSeconds(30))
+                .restore(BackupFolder.open(backup), true, () -> {
+                    checked.set(true);
+                    return List.of();
+                }));
+
+        assertThat(nodes).isEmpty();
+        assertThat(checked).isTrue();
+        assertThat(fakes.journal()).filteredOn(line -> !line.contains("gather facts") && !line.contains("is k3s active")).containsExactly(
+                SERVERS.get(0) + ": stop k3s", SERVERS.get(1) + ": stop k3s",
+                DB + ": pg_restore",
+                SERVERS.get(0) + ": write " + Paths.K3S_CONFIG, SERVERS.get(0) + ": write " + Paths.SERVER_TOKEN,
+                SERVERS.get(1) + ": write " + Paths.K3S_CONFIG, SERVERS.get(1) + ": write " + Paths.SERVER_TOKEN,
+                SERVERS.get(0) + ": start k3s", SERVERS.get(1) + ": start k3s");
+        for (String server : SERVERS) {
+            assertThat(fakes.host(server).file(Paths.K3S_CONFIG).orElseThrow().text())
+                    .isEqualTo("# Managed by k3j-install\ntoken: \"" + BACKUP_PASSWORD + "\"\nagent-token: \"a\"\n");
+            assertThat(fakes.host(server).file(Paths.SERVER_TOKEN).orElseThrow().text()).isEqualTo(TOKEN + "\n");
+            assertThat(fakes.host(server).file(Paths.SERVER_TOKEN).orElseThrow().mode()).isEqualTo("0600");
+        }
+        assertThat(Files.readString(temp.resolve("hosts.log"))).doesNotContain(BACKUP_PASSWORD);
+    }
+
+    @Test
+    void runningServersAreNotStoppedUnlessTold() throws Exception {
+        assertThatThrownBy(() -> connected(hosts -> new ClusterRestore(inventory, hosts, Duration.ofSeconds(30))
+                .restore(BackupFolder.open(backup), false, List::of)))
+                .isInstanceOf(BackupRefused.class).hasMessageContaining("k3s runs on " + String.join(", ", SERVERS))
+                .hasMessageContaining("--stop-servers");
+        assertThat(fakes.journal()).noneMatch(line -> line.contains("stop") || line.contains("write") || line.contains("pg_restore"));
+    }
+
+    @Test
+    void aLoadThatFailsNamesTheDatastoreHostAndStep() throws Exception {
+        fakes.host(DB).on("pg_restore", FakeHost.command("pg_restore"), new ExecResult(1, "", "pg_restore: error: could not execute query",
+                Duration.ZERO));
+
+        assertThatThrownBy(() -> connected(hosts -> new ClusterRestore(inventory, hosts, Duration.ofSeconds(30))
+                .restore(BackupFolder.open(backup), true, List::of)))
+                .isInstanceOfSatisfying(StepFailure.class, failure -> {
+                    assertThat(failure.host()).isEqualTo(DB);
+                    assertThat(failure.describe()).contains("drop and load the datastore from datastore.pgdump",
+                            "pg_restore: error: could not execute query");
+                });
+    }
+
+    @Test
+    void aBackupFileChangedByOneByteIsRefusedByItsChecksum() throws Exception {
+        byte[] dump = Files.readAllBytes(backup.resolve("datastore.pgdump"));
+        dump[3] ^= 1;
+        Files.write(backup.resolve("datastore.pgdump"), dump);
+
+        assertThatThrownBy(() -> BackupFolder.open(backup)).isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("does not match its checksums: datastore.pgdump has sha256");
+    }
+
+    @Test
+    void aBackupOfAnotherDatastoreTypeDoesNotFit() {
+        Inventory mysql = ExampleInventories.load("mysql-haproxy.yaml");
+
+        assertThatThrownBy(() -> BackupFolder.open(backup).requireFits(mysql)).isInstanceOf(BackupRefused.class)
+                .hasMessageContaining("is of a postgres datastore").hasMessageContaining("spec.datastore.type mysql");
+    }
+
+    @FunctionalInterface
+    private interface OnHosts<T> {
+        T run(ConnectedHosts hosts) throws Exception;
+    }
+
+    private <T> T connected(OnHosts<T> work) throws Exception {
+        WaveRunner runner = new WaveRunner(1, CLOCK);
+        try (ConnectedHosts hosts = ConnectedHosts.connect(inventory, fakes, RunLog.create(temp.resolve("hosts.log"), CLOCK), runner)) {
+            return work.run(hosts);
+        }
+    }
+}
