@@ -3,6 +3,7 @@ package io.k3j.plan;
 import io.k3j.inventory.Datastore;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -41,7 +42,17 @@ public sealed interface Operation {
     record RunOnChange(String name, String text) implements Operation {
     }
 
-    record WriteFile(ManagedFile file) implements Operation {
+    /**
+     * A file written whole. With {@code restarts} false it is not among what the services after it
+     * started with: K3s' node labels and taints, which it reads only when a node registers (taints)
+     * or merges in at start (labels), so a change to them is made through the API ({@link NodeLabels})
+     * and restarts nothing; the file still gives a node registering anew the inventory's.
+     */
+    record WriteFile(ManagedFile file, boolean restarts) implements Operation {
+
+        public WriteFile(ManagedFile file) {
+            this(file, true);
+        }
 
         /** How the host's file ({@code now}, empty when there is none) compares with this one's content. */
         public FileChange against(Optional<String> now) {
@@ -106,6 +117,19 @@ public sealed interface Operation {
             return Optional.of(changedBefore.isEmpty()
                     ? "its last start with this configuration was not recorded (an apply stopped before it was ready)"
                     : String.join(", ", changedBefore) + " changed");
+        }
+    }
+
+    /**
+     * The labels and taints k3j-install manages on node {@code node}, made the inventory's through the
+     * API with kubectl on {@code from} (the first server): added, changed and removed, and recorded
+     * on the node ({@link NodeLabelsDiff}); no unit restarts. What others set is left alone.
+     */
+    record NodeLabels(String node, Map<String, String> labels, List<String> taints, String from) implements Operation {
+
+        /** The edits that bring a node with these labels, taints and annotations to this one's. */
+        public NodeLabelsDiff against(Map<String, String> now, List<String> taintsNow, Map<String, String> annotations) {
+            return NodeLabelsDiff.between(labels, taints, now, taintsNow, annotations);
         }
     }
 
