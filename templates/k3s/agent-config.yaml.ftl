@@ -1,9 +1,10 @@
 <#--
   /etc/rancher/k3s/config.yaml of a K3s agent (mode 0600: it holds the token).
-  Model: cluster, server (https URL of the fixed registration address), token, node{name?, ip?, labels[], taints[]}, extra{}
+  Model: cluster, server (https URL of the fixed registration address), token, node{name?, ip?}, extra{}
   Agents register through the fixed registration address (docs datastore/ha.md) with the agent
   token in its CA-pinning form (K10<ca-hash>::node:<agent password>, the servers' server/agent-token),
   never the server token: that one would let whoever reads this file join a server.
+  The node's labels and taints are in config.yaml.d/50-k3j-node.yaml (node-config.yaml.ftl).
 -->
 # Managed by k3j-install for cluster ${word(cluster)}: the next apply overwrites changes made here.
 server: ${q(server)}
@@ -13,18 +14,6 @@ node-name: ${q(node.name)}
 </#if>
 <#if node.ip??>
 node-ip: ${q(node.ip)}
-</#if>
-<#if node.labels?has_content>
-node-label:
-<#list node.labels as label>
-  - ${q(label)}
-</#list>
-</#if>
-<#if node.taints?has_content>
-node-taint:
-<#list node.taints as taint>
-  - ${q(taint)}
-</#list>
 </#if>
 <#if extra?has_content>
 # agentConfig from the inventory, as given:

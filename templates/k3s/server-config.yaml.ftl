@@ -1,7 +1,8 @@
 <#--
   /etc/rancher/k3s/config.yaml of a K3s server (mode 0600: it holds the tokens and the datastore password).
-  Model: cluster, token, agentToken, datastore{endpoint, caFile?, certFile?, keyFile?}, tlsSans[], node{name?, ip?, labels[], taints[]}, extra{}
+  Model: cluster, token, agentToken, datastore{endpoint, caFile?, certFile?, keyFile?}, tlsSans[], node{name?, ip?}, extra{}
   K3s turns each key into --key=value (pkg/configfilearg/parser.go); lists become repeated flags.
+  The node's labels and taints are in config.yaml.d/50-k3j-node.yaml (node-config.yaml.ftl).
 -->
 # Managed by k3j-install for cluster ${word(cluster)}: the next apply overwrites changes made here.
 token: ${q(token)}
@@ -26,18 +27,6 @@ node-name: ${q(node.name)}
 </#if>
 <#if node.ip??>
 node-ip: ${q(node.ip)}
-</#if>
-<#if node.labels?has_content>
-node-label:
-<#list node.labels as label>
-  - ${q(label)}
-</#list>
-</#if>
-<#if node.taints?has_content>
-node-taint:
-<#list node.taints as taint>
-  - ${q(taint)}
-</#list>
 </#if>
 <#if extra?has_content>
 # serverConfig from the inventory, as given:

@@ -3,6 +3,7 @@ package io.k3j.apply;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteCommand;
 import io.k3j.ssh.RemoteHost;
+import io.k3j.ssh.Shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,33 @@ public final class ClusterNodes {
             return new Read(List.of(), Optional.of("k3s kubectl get nodes on " + server.name() + " printed no NodeList: "
                     + firstLine(result.stdout())));
         }
+    }
+
+    /** What one {@code k3s kubectl get node <name> -o json} gave: the node (empty when it is not registered), or kubectl's error. */
+    record ReadOne(Optional<Node> node, Optional<String> failure) {
+    }
+
+    /** One node, asked for by name ({@code --ignore-not-found}: a node not registered yet prints nothing). */
+    @SuppressWarnings("unchecked")
+    static ReadOne readNode(RemoteHost server, String name) {
+        ExecResult result = server.run(RemoteCommand.asRoot("k3s kubectl get node " + Shell.quote(name) + " --ignore-not-found -o json"));
+        if (!result.ok()) {
+            return new ReadOne(Optional.empty(), Optional.of("k3s kubectl get node " + name + " failed on " + server.name()
+                    + " (exit " + result.exitStatus() + "): " + result.stderr().strip()));
+        }
+        if (result.stdout().isBlank()) {
+            return new ReadOne(Optional.empty(), Optional.empty());
+        }
+        try {
+            Object node = new Yaml(new SafeConstructor(new LoaderOptions())).load(result.stdout());
+            if (node instanceof Map<?, ?> map && "Node".equals(map.get("kind"))) {
+                return new ReadOne(Optional.of(Node.of((Map<String, Object>) map)), Optional.empty());
+            }
+        } catch (YAMLException | ClassCastException e) {
+            // below: the host's answer, not a bug here
+        }
+        return new ReadOne(Optional.empty(), Optional.of("k3s kubectl get node " + name + " on " + server.name() + " printed no Node: "
+                + firstLine(result.stdout())));
     }
 
     /** The nodes of a v1 NodeList as {@code kubectl get nodes -o json} prints it; {@link NotANodeList} for anything else. */

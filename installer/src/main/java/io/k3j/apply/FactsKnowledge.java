@@ -44,4 +44,9 @@ public final class FactsKnowledge implements HostKnowledge {
         // A number only (the preflight refused anything else): it becomes part of a path.
         return known == null ? "15" : known.postgresqlMajor().filter(major -> major.matches("\\d{1,3}")).orElse("15");
     }
+
+    @Override
+    public String nodeName(Host host) {
+        return host.name().orElseGet(() -> facts.get(host.address()).defaultNodeName());
+    }
 }

@@ -34,6 +34,7 @@ final class HostApplier {
     private final ServiceStarter services;
     private final TokenRotator tokens;
     private final NodeRollout rollout;
+    private final NodeLabeller labeller;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
@@ -42,6 +43,7 @@ final class HostApplier {
         this.services = new ServiceStarter(context, listener);
         this.tokens = new TokenRotator(context);
         this.rollout = new NodeRollout(context);
+        this.labeller = new NodeLabeller(context, listener);
         this.listener = listener;
     }
 
@@ -51,9 +53,13 @@ final class HostApplier {
 
     /**
      * What one action came to. {@code before}: the file's content now, in a dry run; {@code read}:
-     * the agents' token a check read.
+     * the agents' token a check read; {@code parts}: the changes of an action that makes several.
      */
-    record Result(Change change, String detail, Optional<String> before, Optional<String> read) {
+    record Result(Change change, String detail, Optional<String> before, Optional<String> read, List<ActionOutcome.Part> parts) {
+        Result(Change change, String detail, Optional<String> before, Optional<String> read) {
+            this(change, detail, before, read, List.of());
+        }
+
         Result(Change change, String detail) {
             this(change, detail, Optional.empty(), Optional.empty());
         }
@@ -79,7 +85,7 @@ final class HostApplier {
                         "the run log has every command and its output; fix the cause and apply again (it carries on from what is there)");
             }
             ActionOutcome outcome = new ActionOutcome(action.description(), result.change(), result.detail(),
-                    Duration.between(start, context.clock().instant()), result.before());
+                    Duration.between(start, context.clock().instant()), result.before(), result.parts());
             outcomes.add(outcome);
             listener.actionDone(step, plan.host(), outcome);
             inputs.add(fingerprint(action.operation()));
@@ -97,6 +103,8 @@ final class HostApplier {
         Operation operation = action.operation();
         if (operation instanceof Operation.Check check) {
             return checks.run(check, address);
+        } else if (operation instanceof Operation.NodeLabels labels) {
+            return labeller.converge(address, labels);
         }
         RemoteHost host = context.host(address).orElseThrow(() -> new IllegalStateException("no connection to " + address));
         if (operation instanceof Operation.Packages packages) {
@@ -288,7 +296,9 @@ final class HostApplier {
 
     /** What an action put in place, as an input of the services and scripts after it. */
     private String fingerprint(Operation operation) {
-        if (operation instanceof Operation.WriteFile write) {
+        if (operation instanceof Operation.WriteFile write && !write.restarts()) {
+            return "file " + write.file().path() + " (read at registration; restarts nothing)";
+        } else if (operation instanceof Operation.WriteFile write) {
             return "file " + write.file().path() + "\n" + write.file().content();
         } else if (operation instanceof Operation.KeepBlock block) {
             return "block " + block.file().path() + "\n" + block.file().content();
@@ -297,13 +307,13 @@ final class HostApplier {
         } else if (operation instanceof Operation.Script script) {
             return "script " + script.text();
         }
-        // Packages, set-up scripts, services, the node's cordon and drain, and checks leave nothing a later action depends on.
+        // Packages, set-up scripts, services, the node's cordon and drain, node labels and checks leave nothing a later action depends on.
         return operation.getClass().getSimpleName();
     }
 
     /** What an action changes, as a reason for the services after it: a file's path, the software a script installs. */
     private static Optional<String> name(Operation operation) {
-        if (operation instanceof Operation.WriteFile write) {
+        if (operation instanceof Operation.WriteFile write && write.restarts()) {
             return Optional.of(write.file().path());
         } else if (operation instanceof Operation.KeepBlock block) {
             return Optional.of(block.file().path());

@@ -7,7 +7,12 @@ import java.util.TreeSet;
 
 /** A K3s node as {@code kubectl get nodes -o json} reports it: what apply checks after installing. */
 public record Node(String name, boolean ready, List<String> roles, Map<String, String> labels, List<String> taints,
-                   String version, String internalIp) {
+                   String version, String internalIp, Map<String, String> annotations) {
+
+    public Node(String name, boolean ready, List<String> roles, Map<String, String> labels, List<String> taints, String version,
+                String internalIp) {
+        this(name, ready, roles, labels, taints, version, internalIp, Map.of());
+    }
 
     private static final String ROLE_LABEL = "node-role.kubernetes.io/";
 
@@ -19,6 +24,9 @@ public record Node(String name, boolean ready, List<String> roles, Map<String, S
         Map<String, Object> status = (Map<String, Object>) item.getOrDefault("status", Map.of());
         Map<String, String> labels = new java.util.TreeMap<>();
         ((Map<String, Object>) metadata.getOrDefault("labels", Map.of())).forEach((key, value) -> labels.put(key, String.valueOf(value)));
+        Map<String, String> annotations = new java.util.TreeMap<>();
+        ((Map<String, Object>) metadata.getOrDefault("annotations", Map.of()))
+                .forEach((key, value) -> annotations.put(key, String.valueOf(value)));
         TreeSet<String> roles = new TreeSet<>();
         labels.keySet().stream().filter(key -> key.startsWith(ROLE_LABEL)).forEach(key -> roles.add(key.substring(ROLE_LABEL.length())));
         List<String> taints = new ArrayList<>();
@@ -33,7 +41,8 @@ public record Node(String name, boolean ready, List<String> roles, Map<String, S
                 .findFirst().orElse("");
         Map<String, Object> nodeInfo = (Map<String, Object>) status.getOrDefault("nodeInfo", Map.of());
         return new Node(String.valueOf(metadata.get("name")), ready, List.copyOf(roles), Map.copyOf(labels), List.copyOf(taints),
-                String.valueOf(nodeInfo.getOrDefault("kubeletVersion", "")), internalIp);
+                String.valueOf(nodeInfo.getOrDefault("kubeletVersion", "")), internalIp,
+                Map.copyOf(annotations));
     }
 
     /** kubectl's ROLES column: the roles joined by commas, or {@code <none>}. */

@@ -26,9 +26,7 @@ public final class NodeVerifier {
     public static List<Problem> problems(Inventory inventory, Function<Host, String> nodeName, List<Node> nodes) {
         List<Problem> problems = new ArrayList<>();
         for (Host server : inventory.servers().hosts()) {
-            List<String> taints = inventory.servers().dedicatedControlPlane()
-                    ? concat(server.taints(), inventory.servers().controlPlaneTaint()) : server.taints();
-            check(server, nodeName.apply(server), nodes, SERVER_ROLES, taints, problems);
+            check(server, nodeName.apply(server), nodes, SERVER_ROLES, inventory.servers().taintsOf(server), problems);
         }
         for (Host worker : inventory.workers().hosts()) {
             check(worker, nodeName.apply(worker), nodes, List.of(), worker.taints(), problems);
@@ -56,13 +54,5 @@ public final class NodeVerifier {
         }
         taints.stream().filter(taint -> !node.taints().contains(taint))
                 .forEach(taint -> problems.add(new Problem(host.address(), "node " + name + " lacks the taint " + taint)));
-    }
-
-    private static List<String> concat(List<String> list, String more) {
-        List<String> all = new ArrayList<>(list);
-        if (!all.contains(more)) {
-            all.add(more);
-        }
-        return all;
     }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         header = "Make the hosts match the inventory.",
         description = {
             "Makes the hosts match the inventory over SSH, in the four steps: datastore, servers, fixed "
-                    + "registration address, workers; then checks every node is Ready with its role, labels and taints, "
+                    + "registration address, workers; then sets the nodes' labels and taints through the API (k3j-install's own only, "
+                    + "no restart), checks every node is Ready with its role, labels and taints, "
                     + "and writes the kubeconfig, pointed at the registration address.",
             "",
             "Nothing is changed until every host answered and passed the preflight. Safe to run again: a host "

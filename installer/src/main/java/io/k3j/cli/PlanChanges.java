@@ -97,13 +97,18 @@ final class PlanChanges {
             Action action = host.actions().get(i);
             ActionOutcome outcome = report.outcomes().get(i);
             Mark mark = Mark.of(outcome.change());
-            if (outcome.change().changes()) {
-                counts.merge(mark, 1, Integer::sum);
-            }
             List<String> diff = showFiles && mark != Mark.NONE ? diff(action, outcome, masker) : List.of();
-            if (mark == Mark.CHECK) {
+            if (!outcome.parts().isEmpty()) {
+                // One line and one count per label or taint: "~ worker1: label zone=a -> zone=b".
+                for (ActionOutcome.Part part : outcome.parts()) {
+                    Mark partMark = Mark.of(part.change());
+                    counts.merge(partMark, 1, Integer::sum);
+                    lines.add("    " + colour(partMark, partMark.symbol + " " + masker.mask(part.detail())));
+                }
+            } else if (mark == Mark.CHECK) {
                 lines.add("    " + style.faint("? " + masker.mask(action.description())));
             } else if (mark != Mark.NONE) {
+                counts.merge(mark, 1, Integer::sum);
                 lines.add("    " + colour(mark, mark.symbol + " " + masker.mask(outcome.detail())));
                 diff.forEach(line -> lines.add(style.faint("        | ") + colour(line)));
             }
@@ -134,6 +139,16 @@ final class PlanChanges {
         });
         if (!diff.isEmpty()) {
             fields.put("diff", diff);
+        }
+        if (!outcome.parts().isEmpty()) {
+            List<Map<String, Object>> changes = new ArrayList<>();
+            for (ActionOutcome.Part part : outcome.parts()) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("change", Mark.of(part.change()).word);
+                change.put("detail", masker.mask(part.detail()));
+                changes.add(change);
+            }
+            fields.put("changes", changes);
         }
         List<Object> pairs = new ArrayList<>();
         fields.forEach((key, value) -> {

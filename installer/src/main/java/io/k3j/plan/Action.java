@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public record Action(Kind kind, String description, Operation operation) {
 
-    public enum Kind { INSTALL, WRITE, BLOCK, RUN, ROTATE, START, CHECK, ROLLOUT }
+    public enum Kind { INSTALL, WRITE, BLOCK, RUN, ROTATE, START, CHECK, ROLLOUT, LABEL }
 
     public static Action install(String description, Operation operation) {
         return new Action(Kind.INSTALL, description, operation);
@@ -17,6 +17,16 @@ public record Action(Kind kind, String description, Operation operation) {
 
     public static Action write(ManagedFile file) {
         return new Action(Kind.WRITE, "write " + file.path() + " (" + file.mode() + ")", new Operation.WriteFile(file));
+    }
+
+    /** Writes a file the services after it do not restart for (see {@link Operation.WriteFile}). */
+    public static Action writeWithoutRestart(ManagedFile file, String why) {
+        return new Action(Kind.WRITE, "write " + file.path() + " (" + file.mode() + "; " + why + ")",
+                new Operation.WriteFile(file, false));
+    }
+
+    public static Action label(String description, Operation.NodeLabels labels) {
+        return new Action(Kind.LABEL, description, labels);
     }
 
     /** Keeps a marked block of lines in a file that is otherwise left alone (pg_hba.conf). */

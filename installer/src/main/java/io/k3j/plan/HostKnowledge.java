@@ -23,6 +23,9 @@ public interface HostKnowledge {
         return Optional.empty();
     }
 
+    /** The name K3s registers the host's node under: the inventory's, else the host's hostname in lower case. */
+    String nodeName(Host host);
+
     HostKnowledge OFFLINE = new HostKnowledge() {
         @Override
         public String arch(Host host) {
@@ -37,6 +40,11 @@ public interface HostKnowledge {
         @Override
         public String postgresMajor(Host host) {
             return "<major>";
+        }
+
+        @Override
+        public String nodeName(Host host) {
+            return host.name().orElse("<hostname of " + host.address() + ">");
         }
     };
 }

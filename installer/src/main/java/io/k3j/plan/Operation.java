@@ -4,6 +4,7 @@ import io.k3j.inventory.Datastore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -42,7 +43,17 @@ public sealed interface Operation {
     record RunOnChange(String name, String text) implements Operation {
     }
 
-    record WriteFile(ManagedFile file) implements Operation {
+    /**
+     * A file written whole. With {@code restarts} false it is not among what the services after it
+     * started with: K3s' node labels and taints, which it reads only when a node registers (taints)
+     * or merges in at start (labels), so a change to them is made through the API ({@link NodeLabels})
+     * and restarts nothing; the file still gives a node registering anew the inventory's.
+     */
+    record WriteFile(ManagedFile file, boolean restarts) implements Operation {
+
+        public WriteFile(ManagedFile file) {
+            this(file, true);
+        }
 
         /** How the host's file ({@code now}, empty when there is none) compares with this one's content. */
         public FileChange against(Optional<String> now) {
@@ -152,6 +163,19 @@ public sealed interface Operation {
 
     /** The host's node uncordoned when k3j-install cordoned it ({@link Cordon#MARK}), and the mark removed. */
     record Uncordon() implements Operation {
+    }
+
+    /**
+     * The labels and taints k3j-install manages on node {@code node}, made the inventory's through the
+     * API with kubectl on {@code from} (the first server): added, changed and removed, and recorded
+     * on the node ({@link NodeLabelsDiff}); no unit restarts. What others set is left alone.
+     */
+    record NodeLabels(String node, Map<String, String> labels, List<String> taints, String from) implements Operation {
+
+        /** The edits that bring a node with these labels, taints and annotations to this one's. */
+        public NodeLabelsDiff against(Map<String, String> now, List<String> taintsNow, Map<String, String> annotations) {
+            return NodeLabelsDiff.between(labels, taints, now, taintsNow, annotations);
+        }
     }
 
     /** Something checked, not changed: apply fails the step when it does not hold. Each says what it checks, and against what. */

@@ -4,6 +4,8 @@ package io.k3j.plan;
 public final class Paths {
     public static final String K3S_BINARY = "/usr/local/bin/k3s";
     public static final String K3S_CONFIG = "/etc/rancher/k3s/config.yaml";
+    /** The node's labels and taints, a config.yaml drop-in (K3s loads config.yaml.d/*.yaml after config.yaml). */
+    public static final String K3S_NODE_CONFIG = "/etc/rancher/k3s/config.yaml.d/50-k3j-node.yaml";
     public static final String K3S_DATA = "/var/lib/rancher/k3s";
     public static final String SERVER_TOKEN = K3S_DATA + "/server/token";
     /** With agent-token set, a file of its own: K10<ca-hash>::node:<agent password>; without, a link to the token. */

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * The plan of one inventory, one step at a time ({@link #plan(Step, Inventory, ClusterValues, HostKnowledge)}):
  * apply plans each step just before it runs, with what the steps before it produced (the agents'
- * token); the offline plan is all four from the inventory alone.
+ * token); the offline plan is all of them from the inventory alone.
  */
 public final class Planner {
     private final TemplateRenderer renderer;
@@ -35,6 +35,7 @@ public final class Planner {
             case SERVERS -> new ServersPlanner(context).plan();
             case REGISTRATION -> new RegistrationPlanner(context).plan();
             case WORKERS -> new WorkersPlanner(context).plan();
+            case NODES -> new NodesPlanner(context).plan();
         };
     }
 }

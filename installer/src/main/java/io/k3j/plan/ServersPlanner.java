@@ -48,6 +48,7 @@ final class ServersPlanner {
         actions.addAll(install.actions("server", knowledge.arch(host), knowledge.k3sVersion(host)));
         datastoreTlsFiles().forEach(file -> actions.add(Action.write(file)));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/server-config.yaml.ftl", model(host)))));
+        actions.add(NodeModel.labelsAndTaints(renderer, inventory.name(), host, inventory.servers().taintsOf(host)));
         actions.add(Action.write(ManagedFile.readable(Paths.SERVER_UNIT, renderer.render("k3s/k3s.service.ftl",
                 Map.of("unitName", "k3s", "command", "server", "binary", Paths.K3S_BINARY)))));
         if (first && inventory.k3s().token().isPresent()) {
@@ -76,8 +77,6 @@ final class ServersPlanner {
             tls.certFile().ifPresent(cert -> datastore.put("certFile", Paths.DATASTORE_TLS + "/client.pem"));
             tls.keyFile().ifPresent(key -> datastore.put("keyFile", Paths.DATASTORE_TLS + "/client-key.pem"));
         });
-        List<String> taints = inventory.servers().dedicatedControlPlane()
-                ? List.of(inventory.servers().controlPlaneTaint()) : List.of();
         Map<String, Object> extra = new LinkedHashMap<>(inventory.k3s().serverConfig());
         Map<String, Object> model = new HashMap<>();
         model.put("cluster", inventory.name());
@@ -85,7 +84,7 @@ final class ServersPlanner {
         model.put("agentToken", values.agentToken());
         model.put("datastore", datastore);
         model.put("tlsSans", tlsSans(extra.remove("tls-san")));
-        model.put("node", NodeModel.of(host, taints));
+        model.put("node", NodeModel.of(host));
         model.put("extra", extra);
         return model;
     }

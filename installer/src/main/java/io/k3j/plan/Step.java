@@ -1,11 +1,16 @@
 package io.k3j.plan;
 
-/** The four steps of a K3s HA install (K3s docs, datastore/ha.md), in the order they run. */
+/**
+ * The four steps of a K3s HA install (K3s docs, datastore/ha.md), in the order they run, then the
+ * nodes' labels and taints, which K3s takes from its config only when a node registers (taints) or
+ * never removes (labels), so apply keeps them through the API.
+ */
 public enum Step {
     DATASTORE("1. Datastore", "the external datastore every server shares"),
     SERVERS("2. Servers", "two or more K3s servers on that datastore, with one token"),
     REGISTRATION("3. Fixed registration address", "a stable address in front of the servers"),
-    WORKERS("4. Workers", "K3s agents that register through the fixed address");
+    WORKERS("4. Workers", "K3s agents that register through the fixed address"),
+    NODES("5. Node labels and taints", "the ones k3j-install manages, set through the API; others' left alone");
 
     private final String title;
     private final String purpose;

@@ -80,6 +80,7 @@ final class WorkersPlanner {
         List<Action> actions = new ArrayList<>();
         actions.addAll(install.actions("agent", knowledge.arch(host), knowledge.k3sVersion(host)));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.K3S_CONFIG, renderer.render("k3s/agent-config.yaml.ftl", model(host)))));
+        actions.add(NodeModel.labelsAndTaints(renderer, inventory.name(), host, host.taints()));
         actions.add(Action.write(ManagedFile.readable(Paths.AGENT_UNIT, renderer.render("k3s/k3s.service.ftl",
                 Map.of("unitName", "k3s-agent", "command", "agent", "binary", Paths.K3S_BINARY)))));
         actions.add(Action.start("start k3s-agent and wait until the node is Ready at " + inventory.k3s().version(),
@@ -96,7 +97,7 @@ final class WorkersPlanner {
         model.put("cluster", inventory.name());
         model.put("server", inventory.registration().url());
         model.put("token", values.agentJoinToken());
-        model.put("node", NodeModel.of(host, List.of()));
+        model.put("node", NodeModel.of(host));
         model.put("extra", new LinkedHashMap<>(inventory.k3s().agentConfig()));
         return model;
     }

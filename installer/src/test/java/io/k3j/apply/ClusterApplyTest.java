@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.datastore.ProbeResult;
 import io.k3j.inventory.Inventory;
+import io.k3j.plan.NodeLabelsDiff;
 import io.k3j.plan.Paths;
 import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeCluster;
@@ -60,6 +61,7 @@ class ClusterApplyTest {
                 S1 + ": restart k3s", S1 + ": get nodes", S2 + ": restart k3s", S2 + ": get nodes",
                 LB + ": restart haproxy", S1 + ": check the registration address",
                 W1 + ": restart k3s-agent", S1 + ": get nodes",
+                S1 + ": get a node", S1 + ": get a node", S1 + ": get a node",
                 S1 + ": get nodes");
         assertThat(logins).containsExactly(DB + ":5432", DB + ":5432");
         assertThat(first.nodes()).hasSize(3);
@@ -77,11 +79,12 @@ class ClusterApplyTest {
                 S1 + ": is k3s active", S2 + ": is k3s active",
                 LB + ": is haproxy active", S1 + ": check the registration address",
                 W1 + ": is k3s-agent active",
+                S1 + ": get a node", S1 + ": get a node", S1 + ": get a node",
                 S1 + ": get nodes");
     }
 
     @Test
-    void aNewLabelOnTheWorkerRewritesItsConfigAndRestartsItAloneAndItsNodeIsVerifiedWithTheLabel() throws InterruptedException {
+    void aNewLabelOnTheWorkerIsSetThroughTheApiRestartingNothingAndItsNodeIsVerifiedWithTheLabel() throws InterruptedException {
         new FakeCluster(inventory, fakes);
         apply();
         fakes.clearJournal();
@@ -90,10 +93,60 @@ class ClusterApplyTest {
 
         ClusterApply.Result relabelled = runs.apply(labelled);
 
-        assertThat(fakes.journal()).filteredOn(line -> line.contains(": write ") || line.contains(": restart ")).containsExactly(
-                W1 + ": write " + Paths.K3S_CONFIG, W1 + ": restart k3s-agent", W1 + ": write " + Paths.STAMPS + "/services-k3s-agent");
-        assertThat(relabelled.nodes()).filteredOn(node -> node.name().equals("node-" + W1.replace('.', '-')))
-                .singleElement().satisfies(node -> assertThat(node.labels()).containsEntry("disk", "ssd"));
+        assertThat(fakes.journal()).filteredOn(line -> line.contains(": write ") || line.contains(": restart ") || line.contains("set node"))
+                .containsExactly(W1 + ": write " + Paths.K3S_NODE_CONFIG, S1 + ": set node labels");
+        assertThat(relabelled.nodes()).filteredOn(node -> node.name().equals(node(W1)))
+                .singleElement().satisfies(node -> {
+                    assertThat(node.labels()).containsEntry("disk", "ssd");
+                    assertThat(node.annotations()).containsEntry(NodeLabelsDiff.MANAGED_LABELS, "disk");
+                });
+    }
+
+    @Test
+    void labelsAndTaintsAndTheDedicatedControlPlaneChangeAndGoThroughTheApiLeavingOthersLabelsAndRestartingNothing()
+            throws InterruptedException {
+        FakeCluster cluster = new FakeCluster(inventory, fakes);
+        runs.apply(ExampleInventories.load("airgap.yaml", text -> text.replace("{address: " + W1 + "}",
+                "{address: " + W1 + ", labels: {disk: ssd, zone: a}, taints: [\"old=x:NoExecute\"]}")));
+        cluster.labelByHand(W1, "team", "web");
+        Inventory changed = ExampleInventories.load("airgap.yaml", text -> text
+                .replace("{address: " + W1 + "}", "{address: " + W1 + ", labels: {disk: hdd}, taints: [\"gpu=true:NoSchedule\"]}")
+                .replace("  servers:\n", "  servers:\n    dedicatedControlPlane: true\n"));
+        fakes.clearJournal();
+
+        ClusterApply.DryRun plan = dryRunOf(changed);
+
+        assertThat(parts(plan)).containsExactly(
+                "ADDED " + node(S1) + ": taint k3s-controlplane=true:NoExecute", "ADDED " + node(S2) + ": taint k3s-controlplane=true:NoExecute",
+                "CHANGED " + node(W1) + ": label disk=ssd -> disk=hdd", "REMOVED " + node(W1) + ": label zone=a",
+                "ADDED " + node(W1) + ": taint gpu=true:NoSchedule", "REMOVED " + node(W1) + ": taint old=x:NoExecute");
+        ClusterApply.Result applied = runs.apply(changed);
+
+        assertThat(fakes.journal()).noneMatch(line -> line.contains(": restart "));
+        Node worker = applied.nodes().stream().filter(node -> node.name().equals(node(W1))).findFirst().orElseThrow();
+        assertThat(worker.labels()).containsEntry("disk", "hdd").containsEntry("team", "web").doesNotContainKey("zone");
+        assertThat(worker.taints()).containsExactly("gpu=true:NoSchedule");
+        assertThat(applied.nodes()).filteredOn(node -> node.name().equals(node(S1))).singleElement()
+                .satisfies(server -> assertThat(server.taints()).containsExactly("k3s-controlplane=true:NoExecute"));
+        assertThat(dryRunOf(changed).changes()).isZero();
+
+        ClusterApply.Result reverted = runs.apply(inventory);
+
+        assertThat(parts(dryRunOf(inventory))).isEmpty();
+        Node back = reverted.nodes().stream().filter(node -> node.name().equals(node(W1))).findFirst().orElseThrow();
+        assertThat(back.labels()).containsEntry("team", "web").doesNotContainKeys("disk", "zone");
+        assertThat(back.taints()).isEmpty();
+        assertThat(fakes.journal()).noneMatch(line -> line.contains(": restart "));
+    }
+
+    /** Each label and taint a dry run would change, as "ADDED node: label k=v". */
+    private static List<String> parts(ClusterApply.DryRun plan) {
+        return plan.steps().stream().flatMap(step -> step.reports().stream()).flatMap(report -> report.outcomes().stream())
+                .flatMap(outcome -> outcome.parts().stream()).map(part -> part.change() + " " + part.detail()).toList();
+    }
+
+    private static String node(String address) {
+        return "node-" + address.replace('.', '-');
     }
 
     @Test
@@ -102,7 +155,7 @@ class ClusterApplyTest {
 
         ClusterApply.DryRun before = dryRun();
 
-        assertThat(fakes.journal()).allSatisfy(line -> assertThat(line).matches(".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file)"));
+        assertThat(fakes.journal()).allSatisfy(line -> assertThat(line).matches(".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file|get a node)"));
         assertThat(before.changes()).isPositive();
         fakes.clearJournal();
         ClusterApply.Result applied = apply();
@@ -158,8 +211,12 @@ class ClusterApplyTest {
     }
 
     private ClusterApply.DryRun dryRun() throws InterruptedException {
+        return dryRunOf(inventory);
+    }
+
+    private ClusterApply.DryRun dryRunOf(Inventory planned) throws InterruptedException {
         return new FakeRuns(fakes, temp, (endpoint, tls, via) -> {
             throw new AssertionError("a dry run logs in nowhere");
-        }).dryRun(inventory);
+        }).dryRun(planned);
     }
 }

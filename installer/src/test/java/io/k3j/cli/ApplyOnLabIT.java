@@ -2,6 +2,8 @@ package io.k3j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k3j.apply.ClusterNodes;
+import io.k3j.apply.Node;
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
@@ -31,10 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
  * K3s (the double) downloaded from the lab's mirror. First the failures that must stop apply
  * before it changes a host (or, for a bad download, before K3s is on any host); an apply stopped by
  * Ctrl-C in a terminal, saying where it was; then the install from there with one worker, a second apply that changes nothing, a second worker that joins
- * without touching the other hosts, then plan and apply --dry-run saying there is nothing to do, and a changed label
- * that the plan names (that worker's config.yaml and its restart) and apply then does alone; no worker
+ * without touching the other hosts, then plan and apply --dry-run saying there is nothing to do, and a new label
+ * that the plan names (that worker's drop-in and the label, no restart) and apply then does alone; no worker
  * holding the server token; and a cluster of an earlier version (agents on the server token) moved
- * to an agent token, servers one at a time, then the agents, every node Ready throughout.
+ * to an agent token, servers one at a time, then the agents, every node Ready throughout. Then
+ * (30-39) labels and taints added, changed and removed, and the dedicated control plane turned on
+ * and off, all through the API: no unit restarted, a label someone else set kept.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,6 +63,8 @@ class ApplyOnLabIT {
     /** worker2 in the inventory's host list, as LabInventory writes it, given its address. */
     private static final String WORKER2_ENTRY = ", {address: %s, name: worker2}";
     private static final String K3S_CONFIG = "/etc/rancher/k3s/config.yaml";
+    private static final String NODE_CONFIG = "/etc/rancher/k3s/config.yaml.d/50-k3j-node.yaml";
+    private static final String NODE_CONFIG_WHY = "labels and taints for a node's registration; set through the API, no restart";
     private static final String SERVER_DATA = "/var/lib/rancher/k3s/server/";
     private static final String STAMPS = "/var/lib/k3j/stamps/";
 
@@ -191,7 +197,7 @@ class ApplyOnLabIT {
 
     @Test
     @Order(8)
-    void aNewLabelOnAWorkerIsPlannedAsItsConfigAndRestartAndApplyDoesExactlyThat(Lab lab) throws IOException {
+    void aNewLabelOnAWorkerIsPlannedAsItsDropInAndTheLabelAndApplyDoesExactlyThatRestartingNothing(Lab lab) throws IOException {
         String before = LabCluster.invocations(lab, SERVERS, WORKERS);
         Files.writeString(inventory, Files.readString(inventory).replace("name: worker2}", "name: worker2, labels: {disk: ssd}}"));
         String worker2 = lab.host("worker2").address();
@@ -200,20 +206,16 @@ class ApplyOnLabIT {
 
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(ExitCode.CHANGES_PENDING.code());
         assertThat(changes(plan, "plan-action", "\"change\":\"(add|change|remove)\"")).containsExactly(
-                worker2 + ": write " + K3S_CONFIG + " (0600)", worker2 + ": start k3s-agent and wait until the node is Ready");
-        assertThat(plan.out()).contains("restart k3s-agent: " + K3S_CONFIG + " changed").contains("disk=ssd");
+                worker2 + ": write " + NODE_CONFIG + " (0600; " + NODE_CONFIG_WHY + ")", worker2 + ": " + keepLabels(lab, "worker2"));
+        assertThat(plan.out()).contains("\"detail\":\"worker2: label disk=ssd\"").doesNotContain("restart k3s-agent:");
         assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).as("the plan restarted nothing").isEqualTo(before);
 
         CliRun run = apply("--output=json");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(changedHosts(run)).containsExactly(worker2);
-        assertThat(changes(run, "action", "\"result\":\"changed\"")).containsExactly(
-                worker2 + ": write " + K3S_CONFIG + " (0600)", worker2 + ": start k3s-agent and wait until the node is Ready");
-        String after = LabCluster.invocations(lab, SERVERS, WORKERS);
-        assertThat(after.lines().filter(line -> !line.startsWith("worker2"))).containsExactlyElementsOf(
-                before.lines().filter(line -> !line.startsWith("worker2")).toList());
-        assertThat(after).isNotEqualTo(before);
+        assertThat(changes(run, "action", "\"result\":\"(changed|added)\"")).containsExactly(
+                worker2 + ": write " + NODE_CONFIG + " (0600; " + NODE_CONFIG_WHY + ")", worker2 + ": " + keepLabels(lab, "worker2"));
+        assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).as("no unit restarted").isEqualTo(before);
         assertThat(LabCluster.nodes(lab, "server1")).filteredOn(node -> node.name().equals("worker2"))
                 .singleElement().satisfies(node -> assertThat(node.labels()).containsEntry("disk", "ssd"));
     }
@@ -385,6 +387,89 @@ class ApplyOnLabIT {
                     + " " + STAMPS + "*").orThrow("checksums on " + node).stdout());
         }
         return state.toString();
+    }
+
+    @Test
+    @Order(30)
+    void aTaintAndALabelAreAddedChangedAndRemovedThroughTheApiRestartingNothingAndOthersLabelsStay(Lab lab) throws IOException {
+        String before = LabCluster.invocations(lab, SERVERS, WORKERS);
+        Path kubeconfig = temp.resolve("lab.kubeconfig");
+        // someone else's label, and a label key k3j-install never managed
+        LabCluster.kubectlFromThisMachine(lab, kubeconfig, "label", "node", "worker1", "team=web");
+        String plain = Files.readString(inventory);
+
+        setWorker1(plain, "labels: {zone: a}, taints: [\"gpu=true:NoSchedule\"]");
+        CliRun added = apply();
+        assertThat(added.exitCode()).as(added.out() + added.err()).isZero();
+        assertWorker1(lab, kubeconfig, Map.of("zone", "a", "team", "web"), List.of("gpu=true:NoSchedule"));
+
+        setWorker1(plain, "labels: {zone: b}, taints: [\"gpu=false:NoSchedule\"]");
+        CliRun changePlan = CliRun.onInventory(SECRETS, "plan", inventory, temp, "--detailed-exitcode");
+        assertThat(changePlan.exitCode()).as(changePlan.out() + changePlan.err()).isEqualTo(ExitCode.CHANGES_PENDING.code());
+        assertThat(changePlan.out()).contains("~ worker1: label zone=a -> zone=b", "~ worker1: taint gpu=true:NoSchedule -> gpu=false:NoSchedule")
+                .doesNotContain("team", "~ restart", "+ restart");
+        CliRun changed = apply();
+        assertThat(changed.exitCode()).as(changed.out() + changed.err()).isZero();
+        assertWorker1(lab, kubeconfig, Map.of("zone", "b", "team", "web"), List.of("gpu=false:NoSchedule"));
+
+        Files.writeString(inventory, plain);
+        CliRun removePlan = CliRun.onInventory(SECRETS, "plan", inventory, temp, "--output=json");
+        assertThat(removePlan.out()).contains("{\"change\":\"remove\",\"detail\":\"worker1: label zone=b\"}",
+                "{\"change\":\"remove\",\"detail\":\"worker1: taint gpu=false:NoSchedule\"}");
+        CliRun removed = apply();
+        assertThat(removed.exitCode()).as(removed.out() + removed.err()).isZero();
+        assertWorker1(lab, kubeconfig, Map.of("team", "web"), List.of());
+        assertThat(nodeFromThisMachine(lab, kubeconfig, "worker1").labels()).doesNotContainKey("zone");
+
+        assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).as("no unit restarted").isEqualTo(before);
+    }
+
+    @Test
+    @Order(31)
+    void theDedicatedControlPlaneIsTurnedOnThenOffThroughTheApiRestartingNothingAndThenThereIsNothingToDo(Lab lab) throws IOException {
+        String before = LabCluster.invocations(lab, SERVERS, WORKERS);
+        Path kubeconfig = temp.resolve("lab.kubeconfig");
+        String plain = Files.readString(inventory);
+        String taint = "k3s-controlplane=true:NoExecute";
+
+        Files.writeString(inventory, plain.replace("  servers:\n", "  servers:\n    dedicatedControlPlane: true\n"));
+        CliRun on = apply();
+        assertThat(on.exitCode()).as(on.out() + on.err()).isZero();
+        SERVERS.forEach(server -> assertThat(nodeFromThisMachine(lab, kubeconfig, server).taints()).as(server).containsExactly(taint));
+        WORKERS.forEach(worker -> assertThat(nodeFromThisMachine(lab, kubeconfig, worker).taints()).as(worker).isEmpty());
+
+        Files.writeString(inventory, plain);
+        CliRun off = apply();
+        assertThat(off.exitCode()).as(off.out() + off.err()).isZero();
+        SERVERS.forEach(server -> assertThat(nodeFromThisMachine(lab, kubeconfig, server).taints()).as(server).isEmpty());
+
+        assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).as("no unit restarted").isEqualTo(before);
+        CliRun plan = CliRun.onInventory(SECRETS, "plan", inventory, temp, "--detailed-exitcode");
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.out()).contains("Nothing to do: every host matches the inventory.");
+    }
+
+    /** worker1's inventory entry with {@code more} (labels, taints) added to what {@code plain} has. */
+    private static void setWorker1(String plain, String more) throws IOException {
+        Files.writeString(inventory, plain.replace("name: worker1}", "name: worker1, " + more + "}"));
+    }
+
+    /** worker1 as real kubectl sees it through the registration address: exactly these labels of the test's, exactly these taints. */
+    private static void assertWorker1(Lab lab, Path kubeconfig, Map<String, String> labels, List<String> taints) {
+        Node node = nodeFromThisMachine(lab, kubeconfig, "worker1");
+        assertThat(node.labels()).containsAllEntriesOf(labels);
+        assertThat(node.taints()).containsExactlyInAnyOrderElementsOf(taints);
+    }
+
+    private static Node nodeFromThisMachine(Lab lab, Path kubeconfig, String name) {
+        return ClusterNodes.parse(LabCluster.kubectlFromThisMachine(lab, kubeconfig, "get", "nodes", "-o", "json")).stream()
+                .filter(node -> node.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError("no node " + name));
+    }
+
+    /** The description of step 5's action for a node. */
+    private static String keepLabels(Lab lab, String node) {
+        return "keep node " + node + "'s labels and taints as the inventory has them (kubectl label/taint on "
+                + lab.host("server1").address() + "; no restart)";
     }
 
     /** Not in K3s' files, the units or k3j-install's stamps on any worker (K3S_TOKEN is the server token's password). */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Golden files of the plan against the hosts (apply's dry run on fake hosts of airgap.yaml), in
  * text and as JSON events: before the first apply, right after it ("nothing to do"), and after a
- * label is added to the worker. After an intended change, regenerate with
+ * label is added to the worker (its drop-in rewritten, the label set through the API, no restart). After an intended change, regenerate with
  * {@code -Dgolden.update=true} and review the diff.
  */
 class OnlinePlanGoldenTest {
@@ -66,7 +66,7 @@ class OnlinePlanGoldenTest {
     }
 
     @Test
-    void aNewLabelOnTheWorkerChangesItsConfigAndRestartsItAlone() throws Exception {
+    void aNewLabelOnTheWorkerRewritesItsDropInAndIsSetThroughTheApiRestartingNothing() throws Exception {
         new FakeCluster(inventory, fakes);
         runs.apply(inventory);
         Inventory labelled = ExampleInventories.load("airgap.yaml", text -> text.replace(WORKER,
@@ -76,9 +76,10 @@ class OnlinePlanGoldenTest {
 
         assertThat(plan.changes()).isEqualTo(2);
         String text = printed(plan, false);
-        assertThat(text).contains("~ write /etc/rancher/k3s/config.yaml (0600)", "+   - \"disk=ssd\"",
-                "~ restart k3s-agent: /etc/rancher/k3s/config.yaml changed");
-        // The tokens apply generated, in the diff's kept lines of the worker's config: masked in text and JSON.
+        assertThat(text).contains("~ write " + Paths.K3S_NODE_CONFIG + " (0600; ", "+   - \"disk=ssd\"",
+                "+ node-198-51-100-31: label disk=ssd").doesNotContain("~ restart", "write " + Paths.K3S_CONFIG + " ");
+        assertThat(printed(plan, true)).contains("\"changes\":[{\"change\":\"add\",\"detail\":\"node-198-51-100-31: label disk=ssd\"}]");
+        // The tokens apply generated, on the hosts the plan read: in neither text nor JSON.
         String agentToken = fakes.host("198.51.100.11").file(Paths.AGENT_TOKEN).orElseThrow().text().strip();
         String serverToken = fakes.host("198.51.100.11").file(Paths.SERVER_TOKEN).orElseThrow().text().strip();
         assertThat(text + printed(plan, true)).doesNotContain(K3sToken.passwordOf(agentToken), K3sToken.passwordOf(serverToken));

@@ -40,10 +40,10 @@ class WorkersUpgradePlanTest {
         HostPlan upgrading = workers.waves().get(1).get(0);
         assertThat(upgrading.role()).isEqualTo("worker, upgrade " + OLD + " -> " + NEW);
         assertThat(upgrading.actions()).extracting(action -> action.operation().getClass().getSimpleName()).containsExactly(
-                "Cordon", "Drain", "Script", "WriteFile", "WriteFile", "Services", "Uncordon");
+                "Cordon", "Drain", "Script", "WriteFile", "WriteFile", "WriteFile", "Services", "Uncordon");
         assertThat(upgrading.actions().get(1).operation()).isEqualTo(new Operation.Drain(NEW, Duration.ofSeconds(60)));
         assertThat(upgrading.actions().get(2).description()).startsWith("upgrade k3s " + OLD + " -> " + NEW + ": download k3s " + NEW);
-        assertThat(((Operation.Services) upgrading.actions().get(5).operation()).ready()).isEqualTo(new Operation.NodeReady(Optional.of(NEW)));
+        assertThat(((Operation.Services) upgrading.actions().get(6).operation()).ready()).isEqualTo(new Operation.NodeReady(Optional.of(NEW)));
         assertThat(workers.summary()).endsWith("3 upgraded to " + NEW + ", 2 at a time (--max-unavailable 2), each drained first");
     }
 
@@ -99,6 +99,11 @@ class WorkersUpgradePlanTest {
             @Override
             public String postgresMajor(Host host) {
                 return "15";
+            }
+
+            @Override
+            public String nodeName(Host host) {
+                return host.name().orElse(host.address());
             }
 
             @Override

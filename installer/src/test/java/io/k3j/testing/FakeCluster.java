@@ -4,9 +4,9 @@ import io.k3j.facts.FactsScript;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.plan.Paths;
+import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.Sha256;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * apply sends them and keeping what it leaves: packages installed, units running, and what K3s
  * writes when a server starts (its token files, from the config.yaml it started with, and
  * k3s.yaml), and the sha256, mode and owner of its files a dry run asks for. Nodes are the servers and agents whose
- * units run, Ready, with the labels of the config.yaml each last started with (as K3s registers them).
+ * units run, Ready, as K3s keeps them: the drop-in's labels merged in at each start, its taints taken at the first
+ * registration only; {@code kubectl label}, {@code taint} and {@code annotate} on the first server change them.
  */
 public final class FakeCluster {
     private static final String CA_HASH = "0123456789abcdef".repeat(4);
@@ -30,8 +31,11 @@ public final class FakeCluster {
     private final Inventory inventory;
     private final Map<String, Set<String>> packages = new ConcurrentHashMap<>();
     private final Map<String, AtomicBoolean> k3s = new ConcurrentHashMap<>();
-    /** The node labels each K3s last started with (its config.yaml's node-label), as K3s registers them. */
+    /** Each node's labels: every start merges in its drop-in's node-label (K3s never removes one); kubectl label changes them. */
     private final Map<String, Map<String, String>> labels = new ConcurrentHashMap<>();
+    /** Each node's taints: its drop-in's node-taint at the first registration only; kubectl taint changes them. */
+    private final Map<String, List<String>> taints = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> annotations = new ConcurrentHashMap<>();
 
     public FakeCluster(Inventory inventory, FakeHosts fakes) {
         this.inventory = inventory;
@@ -49,7 +53,7 @@ public final class FakeCluster {
             host.on("restart k3s", FakeHost.script("systemctl restart --no-block k3s\\z"), sent -> {
                 k3s.get(server.address()).set(true);
                 writeTokens(host);
-                labels.put(server.address(), nodeLabels(host));
+                register(server.address(), host);
                 return FakeHost.ok();
             });
             // Every server answers the nodes (a restarted one is read on itself) and the apiserver's readiness through the address.
@@ -57,7 +61,11 @@ public final class FakeCluster {
                     .on("readyz through the registration address", FakeHost.script("get --raw /readyz"), FakeHost.ok());
         }
         FakeHost first = fakes.host(inventory.servers().hosts().get(0).address());
-        first.on("check the registration address", FakeHost.script("/cacerts"), FakeHost.ok());
+        first.on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), sent -> FakeHost.ok(nodesJson()))
+                .on("get a node", FakeHost.command("\\Ak3s kubectl get node '[^']+' --ignore-not-found -o json\\z"),
+                        sent -> FakeHost.ok(nodeJson(sent.command().split("'")[1])))
+                .on("set node labels", FakeHost.script("\\Aset -e\nk3s kubectl annotate node "), sent -> kubectl(sent.stdin()))
+                .on("check the registration address", FakeHost.script("/cacerts"), FakeHost.ok());
         for (Host balancer : inventory.registration().haproxy().orElseThrow().hosts()) {
             teachPackages(fakes.host(balancer.address()));
             FakeSystemd.teach(fakes.host(balancer.address()), "haproxy", false);
@@ -67,10 +75,15 @@ public final class FakeCluster {
             k3s.put(worker.address(), FakeSystemd.teach(host, "k3s-agent", false));
             host.on("restart k3s-agent", FakeHost.script("systemctl restart --no-block k3s-agent\\z"), sent -> {
                 k3s.get(worker.address()).set(true);
-                labels.put(worker.address(), nodeLabels(host));
+                register(worker.address(), host);
                 return FakeHost.ok();
             });
         }
+    }
+
+    /** A label someone else set on the host's node (kubectl label by hand). */
+    public void labelByHand(String address, String key, String value) {
+        labels.get(address).put(key, value);
     }
 
     public static String nodeName(Host host) {
@@ -146,17 +159,76 @@ public final class FakeCluster {
                 """);
     }
 
-    /** The {@code node-label} list of the host's config.yaml, each {@code "key=value"}. */
-    private static Map<String, String> nodeLabels(FakeHost host) {
-        Matcher block = Pattern.compile("(?m)^node-label:\n((?:  - \".*\"\n)*)").matcher(host.file(Paths.K3S_CONFIG).orElseThrow().text());
-        Map<String, String> found = new LinkedHashMap<>();
+    /** A start: the drop-in's labels merged over the node's, its taints only when the node first registers. */
+    private void register(String address, FakeHost host) {
+        String dropIn = host.file(Paths.K3S_NODE_CONFIG).map(FakeHost.File::text).orElse("");
+        labels.computeIfAbsent(address, any -> new ConcurrentHashMap<>());
+        list(dropIn, "node-label").forEach(label -> labels.get(address).put(label.split("=", 2)[0], label.split("=", 2)[1]));
+        taints.computeIfAbsent(address, any -> new ArrayList<>(list(dropIn, "node-taint")));
+        annotations.computeIfAbsent(address, any -> new ConcurrentHashMap<>());
+    }
+
+    /** A YAML list of quoted strings under {@code key}, as the templates write it. */
+    private static List<String> list(String yaml, String key) {
+        Matcher block = Pattern.compile("(?m)^" + key + ":\n((?:  - \".*\"\n)*)").matcher(yaml);
+        List<String> found = new ArrayList<>();
         if (block.find()) {
-            Matcher label = Pattern.compile("  - \"([^\"=]+)=([^\"]*)\"").matcher(block.group(1));
-            while (label.find()) {
-                found.put(label.group(1), label.group(2));
+            Matcher item = Pattern.compile("  - \"([^\"]*)\"").matcher(block.group(1));
+            while (item.find()) {
+                found.add(item.group(1));
             }
         }
         return found;
+    }
+
+    /** The script k3j-install sends to set a node's labels: each line {@code k3s kubectl VERB node 'N' --overwrite 'arg'…}. */
+    private ExecResult kubectl(String script) {
+        for (String line : script.lines().skip(1).toList()) {
+            List<String> words = new ArrayList<>();
+            Matcher quoted = Pattern.compile("'([^']*)'").matcher(line);
+            while (quoted.find()) {
+                words.add(quoted.group(1));
+            }
+            String address = addressOf(words.get(0));
+            for (String arg : words.subList(1, words.size())) {
+                if (line.startsWith("k3s kubectl label ")) {
+                    edit(labels.get(address), arg);
+                } else if (line.startsWith("k3s kubectl annotate ")) {
+                    edit(annotations.get(address), arg);
+                } else if (line.startsWith("k3s kubectl taint ")) {
+                    String identity = arg.replaceAll("=[^:]*", "").replaceAll("-$", "");
+                    taints.get(address).removeIf(taint -> taint.replaceAll("=[^:]*", "").equals(identity));
+                    if (!arg.endsWith("-")) {
+                        taints.get(address).add(arg);
+                    }
+                } else {
+                    throw new AssertionError("an unknown kubectl line: " + line);
+                }
+            }
+        }
+        return FakeHost.ok();
+    }
+
+    private static void edit(Map<String, String> map, String arg) {
+        if (arg.endsWith("-")) {
+            map.remove(arg.substring(0, arg.length() - 1));
+        } else {
+            map.put(arg.split("=", 2)[0], arg.split("=", 2)[1]);
+        }
+    }
+
+    private String addressOf(String nodeName) {
+        return inventory.allHosts().stream().map(Inventory.RoledHost::host).filter(host -> nodeName(host).equals(nodeName))
+                .findFirst().orElseThrow(() -> new AssertionError("no node " + nodeName)).address();
+    }
+
+    /** {@code kubectl get node NAME --ignore-not-found -o json}: the Node, or nothing for one not running. */
+    private String nodeJson(String name) {
+        return inventory.allHosts().stream().map(Inventory.RoledHost::host).filter(host -> nodeName(host).equals(name))
+                .filter(this::running).findFirst()
+                .map(host -> node(host, inventory.servers().hosts().contains(host) ? SERVER_ROLES : List.of()).replaceFirst("\\A\\{",
+                        "{\"kind\": \"Node\", "))
+                .orElse("");
     }
 
     private static Optional<String> value(String config, String key) {
@@ -178,7 +250,19 @@ public final class FakeCluster {
     private String node(Host host, List<String> roles) {
         List<String> all = new ArrayList<>(roles.stream().map(role -> "\"node-role.kubernetes.io/" + role + "\": \"true\"").toList());
         labels.getOrDefault(host.address(), Map.of()).forEach((key, value) -> all.add("\"" + key + "\": \"" + value + "\""));
-        return "{\"metadata\": {\"name\": \"" + nodeName(host) + "\", \"labels\": {" + String.join(", ", all) + "}}, "
+        List<String> notes = new ArrayList<>();
+        annotations.getOrDefault(host.address(), Map.of()).forEach((key, value) -> notes.add("\"" + key + "\": \"" + value + "\""));
+        List<String> spec = new ArrayList<>();
+        for (String taint : taints.getOrDefault(host.address(), List.of())) {
+            Matcher parts = Pattern.compile("([^=:]+)(?:=([^:]*))?:(\\w+)").matcher(taint);
+            if (!parts.matches()) {
+                throw new AssertionError("a taint that is not key[=value]:Effect: " + taint);
+            }
+            spec.add("{\"key\": \"" + parts.group(1) + "\", " + (parts.group(2) == null ? "" : "\"value\": \"" + parts.group(2) + "\", ")
+                    + "\"effect\": \"" + parts.group(3) + "\"}");
+        }
+        return "{\"metadata\": {\"name\": \"" + nodeName(host) + "\", \"labels\": {" + String.join(", ", all) + "}, "
+                + "\"annotations\": {" + String.join(", ", notes) + "}}, \"spec\": {\"taints\": [" + String.join(", ", spec) + "]}, "
                 + "\"status\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"True\"}], "
                 + "\"nodeInfo\": {\"kubeletVersion\": \"" + inventory.k3s().version() + "\"}}}";
     }
