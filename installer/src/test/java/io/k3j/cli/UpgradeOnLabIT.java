@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -159,9 +160,13 @@ class UpgradeOnLabIT {
         StringBuilder lines = new StringBuilder();
         for (String host : concat(SERVERS, WORKERS)) {
             String unit = SERVERS.contains(host) ? "k3s" : "k3s-agent";
-            String show = lab.exec(host, "systemctl", "show", "-p", "InvocationID", "-p", "ActiveEnterTimestampMonotonic", "--value", unit)
-                    .orThrow("systemctl show on " + host).stdout();
-            lines.append(host).append(' ').append(String.join(" ", show.strip().lines().toList())).append('\n');
+            // systemctl prints properties in its own order, not in the order asked: each is read by its name.
+            Map<String, String> shown = new HashMap<>();
+            lab.exec(host, "systemctl", "show", "-p", "InvocationID", "-p", "ActiveEnterTimestampMonotonic", unit)
+                    .orThrow("systemctl show on " + host).stdout().strip().lines()
+                    .forEach(property -> shown.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1)));
+            lines.append(host).append(' ').append(shown.get("InvocationID")).append(' ').append(shown.get("ActiveEnterTimestampMonotonic"))
+                    .append('\n');
         }
         return lines.toString();
     }
