@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
+import io.k3j.labtest.LabCluster;
 import io.k3j.labtest.LabInventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,12 @@ class PlanOnLabIT {
 
     @TempDir
     Path temp;
+
+    /** The preflight checks that each node that would download finds the release on the mirror. */
+    @BeforeAll
+    static void publishK3s(Lab lab) {
+        lab.publish(LabCluster.RELEASE);
+    }
 
     private CliRun plan(Path inventory, String... more) {
         return CliRun.onInventory(SECRETS, "plan", inventory, temp, more);
