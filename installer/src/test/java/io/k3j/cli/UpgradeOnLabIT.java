@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,32 +142,45 @@ class UpgradeOnLabIT {
         assertThat(kubectl(lab, "get", "pods", "-A", "-o", "name")).doesNotContain("pod/db-0");
     }
 
-    /** Each server's unit started again after {@code before}, each after the one before it was Active: never two together. */
+    /**
+     * Each server's unit restarted after {@code before}, and no two were down together: ordered by when each
+     * became active again, each left active (its restart's stop) only after the one before it was active.
+     * The servers after the first take the restart lock in the order they finish their downloads, so the
+     * order among them is not fixed.
+     */
     private static void assertRestartedOneAfterTheOther(Lab lab, String before) {
         String after = unitStarts(lab);
-        long previous = 0;
+        List<Restart> restarts = new ArrayList<>();
         for (String server : SERVERS) {
-            String was = line(before, server);
-            String now = line(after, server);
-            assertThat(now.split(" ")[1]).as(server + "'s InvocationID").isNotEqualTo(was.split(" ")[1]);
-            long enteredActive = Long.parseLong(now.split(" ")[2]);
-            assertThat(enteredActive).as(server + " became active after the server before it").isGreaterThan(previous);
-            previous = enteredActive;
+            String[] was = line(before, server).split(" ");
+            String[] now = line(after, server).split(" ");
+            assertThat(now[1]).as(server + "'s InvocationID").isNotEqualTo(was[1]);
+            restarts.add(new Restart(server, Long.parseLong(now[3]), Long.parseLong(now[2])));
+        }
+        restarts.sort(Comparator.comparingLong(Restart::up));
+        for (int i = 1; i < restarts.size(); i++) {
+            assertThat(restarts.get(i).down()).as(restarts.get(i).server() + " stopped (monotonic us) only after "
+                    + restarts.get(i - 1).server() + " was active again").isGreaterThan(restarts.get(i - 1).up());
         }
     }
 
-    /** Per host a line: name, the K3s unit's InvocationID, its ActiveEnterTimestampMonotonic. */
+    /** When a server's unit left active for its restart and when it was active again, in monotonic microseconds. */
+    private record Restart(String server, long down, long up) {
+    }
+
+    /** Per host a line: name, the K3s unit's InvocationID, its ActiveEnterTimestampMonotonic, its ActiveExitTimestampMonotonic. */
     private static String unitStarts(Lab lab) {
         StringBuilder lines = new StringBuilder();
         for (String host : concat(SERVERS, WORKERS)) {
             String unit = SERVERS.contains(host) ? "k3s" : "k3s-agent";
             // systemctl prints properties in its own order, not in the order asked: each is read by its name.
             Map<String, String> shown = new HashMap<>();
-            lab.exec(host, "systemctl", "show", "-p", "InvocationID", "-p", "ActiveEnterTimestampMonotonic", unit)
+            lab.exec(host, "systemctl", "show", "-p", "InvocationID", "-p", "ActiveEnterTimestampMonotonic",
+                            "-p", "ActiveExitTimestampMonotonic", unit)
                     .orThrow("systemctl show on " + host).stdout().strip().lines()
                     .forEach(property -> shown.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1)));
             lines.append(host).append(' ').append(shown.get("InvocationID")).append(' ').append(shown.get("ActiveEnterTimestampMonotonic"))
-                    .append('\n');
+                    .append(' ').append(shown.get("ActiveExitTimestampMonotonic")).append('\n');
         }
         return lines.toString();
     }
