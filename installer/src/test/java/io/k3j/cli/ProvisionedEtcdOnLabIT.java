@@ -41,6 +41,7 @@ class ProvisionedEtcdOnLabIT {
     @Order(1)
     void theClusterComesUpOnEtcdWithTaintedServersBehindTheDnsName(Lab lab) throws IOException {
         lab.publish(LabCluster.RELEASE);
+        LabCluster.startServersQuickly(lab, SERVERS);
         lab.exec("db1", "systemctl", "enable", "--now", "etcd").orThrow("start Debian's own etcd.service on db1");
         Path inventory = temp.resolve("inventory.yaml");
         Files.writeString(inventory, LabInventory.head(lab, "edge", "root") + """

@@ -51,6 +51,7 @@ abstract class ProvisionedSqlTlsOnLab {
     @Order(1)
     void theServersLogInOverTlsWithTheirClientCertificate(Lab lab) throws IOException {
         lab.publish(LabCluster.RELEASE);
+        LabCluster.startServersQuickly(lab, SERVERS);
         Path inventory = temp.resolve("inventory.yaml");
         Files.writeString(inventory, LabInventory.head(lab, "edge", "root") + LabInventory.provisionedWithTls(lab, type(),
                 ", password: \"${env:K3S_DB_PASSWORD}\""));
