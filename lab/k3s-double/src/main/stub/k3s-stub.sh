@@ -39,5 +39,11 @@ case "${0##*/}" in
 esac
 case "${1:-}" in
   kubectl) shift; kubectl_main "$@" ;;
+  # The jar's own --version text for this release, written in by the build (io.k3j.k3sdouble.Version).
+  --version|-v|version)
+    cat <<'VERSION'
+@K3S_VERSION_TEXT@
+VERSION
+    exit 0 ;;
 esac
 exec java -Dk3s.double.release=@K3S_RELEASE@ -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m -jar "$0" "$@"
