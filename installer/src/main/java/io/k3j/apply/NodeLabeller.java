@@ -77,7 +77,7 @@ final class NodeLabeller {
                                     + "; --ready-timeout waits longer")).node();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading node " + wanted.node(), e);
+            throw new HostWorkInterrupted("reading node " + wanted.node(), e);
         }
     }
 
