@@ -1,27 +1,49 @@
 # Gathers what k3j-install needs to know about a host, read-only, in one round trip.
 # Prints one key=value per line; values never hold a newline. Runs as root (through sudo
 # when the login user is not root) under /bin/sh on any Linux with coreutils.
-fact() { printf '%s=%s\n' "$1" "$(printf '%s' "$2" | tr '\n' ' ' | sed 's/ *$//')"; }
-unit_state() { systemctl is-active "$1" 2>/dev/null || true; }
+#
+# Every plan and apply runs it on every host at once, so it starts few processes: values are
+# joined and files read by the shell itself, and systemctl is asked about every unit in one call.
 
-fact os "$( . /etc/os-release 2>/dev/null && echo "$ID $VERSION_ID")"
-fact os_pretty "$( . /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")"
-fact arch "$(uname -m)"
-fact kernel "$(uname -r)"
-fact hostname "$(hostname)"
-fact init "$(cat /proc/1/comm 2>/dev/null)"
+# Words are split from command output below (set -- $(...)) and never globbed.
+set -f
+
+# The shell's field splitting turns newlines and runs of blanks into single spaces, without a process.
+fact() {
+  name=$1
+  # shellcheck disable=SC2086 # split on purpose
+  set -- $2
+  printf '%s=%s\n' "$name" "$*"
+}
+first_line() { line=; [ -r "$1" ] && read -r line < "$1"; printf '%s' "$line"; }
+
+(
+  [ -r /etc/os-release ] && . /etc/os-release 2>/dev/null
+  fact os "${ID:-} ${VERSION_ID:-}"
+  fact os_pretty "${PRETTY_NAME:-}"
+)
+set -- $(uname -r -m)
+fact arch "${2:-}"
+fact kernel "${1:-}"
+fact hostname "$(first_line /proc/sys/kernel/hostname)"
+fact init "$(first_line /proc/1/comm)"
 fact systemd_state "$(systemctl is-system-running 2>/dev/null)"
 fact addresses "$(ip -o addr show scope global 2>/dev/null | awk '{split($4, a, "/"); print a[1]}')"
 fact time_epoch "$(date +%s)"
 fact disk_free_kb "$(df -Pk /var/lib 2>/dev/null | awk 'NR == 2 {print $4}')"
 fact listening "$(ss -Htln 2>/dev/null | awk '{n = split($4, a, ":"); print a[n]}' | sort -nu)"
-fact k3s_version "$(/usr/local/bin/k3s --version 2>/dev/null | awk 'NR == 1 {print $3}')"
-fact k3s_server "$(unit_state k3s)"
-fact k3s_agent "$(unit_state k3s-agent)"
-fact haproxy "$(unit_state haproxy)"
-fact keepalived "$(unit_state keepalived)"
-fact postgresql "$(unit_state postgresql)"
+# "k3s version v1.31.4+k3s1 (a562d090)": the third word.
+set -- $(/usr/local/bin/k3s --version 2>/dev/null)
+fact k3s_version "${3:-}"
+# One state per unit, in the order asked; anything else (no systemd) leaves them all empty.
+set -- $(systemctl is-active k3s k3s-agent haproxy keepalived postgresql mariadb k3j-etcd 2>/dev/null)
+[ $# -eq 7 ] || set -- "" "" "" "" "" "" ""
+fact k3s_server "$1"
+fact k3s_agent "$2"
+fact haproxy "$3"
+fact keepalived "$4"
+fact postgresql "$5"
+fact mariadb "$6"
+fact etcd "$7"
 fact postgresql_major "$(ls /etc/postgresql 2>/dev/null | sort -n | tail -n 1)"
-fact mariadb "$(unit_state mariadb)"
-fact etcd "$(unit_state k3j-etcd)"
 fact packages "$(dpkg-query -W -f '${Package}:${db:Status-Status} ' postgresql mariadb-server etcd-server haproxy keepalived curl 2>/dev/null | tr ' ' '\n' | awk -F: '$2 == "installed" {print $1}')"
