@@ -50,18 +50,21 @@ final class FileScripts {
      * what is missing), and sets {@code name} and {@code trusted}. A component in a folder another
      * user may write to must not be a link, and must still be the one entered (its {@code ..} is the
      * folder it was entered from): a link swapped in between the look and the step is caught too.
+     * Each folder is looked at with one {@code stat} (owner, mode, device and inode), as every plan
+     * and apply runs this for every file on every host.
      */
     private static String enter(String path, boolean create) {
         String quoted = Shell.quote(path);
         return "set -e; refuse() { echo \"refusing to touch \"" + quoted + "\": $1\" >&2; exit 1; }; "
-                + "root_only() { [ \"$(stat -c %u \"$1\")\" = 0 ] && [ $(( 0$(stat -c %a \"$1\") & 022 )) -eq 0 ]; }; "
+                + "look() { seen=$(stat -c '%u %a %d:%i' \"$1\"); uid=${seen%% *}; seen=${seen#* }; perms=${seen%% *}; at=${seen#* }; }; "
+                + "root_only() { [ \"$uid\" = 0 ] && [ $(( 0$perms & 022 )) -eq 0 ]; }; "
                 + "folder=" + Shell.quote(folderOf(path)) + "; IFS=/; set -f; set -- $folder; set +f; unset IFS; cd /; "
-                + "for part do [ -n \"$part\" ] || continue; here=$(stat -c %d:%i .); open=no; root_only . || open=yes; "
+                + "for part do [ -n \"$part\" ] || continue; look .; here=$at; open=no; root_only || open=yes; "
                 + (create ? "[ -d \"$part\" ] || mkdir \"$part\"; " : "[ -d \"$part\" ] || exit " + ABSENT + "; ")
                 + "if [ $open = yes ] && [ -L \"$part\" ]; then refuse \"$part is a symbolic link in a folder owned by $(stat -c %U .)\"; fi; "
-                + "cd -P -- \"$part\"; if [ $open = yes ] && [ \"$(stat -c %d:%i ..)\" != \"$here\" ]; then "
+                + "cd -P -- \"$part\"; if [ $open = yes ]; then look ..; [ \"$at\" = \"$here\" ] || "
                 + "refuse \"$part was replaced while it was entered\"; fi; done; "
-                + "name=" + Shell.quote(nameOf(path)) + "; if root_only .; then trusted=yes; else trusted=no; "
+                + "name=" + Shell.quote(nameOf(path)) + "; look .; if root_only; then trusted=yes; else trusted=no; "
                 + "[ ! -L \"$name\" ] || refuse \"it is a symbolic link (to $(readlink \"$name\")) in a folder owned by $(stat -c %U .)\"; fi; ";
     }
 

@@ -378,8 +378,8 @@ public final class SshHost implements RemoteHost {
         String upload = "upload " + path + " (" + content.size() + " bytes, sha256 " + sha256 + ")";
         String wanted = Integer.toOctalString(Integer.parseInt(mode, 8)) + " " + owner + " " + sha256;
         // stat without -L: a link at the path never looks identical, and is then refused where links may not be.
-        ExecResult current = run(RemoteCommand.asRoot("[ -f " + quoted + " ] && printf '%s %s ' \"$(stat -c %a " + quoted
-                + ")\" \"$(stat -c %U:%G " + quoted + ")\" && sha256sum < " + quoted + " | cut -d' ' -f1"));
+        ExecResult current = run(RemoteCommand.asRoot("[ -f " + quoted + " ] && printf '%s ' \"$(stat -c '%a %U:%G' " + quoted
+                + ")\" && sha256sum < " + quoted + " | cut -d' ' -f1"));
         if (current.ok() && current.stdout().strip().equals(wanted)) {
             log.note(target.name(), upload + ": already identical, not sent");
             return UploadResult.UNCHANGED;
