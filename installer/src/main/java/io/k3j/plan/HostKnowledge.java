@@ -28,6 +28,15 @@ public interface HostKnowledge {
     String nodeName(Host host);
 
     /**
+     * Whether the host's node may carry k3j-install's cordon mark ({@link Operation.Cordon#MARK}),
+     * left by an upgrade cut short: true unless the cluster's nodes, read before any change, show
+     * it without the mark (or show no such node).
+     */
+    default boolean mayBeCordonedByK3j(Host host) {
+        return true;
+    }
+
+    /**
      * This knowledge, with {@code versions} (by host address) as the K3s binaries those hosts have:
      * a plan of an upgrade for hosts that are not asked. The other hosts keep what this knows.
      */
@@ -57,6 +66,11 @@ public interface HostKnowledge {
             @Override
             public String nodeName(Host host) {
                 return known.nodeName(host);
+            }
+
+            @Override
+            public boolean mayBeCordonedByK3j(Host host) {
+                return known.mayBeCordonedByK3j(host);
             }
         };
     }
