@@ -12,26 +12,10 @@ cd "$(dirname "$0")/.."
 counts=("${@:-2 8 24}")
 read -r -a counts <<<"${counts[*]}"
 
-. bench/lab-common.sh
-[[ $(id -u) -eq 0 ]] || die "needs root (the lab)"
-[[ -f $(lab/lab state-dir)/hosts.tsv ]] && [[ -f $(lab/lab state-dir).holder ]] && die "a lab brought up by hand is up; 'lab/lab down' first"
-command -v jq >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null || die "needs jq"; }
-
-release=$(lab/double-release)
-./k3j-install --version >/dev/null   # built before the clock starts
-work=$(mktemp -d /tmp/k3j-bench-apply.XXXXXX)
-trap 'lab/lab down >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-
-millis() { echo $(( $(date +%s%N) / 1000000 )); }
+. bench/lib.sh
+bench_start apply jq
 
 seconds() { awk -v ms="$1" 'BEGIN {printf "%.1f", ms / 1000}'; }
-
-# Per host of the servers and workers steps: the milliseconds its "start ... and wait" action took.
-k3s_waits() {
-  jq -r 'select(.event == "host" and .status == "ok" and (.step == "servers" or .step == "workers"))
-         | [.step, .host, ([.actions[] | select(.action | test("^start k3s(-agent)? and wait")) | .duration_ms] | add // 0)]
-         | @tsv' "$1"
-}
 
 for n in "${counts[@]}"; do
   case $n in
@@ -41,7 +25,6 @@ for n in "${counts[@]}"; do
     *) die "no lab topology with $n workers; use 2, 8 or 24" ;;
   esac
   up_when_free "$topology"
-  lab/lab publish "$release"
   lab/inventory bench >"$work/inventory.yaml"
 
   start=$(millis)
@@ -54,7 +37,7 @@ for n in "${counts[@]}"; do
   again=$(( $(millis) - start ))
   hosts=$(grep -cv '^\s*\(#\|alias\|$\)' "lab/topologies/$topology")
 
-  k3s_waits "$work/full.json" | awk -F'\t' -v n="$n" -v hosts="$hosts" -v full="$full" -v again="$again" '
+  ready_waits "$work/full.json" | awk -F'\t' -v n="$n" -v hosts="$hosts" -v full="$full" -v again="$again" '
     $1 == "servers" && !seen_first { first = $3; seen_first = 1; next }
     $1 == "servers" { if ($3 > servers) servers = $3 }
     $1 == "workers" { if ($3 > workers) workers = $3 }

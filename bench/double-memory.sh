@@ -12,14 +12,8 @@ cd "$(dirname "$0")/.."
 workers=${1:-64}
 runs=${2:-3}
 
-. bench/lab-common.sh
-[[ $(id -u) -eq 0 ]] || die "needs root (the lab)"
-[[ -f $(lab/lab state-dir)/hosts.tsv ]] && [[ -f $(lab/lab state-dir).holder ]] && die "a lab brought up by hand is up; 'lab/lab down' first"
-
-release=$(lab/double-release)
-./k3j-install --version >/dev/null   # built before anything is measured
-work=$(mktemp -d /tmp/k3j-bench-memory.XXXXXX)
-trap 'lab/lab down >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+. bench/lib.sh
+bench_start memory
 
 
 # kB resident: of the unit's main process, and of every process on the host.
@@ -40,7 +34,6 @@ restart_ms() {
 median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
 up_when_free ha-postgres
-lab/lab publish "$release"
 lab/inventory bench >"$work/inventory.yaml"
 ./k3j-install apply "$work/inventory.yaml" --log-file="$work/run.log" --kubeconfig="$work/kubeconfig" >"$work/apply.out" 2>&1 \
   || die "the install failed; see $work/apply.out and $work/run.log"

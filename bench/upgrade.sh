@@ -14,27 +14,11 @@ cd "$(dirname "$0")/.."
 counts=("${@:-8 24}")
 read -r -a counts <<<"${counts[*]}"
 
-. bench/lab-common.sh
-[[ $(id -u) -eq 0 ]] || die "needs root (the lab)"
-[[ -f $(lab/lab state-dir)/hosts.tsv ]] && [[ -f $(lab/lab state-dir).holder ]] && die "a lab brought up by hand is up; 'lab/lab down' first"
-command -v jq >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null || die "needs jq"; }
+. bench/lib.sh
+bench_start upgrade jq
 
 from=v1.30.8+k3s1
 to=v1.31.4+k3s1
-release=$(lab/double-release)
-./k3j-install --version >/dev/null   # built before the clock starts
-work=$(mktemp -d /tmp/k3j-bench-upgrade.XXXXXX)
-trap 'lab/lab down >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-
-millis() { echo $(( $(date +%s%N) / 1000000 )); }
-
-# Per host of the servers and workers steps, in the order the hosts ended: step, host, the
-# milliseconds its "start ... and wait" action took.
-ready_waits() {
-  jq -r 'select(.event == "host" and .status == "ok" and (.step == "servers" or .step == "workers"))
-         | [.step, .host, ([.actions[] | select(.action | test("^start k3s(-agent)? and wait")) | .duration_ms] | add // 0)]
-         | @tsv' "$1"
-}
 
 for n in "${counts[@]}"; do
   case $n in
@@ -43,7 +27,6 @@ for n in "${counts[@]}"; do
     *) die "no lab topology with $n workers; use 8 or 24" ;;
   esac
   up_when_free "$topology"
-  lab/lab publish "$release"
   lab/inventory bench | sed "s/version: $to/version: $from/" >"$work/old.yaml"
   sed "s/version: $from/version: $to/" "$work/old.yaml" >"$work/new.yaml"
   # The workers in the inventory's order: the planner batches them in that order.

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * brought up by hand, so test runs wait for it instead of tearing it down; `lab/lab down` ends it.
  * Run as a single source file: java lab/lock-holder.java LOCKFILE [WAITER]
  * Without WAITER it takes the lock or says "held by another process". With WAITER (the pid of
- * `lab/lab up --wait`) it blocks until the lock is free, as the kernel hands a released lock to a
- * blocked waiter at once (a poller would lose it to the test runs that wait beside it), and gives
+ * `lab/lab up --wait`) it blocks until the lock is free, as test runs do (a released lock wakes its
+ * blocked waiters at once; a poller would lose it to them), and gives
  * up if WAITER ends first, so no lock is taken for nobody.
  */
 public class LockHolder {

@@ -112,7 +112,7 @@ public final class ClusterApply {
 
     /** Each step planned from the values the steps before it left, then run. */
     private List<StepRun> steps(ApplyContext context, ClusterValues values, ApplyListener listener) throws InterruptedException {
-        FactsKnowledge knowledge = new FactsKnowledge(hosts.allFacts());
+        FactsKnowledge knowledge = new FactsKnowledge(hosts.allFacts(), () -> RunningVersions.nodes(inventory, hosts));
         Planner planner = new Planner(new TemplateRenderer(), rollout);
         Applier applier = new Applier(context, runner, listener);
         List<StepRun> steps = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Every host of the inventory, connected once (in parallel) and with its facts gathered; closed
@@ -20,6 +21,7 @@ public final class ConnectedHosts implements AutoCloseable {
     private final Map<String, RemoteHost> hosts;
     private final Map<String, HostFacts> facts;
     private final RunLog log;
+    private ClusterNodes.Read nodesBeforeChanges;
 
     ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts, RunLog log) {
         this.hosts = hosts;
@@ -59,6 +61,17 @@ public final class ConnectedHosts implements AutoCloseable {
     }
 
     private record Connected(RemoteHost host, HostFacts facts) {
+    }
+
+    /**
+     * The cluster's nodes as {@code read} gives them the first time they are asked for, kept for
+     * the rest of the session: the preflight asks first, before anything changes.
+     */
+    synchronized ClusterNodes.Read nodesBeforeChanges(Supplier<ClusterNodes.Read> read) {
+        if (nodesBeforeChanges == null) {
+            nodesBeforeChanges = read.get();
+        }
+        return nodesBeforeChanges;
     }
 
     public RemoteHost host(String address) {

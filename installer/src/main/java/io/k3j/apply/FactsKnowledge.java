@@ -4,15 +4,27 @@ import io.k3j.facts.HostFacts;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.IpLiteral;
 import io.k3j.plan.HostKnowledge;
+import io.k3j.plan.Operation;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** What the planner needs about hosts, from their gathered facts. */
+/** What the planner needs about hosts, from their gathered facts and the cluster's nodes as read before any change. */
 public final class FactsKnowledge implements HostKnowledge {
+    private static final ClusterNodes.Read NOT_READ = new ClusterNodes.Read(List.of(), Optional.of("the nodes were not read"));
+
     private final Map<String, HostFacts> facts;
+    private final Supplier<ClusterNodes.Read> nodes;
 
     public FactsKnowledge(Map<String, HostFacts> facts) {
+        this(facts, () -> NOT_READ);
+    }
+
+    /** With {@code nodes}, asked only when a plan needs them (read once per session: {@link RunningVersions#nodes}). */
+    FactsKnowledge(Map<String, HostFacts> facts, Supplier<ClusterNodes.Read> nodes) {
         this.facts = facts;
+        this.nodes = nodes;
     }
 
     @Override
@@ -48,5 +60,13 @@ public final class FactsKnowledge implements HostKnowledge {
     @Override
     public String nodeName(Host host) {
         return host.name().orElseGet(() -> facts.get(host.address()).defaultNodeName());
+    }
+
+    /** Nodes that could not be read leave it open (the uncordon then reads the node itself). */
+    @Override
+    public boolean mayBeCordonedByK3j(Host host) {
+        ClusterNodes.Read read = nodes.get();
+        return read.failure().isPresent()
+                || read.find(nodeName(host)).map(node -> node.annotations().containsKey(Operation.Cordon.MARK)).orElse(false);
     }
 }

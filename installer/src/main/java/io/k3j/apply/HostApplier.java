@@ -140,17 +140,18 @@ final class HostApplier {
         if (missing.isEmpty()) {
             return new Result(Change.UNCHANGED, "already installed: " + String.join(", ", packages.names()));
         }
+        if (context.wet().dry()) {
+            return new Result(Change.ADDED, "install " + String.join(", ", missing));
+        }
         String names = String.join(" ", missing);
-        context.wet().change(() -> {
-            ExecResult result = RemoteShell.run(host, "export DEBIAN_FRONTEND=noninteractive\n"
-                    + "apt-get install -y -q --no-install-recommends " + names + " || { apt-get update -q && "
-                    + "apt-get install -y -q --no-install-recommends " + names + "; }\n");
-            if (!result.ok()) {
-                throw new ClusterChecks.CheckFailed("apt-get could not install " + names + ": " + lastLines(result.stderr()),
-                        "check the host's package sources (apt-get update), or install " + names + " by hand and apply again");
-            }
-        });
-        return new Result(Change.ADDED, (context.wet().dry() ? "install " : "installed ") + String.join(", ", missing));
+        ExecResult result = RemoteShell.run(host, "export DEBIAN_FRONTEND=noninteractive\n"
+                + "apt-get install -y -q --no-install-recommends " + names + " || { apt-get update -q && "
+                + "apt-get install -y -q --no-install-recommends " + names + "; }\n");
+        if (!result.ok()) {
+            throw new ClusterChecks.CheckFailed("apt-get could not install " + names + ": " + lastLines(result.stderr()),
+                    "check the host's package sources (apt-get update), or install " + names + " by hand and apply again");
+        }
+        return new Result(Change.ADDED, "installed " + String.join(", ", missing));
     }
 
     /** The script, or in a dry run its probe: either says whether it changes (or would change) anything. */
@@ -207,14 +208,15 @@ final class HostApplier {
         if (!there) {
             return new Result(Change.UNCHANGED, disable.unit() + " is neither enabled nor running");
         }
-        context.wet().change(() -> {
-            ExecResult result = RemoteShell.run(host, "systemctl disable --now " + unit);
-            if (!result.ok()) {
-                throw new ClusterChecks.CheckFailed("systemctl could not disable " + disable.unit() + ": " + lastLines(result.stderr()),
-                        "see 'systemctl status " + disable.unit() + "' on the host");
-            }
-        });
-        return new Result(Change.REMOVED, (context.wet().dry() ? "stop and disable " : "stopped and disabled ") + disable.unit());
+        if (context.wet().dry()) {
+            return new Result(Change.REMOVED, "stop and disable " + disable.unit());
+        }
+        ExecResult result = RemoteShell.run(host, "systemctl disable --now " + unit);
+        if (!result.ok()) {
+            throw new ClusterChecks.CheckFailed("systemctl could not disable " + disable.unit() + ": " + lastLines(result.stderr()),
+                    "see 'systemctl status " + disable.unit() + "' on the host");
+        }
+        return new Result(Change.REMOVED, "stopped and disabled " + disable.unit());
     }
 
     /**

@@ -43,7 +43,9 @@ final class NodeLabeller {
         if (parts.isEmpty()) {
             parts.add(new ActionOutcome.Part(Change.CHANGED, wanted.node() + ": " + RECORDED));
         }
-        context.wet().change(() -> set(server, wanted.node(), diff, node.get()));
+        if (!context.wet().dry()) {
+            set(server, wanted.node(), diff, node.get());
+        }
         return new HostApplier.Result(overall(parts), parts.stream().map(ActionOutcome.Part::detail).collect(Collectors.joining("; ")),
                 Optional.empty(), Optional.empty(), parts);
     }

@@ -31,11 +31,14 @@ final class NodeRollout {
             return new HostApplier.Result(Change.UNCHANGED, "node " + name + " is cordoned already"
                     + (node.get().marked() ? " (by k3j-install)" : " (not by k3j-install: it stays cordoned after the upgrade)"));
         }
+        String versions = " (kubelet " + node.get().kubeletVersion() + " -> " + cordon.version() + ")";
+        if (context.wet().dry()) {
+            return new HostApplier.Result(Change.CHANGED, "cordon node " + name + versions);
+        }
         String quoted = Shell.quote(name);
-        change("cordon node " + name, "k3s kubectl annotate --overwrite node " + quoted + " " + Shell.quote(Operation.Cordon.MARK + "=true")
+        run("cordon node " + name, "k3s kubectl annotate --overwrite node " + quoted + " " + Shell.quote(Operation.Cordon.MARK + "=true")
                 + " >/dev/null && k3s kubectl cordon " + quoted);
-        return new HostApplier.Result(Change.CHANGED, (context.wet().dry() ? "cordon" : "cordoned") + " node " + name + " (kubelet "
-                + node.get().kubeletVersion() + " -> " + cordon.version() + ")");
+        return new HostApplier.Result(Change.CHANGED, "cordoned node " + name + versions);
     }
 
     HostApplier.Result drain(Host host, Operation.Drain drain) {
@@ -61,10 +64,13 @@ final class NodeRollout {
         if (node.isEmpty() || !node.get().marked()) {
             return new HostApplier.Result(Change.UNCHANGED, "node " + name + " was not cordoned by k3j-install");
         }
+        if (context.wet().dry()) {
+            return new HostApplier.Result(Change.CHANGED, "uncordon node " + name);
+        }
         String quoted = Shell.quote(name);
-        change("uncordon node " + name, "k3s kubectl uncordon " + quoted + " && k3s kubectl annotate node " + quoted + " "
+        run("uncordon node " + name, "k3s kubectl uncordon " + quoted + " && k3s kubectl annotate node " + quoted + " "
                 + Shell.quote(Operation.Cordon.MARK + "-") + " >/dev/null");
-        return new HostApplier.Result(Change.CHANGED, (context.wet().dry() ? "uncordon" : "uncordoned") + " node " + name);
+        return new HostApplier.Result(Change.CHANGED, "uncordoned node " + name);
     }
 
     private static HostApplier.Result atVersionOrAbsent(String name, Optional<NodeState> node, String version) {
@@ -82,14 +88,12 @@ final class NodeRollout {
         return NodeState.parse(result.stdout(), Operation.Cordon.MARK);
     }
 
-    private void change(String what, String script) {
-        context.wet().change(() -> {
-            ExecResult result = RemoteShell.run(context.firstServer(), script);
-            if (!result.ok()) {
-                throw new ClusterChecks.CheckFailed("could not " + what + " on " + context.firstServer().name() + ": "
-                        + HostApplier.lastLines(result.stderr()), "read the run log, fix the cause and apply again");
-            }
-        });
+    private void run(String what, String script) {
+        ExecResult result = RemoteShell.run(context.firstServer(), script);
+        if (!result.ok()) {
+            throw new ClusterChecks.CheckFailed("could not " + what + " on " + context.firstServer().name() + ": "
+                    + HostApplier.lastLines(result.stderr()), "read the run log, fix the cause and apply again");
+        }
     }
 
     /** A drain that did not finish: the pod it could not evict, and the budgets of its namespace when a budget refused it. */

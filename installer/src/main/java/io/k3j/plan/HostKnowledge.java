@@ -1,6 +1,7 @@
 package io.k3j.plan;
 
 import io.k3j.inventory.Host;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,54 @@ public interface HostKnowledge {
 
     /** The name K3s registers the host's node under: the inventory's, else the host's hostname in lower case. */
     String nodeName(Host host);
+
+    /**
+     * Whether the host's node may carry k3j-install's cordon mark ({@link Operation.Cordon#MARK}),
+     * left by an upgrade cut short: true unless the cluster's nodes, read before any change, show
+     * it without the mark (or show no such node).
+     */
+    default boolean mayBeCordonedByK3j(Host host) {
+        return true;
+    }
+
+    /**
+     * This knowledge, with {@code versions} (by host address) as the K3s binaries those hosts have:
+     * a plan of an upgrade for hosts that are not asked. The other hosts keep what this knows.
+     */
+    default HostKnowledge withK3sVersions(Map<String, String> versions) {
+        HostKnowledge known = this;
+        return new HostKnowledge() {
+            @Override
+            public String arch(Host host) {
+                return known.arch(host);
+            }
+
+            @Override
+            public String ip(Host host) {
+                return known.ip(host);
+            }
+
+            @Override
+            public String postgresMajor(Host host) {
+                return known.postgresMajor(host);
+            }
+
+            @Override
+            public Optional<String> k3sVersion(Host host) {
+                return Optional.ofNullable(versions.get(host.address())).or(() -> known.k3sVersion(host));
+            }
+
+            @Override
+            public String nodeName(Host host) {
+                return known.nodeName(host);
+            }
+
+            @Override
+            public boolean mayBeCordonedByK3j(Host host) {
+                return known.mayBeCordonedByK3j(host);
+            }
+        };
+    }
 
     HostKnowledge OFFLINE = new HostKnowledge() {
         @Override

@@ -12,7 +12,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The secrets a file on a host holds now, found where k3j-install writes them: config.yaml's
  * {@code token}, {@code agent-token} and the password in {@code datastore-endpoint}, and the
- * password of a set-up script's {@code PASSWORD '…'} (or {@code E'…'}) or {@code IDENTIFIED BY '…'}. The online
+ * password of a set-up script's {@code PASSWORD '…'} (or {@code E'…'}) or {@code IDENTIFIED BY '…'}; a token's
+ * password part as {@link K3sToken} (the one owner of a token's form) finds it. The online
  * plan masks them in the old side of a diff, where the inventory's (new) secrets are not the ones
  * written: a rotated token would otherwise show on the '-' lines.
  */
@@ -20,7 +21,6 @@ public final class SecretsOnHost {
     private static final Pattern YAML_SECRET = Pattern.compile("(?m)^(token|agent-token|datastore-endpoint):[ \\t]*(.*?)[ \\t]*$");
     private static final Pattern SQL_PASSWORD = Pattern.compile("(?i)(?:PASSWORD|IDENTIFIED BY)\\s+E?'((?:[^'\\\\]|''|\\\\.)*)'");
     private static final Pattern URL_PASSWORD = Pattern.compile("://[^:/@]*:(.*)@");
-    private static final Pattern TOKEN_PASSWORD = Pattern.compile("::(?:server|node):(.+)$");
 
     private SecretsOnHost() {
     }
@@ -34,10 +34,7 @@ public final class SecretsOnHost {
                 passwordInUrl(value, secrets);
             } else {
                 secrets.add(value);
-                Matcher password = TOKEN_PASSWORD.matcher(value);
-                if (password.find()) {
-                    secrets.add(password.group(1));
-                }
+                K3sToken.passwordPart(value).ifPresent(secrets::add);
             }
         }
         Matcher sql = SQL_PASSWORD.matcher(content);

@@ -55,7 +55,7 @@ final class WorkersPlanner {
 
     private HostPlan hostPlan(Host host) {
         List<Action> actions = new ArrayList<>(k3sActions(host));
-        if (knowledge.k3sVersion(host).isPresent()) {
+        if (knowledge.k3sVersion(host).isPresent() && knowledge.mayBeCordonedByK3j(host)) {
             // A node an interrupted or failed rollout left cordoned is put back (only one k3j-install cordoned).
             actions.add(uncordon());
         }

@@ -1,40 +1,34 @@
 package io.k3j.backup;
 
+import static io.k3j.backup.FakeBackupCluster.CLOCK;
+import static io.k3j.backup.FakeBackupCluster.DB;
+import static io.k3j.backup.FakeBackupCluster.PASSWORD;
+import static io.k3j.backup.FakeBackupCluster.SERVERS;
+import static io.k3j.backup.FakeBackupCluster.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.StepFailure;
-import io.k3j.apply.WaveRunner;
 import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Inventory;
 import io.k3j.plan.Paths;
-import io.k3j.ssh.RunLog;
 import io.k3j.ssh.Sha256;
 import io.k3j.testing.ExampleInventories;
-import io.k3j.testing.FakeCluster;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClusterBackupTest {
-    private static final String DB = "198.51.100.5";
-    private static final String S1 = "198.51.100.11";
-    private static final String TOKEN = "K10" + "ab".repeat(32) + "::server:" + "0123456789abcdef".repeat(2);
+    private static final String S1 = SERVERS.get(0);
     private static final String DUMP = "PGDMP\u0001 the kine table, as pg_dump --format=custom writes it";
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T01:02:03Z"), ZoneOffset.UTC);
 
     @RegisterExtension
     final FakeHosts fakes = new FakeHosts();
@@ -42,12 +36,18 @@ class ClusterBackupTest {
     @TempDir
     Path temp;
 
-    private final Inventory inventory = ExampleInventories.load("airgap.yaml");
+    private FakeBackupCluster cluster;
+    private Inventory inventory;
+
+    @BeforeEach
+    void theAirgapExampleOnFakeHosts() {
+        cluster = new FakeBackupCluster(fakes, temp.resolve("backup.log"));
+        inventory = cluster.inventory;
+    }
 
     @Test
     void theDumpTheTokenAndTheManifestGoIntoOneFolderForItsOwnerWithTheSha256OfEveryFile() throws Exception {
-        new FakeCluster(inventory, fakes);
-        fakes.host(S1).put(Paths.SERVER_TOKEN, TOKEN + "\n");
+        cluster.withToken();
         fakes.host(DB).on("pg_dump", FakeHost.command("\\Arunuser -u postgres -- pg_dump --format=custom --dbname='k3s'\\z"),
                 FakeHost.ok(DUMP));
 
@@ -79,13 +79,12 @@ class ClusterBackupTest {
             size = files.mapToLong(file -> file.toFile().length()).sum();
         }
         assertThat(taken.bytes()).isEqualTo(size);
-        assertThat(Files.readString(temp.resolve("backup.log"))).doesNotContain(TOKEN).doesNotContain("0123456789abcdef".repeat(2));
+        assertThat(Files.readString(cluster.log)).doesNotContain(TOKEN).doesNotContain(PASSWORD);
     }
 
     @Test
     void aDumpThatFailsNamesTheHostAndStepAndLeavesNothingBehind() throws Exception {
-        new FakeCluster(inventory, fakes);
-        fakes.host(S1).put(Paths.SERVER_TOKEN, TOKEN + "\n");
+        cluster.withToken();
         fakes.host(DB).on("pg_dump", FakeHost.command("pg_dump"),
                 new io.k3j.ssh.ExecResult(1, "PGDMP half of it", "pg_dump: error: connection to server failed", java.time.Duration.ZERO));
 
@@ -102,8 +101,6 @@ class ClusterBackupTest {
 
     @Test
     void aClusterWhoseFirstServerHasNoTokenIsNotBackedUp() throws Exception {
-        new FakeCluster(inventory, fakes);
-
         assertThatThrownBy(this::backup).isInstanceOfSatisfying(StepFailure.class, failure -> {
             assertThat(failure.host()).isEqualTo(S1);
             assertThat(failure.describe()).contains(Paths.SERVER_TOKEN, "does not exist");
@@ -120,14 +117,7 @@ class ClusterBackupTest {
                 .hasMessageContaining(Paths.SERVER_TOKEN);
     }
 
-    private ClusterBackup.Taken backup() throws InterruptedException, IOException {
-        WaveRunner runner = new WaveRunner(1, CLOCK);
-        try (ConnectedHosts hosts = ConnectedHosts.connect(inventory, fakes, RunLog.create(temp.resolve("backup.log"), CLOCK), runner)) {
-            return new ClusterBackup(inventory, hosts, CLOCK).take(temp.resolve("backups"));
-        }
-    }
-
-    static String text(byte[] bytes) {
-        return new String(bytes, StandardCharsets.UTF_8);
+    private ClusterBackup.Taken backup() throws Exception {
+        return cluster.backup(temp.resolve("backups"));
     }
 }

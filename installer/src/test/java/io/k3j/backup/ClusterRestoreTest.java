@@ -1,27 +1,23 @@
 package io.k3j.backup;
 
+import static io.k3j.backup.FakeBackupCluster.DB;
+import static io.k3j.backup.FakeBackupCluster.SERVERS;
+import static io.k3j.backup.FakeBackupCluster.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.Node;
 import io.k3j.apply.StepFailure;
-import io.k3j.apply.WaveRunner;
 import io.k3j.inventory.Inventory;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.ExecResult;
-import io.k3j.ssh.RunLog;
 import io.k3j.testing.ExampleInventories;
-import io.k3j.testing.FakeCluster;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
 import io.k3j.testing.FakeSystemd;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,13 +26,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ClusterRestoreTest {
-    private static final String DB = "198.51.100.5";
-    private static final List<String> SERVERS = List.of("198.51.100.11", "198.51.100.12");
-    private static final String BACKUP_PASSWORD = "0123456789abcdef".repeat(2);
-    private static final String TOKEN = "K10" + "ab".repeat(32) + "::server:" + BACKUP_PASSWORD;
+    private static final String BACKUP_PASSWORD = FakeBackupCluster.PASSWORD;
     private static final String NOW_PASSWORD = "fedcba9876543210".repeat(2);
     private static final String DUMP = "PGDMP the kine table";
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-02T01:02:03Z"), ZoneOffset.UTC);
 
     @RegisterExtension
     final FakeHosts fakes = new FakeHosts();
@@ -44,15 +36,16 @@ class ClusterRestoreTest {
     @TempDir
     Path temp;
 
-    private final Inventory inventory = ExampleInventories.load("airgap.yaml");
+    private FakeBackupCluster cluster;
+    private Inventory inventory;
     private Path backup;
 
     @BeforeEach
     void aBackupAndServersThatRunWithAnotherToken() throws Exception {
-        new FakeCluster(inventory, fakes);
-        fakes.host(SERVERS.get(0)).put(Paths.SERVER_TOKEN, TOKEN + "\n");
+        cluster = new FakeBackupCluster(fakes, temp.resolve("hosts.log")).withToken();
+        inventory = cluster.inventory;
         fakes.host(DB).on("pg_dump", FakeHost.command("pg_dump"), FakeHost.ok(DUMP));
-        backup = connected(hosts -> new ClusterBackup(inventory, hosts, CLOCK).take(temp.resolve("backups")).directory());
+        backup = cluster.backup(temp.resolve("backups")).directory();
         for (String server : SERVERS) {
             FakeHost host = fakes.host(server);
             host.put(Paths.K3S_CONFIG, "# Managed by k3j-install\ntoken: \"" + NOW_PASSWORD + "\"\nagent-token: \"a\"\n");
@@ -95,7 +88,7 @@ class ClusterRestoreTest {
             assertThat(fakes.host(server).file(Paths.SERVER_TOKEN).orElseThrow().text()).isEqualTo(TOKEN + "\n");
             assertThat(fakes.host(server).file(Paths.SERVER_TOKEN).orElseThrow().mode()).isEqualTo("0600");
         }
-        assertThat(Files.readString(temp.resolve("hosts.log"))).doesNotContain(BACKUP_PASSWORD);
+        assertThat(Files.readString(cluster.log)).doesNotContain(BACKUP_PASSWORD);
     }
 
     @Test
@@ -139,15 +132,7 @@ class ClusterRestoreTest {
                 .hasMessageContaining("is of a postgres datastore").hasMessageContaining("spec.datastore.type mysql");
     }
 
-    @FunctionalInterface
-    private interface OnHosts<T> {
-        T run(ConnectedHosts hosts) throws Exception;
-    }
-
-    private <T> T connected(OnHosts<T> work) throws Exception {
-        WaveRunner runner = new WaveRunner(1, CLOCK);
-        try (ConnectedHosts hosts = ConnectedHosts.connect(inventory, fakes, RunLog.create(temp.resolve("hosts.log"), CLOCK), runner)) {
-            return work.run(hosts);
-        }
+    private <T> T connected(FakeBackupCluster.OnHosts<T> work) throws Exception {
+        return cluster.connected(work);
     }
 }

@@ -20,4 +20,11 @@ class SecretsOnHostTest {
                 + "datastore-endpoint: postgres://k3s:old%40pw@198.51.100.5:5432/k3s\n"))
                 .contains("old-token", "old-agent's", "old@pw", "old%40pw");
     }
+
+    @Test
+    void aTokenOfTheSecureFormGivesItsPasswordPartAsKeptTokensReadIt() {
+        String token = "K10" + "ab".repeat(32) + "::server:" + "0123456789abcdef".repeat(2);
+
+        assertThat(SecretsOnHost.in("token: \"" + token + "\"\n")).containsExactly(token, K3sToken.parse(token).orElseThrow().password());
+    }
 }

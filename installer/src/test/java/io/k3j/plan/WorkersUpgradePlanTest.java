@@ -2,7 +2,6 @@ package io.k3j.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.inventory.LoadResult;
@@ -85,32 +84,7 @@ class WorkersUpgradePlanTest {
     }
 
     private static StepPlan plan(Inventory inventory, Map<String, String> versions, Rollout rollout, Step step) {
-        HostKnowledge knowledge = new HostKnowledge() {
-            @Override
-            public String arch(Host host) {
-                return "amd64";
-            }
-
-            @Override
-            public String ip(Host host) {
-                return host.address();
-            }
-
-            @Override
-            public String postgresMajor(Host host) {
-                return "15";
-            }
-
-            @Override
-            public String nodeName(Host host) {
-                return host.name().orElse(host.address());
-            }
-
-            @Override
-            public Optional<String> k3sVersion(Host host) {
-                return Optional.ofNullable(versions.get(host.address()));
-            }
-        };
+        HostKnowledge knowledge = HostKnowledge.OFFLINE.withK3sVersions(versions);
         ClusterValues values = ClusterValues.offline(inventory, new InventoryLoader(Map.<String, String>of()::get).secrets(inventory));
         return new Planner(new TemplateRenderer(), rollout).plan(step, inventory, values, knowledge);
     }

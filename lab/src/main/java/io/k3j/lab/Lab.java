@@ -265,20 +265,27 @@ public final class Lab implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(script.toString());
         command.addAll(Arrays.asList(arguments));
+        Process process;
         try {
-            Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            process = RunningCommands.start(new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))));
+        } catch (IOException e) {
+            throw new LabException("cannot run " + script, e);
+        }
+        try {
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new LabException("lab/lab " + String.join(" ", arguments) + " did not finish within " + timeout);
+                RunningCommands.end(process);
+                throw new LabException("lab/lab " + String.join(" ", arguments) + " did not finish within " + timeout
+                        + "; it was ended with every process it had started");
             }
             return new CommandResult(process.exitValue(), out.join(), err.join());
-        } catch (IOException e) {
-            throw new LabException("cannot run " + script, e);
         } catch (InterruptedException e) {
+            RunningCommands.end(process);
             Thread.currentThread().interrupt();
             throw new LabException("interrupted while running lab/lab " + String.join(" ", arguments), e);
+        } finally {
+            RunningCommands.finished(process);
         }
     }
 
