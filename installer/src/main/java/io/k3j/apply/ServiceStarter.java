@@ -81,6 +81,11 @@ final class ServiceStarter {
                     "listening on port " + listening.port());
             return "listening on port " + listening.port();
         }
+        if (readiness instanceof Operation.PostgresAccepting postgres) {
+            listener.waiting(inventoryHost.address(), "waiting for " + units + " to accept connections on port " + postgres.port());
+            awaitOnHost(host, services, "pg_isready -q -p " + postgres.port(), "accepting connections on port " + postgres.port());
+            return "accepting connections on port " + postgres.port();
+        }
         listener.waiting(inventoryHost.address(), "waiting for " + units + " to be ready");
         awaitOnHost(host, services, "systemctl is-active -q " + units, "active (ready)");
         if (readiness instanceof Operation.NodeReady node) {

@@ -93,8 +93,8 @@ final class DatastorePlanner {
         actions.add(Action.write(ManagedFile.rootOnly(Paths.SETUP_SCRIPTS + "/postgres-setup.sql",
                 renderer.render("datastore/postgres/setup.sql.ftl", sqlModel(provision)))));
         keptPassword(provision).ifPresent(actions::add);
-        actions.add(Action.start("(re)start postgresql when its configuration changed",
-                new Operation.Services(List.of("postgresql"), new Operation.Listening(Datastore.Type.postgres.defaultPort()))));
+        actions.add(Action.start("(re)start postgresql when its configuration changed, and wait until it accepts connections (pg_isready)",
+                new Operation.Services(List.of("postgresql"), new Operation.PostgresAccepting(Datastore.Type.postgres.defaultPort()))));
         actions.add(Action.run("create the role " + provision.user() + " and the database " + provision.database()
                 + " (psql as postgres, the script on standard input)", new Operation.RunOnChange("postgres-setup",
                 "runuser -u postgres -- psql -X -q -d postgres < " + Paths.SETUP_SCRIPTS + "/postgres-setup.sql")));

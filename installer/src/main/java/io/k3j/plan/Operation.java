@@ -233,6 +233,13 @@ public sealed interface Operation {
     }
 
     /**
+     * PostgreSQL on this port accepts connections ({@code pg_isready}): it listens while it still
+     * starts up, answering {@code FATAL: the database system is starting up} until then.
+     */
+    record PostgresAccepting(int port) implements Readiness {
+    }
+
+    /**
      * The K3s node of this host is Ready, as the first server reports it, and its kubelet at
      * {@code version} when one is given (after an upgrade the node must be back on the new binary).
      */

@@ -92,6 +92,19 @@ class ServiceStarterTest {
     }
 
     @Test
+    void aRestartedPostgresqlIsReadyOnlyOnceItAcceptsConnectionsNotWhenItListens() {
+        FakeSystemd.teach(fakes.host(S1), "postgresql", true);
+        fakes.host(S1).put(Paths.STAMPS + "/services-postgresql", Stamps.hash(List.of("an older config", "postgresql")) + "\n");
+
+        HostApplier.Result result = starter.start(fakes.host(S1), host(S1),
+                new Operation.Services(List.of("postgresql"), new Operation.PostgresAccepting(5432)), INPUTS, List.of());
+
+        assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "restarted postgresql; accepting connections on port 5432"));
+        assertThat(fakes.host(S1).sent()).filteredOn(sent -> sent.stdin().contains("until "))
+                .singleElement().satisfies(sent -> assertThat(sent.stdin()).contains("until pg_isready -q -p 5432;"));
+    }
+
+    @Test
     void aUnitThatIsNotRunningStartsThoughItsStampMatches() {
         HostApplier.Result result = startK3s(false, "config");
 

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Teaches a fake host the systemd commands apply's ServiceStarter sends for some units: whether
  * they are active, their restart (after which they are), and the wait until they are ready (or
- * listen: the host's only units that listen). In the journal as "is UNITS active", "restart
+ * listen, or accept connections: the host's only units that listen). In the journal as "is UNITS active", "restart
  * UNITS" and "wait for UNITS".
  */
 public final class FakeSystemd {
@@ -24,7 +24,7 @@ public final class FakeSystemd {
                     active.set(true);
                     return FakeHost.ok();
                 })
-                .on("wait for " + units, FakeHost.script("until systemctl is-active -q " + quoted + ";|until ss -Htln "),
+                .on("wait for " + units, FakeHost.script("until systemctl is-active -q " + quoted + ";|until ss -Htln |until pg_isready "),
                         sent -> active.get() ? FakeHost.ok() : FakeHost.exit(124, ""));
         return active;
     }
