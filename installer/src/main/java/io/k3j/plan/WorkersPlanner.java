@@ -16,6 +16,7 @@ final class WorkersPlanner {
     private final TemplateRenderer renderer;
     private final HostKnowledge knowledge;
     private final K3sInstall install;
+    private final K3sTools tools;
 
     WorkersPlanner(PlanContext context) {
         this.inventory = context.inventory();
@@ -23,6 +24,7 @@ final class WorkersPlanner {
         this.renderer = context.renderer();
         this.knowledge = context.knowledge();
         this.install = context.k3sInstall();
+        this.tools = new K3sTools(context.renderer());
     }
 
     StepPlan plan() {
@@ -41,6 +43,8 @@ final class WorkersPlanner {
                 Map.of("unitName", "k3s-agent", "command", "agent", "binary", Paths.K3S_BINARY)))));
         actions.add(Action.start("start k3s-agent and wait until the node is Ready",
                 new Operation.Services(List.of("k3s-agent"), new Operation.NodeReady())));
+        // After the start: none of these is an input of K3s, so adding them restarts nothing.
+        actions.addAll(tools.actions(false));
         return new HostPlan(host.address(), "worker", actions);
     }
 

@@ -74,9 +74,9 @@ class ClusterApplyTest {
                 DB + ": gather facts", S1 + ": gather facts", S2 + ": gather facts", LB + ": gather facts", W1 + ": gather facts",
                 DB + ": is postgresql active",
                 S1 + ": tunnel to " + DB + ":5432", S2 + ": tunnel to " + DB + ":5432",
-                S1 + ": is k3s active", S2 + ": is k3s active",
+                S1 + ": is k3s active", S1 + ": make the links", S2 + ": is k3s active", S2 + ": make the links",
                 LB + ": is haproxy active", S1 + ": check the registration address",
-                W1 + ": is k3s-agent active",
+                W1 + ": is k3s-agent active", W1 + ": make the links",
                 S1 + ": get nodes");
     }
 
@@ -102,7 +102,7 @@ class ClusterApplyTest {
 
         ClusterApply.DryRun before = dryRun();
 
-        assertThat(fakes.journal()).allSatisfy(line -> assertThat(line).matches(".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file)"));
+        assertThat(fakes.journal()).allSatisfy(line -> assertThat(line).matches(".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file|probe the links)"));
         assertThat(before.changes()).isPositive();
         fakes.clearJournal();
         ClusterApply.Result applied = apply();
@@ -150,7 +150,7 @@ class ClusterApplyTest {
     /** What starts or checks something: the files written between them are left to the plan's own tests. */
     private static boolean marksAWave(String line) {
         return !line.contains(": write ") && !line.contains(": gather facts") && !line.contains(": install packages")
-                && !line.contains(" active") && !line.contains(": wait for ");
+                && !line.contains(" active") && !line.contains(": wait for ") && !line.contains(": make the links");
     }
 
     private ClusterApply.Result apply() throws InterruptedException {

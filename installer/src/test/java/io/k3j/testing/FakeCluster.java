@@ -46,6 +46,7 @@ public final class FakeCluster {
         for (Host server : inventory.servers().hosts()) {
             FakeHost host = fakes.host(server.address());
             k3s.put(server.address(), FakeSystemd.teach(host, "k3s", false));
+            teachLinks(host);
             host.on("restart k3s", FakeHost.script("systemctl restart --no-block k3s\\z"), sent -> {
                 k3s.get(server.address()).set(true);
                 writeTokens(host);
@@ -63,6 +64,7 @@ public final class FakeCluster {
         for (Host worker : inventory.workers().hosts()) {
             FakeHost host = fakes.host(worker.address());
             k3s.put(worker.address(), FakeSystemd.teach(host, "k3s-agent", false));
+            teachLinks(host);
             host.on("restart k3s-agent", FakeHost.script("systemctl restart --no-block k3s-agent\\z"), sent -> {
                 k3s.get(worker.address()).set(true);
                 labels.put(worker.address(), nodeLabels(host));
@@ -109,6 +111,15 @@ public final class FakeCluster {
             return host.file(path.group(1)).map(file -> FakeHost.ok(file.mode().replaceFirst("^0+(?=.)", "") + " " + file.owner() + "\n"))
                     .orElseGet(() -> FakeHost.exit(1, "stat: cannot statx '" + path.group(1) + "': No such file or directory"));
         });
+    }
+
+    /** install.sh's kubectl/crictl/ctr links: made by the first run (no such command on the fake's PATH), there after it. */
+    private static void teachLinks(FakeHost host) {
+        AtomicBoolean linked = new AtomicBoolean();
+        host.on("probe the links", FakeHost.script("echo \"link \\$bin/\\$cmd to k3s\""),
+                        sent -> FakeHost.ok(linked.get() ? "" : "link /usr/local/bin/kubectl to k3s\nk3j: changed\n"))
+                .on("make the links", FakeHost.script("ln -sf k3s"), sent -> FakeHost.ok(linked.getAndSet(true) ? ""
+                        : "linked /usr/local/bin/kubectl to k3s\nk3j: changed\n"));
     }
 
     private void teachPackages(FakeHost host) {
