@@ -4,7 +4,7 @@
   env file, then, unless another K3s unit is left on the host, the kubectl/crictl/ctr links to k3s,
   K3s' configuration and data (its token files too), the kubelet's folder, the binary and the
   killall script; and last itself. Beyond install.sh, it removes what k3j-install put there for
-  K3s: the unit's stamp, and k3j-install's folders once empty. Safe to run again.
+  K3s: the unit's stamp, the node password and k3j-install's folders once empty. Safe to run again.
   Model: unitName (k3s | k3s-agent), script (this script's path), killall, binary, dataDir,
          stamp (the unit's stamp file), state (k3j-install's folder, /var/lib/k3j)
   Every value goes in through sh() (one single-quoted shell word).
@@ -67,5 +67,7 @@ rm -rf /etc/rancher/k3s /run/k3s /run/flannel
 clean_mounted "$K3S_DATA_DIR"
 rm -rf /var/lib/kubelet
 rm -f ${sh(binary)} ${sh(killall)}
-rmdir ${sh(state)}/stamps ${sh(state)}/tmp ${sh(state)} 2>/dev/null
+# Beyond install.sh: the node password (its secret goes with the node), and the folders left empty.
+rm -rf /etc/rancher/node
+rmdir ${sh(state)}/stamps ${sh(state)}/tmp ${sh(state)} /etc/rancher /var/lib/rancher 2>/dev/null
 exit 0

@@ -7,6 +7,7 @@ import io.k3j.plan.ClusterValues;
 import io.k3j.plan.Paths;
 import io.k3j.plan.SecretMasker;
 import io.k3j.plan.Planner;
+import io.k3j.plan.Removal;
 import io.k3j.plan.Step;
 import io.k3j.render.TemplateRenderer;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A whole apply on connected hosts, or its dry run: the four steps in order, each planned just
+ * A whole apply on connected hosts, or its dry run: the steps in order (the four of the HA guide, then the
+ * hosts taken out of the inventory and the record of the nodes), each planned just
  * before it runs from what the steps before it produced (the workers with the agents' token the
  * first server wrote); then every node checked against the inventory, and the cluster's kubeconfig
  * read for the operator. A dry run ({@link #dryRun}) goes through the same steps and interpreter,
@@ -33,6 +35,7 @@ public final class ClusterApply {
     private final Duration readyLimit;
     private final Clock clock;
     private final DatastoreProbe datastoreProbe;
+    private final List<Removal> removals;
 
     /** What an apply did and found. */
     public record Result(List<HostReport> reports, List<Node> nodes, Kubeconfig kubeconfig) {
@@ -52,12 +55,18 @@ public final class ClusterApply {
 
     public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
                         Clock clock) {
-        this(inventory, resolver, hosts, runner, readyLimit, clock, DatastoreProbe.OVER_THE_NETWORK);
+        this(inventory, resolver, hosts, runner, readyLimit, clock, DatastoreProbe.OVER_THE_NETWORK, List.of());
+    }
+
+    /** With the hosts taken out of the inventory to remove in step 5 ({@link RemovedHosts}). */
+    public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
+                        Clock clock, List<Removal> removals) {
+        this(inventory, resolver, hosts, runner, readyLimit, clock, DatastoreProbe.OVER_THE_NETWORK, removals);
     }
 
     /** With a stand-in for the datastore login: for a unit test on fake hosts, which tunnel nowhere. */
     public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
-                        Clock clock, DatastoreProbe datastoreProbe) {
+                        Clock clock, DatastoreProbe datastoreProbe, List<Removal> removals) {
         this.inventory = inventory;
         this.resolver = resolver;
         this.hosts = hosts;
@@ -65,6 +74,7 @@ public final class ClusterApply {
         this.readyLimit = readyLimit;
         this.clock = clock;
         this.datastoreProbe = datastoreProbe;
+        this.removals = removals;
     }
 
     /** The cluster's values, kept or new: known before anything runs, so every secret is masked from the start. */
@@ -105,7 +115,7 @@ public final class ClusterApply {
         List<StepRun> steps = new ArrayList<>();
         ClusterValues known = values;
         for (Step step : Step.values()) {
-            StepRun run = applier.run(planner.plan(step, inventory, known, knowledge));
+            StepRun run = applier.run(planner.plan(step, inventory, known, knowledge, removals));
             steps.add(run);
             if (run.agentJoinToken().isPresent()) {
                 known = withAgentJoinToken(known, run.agentJoinToken().get());

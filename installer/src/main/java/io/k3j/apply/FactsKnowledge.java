@@ -32,6 +32,11 @@ public final class FactsKnowledge implements HostKnowledge {
     }
 
     @Override
+    public String nodeName(Host host) {
+        return host.name().orElseGet(() -> facts.get(host.address()).defaultNodeName());
+    }
+
+    @Override
     public String postgresMajor(Host host) {
         HostFacts known = facts.get(host.address());
         // A number only (the preflight refused anything else): it becomes part of a path.

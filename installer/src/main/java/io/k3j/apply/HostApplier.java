@@ -30,12 +30,14 @@ final class HostApplier {
     private final ApplyContext context;
     private final ClusterChecks checks;
     private final ServiceStarter services;
+    private final NodeRemoval removal;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
         this.context = context;
         this.checks = new ClusterChecks(context);
         this.services = new ServiceStarter(context, listener);
+        this.removal = new NodeRemoval(context);
         this.listener = listener;
     }
 
@@ -91,6 +93,10 @@ final class HostApplier {
         Operation operation = action.operation();
         if (operation instanceof Operation.Check check) {
             return checks.run(check, address);
+        } else if (operation instanceof Operation.DrainNode drain) {
+            return removal.drain(drain);
+        } else if (operation instanceof Operation.DeleteNode delete) {
+            return removal.delete(delete);
         }
         RemoteHost host = context.host(address).orElseThrow(() -> new IllegalStateException("no connection to " + address));
         if (operation instanceof Operation.Packages packages) {
@@ -107,6 +113,8 @@ final class HostApplier {
             return disable(host, disable);
         } else if (operation instanceof Operation.RunOnChange run) {
             return runOnChange(host, action, run, inputs, changed);
+        } else if (operation instanceof Operation.Uninstall uninstall) {
+            return removal.uninstall(host, uninstall);
         } else if (operation instanceof Operation.Services units) {
             return services.start(host, hostOf(address), units, inputs, changed);
         }

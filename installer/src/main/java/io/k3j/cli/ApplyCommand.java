@@ -9,6 +9,7 @@ import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.kubeconfig.KubeconfigFile;
 import io.k3j.plan.ClusterValues;
+import io.k3j.plan.Removal;
 import io.k3j.plan.SecretMasker;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -50,6 +51,15 @@ public class ApplyCommand extends BaseCommand {
             + "change nothing.")
     boolean dryRun;
 
+    @Option(names = "--prune", description = "Remove the hosts k3j-install manages that the inventory no longer names: drain, "
+            + "uninstall K3s, delete the node (step 5). Without it, apply asks on a terminal and stops elsewhere (exit 2), "
+            + "naming them, before any change.")
+    boolean prune;
+
+    @Option(names = "--force", description = "With --prune: a removed host that cannot be reached is deleted from the cluster "
+            + "anyway, and reported as not cleaned.")
+    boolean force;
+
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "Where to write the cluster's kubeconfig (mode 0600; default: <cluster>.kubeconfig next to the inventory).")
     Path kubeconfig;
@@ -77,8 +87,9 @@ public class ApplyCommand extends BaseCommand {
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
+            List<Removal> removals = new PruneConsent(prune, force, context).removals(HostSession.removals(valid, hosts, context), hosts);
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
-                    new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock);
+                    new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock, removals);
             ClusterValues values = HostSession.keptSecrets(apply::values, context);
             SecretMasker masker = values.masker();
             ApplyTally tally = new ApplyTally();
@@ -107,6 +118,9 @@ public class ApplyCommand extends BaseCommand {
             Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
             KubeconfigFile.write(written, result.kubeconfig(), mergeKubeconfig);
             ending.applied(summary.get(), result.nodes(), valid.name(), valid.registration().url(), written);
+            removals.stream().filter(removal -> !removal.reachable()).forEach(removal -> context.output().warning(removal.host().address()
+                    + ": node " + removal.host().nodeName() + " deleted from the cluster, the host not cleaned (it could not be "
+                    + "reached): run " + io.k3j.plan.K3sTools.uninstallScript(removal.host().server()) + " there once it is back"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted; the next apply carries on from what is there");

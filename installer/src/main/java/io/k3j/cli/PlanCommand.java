@@ -90,7 +90,8 @@ public class PlanCommand extends BaseCommand {
             ClusterValues values = ClusterValues.of(valid, resolver,
                     HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());
-            ClusterApply apply = new ClusterApply(valid, resolver, hosts, new WaveRunner(ssh.parallel(), clock), DRY_RUN_WAITS, clock);
+            ClusterApply apply = new ClusterApply(valid, resolver, hosts, new WaveRunner(ssh.parallel(), clock), DRY_RUN_WAITS, clock,
+                    HostSession.removals(valid, hosts, context));
             ClusterApply.DryRun dryRun;
             try {
                 dryRun = apply.dryRun(values, SilentListener.INSTANCE);

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public record Action(Kind kind, String description, Operation operation) {
 
-    public enum Kind { INSTALL, WRITE, BLOCK, RUN, START, CHECK }
+    public enum Kind { INSTALL, WRITE, BLOCK, RUN, START, CHECK, REMOVE }
 
     public static Action install(String description, Operation operation) {
         return new Action(Kind.INSTALL, description, operation);
@@ -30,6 +30,10 @@ public record Action(Kind kind, String description, Operation operation) {
 
     public static Action start(String description, Operation.Services services) {
         return new Action(Kind.START, description, services);
+    }
+
+    public static Action remove(String description, Operation operation) {
+        return new Action(Kind.REMOVE, description, operation);
     }
 
     public static Action check(String description, Operation.Check check) {

@@ -17,7 +17,15 @@ public interface HostKnowledge {
     /** The PostgreSQL major version whose configuration folder to use. */
     String postgresMajor(Host host);
 
+    /** The name K3s registers the host's node under: the inventory's, else the host's hostname in lower case. */
+    String nodeName(Host host);
+
     HostKnowledge OFFLINE = new HostKnowledge() {
+        @Override
+        public String nodeName(Host host) {
+            return host.name().orElse("<hostname>");
+        }
+
         @Override
         public String arch(Host host) {
             return "amd64";

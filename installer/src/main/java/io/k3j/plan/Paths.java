@@ -8,6 +8,8 @@ public final class Paths {
     public static final String SERVER_TOKEN = K3S_DATA + "/server/token";
     /** With agent-token set, a file of its own: K10<ca-hash>::node:<agent password>; without, a link to the token. */
     public static final String AGENT_TOKEN = K3S_DATA + "/server/agent-token";
+    /** The record of the nodes k3j-install manages (ManagedHosts), on every server; uninstalled with /etc/rancher/k3s. */
+    public static final String MANAGED_HOSTS = "/etc/rancher/k3s/k3j-managed-hosts";
     public static final String KUBECONFIG = "/etc/rancher/k3s/k3s.yaml";
     public static final String AIRGAP_IMAGES = K3S_DATA + "/agent/images";
     public static final String DATASTORE_TLS = "/etc/rancher/k3s/datastore";

@@ -1,11 +1,12 @@
 package io.k3j.plan;
 
-/** The four steps of a K3s HA install (K3s docs, datastore/ha.md), in the order they run. */
+/** The four steps of a K3s HA install (K3s docs, datastore/ha.md), in the order they run, and a fifth of k3j-install's own: the hosts taken out of the inventory. */
 public enum Step {
     DATASTORE("1. Datastore", "the external datastore every server shares"),
     SERVERS("2. Servers", "two or more K3s servers on that datastore, with one token"),
     REGISTRATION("3. Fixed registration address", "a stable address in front of the servers"),
-    WORKERS("4. Workers", "K3s agents that register through the fixed address");
+    WORKERS("4. Workers", "K3s agents that register through the fixed address"),
+    MANAGED("5. Managed hosts", "nodes taken out of the inventory removed, then the record of the nodes k3j-install manages");
 
     private final String title;
     private final String purpose;

@@ -97,6 +97,39 @@ class ClusterApplyTest {
     }
 
     @Test
+    void aWorkerTakenOutOfTheInventoryIsPlannedForRemovalThenDrainedUninstalledAndDeletedAndTheRecordForgetsIt()
+            throws InterruptedException {
+        FakeCluster cluster = new FakeCluster(inventory, fakes);
+        apply();
+        assertThat(fakes.host(S1).file(Paths.MANAGED_HOSTS).orElseThrow().text()).contains("worker " + W1 + " node-" + W1.replace('.', '-'));
+        Inventory withoutWorker = ExampleInventories.load("airgap.yaml", text -> text.replaceAll("(?s)\\n  workers:.*?(?=\\n  \\S|\\z)", ""));
+        assertThat(withoutWorker.workers().hosts()).isEmpty();
+        fakes.clearJournal();
+
+        ClusterApply.DryRun plan = runs.dryRun(withoutWorker);
+
+        StepRun removal = plan.steps().get(4);
+        assertThat(removal.plan().waves().get(0)).singleElement().satisfies(host -> assertThat(host.host()).isEqualTo(W1));
+        assertThat(removal.reports().get(0).outcomes()).extracting(ActionOutcome::change)
+                .containsExactly(Change.REMOVED, Change.REMOVED, Change.REMOVED);
+        assertThat(cluster.kubectlOnNodes()).isEmpty();
+        assertThat(fakes.journal()).noneMatch(line -> line.contains("uninstall"));
+
+        ClusterApply.Result removed = runs.apply(withoutWorker);
+
+        String node = "node-" + W1.replace('.', '-');
+        assertThat(cluster.kubectlOnNodes()).containsExactly("drain " + node, "delete " + node);
+        // The scripts the install left were as wanted, so not written again.
+        assertThat(fakes.journal()).filteredOn(line -> line.startsWith(W1 + ": write ") || line.contains("uninstall"))
+                .containsExactly(W1 + ": uninstall k3s-agent");
+        assertThat(removed.nodes()).extracting(Node::name).doesNotContain(node);
+        assertThat(fakes.host(S2).file(Paths.MANAGED_HOSTS).orElseThrow().text()).doesNotContain(W1);
+        fakes.clearJournal();
+
+        assertThat(runs.dryRun(withoutWorker).changes()).isZero();
+    }
+
+    @Test
     void aDryRunSendsOnlyReadsAndFindsEveryChangeTheApplyThenMakes() throws InterruptedException {
         new FakeCluster(inventory, fakes);
 

@@ -29,7 +29,8 @@ class LinksScriptTest {
         // Only the tools the script runs: a kubectl this machine has must not count.
         tools = Files.createDirectories(temp.resolve("tools"));
         for (String tool : new String[] {"dirname", "ln"}) {
-            Files.createSymbolicLink(tools.resolve(tool), Path.of("/usr/bin", tool).toRealPath());
+            Files.writeString(tools.resolve(tool), "#!/bin/sh\nexec " + Path.of("/usr/bin", tool).toRealPath() + " \"$@\"\n");
+            tools.resolve(tool).toFile().setExecutable(true);
         }
         Files.writeString(bin.resolve("k3s"), "#!/bin/sh\n");
         bin.resolve("k3s").toFile().setExecutable(true);

@@ -32,6 +32,10 @@ public final class FakeCluster {
     private final Map<String, AtomicBoolean> k3s = new ConcurrentHashMap<>();
     /** The node labels each K3s last started with (its config.yaml's node-label), as K3s registers them. */
     private final Map<String, Map<String, String>> labels = new ConcurrentHashMap<>();
+    /** The nodes deleted with kubectl (a removed host's), by name; K3s would delete the node password secret with each. */
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    /** What kubectl was asked to do to nodes, in order ("drain node-…", "delete node-…"). */
+    private final List<String> kubectl = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeCluster(Inventory inventory, FakeHosts fakes) {
         this.inventory = inventory;
@@ -55,7 +59,17 @@ public final class FakeCluster {
             });
         }
         FakeHost first = fakes.host(inventory.servers().hosts().get(0).address());
+        Pattern nodeCommand = Pattern.compile("\\Ak3s kubectl (cordon|delete node) '([^']+)'");
         first.on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), sent -> FakeHost.ok(nodesJson()))
+                .on("drain or delete a node", FakeHost.command(nodeCommand.pattern()), sent -> {
+                    Matcher command = nodeCommand.matcher(sent.command());
+                    command.find();
+                    kubectl.add((command.group(1).equals("cordon") ? "drain " : "delete ") + command.group(2));
+                    if (command.group(1).equals("delete node")) {
+                        deleted.add(command.group(2));
+                    }
+                    return FakeHost.ok();
+                })
                 .on("check the registration address", FakeHost.script("/cacerts"), FakeHost.ok());
         for (Host balancer : inventory.registration().haproxy().orElseThrow().hosts()) {
             teachPackages(fakes.host(balancer.address()));
@@ -65,6 +79,7 @@ public final class FakeCluster {
             FakeHost host = fakes.host(worker.address());
             k3s.put(worker.address(), FakeSystemd.teach(host, "k3s-agent", false));
             teachLinks(host);
+            teachUninstall(host, worker, "k3s-agent");
             host.on("restart k3s-agent", FakeHost.script("systemctl restart --no-block k3s-agent\\z"), sent -> {
                 k3s.get(worker.address()).set(true);
                 labels.put(worker.address(), nodeLabels(host));
@@ -111,6 +126,21 @@ public final class FakeCluster {
             return host.file(path.group(1)).map(file -> FakeHost.ok(file.mode().replaceFirst("^0+(?=.)", "") + " " + file.owner() + "\n"))
                     .orElseGet(() -> FakeHost.exit(1, "stat: cannot statx '" + path.group(1) + "': No such file or directory"));
         });
+    }
+
+    /** What kubectl was asked to do to nodes, in order: "drain NODE", "delete NODE". */
+    public List<String> kubectlOnNodes() {
+        return List.copyOf(kubectl);
+    }
+
+    /** Whether K3s is left on the host (its unit, binary, data), and its uninstall script, which takes it all away. */
+    private void teachUninstall(FakeHost host, Host inventoryHost, String unit) {
+        host.on("is K3s left", FakeHost.script("\\A\\[ -e '/etc/systemd/system/" + unit + ".service' \\]"),
+                        sent -> k3s.get(inventoryHost.address()).get() ? FakeHost.ok() : FakeHost.exit(1, ""))
+                .on("uninstall " + unit, FakeHost.script("\\Asystemctl disable --now '" + unit + "'"), sent -> {
+                    k3s.get(inventoryHost.address()).set(false);
+                    return FakeHost.ok();
+                });
     }
 
     /** install.sh's kubectl/crictl/ctr links: made by the first run (no such command on the fake's PATH), there after it. */
@@ -180,14 +210,16 @@ public final class FakeCluster {
         return "{\"apiVersion\": \"v1\", \"kind\": \"NodeList\", \"items\": [" + String.join(", ", items) + "]}";
     }
 
+    /** A node stays registered once its K3s ran (NotReady when stopped) until it is deleted, as in K3s. */
     private boolean running(Host host) {
-        return k3s.get(host.address()).get();
+        return labels.containsKey(host.address()) && !deleted.contains(nodeName(host));
     }
 
     private String node(Host host, List<String> roles) {
         List<String> all = new ArrayList<>(roles.stream().map(role -> "\"node-role.kubernetes.io/" + role + "\": \"true\"").toList());
         labels.getOrDefault(host.address(), Map.of()).forEach((key, value) -> all.add("\"" + key + "\": \"" + value + "\""));
         return "{\"metadata\": {\"name\": \"" + nodeName(host) + "\", \"labels\": {" + String.join(", ", all) + "}}, "
-                + "\"status\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"True\"}]}}";
+                + "\"status\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"" + (k3s.get(host.address()).get() ? "True" : "False")
+                + "\"}]}}";
     }
 }
