@@ -6,10 +6,12 @@ import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.RunLog;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every host of the inventory, connected once (in parallel) and with its facts gathered; closed
@@ -28,11 +30,11 @@ public final class ConnectedHosts implements AutoCloseable {
     ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts, RunLog log) {
         this(hosts, facts, log, host -> {
             throw new IllegalStateException("this test connects no host beyond " + hosts.keySet());
-        }, new WaveRunner(1, java.time.Clock.systemUTC()));
+        }, new WaveRunner(1, Clock.systemUTC()));
     }
 
     ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts, RunLog log, HostConnector connector, WaveRunner runner) {
-        this.hosts = new java.util.concurrent.ConcurrentHashMap<>(hosts);
+        this.hosts = new ConcurrentHashMap<>(hosts);
         this.facts = facts;
         this.log = log;
         this.connector = connector;

@@ -9,6 +9,7 @@ import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.kubeconfig.KubeconfigFile;
 import io.k3j.plan.ClusterValues;
+import io.k3j.plan.K3sTools;
 import io.k3j.plan.Removal;
 import io.k3j.plan.SecretMasker;
 import java.nio.file.Path;
@@ -34,6 +35,10 @@ import picocli.CommandLine.Parameters;
                     + "short carries on from what is there. A generated token, agent token and datastore password are kept on "
                     + "the hosts and read back by the next run (every server must agree). Running servers restart one at a "
                     + "time; agents join with the agent token, never the server token.",
+            "",
+            "A fifth step removes the hosts k3j-install installed that the inventory no longer names (drain, uninstall K3s, "
+                    + "delete the node; the servers keep the record of them), only with --prune or a yes on a terminal; "
+                    + "elsewhere apply stops with exit 2 naming them, before any change (docs/operations.md).",
             "",
             "On a terminal, a live line per host at work shows the action it is on, what it waits for and for how long; "
                     + "elsewhere (pipes, files, CI, TERM=dumb) each host gets a plain line as it ends. At the end: a summary "
@@ -120,7 +125,7 @@ public class ApplyCommand extends BaseCommand {
             ending.applied(summary.get(), result.nodes(), valid.name(), valid.registration().url(), written);
             removals.stream().filter(removal -> !removal.reachable()).forEach(removal -> context.output().warning(removal.host().address()
                     + ": node " + removal.host().nodeName() + " deleted from the cluster, the host not cleaned (it could not be "
-                    + "reached): run " + io.k3j.plan.K3sTools.uninstallScript(removal.host().server()) + " there once it is back"));
+                    + "reached): run " + K3sTools.uninstallScript(removal.host().server()) + " there once it is back"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted; the next apply carries on from what is there");
