@@ -107,7 +107,8 @@ public class ApplyCommand extends BaseCommand {
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, log, context, clock)) {
-            List<Removal> removals = new PruneConsent(prune, force, context).removals(HostSession.removals(valid, hosts, context), hosts);
+            List<Removal> removals = new PruneConsent(prune, force, context).removals(HostSession.removals(valid, hosts, context),
+                    hosts.unreachable());
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
                     new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock).rollingOut(rollout.rollout())
                     .removing(removals);

@@ -1,10 +1,10 @@
 package io.k3j.cli;
 
-import io.k3j.apply.ConnectedHosts;
 import io.k3j.plan.Removal;
 import java.io.Console;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Whether apply may remove the hosts taken out of the inventory: with {@code --prune}, or a yes
@@ -23,8 +23,8 @@ final class PruneConsent {
         this.context = context;
     }
 
-    /** {@code found}, once consented to; otherwise the command ends, no host changed. */
-    List<Removal> removals(List<Removal> found, ConnectedHosts hosts) {
+    /** {@code found}, once consented to; otherwise the command ends, no host changed. {@code whyUnreachable}: by address. */
+    List<Removal> removals(List<Removal> found, Map<String, String> whyUnreachable) {
         if (found.isEmpty()) {
             return found;
         }
@@ -38,7 +38,7 @@ final class PruneConsent {
         }
         List<Removal> unreachable = found.stream().filter(removal -> !removal.reachable()).toList();
         if (!unreachable.isEmpty() && !force) {
-            unreachable.forEach(removal -> context.output().error(hosts.unreachable().get(removal.host().address())));
+            unreachable.forEach(removal -> context.output().error(whyUnreachable.get(removal.host().address())));
             throw new CliException(ExitCode.PREFLIGHT_FAILED, String.join(", ", unreachable.stream().map(removal -> removal.host()
                     .address()).toList()) + ": taken out of the inventory but cannot be reached to be cleaned (said above); "
                     + "bring it back, or add --force to delete its node from the cluster anyway (the host keeps K3s). No host was changed");
