@@ -2,6 +2,7 @@ package io.k3j.plan;
 
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
+import io.k3j.inventory.Syntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,7 +52,10 @@ public final class ManagedHosts {
         return text.toString();
     }
 
-    /** The entries of a record as written; empty when a line is not one this class writes (the file was changed by hand). */
+    /**
+     * The entries of a record as written; empty when a line is not one this class writes (the file was
+     * changed by hand), or names what is no address or node name.
+     */
     public static Optional<List<Entry>> parse(String text) {
         List<Entry> entries = new ArrayList<>();
         for (String line : text.lines().toList()) {
@@ -59,7 +63,8 @@ public final class ManagedHosts {
                 continue;
             }
             Matcher matcher = LINE.matcher(line.strip());
-            if (!matcher.matches()) {
+            // Read from a host, then used to connect and in kubectl commands: only an address and a node name as the inventory takes them.
+            if (!matcher.matches() || Syntax.address(matcher.group(2)).isPresent() || Syntax.nodeName(matcher.group(3)).isPresent()) {
                 return Optional.empty();
             }
             entries.add(new Entry(matcher.group(1).equals("server"), matcher.group(2), matcher.group(3)));

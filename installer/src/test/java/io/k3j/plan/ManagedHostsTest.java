@@ -25,10 +25,12 @@ class ManagedHostsTest {
     }
 
     @Test
-    void aLineNotOfTheRecordsFormMakesItUnreadableRatherThanSkipped() {
+    void aLineNotOfTheRecordsFormOrWithoutAnAddressAndANodeNameMakesItUnreadableRatherThanSkipped() {
         assertThat(ManagedHosts.parse("# header\nworker 198.51.100.31 worker1\n\n")).contains(
                 List.of(new ManagedHosts.Entry(false, "198.51.100.31", "worker1")));
         assertThat(ManagedHosts.parse("worker 198.51.100.31 worker1\nagent 198.51.100.32 worker2\n")).isEqualTo(Optional.empty());
         assertThat(ManagedHosts.parse("worker 198.51.100.31\n")).isEqualTo(Optional.empty());
+        assertThat(ManagedHosts.parse("worker -oProxyCommand=x worker1\n")).isEqualTo(Optional.empty());
+        assertThat(ManagedHosts.parse("worker 198.51.100.31 Worker_1\n")).isEqualTo(Optional.empty());
     }
 }
