@@ -37,6 +37,16 @@ class LinksScriptTest {
     }
 
     @Test
+    void theDownloadScriptMakesNoLinkItselfSoAKubectlOnThePathIsLeftTheOneThatRuns() {
+        // The links are links.sh's alone: the download used to link whatever /usr/local/bin lacked (PruneOnLabIT saw kubectl linked
+        // on a host whose PATH has Debian's /usr/bin/kubectl).
+        String download = renderer.render("k3s/install-download.sh.ftl", Map.of("mirror", "https://mirror.example.com",
+                "version", "v1.31.4+k3s1", "arch", "amd64"));
+
+        assertThat(download).doesNotContain("ln ");
+    }
+
+    @Test
     void eachCommandMissingFromThePathIsLinkedToK3sOnceAndTheProbeSaysSoBeforehand() throws Exception {
         assertThat(run("k3s/probe-links.sh.ftl")).contains(Operation.Script.CHANGED);
         assertThat(Files.exists(bin.resolve("kubectl"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
