@@ -35,8 +35,5 @@ if [ "$actual" != "$expected" ]; then
 fi
 chmod 0755 "$download"
 mv -f "$download" "$target"
-for tool in kubectl crictl ctr; do
-    [ -e "/usr/local/bin/$tool" ] || ln -s k3s "/usr/local/bin/$tool"
-done
 echo "k3s $version installed"
 echo "k3j: changed"

@@ -7,6 +7,7 @@ import io.k3j.plan.ClusterValues;
 import io.k3j.plan.Paths;
 import io.k3j.plan.SecretMasker;
 import io.k3j.plan.Planner;
+import io.k3j.plan.Removal;
 import io.k3j.plan.Rollout;
 import io.k3j.plan.Step;
 import io.k3j.render.TemplateRenderer;
@@ -20,7 +21,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A whole apply on connected hosts, or its dry run: the four steps in order, each planned just
+ * A whole apply on connected hosts, or its dry run: the steps in order (the four of the HA guide, the
+ * nodes' labels and taints, then the hosts taken out of the inventory and the record of the nodes), each planned just
  * before it runs from what the steps before it produced (the workers with the agents' token the
  * first server wrote); then every node checked against the inventory, and the cluster's kubeconfig
  * read for the operator. A dry run ({@link #dryRun}) goes through the same steps and interpreter,
@@ -35,6 +37,7 @@ public final class ClusterApply {
     private final Clock clock;
     private final DatastoreProbe datastoreProbe;
     private final Rollout rollout;
+    private final List<Removal> removals;
 
     /** What an apply did and found. */
     public record Result(List<HostReport> reports, List<Node> nodes, Kubeconfig kubeconfig) {
@@ -60,11 +63,11 @@ public final class ClusterApply {
     /** With a stand-in for the datastore login: for a unit test on fake hosts, which tunnel nowhere. */
     public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
                         Clock clock, DatastoreProbe datastoreProbe) {
-        this(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, Rollout.DEFAULT);
+        this(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, Rollout.DEFAULT, List.of());
     }
 
     private ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
-                         Clock clock, DatastoreProbe datastoreProbe, Rollout rollout) {
+                         Clock clock, DatastoreProbe datastoreProbe, Rollout rollout, List<Removal> removals) {
         this.inventory = inventory;
         this.resolver = resolver;
         this.hosts = hosts;
@@ -73,11 +76,17 @@ public final class ClusterApply {
         this.clock = clock;
         this.datastoreProbe = datastoreProbe;
         this.rollout = rollout;
+        this.removals = List.copyOf(removals);
     }
 
     /** The same apply, with a new K3s version going through the workers as {@code rollout} says (--max-unavailable, --no-drain). */
     public ClusterApply rollingOut(Rollout rollout) {
-        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout);
+        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout, removals);
+    }
+
+    /** The same apply, also removing the hosts taken out of the inventory in step 6 ({@link RemovedHosts}). */
+    public ClusterApply removing(List<Removal> removals) {
+        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout, removals);
     }
 
     /** The cluster's values, kept or new: known before anything runs, so every secret is masked from the start. */
@@ -118,7 +127,7 @@ public final class ClusterApply {
         List<StepRun> steps = new ArrayList<>();
         ClusterValues known = values;
         for (Step step : Step.values()) {
-            StepRun run = applier.run(planner.plan(step, inventory, known, knowledge));
+            StepRun run = applier.run(planner.plan(step, inventory, known, knowledge, removals));
             steps.add(run);
             if (run.agentJoinToken().isPresent()) {
                 known = withAgentJoinToken(known, run.agentJoinToken().get());

@@ -6,10 +6,12 @@ import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.RunLog;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -22,11 +24,23 @@ public final class ConnectedHosts implements AutoCloseable {
     private final Map<String, HostFacts> facts;
     private final RunLog log;
     private ClusterNodes.Read nodesBeforeChanges;
+    private final HostConnector connector;
+    private final WaveRunner runner;
+    private final Map<String, String> unreachable = new LinkedHashMap<>();
 
+    /** Hosts connected by a test, which connects no more. */
     ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts, RunLog log) {
-        this.hosts = hosts;
+        this(hosts, facts, log, host -> {
+            throw new IllegalStateException("this test connects no host beyond " + hosts.keySet());
+        }, new WaveRunner(1, Clock.systemUTC()));
+    }
+
+    ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts, RunLog log, HostConnector connector, WaveRunner runner) {
+        this.hosts = new ConcurrentHashMap<>(hosts);
         this.facts = facts;
         this.log = log;
+        this.connector = connector;
+        this.runner = runner;
     }
 
     public static ConnectedHosts connect(Inventory inventory, HostConnector connector, RunLog log, WaveRunner runner)
@@ -57,7 +71,7 @@ public final class ConnectedHosts implements AutoCloseable {
             hosts.values().forEach(RemoteHost::close);
             throw new UnreachableHostsException(failures);
         }
-        return new ConnectedHosts(hosts, facts, log);
+        return new ConnectedHosts(hosts, facts, log, connector, runner);
     }
 
     private record Connected(RemoteHost host, HostFacts facts) {
@@ -72,6 +86,31 @@ public final class ConnectedHosts implements AutoCloseable {
             nodesBeforeChanges = read.get();
         }
         return nodesBeforeChanges;
+    }
+
+    /**
+     * Hosts beyond the inventory's (taken out of it, to be cleaned), connected in parallel without
+     * gathering facts; says which could be reached. Why the others could not is {@link #unreachable}.
+     */
+    Map<String, Boolean> connectMore(List<Host> more) throws InterruptedException {
+        Map<String, Host> byAddress = new LinkedHashMap<>();
+        more.forEach(host -> byAddress.put(host.address(), host));
+        Map<String, Boolean> reached = new LinkedHashMap<>();
+        for (WaveRunner.HostOutcome<RemoteHost> outcome : runner.run(new ArrayList<>(byAddress.keySet()),
+                address -> connector.connect(byAddress.get(address)))) {
+            reached.put(outcome.host(), !outcome.failed());
+            if (outcome.failed()) {
+                unreachable.put(outcome.host(), outcome.failure().getMessage());
+            } else {
+                hosts.put(outcome.host(), outcome.result());
+            }
+        }
+        return reached;
+    }
+
+    /** What each host {@link #connectMore} could not reach said, by address. */
+    public Map<String, String> unreachable() {
+        return Map.copyOf(unreachable);
     }
 
     public RemoteHost host(String address) {

@@ -35,6 +35,7 @@ final class HostApplier {
     private final TokenRotator tokens;
     private final NodeRollout rollout;
     private final NodeLabeller labeller;
+    private final NodeRemoval removal;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
@@ -44,6 +45,7 @@ final class HostApplier {
         this.tokens = new TokenRotator(context);
         this.rollout = new NodeRollout(context);
         this.labeller = new NodeLabeller(context, listener);
+        this.removal = new NodeRemoval(context);
         this.listener = listener;
     }
 
@@ -105,6 +107,10 @@ final class HostApplier {
             return checks.run(check, address);
         } else if (operation instanceof Operation.NodeLabels labels) {
             return labeller.converge(address, labels);
+        } else if (operation instanceof Operation.DrainNode drain) {
+            return removal.drain(drain);
+        } else if (operation instanceof Operation.DeleteNode delete) {
+            return removal.delete(delete);
         }
         RemoteHost host = context.host(address).orElseThrow(() -> new IllegalStateException("no connection to " + address));
         if (operation instanceof Operation.Packages packages) {
@@ -123,6 +129,8 @@ final class HostApplier {
             return runOnChange(host, action, run, inputs, changed);
         } else if (operation instanceof Operation.RotateServerToken rotation) {
             return rotateToken(host, address, rotation);
+        } else if (operation instanceof Operation.Uninstall uninstall) {
+            return removal.uninstall(host, uninstall);
         } else if (operation instanceof Operation.Services units) {
             return services.start(host, hostOf(address), units, inputs, changed);
         } else if (operation instanceof Operation.Cordon cordon) {

@@ -50,11 +50,9 @@ final class NodeRollout {
         if (context.wet().dry()) {
             return new HostApplier.Result(Change.CHANGED, "drain node " + name);
         }
-        ExecResult drained = RemoteShell.run(context.firstServer(), "k3s kubectl drain " + Shell.quote(name)
-                + " --ignore-daemonsets --delete-emptydir-data --timeout=" + drain.timeout().toSeconds() + "s 2>&1", drain.timeout());
-        if (!drained.ok()) {
-            throw refused(name, drained.stdout() + drained.stderr());
-        }
+        new NodeDrain(context.firstServer()).drain(name, drain.timeout(),
+                "node " + name + " stays cordoned at its old version; the cluster is in a supported mixed state",
+                "or apply --no-drain to upgrade without draining");
         return new HostApplier.Result(Change.CHANGED, "drained node " + name);
     }
 
@@ -94,28 +92,5 @@ final class NodeRollout {
             throw new ClusterChecks.CheckFailed("could not " + what + " on " + context.firstServer().name() + ": "
                     + HostApplier.lastLines(result.stderr()), "read the run log, fix the cause and apply again");
         }
-    }
-
-    /** A drain that did not finish: the pod it could not evict, and the budgets of its namespace when a budget refused it. */
-    private ClusterChecks.CheckFailed refused(String name, String output) {
-        Optional<DrainRefusal> refusal = DrainRefusal.in(output);
-        String stays = "node " + name + " stays cordoned at its old version; the cluster is in a supported mixed state";
-        if (refusal.isEmpty()) {
-            return new ClusterChecks.CheckFailed("kubectl drain " + name + " failed: " + HostApplier.lastLines(output),
-                    stays + ". Fix the cause and apply again (it carries on from this node), or apply --no-drain");
-        }
-        DrainRefusal pod = refusal.get();
-        String budgets = pod.byBudget() ? " (PodDisruptionBudget " + budgetsOf(pod.namespace()) + ")" : "";
-        return new ClusterChecks.CheckFailed("kubectl drain " + name + " could not evict pod " + pod.namespace() + "/" + pod.pod()
-                + budgets + ": " + pod.reason(), stays + ". Let the budget allow it (more replicas, or relax or delete the budget), then "
-                + "apply again: it carries on from this node; or apply --no-drain to upgrade without draining");
-    }
-
-    /** The names of the PodDisruptionBudgets in {@code namespace}, as kubectl lists them (where the pod's is). */
-    private String budgetsOf(String namespace) {
-        ExecResult listed = RemoteShell.run(context.firstServer(), "k3s kubectl get poddisruptionbudgets -n " + Shell.quote(namespace)
-                + " -o 'jsonpath={.items[*].metadata.name}'");
-        String names = listed.ok() ? listed.stdout().strip() : "";
-        return names.isEmpty() ? "in " + namespace + ": not listed" : String.join(", ", names.split("\\s+")) + " in " + namespace;
     }
 }

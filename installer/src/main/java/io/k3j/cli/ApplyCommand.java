@@ -9,6 +9,8 @@ import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.kubeconfig.KubeconfigFile;
 import io.k3j.plan.ClusterValues;
+import io.k3j.plan.K3sTools;
+import io.k3j.plan.Removal;
 import io.k3j.plan.SecretMasker;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +37,10 @@ import picocli.CommandLine.Parameters;
                     + "the hosts and read back by the next run (every server must agree). Running servers restart one at a "
                     + "time; agents join with the agent token, never the server token.",
             "",
+            "A sixth step removes the hosts k3j-install installed that the inventory no longer names (drain, uninstall K3s, "
+                    + "delete the node; the servers keep the record of them), only with --prune or a yes on a terminal; "
+                    + "elsewhere apply stops with exit 2 naming them, before any change (docs/operations.md).",
+            "",
             "On a terminal, a live line per host at work shows the action it is on, what it waits for and for how long; "
                     + "elsewhere (pipes, files, CI, TERM=dumb) each host gets a plain line as it ends. At the end: a summary "
                     + "table per host, the nodes, the kubeconfig and the commands to run next. --output json prints one event "
@@ -60,6 +66,15 @@ public class ApplyCommand extends BaseCommand {
     @Option(names = "--detailed-exitcode",
             description = "With --dry-run: exit 2 when apply would change something, 0 when nothing is to do (as plan's).")
     boolean detailedExitCode;
+
+    @Option(names = "--prune", description = "Remove the hosts k3j-install manages that the inventory no longer names: drain, "
+            + "uninstall K3s, delete the node (step 6). Without it, apply asks on a terminal and stops elsewhere (exit 2), "
+            + "naming them, before any change.")
+    boolean prune;
+
+    @Option(names = "--force", description = "With --prune: a removed host that cannot be reached is deleted from the cluster "
+            + "anyway, and reported as not cleaned.")
+    boolean force;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "Where to write the cluster's kubeconfig (mode 0600; default: <cluster>.kubeconfig next to the inventory).")
@@ -92,8 +107,11 @@ public class ApplyCommand extends BaseCommand {
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, log, context, clock)) {
+            List<Removal> removals = new PruneConsent(prune, force, context).removals(HostSession.removals(valid, hosts, context),
+                    hosts.unreachable());
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
-                    new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock).rollingOut(rollout.rollout());
+                    new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock).rollingOut(rollout.rollout())
+                    .removing(removals);
             ClusterValues values = HostSession.keptSecrets(apply::values, context);
             SecretMasker masker = values.masker();
             ApplyTally tally = new ApplyTally();
@@ -122,6 +140,9 @@ public class ApplyCommand extends BaseCommand {
             Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
             KubeconfigFile.write(written, result.kubeconfig(), mergeKubeconfig);
             ending.applied(summary.get(), result.nodes(), valid.name(), valid.registration().url(), written);
+            removals.stream().filter(removal -> !removal.reachable()).forEach(removal -> context.output().warning(removal.host().address()
+                    + ": node " + removal.host().nodeName() + " deleted from the cluster, the host not cleaned (it could not be "
+                    + "reached): run " + K3sTools.uninstallScript(removal.host().server()) + " there once it is back"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted; the next apply carries on from what is there");

@@ -8,7 +8,8 @@ public enum ExitCode {
     OK(0, "success (for plan: also when changes are pending, unless --detailed-exitcode)"),
     APPLY_FAILED(1, "a step failed on a host while applying (for plan: a read it needs; for backup and restore: one of their steps); "
             + "the error names the host and step"),
-    USAGE(2, "bad usage: unknown option, missing argument, a needed answer missing in non-interactive mode"),
+    USAGE(2, "bad usage: unknown option, missing argument, a needed answer missing in non-interactive mode (for apply: hosts to "
+            + "remove, without --prune)"),
     /** Terraform's meaning of 2, only asked for with --detailed-exitcode; a usage error is caught before any plan. */
     CHANGES_PENDING(2, "plan (or apply --dry-run) --detailed-exitcode: changes are pending"),
     INVALID_INVENTORY(3, "the inventory is invalid; every problem is listed as file:line:column"),

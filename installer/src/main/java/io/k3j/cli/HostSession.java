@@ -3,6 +3,7 @@ package io.k3j.cli;
 import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.HostConnector;
 import io.k3j.apply.KeptSecretsConflict;
+import io.k3j.apply.RemovedHosts;
 import io.k3j.apply.RunningVersions;
 import io.k3j.apply.TargetRelease;
 import io.k3j.apply.Targets;
@@ -14,6 +15,7 @@ import io.k3j.inventory.Inventory.RoledHost;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.inventory.K3sVersion;
 import io.k3j.output.Output;
+import io.k3j.plan.Removal;
 import io.k3j.preflight.Preflight;
 import io.k3j.preflight.PreflightProblem;
 import io.k3j.preflight.RunningNodes;
@@ -125,6 +127,19 @@ final class HostSession {
             });
             throw new CliException(ExitCode.PREFLIGHT_FAILED, "the secrets kept on the hosts cannot be used as they are; "
                     + "no host was changed");
+        }
+    }
+
+    /**
+     * The hosts taken out of the inventory that k3j-install still manages (the servers' record), each
+     * connected for its clean-up where it can be; the command ends (exit 4) when the record cannot be read.
+     */
+    static List<Removal> removals(Inventory inventory, ConnectedHosts hosts, CommandContext context) {
+        try {
+            return RemovedHosts.connect(keptSecrets(() -> RemovedHosts.find(inventory, hosts), context), hosts);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");
         }
     }
 

@@ -99,7 +99,7 @@ public class PlanCommand extends BaseCommand {
                     HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());
             ClusterApply apply = new ClusterApply(valid, resolver, hosts, new WaveRunner(ssh.parallel(), clock), DRY_RUN_WAITS, clock)
-                    .rollingOut(rollout);
+                    .rollingOut(rollout).removing(HostSession.removals(valid, hosts, context));
             ClusterApply.DryRun dryRun;
             try {
                 dryRun = apply.dryRun(values, SilentListener.INSTANCE);

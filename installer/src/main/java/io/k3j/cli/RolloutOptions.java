@@ -19,7 +19,8 @@ public class RolloutOptions {
     boolean noDrain;
 
     @Option(names = "--drain-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "How long kubectl drain may take per worker before the apply stops (default: ${DEFAULT-VALUE}).")
+            description = "How long kubectl drain may take per worker being upgraded, or per host being removed (--prune), "
+                    + "before the apply stops (default: ${DEFAULT-VALUE}).")
     long drainTimeout;
 
     public Rollout rollout() {

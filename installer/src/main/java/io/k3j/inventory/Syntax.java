@@ -4,7 +4,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The shape of single values: addresses, names, labels, taints, versions. Each check says what is allowed. */
-final class Syntax {
+public final class Syntax {
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern DNS_NAME = Pattern.compile(
             "(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*");
@@ -27,7 +27,7 @@ final class Syntax {
         return DNS_NAME.matcher(text).matches() && !text.matches("[0-9.]+");
     }
 
-    static Optional<String> address(String text) {
+    public static Optional<String> address(String text) {
         return isIp(text) || isDnsName(text)
                 ? Optional.empty()
                 : Optional.of(Shown.value(text) + " is not an IPv4 or IPv6 address or a DNS name");
@@ -39,7 +39,7 @@ final class Syntax {
                 : Optional.of(Shown.value(text) + " is not a DNS label: lower-case letters, digits and '-', at most 63");
     }
 
-    static Optional<String> nodeName(String text) {
+    public static Optional<String> nodeName(String text) {
         return NODE_NAME.matcher(text).matches()
                 ? Optional.empty()
                 : Optional.of("'" + text + "' is not a valid node name: lower-case letters, digits, '-' and '.' "

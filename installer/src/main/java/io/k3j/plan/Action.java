@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public record Action(Kind kind, String description, Operation operation) {
 
-    public enum Kind { INSTALL, WRITE, BLOCK, RUN, ROTATE, START, CHECK, ROLLOUT, LABEL }
+    public enum Kind { INSTALL, WRITE, BLOCK, RUN, ROTATE, START, CHECK, ROLLOUT, LABEL, REMOVE }
 
     public static Action install(String description, Operation operation) {
         return new Action(Kind.INSTALL, description, operation);
@@ -49,6 +49,11 @@ public record Action(Kind kind, String description, Operation operation) {
     /** A node taken out of service for an upgrade and put back (cordon, drain, uncordon). */
     public static Action rollout(String description, Operation operation) {
         return new Action(Kind.ROLLOUT, description, operation);
+    }
+
+    /** A host taken out of the inventory: its node drained and deleted, K3s uninstalled. */
+    public static Action remove(String description, Operation operation) {
+        return new Action(Kind.REMOVE, description, operation);
     }
 
     public static Action check(String description, Operation.Check check) {

@@ -15,6 +15,11 @@ public record ManagedFile(String path, String mode, String owner, String content
         return new ManagedFile(path, "0644", "root:root", content, false);
     }
 
+    /** A script anyone may run (K3s' killall and uninstall scripts: they re-run themselves with sudo). */
+    public static ManagedFile executable(String path, String content) {
+        return new ManagedFile(path, "0755", "root:root", content, false);
+    }
+
     /** A private key or a password: root-only, and its content never shown. */
     public static ManagedFile secret(String path, String content) {
         return secret(path, "root:root", content);

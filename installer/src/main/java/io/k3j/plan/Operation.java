@@ -178,6 +178,34 @@ public sealed interface Operation {
         }
     }
 
+    /**
+     * A change made through the cluster's API, with {@code k3s kubectl} on {@code from} (the first
+     * server), for the node {@code node}: what removing a host does before and after its uninstall.
+     */
+    sealed interface OnCluster extends Operation {
+        String from();
+
+        String node();
+    }
+
+    /**
+     * The node cordoned and drained within {@code timeout} (as an upgrade drains, {@link Drain}), whatever
+     * its version. For a server, refused when the cluster would be left with fewer than two other Ready servers.
+     */
+    record DrainNode(String node, boolean server, String from, Duration timeout) implements OnCluster {
+    }
+
+    /** The node deleted ({@code kubectl delete node}); K3s deletes its node-password secret with it. */
+    record DeleteNode(String node, String from) implements OnCluster {
+    }
+
+    /**
+     * K3s taken off the host: {@code unit} stopped and disabled, then {@code script} (its uninstall
+     * script, one of {@code scripts}, uploaded first: a host installed by an earlier version lacks them) run.
+     */
+    record Uninstall(String unit, String script, List<ManagedFile> scripts) implements Operation {
+    }
+
     /** Something checked, not changed: apply fails the step when it does not hold. Each says what it checks, and against what. */
     sealed interface Check extends Operation {
     }

@@ -10,16 +10,24 @@ public final class Paths {
     public static final String SERVER_TOKEN = K3S_DATA + "/server/token";
     /** With agent-token set, a file of its own: K10<ca-hash>::node:<agent password>; without, a link to the token. */
     public static final String AGENT_TOKEN = K3S_DATA + "/server/agent-token";
+    /** The record of the nodes k3j-install manages (ManagedHosts), on every server; uninstalled with /etc/rancher/k3s. */
+    public static final String MANAGED_HOSTS = "/etc/rancher/k3s/k3j-managed-hosts";
     public static final String KUBECONFIG = "/etc/rancher/k3s/k3s.yaml";
     public static final String AIRGAP_IMAGES = K3S_DATA + "/agent/images";
     public static final String DATASTORE_TLS = "/etc/rancher/k3s/datastore";
     public static final String SERVER_UNIT = "/etc/systemd/system/k3s.service";
     public static final String AGENT_UNIT = "/etc/systemd/system/k3s-agent.service";
+    /** What K3s' install.sh leaves beside the binary (create_killall, create_uninstall), written by k3j-install too. */
+    public static final String KILLALL_SCRIPT = "/usr/local/bin/k3s-killall.sh";
+    public static final String SERVER_UNINSTALL_SCRIPT = "/usr/local/bin/k3s-uninstall.sh";
+    public static final String AGENT_UNINSTALL_SCRIPT = "/usr/local/bin/k3s-agent-uninstall.sh";
     public static final String SETUP_SCRIPTS = "/etc/k3j";
     /** A datastore password k3j-install generated, kept on the datastore host for the next apply. */
     public static final String DATASTORE_PASSWORD = SETUP_SCRIPTS + "/datastore-password";
+    /** k3j-install's own state on a host: the stamps, the staging folder of uploads. */
+    public static final String STATE = "/var/lib/k3j";
     /** What k3j-install last started services and ran set-up scripts with (see Operation.RunOnChange). */
-    public static final String STAMPS = "/var/lib/k3j/stamps";
+    public static final String STAMPS = STATE + "/stamps";
     public static final String HAPROXY_CONFIG = "/etc/haproxy/haproxy.cfg";
     public static final String KEEPALIVED_CONFIG = "/etc/keepalived/keepalived.conf";
     public static final String ETCD_CONFIG = "/etc/etcd/k3j-etcd.conf.yml";

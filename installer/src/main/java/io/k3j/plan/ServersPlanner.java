@@ -24,6 +24,7 @@ final class ServersPlanner {
     private final TemplateRenderer renderer;
     private final HostKnowledge knowledge;
     private final K3sInstall install;
+    private final K3sTools tools;
 
     ServersPlanner(PlanContext context) {
         this.inventory = context.inventory();
@@ -31,6 +32,7 @@ final class ServersPlanner {
         this.renderer = context.renderer();
         this.knowledge = context.knowledge();
         this.install = context.k3sInstall();
+        this.tools = new K3sTools(context.renderer());
     }
 
     StepPlan plan() {
@@ -66,6 +68,8 @@ final class ServersPlanner {
                     + " (K10<ca-hash>::node:<agent password>: it pins the cluster CA and joins agents only)",
                     new Operation.AgentToken(Paths.AGENT_TOKEN, K3sToken.passwordOf(values.agentToken()))));
         }
+        // After the start: none of these is an input of K3s, so adding them restarts nothing.
+        actions.addAll(tools.actions(true));
         return new HostPlan(host.address(), install.role(first ? "first server" : "server", knowledge.k3sVersion(host)), actions);
     }
 

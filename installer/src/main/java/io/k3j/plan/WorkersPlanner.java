@@ -22,6 +22,7 @@ final class WorkersPlanner {
     private final HostKnowledge knowledge;
     private final K3sInstall install;
     private final Rollout rollout;
+    private final K3sTools tools;
 
     WorkersPlanner(PlanContext context) {
         this.inventory = context.inventory();
@@ -30,6 +31,7 @@ final class WorkersPlanner {
         this.knowledge = context.knowledge();
         this.install = context.k3sInstall();
         this.rollout = context.rollout();
+        this.tools = new K3sTools(context.renderer());
     }
 
     StepPlan plan() {
@@ -85,6 +87,8 @@ final class WorkersPlanner {
                 Map.of("unitName", "k3s-agent", "command", "agent", "binary", Paths.K3S_BINARY)))));
         actions.add(Action.start("start k3s-agent and wait until the node is Ready at " + inventory.k3s().version(),
                 new Operation.Services(List.of("k3s-agent"), new Operation.NodeReady(Optional.of(inventory.k3s().version())))));
+        // After the start: none of these is an input of K3s, so adding them restarts nothing.
+        actions.addAll(tools.actions(false));
         return actions;
     }
 

@@ -6,6 +6,7 @@ import io.k3j.datastore.ProbeResult;
 import io.k3j.inventory.Inventory;
 import io.k3j.plan.NodeLabelsDiff;
 import io.k3j.plan.Paths;
+import io.k3j.plan.Step;
 import io.k3j.testing.ExampleInventories;
 import io.k3j.testing.FakeCluster;
 import io.k3j.testing.FakeHost;
@@ -76,9 +77,9 @@ class ClusterApplyTest {
                 DB + ": gather facts", S1 + ": gather facts", S2 + ": gather facts", LB + ": gather facts", W1 + ": gather facts",
                 DB + ": is postgresql active",
                 S1 + ": tunnel to " + DB + ":5432", S2 + ": tunnel to " + DB + ":5432",
-                S1 + ": is k3s active", S2 + ": is k3s active",
+                S1 + ": is k3s active", S1 + ": make the links", S2 + ": is k3s active", S2 + ": make the links",
                 LB + ": is haproxy active", S1 + ": check the registration address",
-                W1 + ": is k3s-agent active",
+                W1 + ": is k3s-agent active", W1 + ": make the links",
                 S1 + ": get a node", S1 + ": get a node", S1 + ": get a node",
                 S1 + ": get nodes");
     }
@@ -150,12 +151,46 @@ class ClusterApplyTest {
     }
 
     @Test
+    void aWorkerTakenOutOfTheInventoryIsPlannedForRemovalThenDrainedUninstalledAndDeletedAndTheRecordForgetsIt()
+            throws InterruptedException {
+        FakeCluster cluster = new FakeCluster(inventory, fakes);
+        apply();
+        assertThat(fakes.host(S1).file(Paths.MANAGED_HOSTS).orElseThrow().text()).contains("worker " + W1 + " node-" + W1.replace('.', '-'));
+        Inventory withoutWorker = ExampleInventories.load("airgap.yaml", text -> text.replaceAll("(?s)\\n  workers:.*?(?=\\n  \\S|\\z)", ""));
+        assertThat(withoutWorker.workers().hosts()).isEmpty();
+        fakes.clearJournal();
+
+        ClusterApply.DryRun plan = runs.dryRun(withoutWorker);
+
+        StepRun removal = plan.steps().get(Step.MANAGED.ordinal());
+        assertThat(removal.plan().waves().get(0)).singleElement().satisfies(host -> assertThat(host.host()).isEqualTo(W1));
+        assertThat(removal.reports().get(0).outcomes()).extracting(ActionOutcome::change)
+                .containsExactly(Change.REMOVED, Change.REMOVED, Change.REMOVED);
+        assertThat(cluster.kubectlOnNodes()).isEmpty();
+        assertThat(fakes.journal()).noneMatch(line -> line.contains("uninstall"));
+
+        ClusterApply.Result removed = runs.apply(withoutWorker);
+
+        String node = "node-" + W1.replace('.', '-');
+        assertThat(cluster.kubectlOnNodes()).containsExactly("drain " + node, "delete " + node);
+        // The scripts the install left were as wanted, so not written again.
+        assertThat(fakes.journal()).filteredOn(line -> line.startsWith(W1 + ": write ") || line.contains("uninstall"))
+                .containsExactly(W1 + ": uninstall k3s-agent");
+        assertThat(removed.nodes()).extracting(Node::name).doesNotContain(node);
+        assertThat(fakes.host(S2).file(Paths.MANAGED_HOSTS).orElseThrow().text()).doesNotContain(W1);
+        fakes.clearJournal();
+
+        assertThat(runs.dryRun(withoutWorker).changes()).isZero();
+    }
+
+    @Test
     void aDryRunSendsOnlyReadsAndFindsEveryChangeTheApplyThenMakes() throws InterruptedException {
         new FakeCluster(inventory, fakes);
 
         ClusterApply.DryRun before = dryRun();
 
-        assertThat(fakes.journal()).allSatisfy(line -> assertThat(line).matches(".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file|get a node)"));
+        assertThat(fakes.journal()).allSatisfy(line -> assertThat(line).matches(
+                ".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file|get a node|probe the links)"));
         assertThat(before.changes()).isPositive();
         fakes.clearJournal();
         ClusterApply.Result applied = apply();
@@ -203,7 +238,7 @@ class ClusterApplyTest {
     /** What starts or checks something: the files written between them are left to the plan's own tests. */
     private static boolean marksAWave(String line) {
         return !line.contains(": write ") && !line.contains(": gather facts") && !line.contains(": install packages")
-                && !line.contains(" active") && !line.contains(": wait for ");
+                && !line.contains(" active") && !line.contains(": wait for ") && !line.contains(": make the links");
     }
 
     private ClusterApply.Result apply() throws InterruptedException {

@@ -39,7 +39,7 @@ class WorkersUpgradePlanTest {
         HostPlan upgrading = workers.waves().get(1).get(0);
         assertThat(upgrading.role()).isEqualTo("worker, upgrade " + OLD + " -> " + NEW);
         assertThat(upgrading.actions()).extracting(action -> action.operation().getClass().getSimpleName()).containsExactly(
-                "Cordon", "Drain", "Script", "WriteFile", "WriteFile", "WriteFile", "Services", "Uncordon");
+                "Cordon", "Drain", "Script", "WriteFile", "WriteFile", "WriteFile", "Services", "WriteFile", "WriteFile", "Script", "Uncordon");
         assertThat(upgrading.actions().get(1).operation()).isEqualTo(new Operation.Drain(NEW, Duration.ofSeconds(60)));
         assertThat(upgrading.actions().get(2).description()).startsWith("upgrade k3s " + OLD + " -> " + NEW + ": download k3s " + NEW);
         assertThat(((Operation.Services) upgrading.actions().get(6).operation()).ready()).isEqualTo(new Operation.NodeReady(Optional.of(NEW)));

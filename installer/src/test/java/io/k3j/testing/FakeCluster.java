@@ -36,6 +36,10 @@ public final class FakeCluster {
     /** Each node's taints: its drop-in's node-taint at the first registration only; kubectl taint changes them. */
     private final Map<String, List<String>> taints = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> annotations = new ConcurrentHashMap<>();
+    /** The nodes deleted with kubectl (a removed host's), by name; K3s would delete the node password secret with each. */
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    /** What kubectl was asked to do to nodes, in order ("drain node-…", "delete node-…"). */
+    private final List<String> kubectl = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeCluster(Inventory inventory, FakeHosts fakes) {
         this.inventory = inventory;
@@ -50,6 +54,7 @@ public final class FakeCluster {
         for (Host server : inventory.servers().hosts()) {
             FakeHost host = fakes.host(server.address());
             k3s.put(server.address(), FakeSystemd.teach(host, "k3s", false));
+            teachLinks(host);
             host.on("restart k3s", FakeHost.script("systemctl restart --no-block k3s\\z"), sent -> {
                 k3s.get(server.address()).set(true);
                 writeTokens(host);
@@ -61,10 +66,20 @@ public final class FakeCluster {
                     .on("readyz through the registration address", FakeHost.script("get --raw /readyz"), FakeHost.ok());
         }
         FakeHost first = fakes.host(inventory.servers().hosts().get(0).address());
+        Pattern nodeCommand = Pattern.compile("\\Ak3s kubectl (drain|delete node) '([^']+)'");
         first.on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), sent -> FakeHost.ok(nodesJson()))
                 .on("get a node", FakeHost.command("\\Ak3s kubectl get node '[^']+' --ignore-not-found -o json\\z"),
                         sent -> FakeHost.ok(nodeJson(sent.command().split("'")[1])))
                 .on("set node labels", FakeHost.script("\\Aset -e\nk3s kubectl annotate node "), sent -> kubectl(sent.stdin()))
+                .on("drain or delete a node", FakeHost.script(nodeCommand.pattern()), sent -> {
+                    Matcher command = nodeCommand.matcher(sent.stdin());
+                    command.find();
+                    kubectl.add((command.group(1).equals("drain") ? "drain " : "delete ") + command.group(2));
+                    if (command.group(1).equals("delete node")) {
+                        deleted.add(command.group(2));
+                    }
+                    return FakeHost.ok();
+                })
                 .on("check the registration address", FakeHost.script("/cacerts"), FakeHost.ok());
         for (Host balancer : inventory.registration().haproxy().orElseThrow().hosts()) {
             teachPackages(fakes.host(balancer.address()));
@@ -73,6 +88,8 @@ public final class FakeCluster {
         for (Host worker : inventory.workers().hosts()) {
             FakeHost host = fakes.host(worker.address());
             k3s.put(worker.address(), FakeSystemd.teach(host, "k3s-agent", false));
+            teachLinks(host);
+            teachUninstall(host, worker, "k3s-agent");
             host.on("restart k3s-agent", FakeHost.script("systemctl restart --no-block k3s-agent\\z"), sent -> {
                 k3s.get(worker.address()).set(true);
                 register(worker.address(), host);
@@ -124,6 +141,30 @@ public final class FakeCluster {
             return host.file(path.group(1)).map(file -> FakeHost.ok(file.mode().replaceFirst("^0+(?=.)", "") + " " + file.owner() + "\n"))
                     .orElseGet(() -> FakeHost.exit(1, "stat: cannot statx '" + path.group(1) + "': No such file or directory"));
         });
+    }
+
+    /** What kubectl was asked to do to nodes, in order: "drain NODE", "delete NODE". */
+    public List<String> kubectlOnNodes() {
+        return List.copyOf(kubectl);
+    }
+
+    /** Whether K3s is left on the host (its unit, binary, data), and its uninstall script, which takes it all away. */
+    private void teachUninstall(FakeHost host, Host inventoryHost, String unit) {
+        host.on("is K3s left", FakeHost.script("\\A\\[ -e '/etc/systemd/system/" + unit + ".service' \\]"),
+                        sent -> k3s.get(inventoryHost.address()).get() ? FakeHost.ok() : FakeHost.exit(1, ""))
+                .on("uninstall " + unit, FakeHost.script("\\Asystemctl disable --now '" + unit + "'"), sent -> {
+                    k3s.get(inventoryHost.address()).set(false);
+                    return FakeHost.ok();
+                });
+    }
+
+    /** install.sh's kubectl/crictl/ctr links: made by the first run (no such command on the fake's PATH), there after it. */
+    private static void teachLinks(FakeHost host) {
+        AtomicBoolean linked = new AtomicBoolean();
+        host.on("probe the links", FakeHost.script("echo \"link \\$bin/\\$cmd to k3s\""),
+                        sent -> FakeHost.ok(linked.get() ? "" : "link /usr/local/bin/kubectl to k3s\nk3j: changed\n"))
+                .on("make the links", FakeHost.script("ln -sf k3s"), sent -> FakeHost.ok(linked.getAndSet(true) ? ""
+                        : "linked /usr/local/bin/kubectl to k3s\nk3j: changed\n"));
     }
 
     private void teachPackages(FakeHost host) {
@@ -243,8 +284,9 @@ public final class FakeCluster {
         return "{\"apiVersion\": \"v1\", \"kind\": \"NodeList\", \"items\": [" + String.join(", ", items) + "]}";
     }
 
+    /** A node stays registered once its K3s ran (NotReady when stopped) until it is deleted, as in K3s. */
     private boolean running(Host host) {
-        return k3s.get(host.address()).get();
+        return labels.containsKey(host.address()) && !deleted.contains(nodeName(host));
     }
 
     private String node(Host host, List<String> roles) {
@@ -263,7 +305,8 @@ public final class FakeCluster {
         }
         return "{\"metadata\": {\"name\": \"" + nodeName(host) + "\", \"labels\": {" + String.join(", ", all) + "}, "
                 + "\"annotations\": {" + String.join(", ", notes) + "}}, \"spec\": {\"taints\": [" + String.join(", ", spec) + "]}, "
-                + "\"status\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"True\"}], "
+                + "\"status\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"" + (k3s.get(host.address()).get() ? "True" : "False")
+                + "\"}], "
                 + "\"nodeInfo\": {\"kubeletVersion\": \"" + inventory.k3s().version() + "\"}}}";
     }
 }

@@ -4,6 +4,7 @@ import io.k3j.apply.ClusterApply;
 import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.DatastoreProbe;
 import io.k3j.apply.KeptSecrets;
+import io.k3j.apply.RemovedHosts;
 import io.k3j.apply.SilentListener;
 import io.k3j.apply.WaveRunner;
 import io.k3j.inventory.Inventory;
@@ -49,8 +50,10 @@ public final class FakeRuns {
         }
     }
 
-    private ClusterApply clusterApply(Inventory inventory, ConnectedHosts hosts, WaveRunner runner) {
-        return new ClusterApply(inventory, resolver(inventory), hosts, runner, Duration.ofSeconds(30), CLOCK, probe);
+    /** As apply --prune does: the hosts the servers' record names and the inventory no longer does, removed in step 6. */
+    private ClusterApply clusterApply(Inventory inventory, ConnectedHosts hosts, WaveRunner runner) throws InterruptedException {
+        return new ClusterApply(inventory, resolver(inventory), hosts, runner, Duration.ofSeconds(30), CLOCK, probe)
+                .removing(RemovedHosts.connect(RemovedHosts.find(inventory, hosts), hosts));
     }
 
     /** The examples refer to no secret. */

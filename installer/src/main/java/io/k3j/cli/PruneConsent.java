@@ -1,0 +1,59 @@
+package io.k3j.cli;
+
+import io.k3j.plan.Removal;
+import java.io.Console;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Whether apply may remove the hosts taken out of the inventory: with {@code --prune}, or a yes
+ * at a prompt on a terminal; elsewhere (CI, no terminal) apply stops with exit 2 naming them,
+ * before any change. A removed host that cannot be reached is removed only with {@code --force}
+ * (deleted from the cluster, not cleaned).
+ */
+final class PruneConsent {
+    private final boolean prune;
+    private final boolean force;
+    private final CommandContext context;
+
+    PruneConsent(boolean prune, boolean force, CommandContext context) {
+        this.prune = prune;
+        this.force = force;
+        this.context = context;
+    }
+
+    /** {@code found}, once consented to; otherwise the command ends, no host changed. {@code whyUnreachable}: by address. */
+    List<Removal> removals(List<Removal> found, Map<String, String> whyUnreachable) {
+        if (found.isEmpty()) {
+            return found;
+        }
+        List<String> names = found.stream().map(removal -> removal.host().address() + " (" + removal.host().role() + " "
+                + removal.host().nodeName() + ")").toList();
+        if (!prune && !confirmed(names)) {
+            context.output().event("prune-refused", "hosts", found.stream().map(removal -> removal.host().address()).toList());
+            throw new CliException(ExitCode.USAGE, "the inventory no longer names " + String.join(", ", names) + ", which "
+                    + "k3j-install installed; 'apply --prune' removes " + (found.size() == 1 ? "it" : "them") + " (drain, uninstall "
+                    + "K3s, delete the node), or put " + (found.size() == 1 ? "it" : "them") + " back in the inventory. No host was changed");
+        }
+        List<Removal> unreachable = found.stream().filter(removal -> !removal.reachable()).toList();
+        if (!unreachable.isEmpty() && !force) {
+            unreachable.forEach(removal -> context.output().error(whyUnreachable.get(removal.host().address())));
+            throw new CliException(ExitCode.PREFLIGHT_FAILED, String.join(", ", unreachable.stream().map(removal -> removal.host()
+                    .address()).toList()) + ": taken out of the inventory but cannot be reached to be cleaned (said above); "
+                    + "bring it back, or add --force to delete its node from the cluster anyway (the host keeps K3s). No host was changed");
+        }
+        return found;
+    }
+
+    /** A yes typed on the terminal; never asked without one. */
+    private boolean confirmed(List<String> names) {
+        Console console = System.console();
+        if (!context.interactive() || console == null) {
+            return false;
+        }
+        String answer = console.readLine("Remove %s from the cluster (drain, uninstall K3s, delete the node)? [y/N] ",
+                String.join(", ", names));
+        return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
+    }
+}
