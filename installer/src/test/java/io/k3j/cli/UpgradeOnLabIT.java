@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -148,7 +149,7 @@ class UpgradeOnLabIT {
 
         InterruptedApply interrupted = InterruptedApply.start(inventory(lab, LATEST), temp, kubeconfig, SECRETS);
         String worker = interrupted.interruptOnceCordoned(WORKERS.subList(1, WORKERS.size()).stream()
-                .collect(java.util.stream.Collectors.toMap(name -> lab.host(name).address(), name -> name)));
+                .collect(Collectors.toMap(name -> lab.host(name).address(), name -> name)));
 
         assertThat(interrupted.exitCode()).as(interrupted.out()).isEqualTo(ExitCode.INTERRUPTED.code());
         assertThat(interrupted.out()).contains("\"event\":\"summary\"").contains("interrupted");
