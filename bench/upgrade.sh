@@ -7,6 +7,8 @@
 # (a "start ... and wait" action: the restart and the wait until the node is Ready at the new
 # version), the part no installer can shorten when servers go one at a time and batches one after
 # the other. Target: the installer's own overhead under 25% of the critical path (ratio < 1.25).
+# The wall time includes what apply does before the rollout: connecting, facts, the preflight and
+# the backup of the provisioned datastore and the token (docs/upgrade.md, The backup first).
 #
 # usage: bench/upgrade.sh [N...]   (N in 8, 24; default both; needs root and a free lab)
 set -euo pipefail

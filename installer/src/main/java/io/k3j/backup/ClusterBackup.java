@@ -60,6 +60,11 @@ public final class ClusterBackup {
         this.clock = clock;
     }
 
+    /** Where backups go unless told: {@code .k3j/backups} beside the inventory (the {@code .k3j} folder's .gitignore keeps it out of git). */
+    public static Path defaultParent(Inventory inventory) {
+        return inventory.directory().resolve(".k3j/backups");
+    }
+
     /** Whether this inventory's datastore can be backed up: one k3j-install provisioned (an existing one has its own tools). */
     public static void requireProvisioned(Inventory inventory) {
         if (inventory.datastore().provision().isEmpty()) {

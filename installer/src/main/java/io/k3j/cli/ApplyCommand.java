@@ -106,7 +106,7 @@ public class ApplyCommand extends BaseCommand {
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
-        try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, HostSession.Purpose.APPLY, log, context, clock)) {
             List<Removal> removals = new PruneConsent(prune, force, context).removals(HostSession.removals(valid, hosts, context),
                     hosts.unreachable());
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,

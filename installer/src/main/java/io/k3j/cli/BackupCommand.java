@@ -5,6 +5,7 @@ import io.k3j.apply.StepFailure;
 import io.k3j.backup.BackupRefused;
 import io.k3j.backup.ClusterBackup;
 import io.k3j.inventory.Inventory;
+import io.k3j.output.Output;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Command;
@@ -51,7 +52,7 @@ public class BackupCommand extends BaseCommand {
         }
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "backup", clock);
-        Path parent = outputDirectory != null ? outputDirectory : valid.directory().resolve(".k3j/backups");
+        Path parent = outputDirectory != null ? outputDirectory : ClusterBackup.defaultParent(valid);
         ClusterBackup.Taken taken;
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
             taken = new ClusterBackup(valid, hosts, clock).take(parent);
@@ -60,10 +61,15 @@ public class BackupCommand extends BaseCommand {
         } catch (BackupRefused e) {
             throw new CliException(ExitCode.APPLY_FAILED, e.getMessage());
         }
-        context.output().result(context.output().style().success("✓ ") + "backup of " + valid.name() + " (" + taken.manifest().datastore()
-                + ", K3s " + taken.manifest().k3sVersion() + "): " + taken.directory() + " (" + taken.bytes() + " bytes)");
-        context.output().event("backup", "path", taken.directory().toString(), "bytes", taken.bytes(), "cluster", valid.name(),
-                "datastore", taken.manifest().datastore().name(), "k3s_version", taken.manifest().k3sVersion());
+        reportTaken(context.output(), valid.name(), taken);
         return ExitCode.OK;
+    }
+
+    /** A backup taken, by this command or before an upgrade: its folder and size, and one backup event. */
+    static void reportTaken(Output output, String cluster, ClusterBackup.Taken taken) {
+        output.result(output.style().success("✓ ") + "backup of " + cluster + " (" + taken.manifest().datastore()
+                + ", K3s " + taken.manifest().k3sVersion() + "): " + taken.directory() + " (" + taken.bytes() + " bytes)");
+        output.event("backup", "path", taken.directory().toString(), "bytes", taken.bytes(), "cluster", cluster,
+                "datastore", taken.manifest().datastore().name(), "k3s_version", taken.manifest().k3sVersion());
     }
 }

@@ -9,7 +9,7 @@ import io.k3j.apply.TargetRelease;
 import io.k3j.apply.Targets;
 import io.k3j.apply.UnreachableHostsException;
 import io.k3j.apply.WaveRunner;
-import io.k3j.inventory.Datastore;
+import io.k3j.backup.UpgradeBackup;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.Inventory.RoledHost;
 import io.k3j.inventory.InventoryLoader;
@@ -29,27 +29,43 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * The part every online command shares: connect to every host in parallel, gather facts, run the
  * preflight (the facts' checks, then whether the target release is there for the nodes that
- * install it). Any failure lists every host's problem and ends the command before a host is changed.
+ * install it); for an upgrade, the backup first (plan says it, apply takes it). Any failure lists
+ * every host's problem and ends the command before a host is changed.
  */
 final class HostSession {
 
     private HostSession() {
     }
 
-    static ConnectedHosts open(Inventory inventory, SshOptions ssh, Path logFile, CommandContext context, Clock clock) {
-        return open(inventory, ssh, new UpgradeRulesOptions(), logFile, context, clock);
+    /** What a session is for, as far as an upgrade's backup goes. */
+    enum Purpose {
+        /** plan, apply --dry-run: say what the backup before an upgrade will be. */
+        PLAN,
+        /** apply: take it, before any host changes. */
+        APPLY,
+        /** backup, restore, kubeconfig: no upgrade runs. */
+        NO_UPGRADE
     }
 
-    /** As {@link #open(Inventory, SshOptions, Path, CommandContext, Clock)}, with what the upgrade rules may let through. */
-    static ConnectedHosts open(Inventory inventory, SshOptions ssh, UpgradeRulesOptions upgrade, Path logFile, CommandContext context,
-                               Clock clock) {
+    static ConnectedHosts open(Inventory inventory, SshOptions ssh, Path logFile, CommandContext context, Clock clock) {
+        return open(inventory, ssh, new UpgradeRulesOptions(), Purpose.NO_UPGRADE, logFile, context, clock);
+    }
+
+    /**
+     * As {@link #open(Inventory, SshOptions, Path, CommandContext, Clock)}, with what the upgrade rules may let through,
+     * and the backup before an upgrade said ({@link Purpose#PLAN}) or taken ({@link Purpose#APPLY}).
+     */
+    static ConnectedHosts open(Inventory inventory, SshOptions ssh, UpgradeRulesOptions upgrade, Purpose purpose, Path logFile,
+                               CommandContext context, Clock clock) {
         Output output = context.output();
+        Optional<Path> backupParent = upgrade.backupParent(inventory);
         Targets targets = new Targets(inventory, new InventoryLoader(context.environment()::get).secrets(inventory));
         Path knownHosts = ssh.knownHosts() != null ? ssh.knownHosts() : targets.path(inventory.ssh().knownHosts());
         RunLog log = RunLog.create(logFile, clock);
@@ -91,26 +107,19 @@ final class HostSession {
                     + (problems.size() == 1 ? "" : "s") + "; no host was changed");
         }
         output.info(output.style().success("✓ ") + "connected to " + hostCount(inventory) + " hosts; preflight passed");
-        beforeUpgrade(inventory, UpgradeInView.moves(target, hosts, running), output);
-        return connected;
-    }
-
-    /**
-     * The seam where an upgrade is to take its backup first (issue 16): a datastore k3j-install
-     * provisioned, and the token, saved before any node moves. Until the backup command exists, the
-     * run says plainly that none is taken, since going back a minor version needs one
-     * (docs.k3s.io upgrades/roll-back).
-     */
-    private static void beforeUpgrade(Inventory inventory, List<String> moving, Output output) {
-        if (moving.isEmpty()) {
-            return;
+        if (purpose != Purpose.NO_UPGRADE) {
+            UpgradeBackup backup = UpgradeBackup.decide(inventory, UpgradeInView.moves(target, hosts, running), backupParent);
+            BeforeUpgrade.show(backup, output);
+            if (purpose == Purpose.APPLY) {
+                try {
+                    BeforeUpgrade.take(backup, inventory, connected, output, clock);
+                } catch (RuntimeException e) {
+                    connected.close();
+                    throw e;
+                }
+            }
         }
-        Datastore datastore = inventory.datastore();
-        datastore.provision().ifPresent(provisioned -> output.warning("no backup of the datastore on "
-                + provisioned.host().address() + " or of the token is taken before this upgrade of " + String.join(", ", moving)
-                + ": k3j-install takes none yet; to be able to roll back, back up " + (datastore.type() == Datastore.Type.etcd
-                ? "etcd (etcdctl snapshot save)" : "the " + datastore.type() + " database '" + provisioned.database() + "'")
-                + " and a server's /var/lib/rancher/k3s/server/token first"));
+        return connected;
     }
 
     /**

@@ -94,7 +94,7 @@ public class PlanCommand extends BaseCommand {
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "plan", clock);
         SecretResolver resolver = new InventoryLoader(context.environment()::get).secrets(valid);
-        try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, HostSession.Purpose.PLAN, log, context, clock)) {
             ClusterValues values = ClusterValues.of(valid, resolver,
                     HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());

@@ -353,12 +353,12 @@ class ApplyOnLabIT {
 
     @Test
     @Order(52)
-    void aPlanForTheNextMinorPassesThePreflightFromEveryNodeAndSaysNoBackupIsTakenChangingNothing(Lab lab) throws IOException {
+    void aPlanForTheNextMinorPassesThePreflightFromEveryNodeAndSaysTheBackupApplyTakesChangingNothing(Lab lab) throws IOException {
         CliRun run = changingNoNode(lab, "plan", "v1.32.0+k3s1");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("preflight passed");
-        assertThat(run.err()).contains("no backup of the datastore on " + lab.host("db1").address())
+        assertThat(run.out()).contains("a backup of the postgres datastore on " + lab.host("db1").address())
                 .contains(lab.host("server1").address() + " (v1.31.4+k3s1 -> v1.32.0+k3s1)")
                 .contains(lab.host("worker2").address() + " (v1.31.4+k3s1 -> v1.32.0+k3s1)");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.apply.ClusterNodes;
 import io.k3j.apply.Node;
+import io.k3j.backup.BackupManifest;
 import io.k3j.lab.CommandResult;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,8 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A rolling upgrade on the lab, one install: 3 servers and 4 workers on the double's oldest release,
  * a skipped minor refused before any host changes, then two upgrades of one minor each while a
  * watcher asks every server's /readyz and the registration address's with real kubectl; a pod on
- * a drained worker evicted; a PodDisruptionBudget stopping a drain, and the apply after it is
- * deleted finishing the job.
+ * a drained worker evicted, and a backup of the datastore taken first; a PodDisruptionBudget stopping
+ * a drain; once it is deleted, an apply interrupted (SIGINT) mid-rollout, and the apply after it
+ * finishing the job.
  */
 @LabTopology("ha-upgrade")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -117,11 +120,12 @@ class UpgradeOnLabIT {
         }
         assertThat(kubectl(lab, "get", "pods", "-A", "-o", "name")).doesNotContain("pod/web-1");
         assertThat(unschedulable(lab)).isEmpty();
+        assertBackedUpBefore(run, OLDEST);
     }
 
     @Test
     @Order(5)
-    void aBudgetThatRefusesADrainStopsTheRolloutAndTheApplyAfterItIsDeletedFinishes(Lab lab) throws Exception {
+    void aBudgetThatRefusesADrainStopsTheRolloutLeavingTheWorkerCordoned(Lab lab) throws Exception {
         kubectl(lab, "create", "--validate=false", "-f", manifest("guarded.yaml", pod("db-0", "worker1") + "---\n" + BUDGET).toString());
 
         CliRun refused = apply(lab, LATEST, "--drain-timeout=10");
@@ -132,14 +136,51 @@ class UpgradeOnLabIT {
         assertThat(versions(lab, SERVERS)).containsOnly(LATEST);
         assertThat(versions(lab, WORKERS)).containsOnly(NEXT);
         assertThat(unschedulable(lab)).containsExactly("worker1");
+    }
 
+    /**
+     * Once the budget is gone, an apply started as a process gets SIGINT (as Ctrl-C sends it) as soon
+     * as its events show a worker after worker1 cordoned: worker1's batch is done, that worker's has begun.
+     */
+    @Test
+    @Order(6)
+    void anApplyInterruptedMidRolloutLeavesASupportedMixedStateAndTheNextApplyFinishes(Lab lab) throws Exception {
         kubectl(lab, "delete", "pdb", "guard");
+
+        InterruptedApply interrupted = InterruptedApply.start(inventory(lab, LATEST), temp, kubeconfig, SECRETS);
+        String worker = interrupted.interruptOnceCordoned(WORKERS.subList(1, WORKERS.size()).stream()
+                .collect(Collectors.toMap(name -> lab.host(name).address(), name -> name)));
+
+        assertThat(interrupted.exitCode()).as(interrupted.out()).isEqualTo(ExitCode.INTERRUPTED.code());
+        assertThat(interrupted.out()).contains("\"event\":\"summary\"").contains("interrupted");
+        assertThat(versions(lab, SERVERS)).containsOnly(LATEST);
+        assertThat(versions(lab, WORKERS)).containsAnyOf(NEXT).isSubsetOf(NEXT, LATEST);
+        assertThat(unschedulable(lab)).contains(worker);
+        assertThat(kubectl(lab, "get", "node", worker, "-o", "jsonpath={.metadata.annotations.k3j\\.io/cordoned-for-upgrade}"))
+                .as(worker + "'s mark").isEqualTo("true");
+
         CliRun resumed = apply(lab, LATEST);
 
         assertThat(resumed.exitCode()).as(resumed.all()).isZero();
         assertThat(versions(lab)).containsOnly(LATEST);
         assertThat(unschedulable(lab)).isEmpty();
         assertThat(kubectl(lab, "get", "pods", "-A", "-o", "name")).doesNotContain("pod/db-0");
+        CliRun plan = CliRun.onInventory(SECRETS, "plan", inventory(lab, LATEST), temp, "--detailed-exitcode", "--no-files");
+        assertThat(plan.exitCode()).as("a plan after the upgrade finished: " + plan.all()).isZero();
+        assertThat(plan.out()).doesNotContain("a backup of the");
+    }
+
+    /** The upgrade's JSON events name the backup it took first, and its manifest the version the cluster had then. */
+    private static void assertBackedUpBefore(CliRun run, String version) throws IOException {
+        String event = run.out().lines().filter(line -> line.contains("\"event\":\"backup\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no backup event in " + run.out()));
+        Path folder = Path.of(event.replaceFirst(".*\"path\":\"([^\"]+)\".*", "$1"));
+        assertThat(folder.getParent()).isEqualTo(temp.resolve(".k3j/backups"));
+        assertThat(folder.resolve("datastore.pgdump")).isNotEmptyFile();
+        BackupManifest manifest = BackupManifest.parse(Files.readString(folder.resolve(BackupManifest.FILE))).orElseThrow();
+        assertThat(manifest.k3sVersion()).isEqualTo(version);
+        assertThat(run.out().indexOf("\"event\":\"backup\"")).as("the backup before the first host action")
+                .isLessThan(run.out().indexOf("\"event\":\"action\""));
     }
 
     /**

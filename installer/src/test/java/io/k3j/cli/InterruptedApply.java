@@ -1,0 +1,125 @@
+package io.k3j.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code k3j-install apply --output=json} as its own process (the built jar), its events read as
+ * they come, to be stopped with SIGINT as Ctrl-C stops it. Every wait has a deadline and fails
+ * with what the apply printed.
+ */
+final class InterruptedApply {
+    private static final Path JAR = Path.of(System.getProperty("k3j.repo.root", "..")).toAbsolutePath().normalize()
+            .resolve("installer/target/k3j-install.jar");
+    private static final Duration DEADLINE = Duration.ofSeconds(600);
+    private static final Pattern CORDONED = Pattern.compile("\"event\":\"action\".*\"host\":\"([^\"]+)\".*\"action\":\"cordon[^\"]*\""
+            + ".*\"status\":\"ok\"");
+
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private boolean ended;
+
+    private InterruptedApply(Process process) {
+        this.process = process;
+        Thread pump = new Thread(this::pump, "interrupted-apply-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    static InterruptedApply start(Path inventory, Path logs, Path kubeconfig, Map<String, String> variables) throws IOException {
+        // A build started in the background of a non-interactive shell runs with SIGINT ignored, which a
+        // child inherits: SIGINT's default is given back, as a terminal's Ctrl-C would find it.
+        ProcessBuilder builder = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "apply", inventory.toString(),
+                "--output=json", "--log-file=" + logs.resolve("interrupted.log"), "--kubeconfig=" + kubeconfig)
+                .redirectErrorStream(true);
+        builder.environment().putAll(variables);
+        return new InterruptedApply(builder.start());
+    }
+
+    private void pump() {
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = output.readLine()) != null) {
+                synchronized (lines) {
+                    lines.add(line);
+                    lines.notifyAll();
+                }
+            }
+        } catch (IOException e) {
+            // the process ended; the waits report what was printed
+        } finally {
+            synchronized (lines) {
+                ended = true;
+                lines.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits for the event of a cordon done on one of {@code workers} (address to name), then sends
+     * SIGINT; that worker's name.
+     */
+    String interruptOnceCordoned(Map<String, String> workers) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(DEADLINE);
+        int seen = 0;
+        synchronized (lines) {
+            while (true) {
+                for (; seen < lines.size(); seen++) {
+                    Optional<String> worker = cordoned(lines.get(seen)).map(workers::get);
+                    if (worker.isPresent()) {
+                        interrupt();
+                        return worker.get();
+                    }
+                }
+                long left = Duration.between(Instant.now(), deadline).toMillis();
+                if (ended || left <= 0) {
+                    throw new AssertionError("no cordon of " + workers.values() + (ended ? " before the apply ended" : " within " + DEADLINE)
+                            + "; it printed:\n" + String.join("\n", lines));
+                }
+                lines.wait(left);
+            }
+        }
+    }
+
+    private static Optional<String> cordoned(String line) {
+        Matcher matcher = CORDONED.matcher(line);
+        return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
+    }
+
+    private void interrupt() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -INT " + process.pid() + " failed: " + new String(kill.getInputStream().readAllBytes(),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The exit code, once the process ended (within the deadline, or the test fails and the process is killed). */
+    int exitCode() throws InterruptedException {
+        if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the apply did not end within " + DEADLINE + " of SIGINT; it printed:\n" + out());
+        }
+        return process.exitValue();
+    }
+
+    /** Everything it printed so far, standard output and error together. */
+    String out() {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
+    }
+}
