@@ -90,7 +90,7 @@ final class HostApplier {
                     Duration.between(start, context.clock().instant()), result.before(), result.parts());
             outcomes.add(outcome);
             listener.actionDone(step, plan.host(), outcome);
-            inputs.add(fingerprint(action.operation()));
+            fingerprint(action.operation()).ifPresent(inputs::add);
             if (result.change().changes()) {
                 name(action.operation()).ifPresent(changed::add);
             }
@@ -305,20 +305,24 @@ final class HostApplier {
     }
 
     /** What an action put in place, as an input of the services and scripts after it. */
-    private String fingerprint(Operation operation) {
+    private Optional<String> fingerprint(Operation operation) {
         if (operation instanceof Operation.WriteFile write && !write.restarts()) {
-            return "file " + write.file().path() + " (read at registration; restarts nothing)";
+            return Optional.of("file " + write.file().path() + " (read at registration; restarts nothing)");
         } else if (operation instanceof Operation.WriteFile write) {
-            return "file " + write.file().path() + "\n" + write.file().content();
+            return Optional.of("file " + write.file().path() + "\n" + write.file().content());
         } else if (operation instanceof Operation.KeepBlock block) {
-            return "block " + block.file().path() + "\n" + block.file().content();
+            return Optional.of("block " + block.file().path() + "\n" + block.file().content());
         } else if (operation instanceof Operation.CopyFromOperator copy) {
-            return "copy " + copy.remote() + " " + context.localFiles().content(copy.local()).sha256();
+            return Optional.of("copy " + copy.remote() + " " + context.localFiles().content(copy.local()).sha256());
         } else if (operation instanceof Operation.Script script) {
-            return "script " + script.text();
+            return Optional.of("script " + script.text());
+        } else if (operation instanceof Operation.Cordon || operation instanceof Operation.Drain || operation instanceof Operation.Uncordon) {
+            // Planned only while a node upgrades: in a stamp they would make the plan after the upgrade restart it again.
+            return Optional.empty();
         }
-        // Packages, set-up scripts, services, the node's cordon and drain, node labels and checks leave nothing a later action depends on.
-        return operation.getClass().getSimpleName();
+        // Packages, set-up scripts, services, node labels and checks leave nothing a later action depends on; their
+        // names stay in the stamps as they always were, so no unit restarts for a new k3j-install.
+        return Optional.of(operation.getClass().getSimpleName());
     }
 
     /** What an action changes, as a reason for the services after it: a file's path, the software a script installs. */

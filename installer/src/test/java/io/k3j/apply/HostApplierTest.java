@@ -5,6 +5,7 @@ import static io.k3j.apply.Change.UNCHANGED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.k3j.facts.FactsParser;
 import io.k3j.plan.Action;
 import io.k3j.plan.HostPlan;
 import io.k3j.plan.Operation;
@@ -138,5 +139,25 @@ class HostApplierTest {
         assertThat(apply(binary)).containsExactly(CHANGED, CHANGED);
         assertThat(fakes.journal()).containsExactly(SERVER + ": write /usr/local/bin/k3s", SERVER + ": import",
                 SERVER + ": write " + Paths.STAMPS + "/import");
+    }
+
+    @Test
+    void aNodesCordonAndDrainBeforeItsUpgradeLeaveNoTraceInTheStampSoThePlanAfterItRestartsNothing() throws IOException {
+        Path binary = Files.writeString(temp.resolve("k3s"), "k3s binary");
+        host.on("get node", FakeHost.command("kubectl get node "), FakeHost.ok("")).on("get node (script)", FakeHost.script("kubectl get node "),
+                FakeHost.ok(""));
+        ConnectedHosts hosts = new ConnectedHosts(Map.of(SERVER, host), Map.of(SERVER, FactsParser.parse("hostname=server-1\n")),
+                RunLog.create(temp.resolve("upgrade.log"), Clock.systemUTC()));
+        HostApplier upgrading = applier(hosts, Wet.APPLY);
+        String next = "v1.31.4+k3s1";
+        upgrading.apply(Step.SERVERS, new HostPlan(SERVER, "first server", List.of(
+                Action.install("upload k3s", new Operation.CopyFromOperator(binary, "/usr/local/bin/k3s", "0755")),
+                Action.rollout("cordon", new Operation.Cordon(next)),
+                Action.rollout("drain", new Operation.Drain(next, Duration.ofSeconds(30))),
+                Action.run("import", new Operation.RunOnChange("import", IMPORT)))));
+        fakes.clearJournal();
+
+        assertThat(run(upgrading, binary)).extracting(ActionOutcome::change).containsExactly(UNCHANGED, UNCHANGED);
+        assertThat(fakes.journal()).isEmpty();
     }
 }
