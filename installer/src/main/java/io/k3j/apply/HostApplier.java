@@ -1,5 +1,6 @@
 package io.k3j.apply;
 
+import io.k3j.certificates.ExpiryWarning;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.K3sVersion;
 import io.k3j.plan.Action;
@@ -35,6 +36,7 @@ final class HostApplier {
     private final TokenRotator tokens;
     private final NodeRollout rollout;
     private final NodeLabeller labeller;
+    private final CertificateReader certificates;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
@@ -44,6 +46,7 @@ final class HostApplier {
         this.tokens = new TokenRotator(context);
         this.rollout = new NodeRollout(context);
         this.labeller = new NodeLabeller(context, listener);
+        this.certificates = new CertificateReader(context);
         this.listener = listener;
     }
 
@@ -53,9 +56,15 @@ final class HostApplier {
 
     /**
      * What one action came to. {@code before}: the file's content now, in a dry run; {@code read}:
-     * the agents' token a check read; {@code parts}: the changes of an action that makes several.
+     * the agents' token a check read; {@code parts}: the changes of an action that makes several;
+     * {@code warnings}: what a read of certificates found.
      */
-    record Result(Change change, String detail, Optional<String> before, Optional<String> read, List<ActionOutcome.Part> parts) {
+    record Result(Change change, String detail, Optional<String> before, Optional<String> read, List<ActionOutcome.Part> parts,
+                  List<ExpiryWarning> warnings) {
+        Result(Change change, String detail, Optional<String> before, Optional<String> read, List<ActionOutcome.Part> parts) {
+            this(change, detail, before, read, parts, List.of());
+        }
+
         Result(Change change, String detail, Optional<String> before, Optional<String> read) {
             this(change, detail, before, read, List.of());
         }
@@ -85,7 +94,7 @@ final class HostApplier {
                         "the run log has every command and its output; fix the cause and apply again (it carries on from what is there)");
             }
             ActionOutcome outcome = new ActionOutcome(action.description(), result.change(), result.detail(),
-                    Duration.between(start, context.clock().instant()), result.before(), result.parts());
+                    Duration.between(start, context.clock().instant()), result.before(), result.parts(), result.warnings());
             outcomes.add(outcome);
             listener.actionDone(step, plan.host(), outcome);
             inputs.add(fingerprint(action.operation()));
@@ -121,6 +130,8 @@ final class HostApplier {
             return disable(host, disable);
         } else if (operation instanceof Operation.RunOnChange run) {
             return runOnChange(host, action, run, inputs, changed);
+        } else if (operation instanceof Operation.ReadCertificates) {
+            return certificates.read(host, address);
         } else if (operation instanceof Operation.RotateServerToken rotation) {
             return rotateToken(host, address, rotation);
         } else if (operation instanceof Operation.Services units) {
@@ -307,7 +318,7 @@ final class HostApplier {
         } else if (operation instanceof Operation.Script script) {
             return "script " + script.text();
         }
-        // Packages, set-up scripts, services, the node's cordon and drain, node labels and checks leave nothing a later action depends on.
+        // Packages, set-up scripts, services, the node's cordon and drain, node labels, checks and reads leave nothing a later action depends on.
         return operation.getClass().getSimpleName();
     }
 

@@ -122,6 +122,7 @@ public class ApplyCommand extends BaseCommand {
             Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
             KubeconfigFile.write(written, result.kubeconfig(), mergeKubeconfig);
             ending.applied(summary.get(), result.nodes(), valid.name(), valid.registration().url(), written);
+            CertificateWarnings.show(context.output(), result.reports(), inventory);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted; the next apply carries on from what is there");

@@ -55,6 +55,11 @@ public record Action(Kind kind, String description, Operation operation) {
         return new Action(Kind.CHECK, description, check);
     }
 
+    /** Reads the host's K3s certificates and warns of those that need the operator (see {@link Operation.ReadCertificates}). */
+    public static Action readCertificates(String description) {
+        return new Action(Kind.CHECK, description, new Operation.ReadCertificates());
+    }
+
     /** The file this action writes, if it writes one of k3j-install's files. */
     public Optional<ManagedFile> file() {
         if (operation instanceof Operation.WriteFile write) {

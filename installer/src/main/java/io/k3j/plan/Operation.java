@@ -178,6 +178,14 @@ public sealed interface Operation {
         }
     }
 
+    /**
+     * The host's K3s certificates read with {@code k3s certificate check}, in a plan as in an apply: a
+     * warning for each kind of trouble (within the renewal window of the host's K3s, expired, a CA
+     * near its end), never a failure, never a change.
+     */
+    record ReadCertificates() implements Operation {
+    }
+
     /** Something checked, not changed: apply fails the step when it does not hold. Each says what it checks, and against what. */
     sealed interface Check extends Operation {
     }
