@@ -37,6 +37,7 @@ final class HostApplier {
     private final NodeRollout rollout;
     private final NodeLabeller labeller;
     private final CertificateReader certificates;
+    private final CertificateRotator rotator;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
@@ -47,6 +48,7 @@ final class HostApplier {
         this.rollout = new NodeRollout(context);
         this.labeller = new NodeLabeller(context, listener);
         this.certificates = new CertificateReader(context);
+        this.rotator = new CertificateRotator(context, services);
         this.listener = listener;
     }
 
@@ -132,6 +134,8 @@ final class HostApplier {
             return runOnChange(host, action, run, inputs, changed);
         } else if (operation instanceof Operation.ReadCertificates) {
             return certificates.read(host, address);
+        } else if (operation instanceof Operation.RenewCertificates renew) {
+            return rotator.renew(host, hostOf(address), renew);
         } else if (operation instanceof Operation.RotateServerToken rotation) {
             return rotateToken(host, address, rotation);
         } else if (operation instanceof Operation.Services units) {

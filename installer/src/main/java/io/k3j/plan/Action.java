@@ -42,6 +42,10 @@ public record Action(Kind kind, String description, Operation operation) {
         return new Action(Kind.ROTATE, description, rotation);
     }
 
+    public static Action rotate(String description, Operation.RenewCertificates renewal) {
+        return new Action(Kind.ROTATE, description, renewal);
+    }
+
     public static Action start(String description, Operation.Services services) {
         return new Action(Kind.START, description, services);
     }
