@@ -50,9 +50,10 @@ final class CertificateRotator {
 
     /** Stop, rotate, start: the start runs even when the rotation fails, and the rotation's status is the script's. */
     private static String script(Operation.RenewCertificates renew) {
-        String unit = Shell.quote(renew.unit());
+        // The unit is the planner's constant (k3s, k3s-agent), written as ServiceStarter writes it.
+        String unit = renew.unit();
         if (!renew.rotate()) {
-            return "systemctl restart --no-block " + unit + "\n";
+            return "systemctl restart --no-block " + unit;
         }
         return "systemctl stop " + unit + " || exit\n"
                 + command(renew) + " 2>&1\n"

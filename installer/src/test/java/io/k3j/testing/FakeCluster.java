@@ -39,6 +39,8 @@ public final class FakeCluster {
     private final Map<String, Map<String, String>> annotations = new ConcurrentHashMap<>();
     /** When each host's leaf certificates expire, as {@code k3s certificate check} reports them; a year after the epoch of the test unless set. */
     private final Map<String, Instant> certificatesExpire = new ConcurrentHashMap<>();
+    /** Whether the facts name the K3s binary of a host whose K3s started (off by default: the apply tests plan hosts as new). */
+    private final AtomicBoolean reportK3sVersions = new AtomicBoolean();
 
     public FakeCluster(Inventory inventory, FakeHosts fakes) {
         this.inventory = inventory;
@@ -91,6 +93,11 @@ public final class FakeCluster {
         labels.get(address).put(key, value);
     }
 
+    /** From now on the facts of a host whose K3s started name its binary's version (the inventory's), as on a real host. */
+    public void reportK3sVersions() {
+        reportK3sVersions.set(true);
+    }
+
     /** From now on the host's K3s reports its leaf certificates as expiring at {@code notAfter}. */
     public void certificatesExpireAt(String address, Instant notAfter) {
         certificatesExpire.put(address, notAfter);
@@ -108,7 +115,9 @@ public final class FakeCluster {
         host.on("gather facts", sent -> sent.command().equals("sh -s") && sent.stdin().equals(FactsScript.text()), sent -> FakeHost.ok(
                 "os=debian\nos_pretty=Debian GNU/Linux 12 (bookworm)\narch=x86_64\nhostname=" + nodeName(inventoryHost).toUpperCase(java.util.Locale.ROOT) + "\n"
                         + "init=systemd\nsystemd_state=running\naddresses=" + inventoryHost.address() + "\n"
-                        + "postgresql_major=15\npackages=" + String.join(" ", packages.getOrDefault(host.name(), Set.of())) + "\n"));
+                        + "postgresql_major=15\npackages=" + String.join(" ", packages.getOrDefault(host.name(), Set.of())) + "\n"
+                        + (reportK3sVersions.get() && k3s.containsKey(inventoryHost.address()) && k3s.get(inventoryHost.address()).get()
+                        ? "k3s_version=" + inventory.k3s().version() + "\n" : "")));
     }
 
     /**
