@@ -6,6 +6,7 @@ import io.k3j.plan.Paths;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.Shell;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,7 +43,7 @@ final class CertificateRotator {
                     + HostApplier.lastLines(renewed.stdout() + "\n" + renewed.stderr()) + " (" + unit + " was started again)",
                     "read 'journalctl -u " + unit + "' on the host; the certificates kept before the rotation are in the backup it names");
         }
-        String ready = services.awaitReady(host, inventoryHost, java.util.List.of(unit), renew.ready(), registrationServed);
+        String ready = services.awaitReady(host, inventoryHost, List.of(unit), renew.ready(), registrationServed);
         Optional<String> backup = backup(renewed.stdout() + "\n" + renewed.stderr());
         return new HostApplier.Result(Change.CHANGED, (renew.rotate() ? "rotated the certificates" + backup.map(dir -> " (the old ones in "
                 + dir + ")").orElse("") : "restarted " + unit + " for new certificates") + "; " + ready);
