@@ -1,5 +1,6 @@
 package io.k3j.apply;
 
+import io.k3j.certificates.ExpiryWarning;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.K3sVersion;
 import io.k3j.plan.Action;
@@ -36,6 +37,8 @@ final class HostApplier {
     private final NodeRollout rollout;
     private final NodeLabeller labeller;
     private final NodeRemoval removal;
+    private final CertificateReader certificates;
+    private final CertificateRotator rotator;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
@@ -46,6 +49,8 @@ final class HostApplier {
         this.rollout = new NodeRollout(context);
         this.labeller = new NodeLabeller(context, listener);
         this.removal = new NodeRemoval(context);
+        this.certificates = new CertificateReader(context);
+        this.rotator = new CertificateRotator(context, services);
         this.listener = listener;
     }
 
@@ -55,9 +60,15 @@ final class HostApplier {
 
     /**
      * What one action came to. {@code before}: the file's content now, in a dry run; {@code read}:
-     * the agents' token a check read; {@code parts}: the changes of an action that makes several.
+     * the agents' token a check read; {@code parts}: the changes of an action that makes several;
+     * {@code warnings}: what a read of certificates found.
      */
-    record Result(Change change, String detail, Optional<String> before, Optional<String> read, List<ActionOutcome.Part> parts) {
+    record Result(Change change, String detail, Optional<String> before, Optional<String> read, List<ActionOutcome.Part> parts,
+                  List<ExpiryWarning> warnings) {
+        Result(Change change, String detail, Optional<String> before, Optional<String> read, List<ActionOutcome.Part> parts) {
+            this(change, detail, before, read, parts, List.of());
+        }
+
         Result(Change change, String detail, Optional<String> before, Optional<String> read) {
             this(change, detail, before, read, List.of());
         }
@@ -87,7 +98,7 @@ final class HostApplier {
                         "the run log has every command and its output; fix the cause and apply again (it carries on from what is there)");
             }
             ActionOutcome outcome = new ActionOutcome(action.description(), result.change(), result.detail(),
-                    Duration.between(start, context.clock().instant()), result.before(), result.parts());
+                    Duration.between(start, context.clock().instant()), result.before(), result.parts(), result.warnings());
             outcomes.add(outcome);
             listener.actionDone(step, plan.host(), outcome);
             fingerprint(action.operation()).ifPresent(inputs::add);
@@ -127,6 +138,10 @@ final class HostApplier {
             return disable(host, disable);
         } else if (operation instanceof Operation.RunOnChange run) {
             return runOnChange(host, action, run, inputs, changed);
+        } else if (operation instanceof Operation.ReadCertificates) {
+            return certificates.read(host, address);
+        } else if (operation instanceof Operation.RenewCertificates renew) {
+            return rotator.renew(host, hostOf(address), renew);
         } else if (operation instanceof Operation.RotateServerToken rotation) {
             return rotateToken(host, address, rotation);
         } else if (operation instanceof Operation.Uninstall uninstall) {

@@ -58,47 +58,54 @@ final class ServiceStarter {
     private HostApplier.Result restart(RemoteHost host, Host inventoryHost, Operation.Services services, String hash, boolean running) {
         String units = String.join(" ", services.units());
         // Asked before the restart: a registration address that served then must serve again before the next server goes.
-        boolean registrationServed = running && services.ready() instanceof Operation.ServerServing serving
-                && RemoteShell.run(host, readyz(serving.registrationUrl())).ok();
+        boolean registrationServed = running && registrationServes(host, services.ready());
         ExecResult restarted = RemoteShell.runOnce(host, "systemctl daemon-reload && systemctl enable -q " + units
                 + " && systemctl restart --no-block " + units);
         if (!restarted.ok()) {
             throw new ClusterChecks.CheckFailed("systemctl could not start " + units + ": " + HostApplier.lastLines(restarted.stderr()),
                     "see 'systemctl status " + units + "' on the host");
         }
-        String ready = waitReady(host, inventoryHost, services, registrationServed);
+        String ready = awaitReady(host, inventoryHost, services.units(), services.ready(), registrationServed);
         Stamps.record(host, services.stamp(), hash);
         return new HostApplier.Result(running ? Change.CHANGED : Change.ADDED,
                 (running ? "restarted " : "started ") + units + "; " + ready);
     }
 
-    private String waitReady(RemoteHost host, Host inventoryHost, Operation.Services services, boolean registrationServed) {
-        Operation.Readiness readiness = services.ready();
-        String units = String.join(" ", services.units());
+    /** Whether {@code ready} waits on the registration address, and it answers {@code /readyz} now (asked before a server stops). */
+    boolean registrationServes(RemoteHost host, Operation.Readiness ready) {
+        return ready instanceof Operation.ServerServing serving && RemoteShell.run(host, readyz(serving.registrationUrl())).ok();
+    }
+
+    /**
+     * Waits on the host until {@code units}, just (re)started, are as {@code readiness} says, and says so;
+     * {@code registrationServed}: the registration address answered before, so it must answer again.
+     */
+    String awaitReady(RemoteHost host, Host inventoryHost, List<String> units, Operation.Readiness readiness, boolean registrationServed) {
+        String names = String.join(" ", units);
         if (readiness instanceof Operation.Listening listening) {
-            listener.waiting(inventoryHost.address(), "waiting for " + units + " to listen on port " + listening.port());
-            awaitOnHost(host, services, "ss -Htln 'sport = :" + listening.port() + "' | grep -q .",
+            listener.waiting(inventoryHost.address(), "waiting for " + names + " to listen on port " + listening.port());
+            awaitOnHost(host, units, "ss -Htln 'sport = :" + listening.port() + "' | grep -q .",
                     "listening on port " + listening.port());
             return "listening on port " + listening.port();
         }
         if (readiness instanceof Operation.PostgresAccepting postgres) {
-            listener.waiting(inventoryHost.address(), "waiting for " + units + " to accept connections on port " + postgres.port());
-            awaitOnHost(host, services, "pg_isready -q -p " + postgres.port(), "accepting connections on port " + postgres.port());
+            listener.waiting(inventoryHost.address(), "waiting for " + names + " to accept connections on port " + postgres.port());
+            awaitOnHost(host, units, "pg_isready -q -p " + postgres.port(), "accepting connections on port " + postgres.port());
             return "accepting connections on port " + postgres.port();
         }
-        listener.waiting(inventoryHost.address(), "waiting for " + units + " to be ready");
-        awaitOnHost(host, services, "systemctl is-active -q " + units, "active (ready)");
+        listener.waiting(inventoryHost.address(), "waiting for " + names + " to be ready");
+        awaitOnHost(host, units, "systemctl is-active -q " + names, "active (ready)");
         if (readiness instanceof Operation.NodeReady node) {
-            return awaitNodeReady(context.firstServer(), inventoryHost, node.version(), services);
+            return awaitNodeReady(context.firstServer(), inventoryHost, node.version(), units);
         }
         if (readiness instanceof Operation.ServerServing serving) {
             // Read on the server itself: its own API answering is part of its being back.
-            String ready = awaitNodeReady(host, inventoryHost, Optional.of(serving.version()), services);
+            String ready = awaitNodeReady(host, inventoryHost, Optional.of(serving.version()), units);
             if (!registrationServed) {
                 return ready;
             }
             listener.waiting(inventoryHost.address(), "waiting for " + serving.registrationUrl() + "/readyz to answer ok");
-            awaitOnHost(host, services, readyz(serving.registrationUrl()), "answering /readyz through " + serving.registrationUrl());
+            awaitOnHost(host, units, readyz(serving.registrationUrl()), "answering /readyz through " + serving.registrationUrl());
             return ready + "; " + serving.registrationUrl() + "/readyz ok";
         }
         return "active (ready)";
@@ -109,10 +116,10 @@ final class ServiceStarter {
         return "k3s kubectl --server " + Shell.quote(url) + " --request-timeout=5s get --raw /readyz 2>/dev/null | grep -qx ok";
     }
 
-    private void awaitOnHost(RemoteHost host, Operation.Services services, String condition, String what) {
+    private void awaitOnHost(RemoteHost host, List<String> units, String condition, String what) {
         ExecResult waited = RemoteShell.run(host, RemoteShell.waitUntil(condition, context.readyLimit()), context.readyLimit());
         if (!waited.ok()) {
-            String unit = services.units().get(0);
+            String unit = units.get(0);
             throw new ClusterChecks.CheckFailed(unit + " was not " + what + " within " + context.readyLimit().toSeconds()
                     + " s; its journal ends: " + HostApplier.lastLines(RemoteShell.journal(host, unit)),
                     "read 'journalctl -u " + unit + "' on the host; --ready-timeout waits longer");
@@ -120,14 +127,14 @@ final class ServiceStarter {
     }
 
     /** Polls the nodes on {@code readOn} until this host's node is Ready (at {@code version}, when given), or the limit passes. */
-    private String awaitNodeReady(RemoteHost readOn, Host inventoryHost, Optional<String> version, Operation.Services services) {
+    private String awaitNodeReady(RemoteHost readOn, Host inventoryHost, Optional<String> version, List<String> units) {
         String name = context.nodeName(inventoryHost);
         String at = version.map(wanted -> " at " + wanted).orElse("");
         listener.waiting(inventoryHost.address(), "waiting for node " + name + " to be Ready" + at);
         try {
             context.poll().until(() -> ClusterNodes.read(readOn),
                     read -> read.find(name).filter(node -> node.ready() && version.map(node.version()::equals).orElse(true)).isPresent(),
-                    context.readyLimit(), read -> notReady(readOn, name, version, read, services));
+                    context.readyLimit(), read -> notReady(readOn, name, version, read, units.get(0)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HostWorkInterrupted("waiting for node " + name + " to be Ready", e);
@@ -136,7 +143,7 @@ final class ServiceStarter {
     }
 
     private ClusterChecks.CheckFailed notReady(RemoteHost readOn, String name, Optional<String> version, ClusterNodes.Read read,
-                                               Operation.Services services) {
+                                               String unit) {
         String after = " after " + context.readyLimit().toSeconds() + " s";
         if (read.failure().isPresent()) {
             return new ClusterChecks.CheckFailed("the nodes could not be read" + after + " to see node " + name + ": " + read.failure().get(),
@@ -147,12 +154,12 @@ final class ServiceStarter {
         if (node.isPresent() && node.get().ready() && version.isPresent()) {
             return new ClusterChecks.CheckFailed("node " + name + " is Ready with its kubelet at " + node.get().version() + ", not "
                     + version.get() + after + " (as " + readOn.name() + " sees it)",
-                    "read 'journalctl -u " + services.units().get(0) + "' on the host and check " + Paths.K3S_BINARY
+                    "read 'journalctl -u " + unit + "' on the host and check " + Paths.K3S_BINARY
                             + " --version there: the new binary is not the one running");
         }
         return new ClusterChecks.CheckFailed("node " + name + " is " + (node.isPresent() ? "registered, not Ready" : "not registered")
                 + after + " (as " + readOn.name() + " sees it)",
-                "read 'journalctl -u " + services.units().get(0) + "' on the host: a wrong token, or a registration "
+                "read 'journalctl -u " + unit + "' on the host: a wrong token, or a registration "
                         + "address it cannot reach, shows there");
     }
 }

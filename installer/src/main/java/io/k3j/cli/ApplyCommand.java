@@ -143,6 +143,7 @@ public class ApplyCommand extends BaseCommand {
             removals.stream().filter(removal -> !removal.reachable()).forEach(removal -> context.output().warning(removal.host().address()
                     + ": node " + removal.host().nodeName() + " deleted from the cluster, the host not cleaned (it could not be "
                     + "reached): run " + K3sTools.uninstallScript(removal.host().server()) + " there once it is back"));
+            CertificateWarnings.show(context.output(), result.reports(), inventory);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted; the next apply carries on from what is there");

@@ -106,7 +106,9 @@ final class PlanChanges {
                     lines.add("    " + colour(partMark, partMark.symbol + " " + masker.mask(part.detail())));
                 }
             } else if (mark == Mark.CHECK) {
-                lines.add("    " + style.faint("? " + masker.mask(action.description())));
+                // A check a dry run made (certificates read) says what it found; the others are made by apply.
+                String found = outcome.change() == Change.CHECKED && !outcome.detail().isEmpty() ? ": " + outcome.detail() : "";
+                lines.add("    " + style.faint("? " + masker.mask(action.description() + found)));
             } else if (mark != Mark.NONE) {
                 counts.merge(mark, 1, Integer::sum);
                 lines.add("    " + colour(mark, mark.symbol + " " + masker.mask(outcome.detail())));

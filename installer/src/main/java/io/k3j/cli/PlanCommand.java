@@ -109,6 +109,7 @@ public class PlanCommand extends BaseCommand {
                 throw stopped(List.of(e), values.masker(), log, context);
             }
             new PlanChanges(context.output(), !noFiles).print(valid.name(), dryRun, afterwards(valid));
+            CertificateWarnings.show(context.output(), dryRun.steps().stream().flatMap(step -> step.reports().stream()).toList(), inventory);
             return dryRun.changes() > 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

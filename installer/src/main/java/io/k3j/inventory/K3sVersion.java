@@ -58,6 +58,24 @@ public record K3sVersion(int major, int minor, int patch, Optional<Integer> rele
         };
     }
 
+    /**
+     * How many days before a leaf certificate expires K3s renews it at start ({@code config.CertificateRenewDays}):
+     * 90, and 120 from v1.33.1, v1.32.5, v1.31.9 and v1.30.13 (k3s-io/k3s#12171, backports #12312 to #12315, May 2025).
+     */
+    public int certificateRenewalDays() {
+        if (major != 1) {
+            return major > 1 ? 120 : 90;
+        }
+        boolean longer = switch (minor) {
+            case 33 -> atLeast(1);
+            case 32 -> atLeast(5);
+            case 31 -> atLeast(9);
+            case 30 -> atLeast(13);
+            default -> minor > 33;
+        };
+        return longer ? 120 : 90;
+    }
+
     private boolean atLeast(int firstPatch) {
         return compareTo(new K3sVersion(major, minor, firstPatch, Optional.empty(), 1)) >= 0;
     }

@@ -42,6 +42,10 @@ public record Action(Kind kind, String description, Operation operation) {
         return new Action(Kind.ROTATE, description, rotation);
     }
 
+    public static Action rotate(String description, Operation.RenewCertificates renewal) {
+        return new Action(Kind.ROTATE, description, renewal);
+    }
+
     public static Action start(String description, Operation.Services services) {
         return new Action(Kind.START, description, services);
     }
@@ -58,6 +62,11 @@ public record Action(Kind kind, String description, Operation operation) {
 
     public static Action check(String description, Operation.Check check) {
         return new Action(Kind.CHECK, description, check);
+    }
+
+    /** Reads the host's K3s certificates and warns of those that need the operator (see {@link Operation.ReadCertificates}). */
+    public static Action readCertificates(String description) {
+        return new Action(Kind.CHECK, description, new Operation.ReadCertificates());
     }
 
     /** The file this action writes, if it writes one of k3j-install's files. */

@@ -206,6 +206,25 @@ public sealed interface Operation {
     record Uninstall(String unit, String script, List<ManagedFile> scripts) implements Operation {
     }
 
+    /**
+     * The host's K3s certificates read with {@code k3s certificate check}, in a plan as in an apply: a
+     * warning for each kind of trouble (within the renewal window of the host's K3s, expired, a CA
+     * near its end), never a failure, never a change.
+     */
+    record ReadCertificates() implements Operation {
+    }
+
+    /**
+     * The host's K3s certificates renewed now, then {@code ready} waited on. With {@code rotate} (a
+     * server): {@code unit} stopped, {@code k3s certificate rotate} run (for {@code services} only,
+     * when some are named), {@code unit} started again, which issues new certificates with new keys
+     * (docs.k3s.io cli/certificate: "systemctl stop k3s; k3s certificate rotate; systemctl start
+     * k3s"). Without (an agent): {@code unit} restarted, as an agent gets its certificates from the
+     * servers at every start (pkg/agent/config/config.go). Never idempotent: it renews each time.
+     */
+    record RenewCertificates(String unit, boolean rotate, List<String> services, Readiness ready) implements Operation {
+    }
+
     /** Something checked, not changed: apply fails the step when it does not hold. Each says what it checks, and against what. */
     sealed interface Check extends Operation {
     }

@@ -12,7 +12,11 @@ import io.k3j.testing.FakeCluster;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
 import io.k3j.testing.FakeRuns;
+import io.k3j.certificates.ExpiryWarning;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +66,8 @@ class ClusterApplyTest {
                 S1 + ": restart k3s", S1 + ": get nodes", S2 + ": restart k3s", S2 + ": get nodes",
                 LB + ": restart haproxy", S1 + ": check the registration address",
                 W1 + ": restart k3s-agent", S1 + ": get nodes",
-                S1 + ": get a node", S1 + ": get a node", S1 + ": get a node",
+                S1 + ": get a node", S1 + ": read the certificates", S1 + ": get a node", S2 + ": read the certificates",
+                S1 + ": get a node", W1 + ": read the certificates",
                 S1 + ": get nodes");
         assertThat(logins).containsExactly(DB + ":5432", DB + ":5432");
         assertThat(first.nodes()).hasSize(3);
@@ -80,8 +85,35 @@ class ClusterApplyTest {
                 S1 + ": is k3s active", S1 + ": make the links", S2 + ": is k3s active", S2 + ": make the links",
                 LB + ": is haproxy active", S1 + ": check the registration address",
                 W1 + ": is k3s-agent active", W1 + ": make the links",
-                S1 + ": get a node", S1 + ": get a node", S1 + ": get a node",
+                S1 + ": get a node", S1 + ": read the certificates", S1 + ": get a node", S2 + ": read the certificates",
+                S1 + ": get a node", W1 + ": read the certificates",
                 S1 + ": get nodes");
+    }
+
+    @Test
+    void aServersCertificatesNearTheirEndAreWarnedOfByThePlanAndTheApplyAndNothingIsChangedForThem() throws InterruptedException {
+        FakeCluster cluster = new FakeCluster(inventory, fakes);
+        apply();
+        Instant soon = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        cluster.certificatesExpireAt(S2, soon);
+        fakes.clearJournal();
+
+        ClusterApply.DryRun plan = dryRun();
+        ClusterApply.Result applied = apply();
+
+        assertThat(plan.changes()).isZero();
+        assertThat(applied.changed()).isZero();
+        for (List<HostReport> reports : List.of(plan.steps().stream().flatMap(step -> step.reports().stream()).toList(), applied.reports())) {
+            List<ExpiryWarning> warnings = reports.stream().flatMap(report -> report.outcomes().stream())
+                    .flatMap(outcome -> outcome.warnings().stream()).toList();
+            assertThat(warnings).singleElement().satisfies(warning -> {
+                assertThat(warning.kind()).isEqualTo(ExpiryWarning.Kind.EXPIRING);
+                assertThat(warning.message("airgap.yaml")).startsWith(S2 + ": K3s certificates expire within the 90 days")
+                        .contains("client-admin.crt (system:admin) at " + soon, "serving-kube-apiserver.crt (k3s) at " + soon)
+                        .contains("'k3j-install certificates rotate airgap.yaml --hosts " + S2 + "'");
+            });
+        }
+        assertThat(fakes.journal()).filteredOn(line -> line.contains("restart")).isEmpty();
     }
 
     @Test
@@ -190,7 +222,7 @@ class ClusterApplyTest {
         ClusterApply.DryRun before = dryRun();
 
         assertThat(fakes.journal()).allSatisfy(line -> assertThat(line).matches(
-                ".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file|get a node|probe the links)"));
+                ".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file|get a node|probe the links|read the certificates)"));
         assertThat(before.changes()).isPositive();
         fakes.clearJournal();
         ClusterApply.Result applied = apply();

@@ -52,4 +52,12 @@ class K3sVersionTest {
         assertThat(List.of("v1.28.2+k3s1", "v1.28.3-rc1+k3s1", "v1.27.6+k3s1", "v1.26.9+k3s1", "v1.25.14+k3s1", "v1.24.17+k3s1"))
                 .noneMatch(text -> version(text).hasTokenRotate());
     }
+
+    @Test
+    void certificatesAreRenewedWithin90DaysAnd120FromTheMay2025Releases() {
+        assertThat(List.of("v1.33.1+k3s1", "v1.32.5+k3s1", "v1.31.9+k3s1", "v1.30.13+k3s1", "v1.34.0+k3s1", "v2.0.0+k3s1"))
+                .allMatch(text -> version(text).certificateRenewalDays() == 120);
+        assertThat(List.of("v1.33.0+k3s1", "v1.32.4+k3s1", "v1.31.4+k3s1", "v1.31.9-rc1+k3s1", "v1.30.12+k3s1", "v1.29.15+k3s1"))
+                .allMatch(text -> version(text).certificateRenewalDays() == 90);
+    }
 }

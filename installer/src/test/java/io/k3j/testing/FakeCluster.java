@@ -6,6 +6,7 @@ import io.k3j.inventory.Inventory;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.Sha256;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,10 @@ public final class FakeCluster {
     private final Set<String> deleted = ConcurrentHashMap.newKeySet();
     /** What kubectl was asked to do to nodes, in order ("drain node-…", "delete node-…"). */
     private final List<String> kubectl = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When each host's leaf certificates expire, as {@code k3s certificate check} reports them; a year after the epoch of the test unless set. */
+    private final Map<String, Instant> certificatesExpire = new ConcurrentHashMap<>();
+    /** Whether the facts name the K3s binary of a host whose K3s started (off by default: the apply tests plan hosts as new). */
+    private final AtomicBoolean reportK3sVersions = new AtomicBoolean();
 
     public FakeCluster(Inventory inventory, FakeHosts fakes) {
         this.inventory = inventory;
@@ -55,6 +60,7 @@ public final class FakeCluster {
             FakeHost host = fakes.host(server.address());
             k3s.put(server.address(), FakeSystemd.teach(host, "k3s", false));
             teachLinks(host);
+            teachCertificateCheck(host, server.address(), true);
             host.on("restart k3s", FakeHost.script("systemctl restart --no-block k3s\\z"), sent -> {
                 k3s.get(server.address()).set(true);
                 writeTokens(host);
@@ -90,6 +96,7 @@ public final class FakeCluster {
             k3s.put(worker.address(), FakeSystemd.teach(host, "k3s-agent", false));
             teachLinks(host);
             teachUninstall(host, worker, "k3s-agent");
+            teachCertificateCheck(host, worker.address(), false);
             host.on("restart k3s-agent", FakeHost.script("systemctl restart --no-block k3s-agent\\z"), sent -> {
                 k3s.get(worker.address()).set(true);
                 register(worker.address(), host);
@@ -101,6 +108,16 @@ public final class FakeCluster {
     /** A label someone else set on the host's node (kubectl label by hand). */
     public void labelByHand(String address, String key, String value) {
         labels.get(address).put(key, value);
+    }
+
+    /** From now on the facts of a host whose K3s started name its binary's version (the inventory's), as on a real host. */
+    public void reportK3sVersions() {
+        reportK3sVersions.set(true);
+    }
+
+    /** From now on the host's K3s reports its leaf certificates as expiring at {@code notAfter}. */
+    public void certificatesExpireAt(String address, Instant notAfter) {
+        certificatesExpire.put(address, notAfter);
     }
 
     public static String nodeName(Host host) {
@@ -115,7 +132,35 @@ public final class FakeCluster {
         host.on("gather facts", sent -> sent.command().equals("sh -s") && sent.stdin().equals(FactsScript.text()), sent -> FakeHost.ok(
                 "os=debian\nos_pretty=Debian GNU/Linux 12 (bookworm)\narch=x86_64\nhostname=" + nodeName(inventoryHost).toUpperCase(java.util.Locale.ROOT) + "\n"
                         + "init=systemd\nsystemd_state=running\naddresses=" + inventoryHost.address() + "\n"
-                        + "postgresql_major=15\npackages=" + String.join(" ", packages.getOrDefault(host.name(), Set.of())) + "\n"));
+                        + "postgresql_major=15\npackages=" + String.join(" ", packages.getOrDefault(host.name(), Set.of())) + "\n"
+                        + (reportK3sVersions.get() && k3s.containsKey(inventoryHost.address()) && k3s.get(inventoryHost.address()).get()
+                        ? "k3s_version=" + inventory.k3s().version() + "\n" : "")));
+    }
+
+    /**
+     * {@code k3s --version} and {@code k3s certificate check} as the K3s double prints them (a server's admin and serving
+     * certificates, an agent's kubelet certificate, each with its CA), or no K3s on a host that never started it.
+     */
+    private void teachCertificateCheck(FakeHost host, String address, boolean server) {
+        host.on("read the certificates", FakeHost.script(" certificate check 2>&1\n"), sent -> {
+            if (!k3s.get(address).get()) {
+                return FakeHost.ok("k3j: no k3s\n");
+            }
+            String expires = certificatesExpire.getOrDefault(address, Instant.parse("2031-01-01T00:00:00Z")).toString();
+            StringBuilder out = new StringBuilder("k3s version " + inventory.k3s().version() + " (a3f8e3a6)\n");
+            out.append(line("info", (server ? "Server detected, checking agent and server" : "Agent detected, checking agent") + " certificates"));
+            for (String leaf : server ? List.of("client-admin.crt: certificate system:admin (ClientAuth)",
+                    "serving-kube-apiserver.crt: certificate k3s (ServerAuth)") : List.of("client-kubelet.crt: certificate system:node:"
+                    + address + " (ClientAuth)")) {
+                out.append(line("info", leaf + " is ok, expires at " + expires));
+                out.append(line("info", leaf.split(":")[0] + ": certificate k3s-client-ca@1 (CertSign) is ok, expires at 2035-01-01T00:00:00Z"));
+            }
+            return FakeHost.ok(out.append("k3j: certificate check exited 0\n").toString());
+        });
+    }
+
+    private static String line(String level, String message) {
+        return "time=\"2026-12-02T05:00:00Z\" level=" + level + " msg=\"" + message + "\"\n";
     }
 
     /** A dry run's look at an uploaded file: its sha256 as sha256sum prints it, nothing for a file the host lacks. */

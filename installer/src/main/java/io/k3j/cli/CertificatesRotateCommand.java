@@ -1,0 +1,203 @@
+package io.k3j.cli;
+
+import io.k3j.apply.ApplyFailed;
+import io.k3j.apply.CertificateRotation;
+import io.k3j.apply.ClusterApply;
+import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.SilentListener;
+import io.k3j.apply.StepFailure;
+import io.k3j.apply.StepRun;
+import io.k3j.apply.WaveRunner;
+import io.k3j.certificates.RotationServices;
+import io.k3j.inventory.Host;
+import io.k3j.inventory.Inventory;
+import io.k3j.kubeconfig.KubeconfigFile;
+import io.k3j.output.Output;
+import io.k3j.plan.SecretMasker;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "rotate",
+        header = "Renew K3s' certificates now: servers one at a time, then agents.",
+        description = {
+            "Renews the certificates of the cluster's K3s now, as docs.k3s.io cli/certificate says: each server in turn "
+                    + "is stopped, rotated ('k3s certificate rotate', which keeps the old ones in server/tls-<time>) and "
+                    + "started, with new certificates and keys, and is serving again (its node Ready, /readyz through the "
+                    + "registration address) before the next one stops; then the agents are restarted together, each getting "
+                    + "new certificates from the servers at its start. The CAs are kept.",
+            "",
+            "Then the kubeconfig apply writes is written again from the first server, since it holds that server's admin "
+                    + "client certificate; left as it is when the first server or the admin certificate was not rotated "
+                    + "(--hosts, --service), and the run says so. --dry-run shows what would be done, as plan does, and changes "
+                    + "nothing. Nothing is changed until every host answered and passed the preflight."})
+public class CertificatesRotateCommand implements Callable<Integer> {
+
+    @ParentCommand
+    CertificatesCommand parent;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "INVENTORY", description = "The inventory file (YAML).")
+    Path inventory;
+
+    @Option(names = "--hosts", paramLabel = "HOST", split = ",",
+            description = "Only these servers and workers (address or name, comma-separated; default: every one).")
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--service", paramLabel = "SERVICE", split = ",",
+            description = "Only the certificates of these services (as 'k3s certificate rotate --service': admin, api-server, "
+                    + "controller-manager, scheduler, etcd, k3s-controller, auth-proxy, cloud-controller, kubelet, kube-proxy, "
+                    + "k3s-server, supervisor; default: all). Agents are restarted only for kubelet, kube-proxy or k3s-controller.")
+    List<String> services = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Show what would be done, per step and host, and change nothing.")
+    boolean dryRun;
+
+    @Mixin
+    SshOptions ssh;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "The kubeconfig to write again (default: <cluster>.kubeconfig next to the inventory, as apply writes it).")
+    Path kubeconfig;
+
+    @Option(names = "--merge-kubeconfig", description = "Merge into the kubeconfig file there instead of replacing it.")
+    boolean mergeKubeconfig;
+
+    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "300",
+            description = "How long to wait for each node to be back (default: ${DEFAULT-VALUE}).")
+    long readyTimeout;
+
+    @Option(names = "--log-file", paramLabel = "FILE",
+            description = "Run log (default: .k3j/logs/certificates-<time>.log next to the inventory).")
+    Path logFile;
+
+    @Override
+    public Integer call() {
+        return run(parent.context()).code();
+    }
+
+    private ExitCode run(CommandContext context) {
+        List<String> unknown = services.stream().filter(service -> !RotationServices.ALL.contains(service)).toList();
+        if (!unknown.isEmpty()) {
+            throw new CliException(ExitCode.USAGE, "--service " + String.join(",", unknown) + ": K3s knows no such service; it knows "
+                    + String.join(", ", RotationServices.ALL));
+        }
+        Inventory valid = InventoryInput.load(inventory, context);
+        Set<String> chosen = chosen(valid);
+        Clock clock = Clock.systemUTC();
+        Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "certificates", clock);
+        try (ConnectedHosts connected = HostSession.open(valid, ssh, log, context, clock)) {
+            CertificateRotation rotation = new CertificateRotation(valid, connected, new WaveRunner(ssh.parallel(), clock),
+                    Duration.ofSeconds(readyTimeout), clock);
+            List<String> withoutK3s = rotation.withoutK3s(chosen);
+            if (!withoutK3s.isEmpty()) {
+                throw new CliException(ExitCode.PREFLIGHT_FAILED, String.join(", ", withoutK3s) + (withoutK3s.size() == 1 ? " has" : " have")
+                        + " no K3s yet: run 'k3j-install apply " + inventory + "' first, or leave " + (withoutK3s.size() == 1 ? "it" : "them")
+                        + " out with --hosts; no host was changed");
+            }
+            SecretMasker masker = new SecretMasker(List.of());
+            if (dryRun) {
+                List<StepRun> steps = rotate(() -> rotation.dryRun(chosen, services, SilentListener.INSTANCE), masker, log, context);
+                new PlanChanges(context.output(), false).print(valid.name(), new ClusterApply.DryRun(steps, masker), afterwards(valid, chosen));
+                return ExitCode.OK;
+            }
+            ApplyTally tally = new ApplyTally();
+            Instant start = clock.instant();
+            try (ProgressDisplay display = ProgressDisplay.open(context, masker, tally, clock)) {
+                rotate(() -> rotation.run(chosen, services, display.listener()), masker, log, context);
+            }
+            ApplySummary summary = new ApplySummary(tally.entries(), Duration.between(start, clock.instant()), masker);
+            Output output = context.output();
+            output.info("");
+            summary.table(output.style()).forEach(output::info);
+            output.result(output.style().success("✓ ") + "certificates renewed on " + summary.hostsChanged() + " hosts in "
+                    + Elapsed.took(summary.total()));
+            Optional<Path> written = refreshKubeconfig(valid, chosen, rotation, output);
+            output.event("certificates-rotated", "cluster", valid.name(), "hosts", List.copyOf(chosen), "services", services,
+                    "kubeconfig", written.map(Path::toString).orElse(""));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted: the hosts before the one at work were renewed; a K3s stopped "
+                    + "for its rotation is started again by the host's script");
+        }
+        return ExitCode.OK;
+    }
+
+    /** The inventory's servers and workers --hosts names (all without it); a name that is none of them is a usage error. */
+    private Set<String> chosen(Inventory valid) {
+        List<Host> nodes = new ArrayList<>(valid.servers().hosts());
+        nodes.addAll(valid.workers().hosts());
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String wanted : hosts) {
+            Host host = nodes.stream().filter(node -> node.address().equals(wanted) || node.name().filter(wanted::equals).isPresent())
+                    .findFirst().orElseThrow(() -> new CliException(ExitCode.USAGE, "--hosts " + wanted + ": no server or worker of "
+                            + inventory + " has that address or name"));
+            chosen.add(host.address());
+        }
+        if (chosen.isEmpty()) {
+            nodes.forEach(node -> chosen.add(node.address()));
+        }
+        return chosen;
+    }
+
+    /**
+     * The kubeconfig holds the first server's admin client certificate: written again when that one was
+     * rotated, else left alone, and the reason said.
+     */
+    private Optional<Path> refreshKubeconfig(Inventory valid, Set<String> chosen, CertificateRotation rotation, Output output) {
+        Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
+        String first = valid.servers().hosts().get(0).address();
+        if (!chosen.contains(first) || !RotationServices.rotateAdmin(services)) {
+            output.result("kubeconfig: " + written + " left as it is: its admin client certificate is " + first + "'s, which this run "
+                    + (chosen.contains(first) ? "did not rotate (--service without admin)" : "left out (--hosts)"));
+            return Optional.empty();
+        }
+        KubeconfigFile.write(written, rotation.kubeconfig(), mergeKubeconfig);
+        output.result("kubeconfig: " + written + " written again with " + first + "'s new admin client certificate (context "
+                + valid.name() + ", server " + valid.registration().url() + ")");
+        return Optional.of(written);
+    }
+
+    private interface Steps {
+        List<StepRun> run() throws InterruptedException;
+    }
+
+    /** The steps, or the command ends naming each failed host and step; what was renewed before stays renewed. */
+    private List<StepRun> rotate(Steps steps, SecretMasker masker, Path log, CommandContext context) throws InterruptedException {
+        List<StepFailure> failures;
+        try {
+            return steps.run();
+        } catch (ApplyFailed e) {
+            failures = e.failures();
+        } catch (StepFailure e) {
+            failures = List.of(e);
+        }
+        failures.forEach(failure -> {
+            context.output().error(masker.mask(failure.describe()));
+            context.output().event("certificates-failed", "host", failure.host(), "step", failure.step().name().toLowerCase(),
+                    "action", failure.action(), "problem", failure.getMessage());
+        });
+        throw new CliException(ExitCode.APPLY_FAILED, dryRun ? "the dry run could not read what it needs; no host was changed. The run log is "
+                + log : "certificates rotate stopped: the hosts before the failed one have their new certificates; fix the cause "
+                + "and run it again for the rest (--hosts). The run log is " + log);
+    }
+
+    private static String afterwards(Inventory valid, Set<String> chosen) {
+        return "Then the kubeconfig is written again from " + valid.servers().hosts().get(0).address()
+                + (chosen.contains(valid.servers().hosts().get(0).address()) ? "" : " (not: it is left out)") + ".";
+    }
+}
