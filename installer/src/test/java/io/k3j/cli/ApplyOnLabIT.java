@@ -11,6 +11,7 @@ import io.k3j.labtest.LabCluster;
 import io.k3j.labtest.LabInventory;
 import io.k3j.labtest.LabKnownHosts;
 import io.k3j.labtest.NodeWatch;
+import io.k3j.plan.Paths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,15 +183,20 @@ class ApplyOnLabIT {
 
     @Test
     @Order(7)
-    void aNewWorkerJoinsWithoutTouchingAnyOtherHost(Lab lab) throws IOException {
+    void aNewWorkerJoinsRestartingNothingElseAndTheServersOnlyAddItToTheirRecordOfManagedHosts(Lab lab) throws IOException {
         String before = LabCluster.invocations(lab, SERVERS, List.of("worker1"));
         String worker1 = "name: worker1}";
-        Files.writeString(inventory, Files.readString(inventory).replace(worker1, worker1 + WORKER2_ENTRY.formatted(lab.host("worker2").address())));
+        String worker2 = lab.host("worker2").address();
+        Files.writeString(inventory, Files.readString(inventory).replace(worker1, worker1 + WORKER2_ENTRY.formatted(worker2)));
 
         CliRun run = apply("--output=json");
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(changedHosts(run)).containsExactly(lab.host("worker2").address());
+        assertThat(changedHosts(run)).contains(worker2);
+        assertThat(changes(run, "action", "\"result\":\"(changed|added|removed)\"")).filteredOn(change -> !change.startsWith(worker2 + ": "))
+                .as("on the other hosts, only the servers' record of the hosts k3j-install manages, which now names worker2")
+                .containsExactlyInAnyOrderElementsOf(SERVERS.stream()
+                        .map(server -> lab.host(server).address() + ": write " + Paths.MANAGED_HOSTS + " (0600)").toList());
         assertThat(LabCluster.invocations(lab, SERVERS, List.of("worker1"))).isEqualTo(before);
         LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server3"), SERVERS, WORKERS);
     }
