@@ -8,36 +8,13 @@ import io.k3j.testing.ExampleInventories;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class CertificateRotationPlannerTest {
     private final Inventory inventory = ExampleInventories.load("mysql-haproxy.yaml");
-    private final HostKnowledge knowledge = new HostKnowledge() {
-        @Override
-        public String arch(Host host) {
-            return OFFLINE.arch(host);
-        }
-
-        @Override
-        public String ip(Host host) {
-            return OFFLINE.ip(host);
-        }
-
-        @Override
-        public String postgresMajor(Host host) {
-            return OFFLINE.postgresMajor(host);
-        }
-
-        @Override
-        public String nodeName(Host host) {
-            return OFFLINE.nodeName(host);
-        }
-
-        @Override
-        public Optional<String> k3sVersion(Host host) {
-            return Optional.of("v1.31.4+k3s1");
-        }
-    };
+    private final HostKnowledge knowledge = HostKnowledge.OFFLINE.withK3sVersions(inventory.allHosts().stream()
+            .collect(Collectors.toMap(roled -> roled.host().address(), roled -> "v1.31.4+k3s1", (one, other) -> one)));
 
     private Set<String> all() {
         Set<String> all = new java.util.LinkedHashSet<>();
