@@ -28,11 +28,11 @@ for n in "${counts[@]}"; do
   lab/inventory bench >"$work/inventory.yaml"
 
   start=$(millis)
-  ./k3j-install apply "$work/inventory.yaml" --output=json --log-file="$work/run.log" --kubeconfig="$work/kubeconfig" >"$work/full.json" \
+  ./k3j-install apply "$work/inventory.yaml" --output=json --log-file="$work/run.log" --kubeconfig="$work/kubeconfig" | stamp >"$work/full.json" \
     || die "the full install failed; see $work/full.json and $work/run.log"
   full=$(( $(millis) - start ))
   start=$(millis)
-  ./k3j-install apply "$work/inventory.yaml" --output=json --log-file="$work/run.log" --kubeconfig="$work/kubeconfig" >"$work/again.json" \
+  ./k3j-install apply "$work/inventory.yaml" --output=json --log-file="$work/run.log" --kubeconfig="$work/kubeconfig" | stamp >"$work/again.json" \
     || die "the re-apply failed; see $work/again.json"
   again=$(( $(millis) - start ))
   hosts=$(grep -cv '^\s*\(#\|alias\|$\)' "lab/topologies/$topology")

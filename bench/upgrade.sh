@@ -5,12 +5,13 @@
 # upgrade's wall time against its critical path, from apply's own JSON events:
 #   critical path = the sum of the servers' ready waits + per worker batch its slowest ready wait
 # (a "start ... and wait" action: the restart and the wait until the node is Ready at the new
-# version), the part no installer can shorten when servers go one at a time and batches one after
-# the other. Target: the installer's own overhead under 25% of the critical path (ratio < 1.25).
+# version; a server's wait for its turn is not counted, that is the server before it restarting),
+# the part no installer can shorten when servers go one at a time and batches one after the other. Target: the installer's own overhead under 25% of the critical path (ratio < 1.25).
 # The wall time includes what apply does before the rollout: connecting, facts, the preflight and
 # the backup of the provisioned datastore and the token (docs/upgrade.md, The backup first).
 #
-# usage: bench/upgrade.sh [N...]   (N in 8, 24; default both; needs root and a free lab)
+# usage: bench/upgrade.sh [N...]   (N in 8, 24; default both; needs root and a free lab; KEEP=1 keeps
+# its work folder: the stamped JSON events and run logs, to see where the time went)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 counts=("${@:-8 24}")
@@ -35,10 +36,10 @@ for n in "${counts[@]}"; do
   workers=$(awk -F'\t' '$2 == "worker" {print $3}' "$(lab/lab state-dir)/hosts.tsv" | paste -sd' ')
   batch=$(( n / 10 )); (( batch >= 1 )) || batch=1
 
-  ./k3j-install apply "$work/old.yaml" --output=json --log-file="$work/run.log" --kubeconfig="$work/kubeconfig" >"$work/install.json" \
+  ./k3j-install apply "$work/old.yaml" --output=json --log-file="$work/run.log" --kubeconfig="$work/kubeconfig" | stamp >"$work/install.json" \
     || die "the install on $from failed; see $work/install.json and $work/run.log"
   start=$(millis)
-  ./k3j-install apply "$work/new.yaml" --output=json --log-file="$work/run.log" --kubeconfig="$work/kubeconfig" >"$work/upgrade.json" \
+  ./k3j-install apply "$work/new.yaml" --output=json --log-file="$work/run.log" --kubeconfig="$work/kubeconfig" | stamp >"$work/upgrade.json" \
     || die "the upgrade to $to failed; see $work/upgrade.json and $work/run.log"
   wall=$(( $(millis) - start ))
 

@@ -1,10 +1,13 @@
 package io.k3j.apply;
 
 import io.k3j.inventory.Host;
+import io.k3j.output.Json;
 import io.k3j.plan.Operation;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.Shell;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,9 +38,7 @@ final class NodeRollout {
         if (context.wet().dry()) {
             return new HostApplier.Result(Change.CHANGED, "cordon node " + name + versions);
         }
-        String quoted = Shell.quote(name);
-        run("cordon node " + name, "k3s kubectl annotate --overwrite node " + quoted + " " + Shell.quote(Operation.Cordon.MARK + "=true")
-                + " >/dev/null && k3s kubectl cordon " + quoted);
+        patch("cordon node " + name, name, "true", true);
         return new HostApplier.Result(Change.CHANGED, "cordoned node " + name + versions);
     }
 
@@ -65,9 +66,7 @@ final class NodeRollout {
         if (context.wet().dry()) {
             return new HostApplier.Result(Change.CHANGED, "uncordon node " + name);
         }
-        String quoted = Shell.quote(name);
-        run("uncordon node " + name, "k3s kubectl uncordon " + quoted + " && k3s kubectl annotate node " + quoted + " "
-                + Shell.quote(Operation.Cordon.MARK + "-") + " >/dev/null");
+        patch("uncordon node " + name, name, null, null);
         return new HostApplier.Result(Change.CHANGED, "uncordoned node " + name);
     }
 
@@ -86,8 +85,23 @@ final class NodeRollout {
         return NodeState.parse(result.stdout(), Operation.Cordon.MARK);
     }
 
-    private void run(String what, String script) {
-        ExecResult result = RemoteShell.run(context.firstServer(), script);
+    /**
+     * The mark and {@code spec.unschedulable} set (or, null, removed) in one JSON merge patch: one
+     * kubectl call instead of two, and no run cut short between them leaves a node marked but not
+     * cordoned, or uncordoned but still marked. A null {@code unschedulable} is what kubectl
+     * uncordon's own patch sends (kubectl/pkg/drain/cordon.go, a two-way merge patch to false).
+     */
+    private void patch(String what, String name, String mark, Boolean unschedulable) {
+        Map<String, Object> annotations = new LinkedHashMap<>();
+        annotations.put(Operation.Cordon.MARK, mark);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("unschedulable", unschedulable);
+        Map<String, Object> node = new LinkedHashMap<>();
+        node.put("metadata", Map.of("annotations", annotations));
+        node.put("spec", spec);
+        String patch = Json.write(node);
+        ExecResult result = RemoteShell.run(context.firstServer(), "k3s kubectl patch node " + Shell.quote(name) + " --type=merge -p "
+                + Shell.quote(patch) + " >/dev/null");
         if (!result.ok()) {
             throw new ClusterChecks.CheckFailed("could not " + what + " on " + context.firstServer().name() + ": "
                     + HostApplier.lastLines(result.stderr()), "read the run log, fix the cause and apply again");

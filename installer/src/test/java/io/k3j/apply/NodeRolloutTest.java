@@ -51,14 +51,14 @@ class NodeRolloutTest {
     @Test
     void aNodeOnTheOldVersionIsMarkedThenCordoned() {
         node("", "", "v1.30.8+k3s1");
-        fakes.host(S1).on("cordon", FakeHost.script("kubectl cordon"), FakeHost.ok());
+        fakes.host(S1).on("cordon", FakeHost.script("kubectl patch"), FakeHost.ok());
 
         HostApplier.Result result = rollout(Wet.APPLY).cordon(worker, new Operation.Cordon(NEW));
 
         assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "cordoned node worker-1 (kubelet v1.30.8+k3s1 -> " + NEW + ")"));
-        assertThat(fakes.host(S1).sent()).filteredOn(sent -> sent.stdin().contains("cordon")).singleElement()
-                .satisfies(sent -> assertThat(sent.stdin()).isEqualTo("k3s kubectl annotate --overwrite node 'worker-1' "
-                        + "'k3j.io/cordoned-for-upgrade=true' >/dev/null && k3s kubectl cordon 'worker-1'"));
+        assertThat(fakes.host(S1).sent()).filteredOn(sent -> sent.stdin().contains("patch")).singleElement()
+                .satisfies(sent -> assertThat(sent.stdin()).isEqualTo("k3s kubectl patch node 'worker-1' --type=merge -p "
+                        + "'{\"metadata\":{\"annotations\":{\"k3j.io/cordoned-for-upgrade\":\"true\"}},\"spec\":{\"unschedulable\":true}}' >/dev/null"));
     }
 
     @Test
@@ -100,11 +100,11 @@ class NodeRolloutTest {
 
         assertThat(rollout(Wet.DRY_RUN).uncordon(worker)).isEqualTo(new HostApplier.Result(Change.CHANGED, "uncordon node worker-1"));
         assertThat(fakes.journal()).containsExactly(S1 + ": get node");
-        fakes.host(S1).on("uncordon", FakeHost.script("kubectl uncordon"), FakeHost.ok());
+        fakes.host(S1).on("uncordon", FakeHost.script("kubectl patch"), FakeHost.ok());
         assertThat(rollout(Wet.APPLY).uncordon(worker)).isEqualTo(new HostApplier.Result(Change.CHANGED, "uncordoned node worker-1"));
-        assertThat(fakes.host(S1).sent()).filteredOn(sent -> sent.stdin().contains("uncordon")).singleElement()
-                .satisfies(sent -> assertThat(sent.stdin()).isEqualTo("k3s kubectl uncordon 'worker-1' && k3s kubectl annotate node "
-                        + "'worker-1' 'k3j.io/cordoned-for-upgrade-' >/dev/null"));
+        assertThat(fakes.host(S1).sent()).filteredOn(sent -> sent.stdin().contains("patch")).singleElement()
+                .satisfies(sent -> assertThat(sent.stdin()).isEqualTo("k3s kubectl patch node 'worker-1' --type=merge -p "
+                        + "'{\"metadata\":{\"annotations\":{\"k3j.io/cordoned-for-upgrade\":null}},\"spec\":{\"unschedulable\":null}}' >/dev/null"));
     }
 
     private void node(String annotations, String spec, String version) {
