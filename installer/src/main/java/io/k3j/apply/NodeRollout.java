@@ -9,16 +9,21 @@ import io.k3j.ssh.Shell;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A worker taken out of service for an upgrade and put back, through the API with the kubectl
  * K3s ships, on the first server (with the kubeconfig K3s writes there): cordon and drain when the
  * node's kubelet is not at the target version yet, uncordon when k3j-install cordoned it. Each
- * reads the Node first, so a node already at the version is left alone and a run cut short
+ * reads the Node first (drain and uncordon not again for a node this run has just marked), so a node already at the version is left alone and a run cut short
  * carries on: the mark on the node says who cordoned it.
  */
 final class NodeRollout {
     private final ApplyContext context;
+    // The nodes this run found at an older kubelet and marked as cordoned by k3j-install: their drain
+    // and uncordon come seconds later in the same run, so they need not read the node again.
+    private final Set<String> markedHere = ConcurrentHashMap.newKeySet();
 
     NodeRollout(ApplyContext context) {
         this.context = context;
@@ -31,6 +36,9 @@ final class NodeRollout {
             return atVersionOrAbsent(name, node, cordon.version());
         }
         if (node.get().unschedulable()) {
+            if (node.get().marked()) {
+                markedHere.add(name);
+            }
             return new HostApplier.Result(Change.UNCHANGED, "node " + name + " is cordoned already"
                     + (node.get().marked() ? " (by k3j-install)" : " (not by k3j-install: it stays cordoned after the upgrade)"));
         }
@@ -39,14 +47,17 @@ final class NodeRollout {
             return new HostApplier.Result(Change.CHANGED, "cordon node " + name + versions);
         }
         patch("cordon node " + name, name, "true", true);
+        markedHere.add(name);
         return new HostApplier.Result(Change.CHANGED, "cordoned node " + name + versions);
     }
 
     HostApplier.Result drain(Host host, Operation.Drain drain) {
         String name = context.nodeName(host);
-        Optional<NodeState> node = read(name);
-        if (node.isEmpty() || node.get().kubeletVersion().equals(drain.version())) {
-            return atVersionOrAbsent(name, node, drain.version());
+        if (!markedHere.contains(name)) {
+            Optional<NodeState> node = read(name);
+            if (node.isEmpty() || node.get().kubeletVersion().equals(drain.version())) {
+                return atVersionOrAbsent(name, node, drain.version());
+            }
         }
         if (context.wet().dry()) {
             return new HostApplier.Result(Change.CHANGED, "drain node " + name);
@@ -59,9 +70,11 @@ final class NodeRollout {
 
     HostApplier.Result uncordon(Host host) {
         String name = context.nodeName(host);
-        Optional<NodeState> node = read(name);
-        if (node.isEmpty() || !node.get().marked()) {
-            return new HostApplier.Result(Change.UNCHANGED, "node " + name + " was not cordoned by k3j-install");
+        if (!markedHere.remove(name)) {
+            Optional<NodeState> node = read(name);
+            if (node.isEmpty() || !node.get().marked()) {
+                return new HostApplier.Result(Change.UNCHANGED, "node " + name + " was not cordoned by k3j-install");
+            }
         }
         if (context.wet().dry()) {
             return new HostApplier.Result(Change.CHANGED, "uncordon node " + name);

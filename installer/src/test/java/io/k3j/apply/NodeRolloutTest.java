@@ -107,6 +107,20 @@ class NodeRolloutTest {
                         + "'{\"metadata\":{\"annotations\":{\"k3j.io/cordoned-for-upgrade\":null}},\"spec\":{\"unschedulable\":null}}' >/dev/null"));
     }
 
+    @Test
+    void aNodeThisRunCordonedIsDrainedAndUncordonedWithoutReadingItAgain() {
+        node("", "", "v1.30.8+k3s1");
+        fakes.host(S1).on("patch", FakeHost.script("kubectl patch"), FakeHost.ok())
+                .on("drain", FakeHost.script("kubectl drain 'worker-1'"), FakeHost.ok());
+        NodeRollout rollout = rollout(Wet.APPLY);
+
+        rollout.cordon(worker, new Operation.Cordon(NEW));
+        assertThat(rollout.drain(worker, new Operation.Drain(NEW, Duration.ofSeconds(30))).detail()).isEqualTo("drained node worker-1");
+        assertThat(rollout.uncordon(worker).detail()).isEqualTo("uncordoned node worker-1");
+
+        assertThat(fakes.journal()).containsExactly(S1 + ": get node", S1 + ": patch", S1 + ": drain", S1 + ": patch");
+    }
+
     private void node(String annotations, String spec, String version) {
         fakes.host(S1).on("get node", FakeHost.script("\\Ak3s kubectl get node 'worker-1' -o json --ignore-not-found\\z"),
                 FakeHost.ok(NODE.formatted(annotations, spec, version)));
