@@ -9,7 +9,6 @@ import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.kubeconfig.KubeconfigFile;
 import io.k3j.plan.ClusterValues;
-import io.k3j.plan.K3sTools;
 import io.k3j.plan.Removal;
 import io.k3j.plan.SecretMasker;
 import java.nio.file.Path;
@@ -140,9 +139,7 @@ public class ApplyCommand extends BaseCommand {
             Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
             KubeconfigFile.write(written, result.kubeconfig(), mergeKubeconfig);
             ending.applied(summary.get(), result.nodes(), valid.name(), valid.registration().url(), written);
-            removals.stream().filter(removal -> !removal.reachable()).forEach(removal -> context.output().warning(removal.host().address()
-                    + ": node " + removal.host().nodeName() + " deleted from the cluster, the host not cleaned (it could not be "
-                    + "reached): run " + K3sTools.uninstallScript(removal.host().server()) + " there once it is back"));
+            PruneConsent.notCleaned(removals, valid.servers().hosts().get(0).address()).forEach(context.output()::warning);
             CertificateWarnings.show(context.output(), result.reports(), inventory);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

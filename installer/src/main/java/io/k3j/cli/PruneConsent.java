@@ -1,5 +1,6 @@
 package io.k3j.cli;
 
+import io.k3j.plan.K3sTools;
 import io.k3j.plan.Removal;
 import java.io.Console;
 import java.util.List;
@@ -44,6 +45,18 @@ final class PruneConsent {
                     + "bring it back, or add --force to delete its node from the cluster anyway (the host keeps K3s). No host was changed");
         }
         return found;
+    }
+
+    /**
+     * What apply says of each removed host it could only delete from the cluster ({@code --force}),
+     * and what to do once it is back: its unit is still enabled, so it starts and registers its node
+     * again, and both the host and the node must be cleaned then. {@code firstServer}: where kubectl runs.
+     */
+    static List<String> notCleaned(List<Removal> removals, String firstServer) {
+        return removals.stream().filter(removal -> !removal.reachable()).map(removal -> removal.host().address() + ": node "
+                + removal.host().nodeName() + " deleted from the cluster, the host not cleaned (it could not be reached). Once it is "
+                + "back, K3s there starts and registers the node again: run " + K3sTools.uninstallScript(removal.host().server())
+                + " there, then 'k3s kubectl delete node " + removal.host().nodeName() + "' on " + firstServer).toList();
     }
 
     /** A yes typed on the terminal; never asked without one. */

@@ -41,6 +41,14 @@ class PruneConsentTest {
     }
 
     @Test
+    void anUnreachableHostDeletedWithForceIsReportedWithWhatToDoOnceItIsBackAReachableOneNot() {
+        assertThat(PruneConsent.notCleaned(List.of(WORKER, SERVER), "198.51.100.11")).containsExactly("198.51.100.13: node server3 "
+                + "deleted from the cluster, the host not cleaned (it could not be reached). Once it is back, K3s there starts and "
+                + "registers the node again: run /usr/local/bin/k3s-uninstall.sh there, then 'k3s kubectl delete node server3' on "
+                + "198.51.100.11");
+    }
+
+    @Test
     void nothingRemovedNeedsNoConsent() {
         assertThat(consent(false, false).removals(List.of(), Map.of())).isEmpty();
     }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Hosts taken out of the inventory (step 6), on 3 servers and 2 workers installed once: the files
  * K3s' install.sh leaves, refused without --prune off a terminal (exit 2, nothing changed), a
- * worker and a server removed with --prune (3 → 2 servers), then the worker added back.
+ * worker and a server removed with --prune (3 → 2 servers), then the worker added back; last, that
+ * worker stopped and taken out again: refused without --force, deleted from the cluster with it and
+ * reported as not cleaned, then cleaned by hand as the warning says once it is back.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -129,5 +131,40 @@ class PruneOnLabIT {
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server1"), List.of("server1", "server2"),
                 List.of("worker1", "worker2"));
+    }
+
+    @Test
+    @Order(5)
+    void anUnreachableRemovedWorkerIsDeletedFromTheClusterOnlyWithForceAndReportedAsNotCleaned(Lab lab) throws IOException {
+        String worker2 = lab.host("worker2").address();
+        lab.stop("worker2");
+        without(lab, "server3", "worker2");
+        String before = LabCluster.invocations(lab, List.of("server1", "server2"), List.of("worker1"));
+
+        CliRun refused = apply("--prune");
+
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
+        assertThat(refused.err()).contains(worker2 + ": taken out of the inventory but cannot be reached").contains("--force")
+                .contains("No host was changed");
+        assertThat(LabCluster.invocations(lab, List.of("server1", "server2"), List.of("worker1"))).isEqualTo(before);
+        assertThat(LabCluster.nodesSeenFrom(lab, "server1")).containsPattern("(?m)^worker2 ");
+
+        CliRun forced = apply("--prune", "--force");
+
+        assertThat(forced.exitCode()).as(forced.all()).isZero();
+        LabCluster.assertReadyNodes(LabCluster.kubectlFromThisMachine(lab, temp.resolve("lab.kubeconfig"), "get", "nodes"),
+                List.of("server1", "server2"), List.of("worker1"));
+        assertThat(forced.err()).contains(worker2 + ": node worker2 deleted from the cluster, the host not cleaned");
+        assertThat(lab.exec("server1", "cat", "/etc/rancher/k3s/k3j-managed-hosts").stdout()).doesNotContain("worker2");
+
+        // Back, its agent (still enabled) registers the node again: the warning's two commands undo both.
+        lab.start("worker2");
+        assertThat(LabCluster.nodesSeenFrom(lab, "server1")).containsPattern("(?m)^worker2 ");
+        assertThat(forced.err()).contains("run /usr/local/bin/k3s-agent-uninstall.sh there")
+                .contains("'k3s kubectl delete node worker2' on " + lab.host("server1").address());
+        lab.exec("worker2", "/usr/local/bin/k3s-agent-uninstall.sh").orThrow("k3s-agent-uninstall.sh on worker2");
+        lab.exec("server1", "k3s", "kubectl", "delete", "node", "worker2").orThrow("k3s kubectl delete node worker2 on server1");
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server1"), List.of("server1", "server2"), List.of("worker1"));
+        LabCluster.assertNothingOfOursOn(lab, List.of("worker2"));
     }
 }

@@ -305,10 +305,11 @@ class UpgradeOnLabIT {
     /**
      * Asks, over and over while an apply runs, each server's /readyz on its own address and the
      * registration address's, with this machine's kubectl and the kubeconfig apply wrote; and the
-     * nodes, to count the servers Ready. A sample with fewer than two servers serving and Ready is
-     * kept as a failure. Through HAProxy a sample may try three times (the readyz and the node list):
-     * it sends a new connection to a server that just stopped until its health check has failed
-     * three times (inter 2s, fall 3); the first lab run saw one node list fail so.
+     * nodes, to count the servers Ready. A sample with fewer than two servers serving and Ready, or
+     * whose one try through the registration address failed, is kept as a failure with kubectl's
+     * words: HAProxy takes a stopped server out at its first refused connection and sends that
+     * connection on to another (templates/haproxy/haproxy.cfg.ftl), and a starting one comes back
+     * only once its /readyz answers past the supervisor's 503, so no client should see either.
      */
     static final class ServingWatch implements AutoCloseable {
         private final Lab lab;
@@ -334,40 +335,42 @@ class UpgradeOnLabIT {
 
         private void run() {
             while (!stop.get()) {
-                List<String> serving = servers.stream().filter(server -> readyz("--server=https://" + lab.host(server).address() + ":6443"))
-                        .toList();
-                boolean registration = readyz() || readyz() || readyz();
-                long ready = readyServers();
-                for (int tried = 1; tried < 3 && ready < 2; tried++) {
-                    ready = readyServers();
-                }
+                List<String> serving = servers.stream().filter(server -> readyz("--server=https://" + lab.host(server).address() + ":6443")
+                        .ok()).toList();
+                CommandResult registration = readyz();
+                CommandResult nodes = lab.kubectl("--kubeconfig", kubeconfig.toString(), "--request-timeout=5s", "get", "nodes", "-o", "json");
+                long ready = nodes.ok() ? ClusterNodes.parse(nodes.stdout()).stream()
+                        .filter(node -> servers.contains(node.name()) && node.ready()).count() : 0;
                 synchronized (this) {
                     samples++;
-                    if (serving.size() < 2 || !registration || ready < 2) {
-                        failures.add("serving " + serving + ", registration " + (registration ? "ok" : "down") + ", servers Ready " + ready);
+                    if (serving.size() < 2 || !registration.ok() || !nodes.ok() || ready < 2) {
+                        failures.add("serving " + serving + ", registration " + (registration.ok() ? "ok" : "down: " + said(registration))
+                                + ", nodes " + (nodes.ok() ? "read" : "unread: " + said(nodes)) + ", servers Ready " + ready);
                     }
                 }
             }
         }
 
-        /** The servers Ready in the node list read through the registration address; 0 when the read failed. */
-        private long readyServers() {
-            CommandResult nodes = lab.kubectl("--kubeconfig", kubeconfig.toString(), "--request-timeout=5s", "get", "nodes", "-o", "json");
-            return nodes.ok() ? ClusterNodes.parse(nodes.stdout()).stream().filter(node -> servers.contains(node.name()) && node.ready()).count()
-                    : 0;
-        }
-
-        private boolean readyz(String... server) {
+        /** /readyz asked once, with a server given or through the kubeconfig's (the registration address); ok only when it says ok. */
+        private CommandResult readyz(String... server) {
             List<String> command = new ArrayList<>(List.of("--kubeconfig", kubeconfig.toString(), "--request-timeout=5s"));
             command.addAll(List.of(server));
             command.addAll(List.of("get", "--raw", "/readyz"));
             CommandResult result = lab.kubectl(command.toArray(String[]::new));
-            return result.ok() && result.stdout().strip().equals("ok");
+            return result.ok() && !result.stdout().strip().equals("ok")
+                    ? new CommandResult(1, result.stdout(), "answered '" + result.stdout().strip() + "'") : result;
+        }
+
+        private static String said(CommandResult failed) {
+            return failed.stderr().strip().replace('\n', ' ');
         }
 
         synchronized void assertAlwaysServing() {
+            // A figure for docs/upgrade.md's known limits, printed whether or not the test passes.
+            System.out.println("ServingWatch: " + samples + " samples, " + failures.size() + " failed");
             assertThat(samples).as("samples taken").isGreaterThan(10);
-            assertThat(failures).as("samples with fewer than two servers serving, of " + samples).isEmpty();
+            assertThat(failures).as("samples with fewer than two servers serving or a failed try through the registration address, of "
+                    + samples).isEmpty();
         }
 
         @Override

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import io.k3j.k3sdouble.pki.CertificateAuthority;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -24,14 +25,18 @@ class SupervisorReadinessTest {
 
             HttpResponse<String> starting = get(client, server, "/api/v1/nodes");
             HttpResponse<String> ping = get(client, server, "/ping");
+            HttpResponse<String> readyzStarting = get(client, server, "/readyz");
             server.apiServerReady();
             HttpResponse<String> running = get(client, server, "/api/v1/nodes");
+            HttpResponse<String> readyzRunning = get(client, server, "/readyz");
 
             assertThat(starting.statusCode()).isEqualTo(503);
             assertThat(starting.body()).isEqualTo("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"metadata\":{},\"status\":\"Failure\","
                     + "\"message\":\"apiserver not ready\",\"reason\":\"ServiceUnavailable\",\"code\":503}");
             assertThat(ping.body()).isEqualTo("pong");
             assertThat(running.statusCode()).as("no client certificate, once the apiserver runs").isEqualTo(401);
+            // What HAProxy's health check sees (templates/haproxy/haproxy.cfg.ftl): out while starting, in once serving.
+            assertThat(List.of(readyzStarting.statusCode(), readyzRunning.statusCode())).containsExactly(503, 401);
         }
     }
 
