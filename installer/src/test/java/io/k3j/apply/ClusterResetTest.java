@@ -37,8 +37,7 @@ class ClusterResetTest {
     @RegisterExtension
     final FakeHosts fakes = new FakeHosts();
 
-    private final Inventory inventory = ExampleInventories.load("mysql-haproxy.yaml", text -> text
-            .replace("type: mysql", "type: etcd").replaceAll("(?m)^      (database|user): .*\n", ""));
+    private final Inventory inventory = ExampleInventories.withProvisionedEtcd();
 
     /** Every host still has all of it: K3s, enabled units, every path asked about; LB1's record names haproxy. */
     private ClusterReset reset(List<String> unreachable) {

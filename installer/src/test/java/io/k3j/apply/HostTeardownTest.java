@@ -31,8 +31,7 @@ class HostTeardownTest {
     @RegisterExtension
     final FakeHosts fakes = new FakeHosts();
 
-    private final Inventory inventory = ExampleInventories.load("mysql-haproxy.yaml", text -> text
-            .replace("type: mysql", "type: etcd").replaceAll("(?m)^      (database|user): .*\n", ""));
+    private final Inventory inventory = ExampleInventories.withProvisionedEtcd();
     private final Operation.RemovePaths etcd = new Operation.RemovePaths(List.of(Paths.ETCD_UNIT, Paths.ETCD_DATA));
 
     private HostTeardown teardown(Wet wet) {

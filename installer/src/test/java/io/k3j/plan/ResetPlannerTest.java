@@ -19,8 +19,7 @@ class ResetPlannerTest {
     private static final Operation STATE = new Operation.RemovePaths(List.of(Paths.STATE, Paths.SETUP_SCRIPTS));
 
     /** The MariaDB/HAProxy example with etcd provisioned instead (reset --datastore removes etcd only). */
-    private final Inventory inventory = ExampleInventories.load("mysql-haproxy.yaml", text -> text
-            .replace("type: mysql", "type: etcd").replaceAll("(?m)^      (database|user): .*\n", ""));
+    private final Inventory inventory = ExampleInventories.withProvisionedEtcd();
     private final K3sTools tools = new K3sTools(new TemplateRenderer());
 
     private Set<String> all() {
