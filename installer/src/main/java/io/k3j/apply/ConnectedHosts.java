@@ -8,6 +8,7 @@ import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.RunLog;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.function.Supplier;
 /**
  * Every host of the inventory, connected once (in parallel) and with its facts gathered; closed
  * together at the end of the run. Any host that cannot be reached or read fails the whole
- * connect, listing every such host, before anything is changed anywhere.
+ * connect, listing every such host, before anything is changed anywhere; a reset connects
+ * those it can reach ({@link #connectReachable}).
  */
 public final class ConnectedHosts implements AutoCloseable {
     private final Map<String, RemoteHost> hosts;
@@ -45,6 +47,20 @@ public final class ConnectedHosts implements AutoCloseable {
 
     public static ConnectedHosts connect(Inventory inventory, HostConnector connector, RunLog log, WaveRunner runner)
             throws InterruptedException {
+        ConnectedHosts connected = connectReachable(inventory, connector, log, runner);
+        if (!connected.unreachable.isEmpty()) {
+            connected.close();
+            throw new UnreachableHostsException(List.copyOf(connected.unreachable.values()));
+        }
+        return connected;
+    }
+
+    /**
+     * Every host of the inventory that can be reached and read, connected; the others named in
+     * {@link #unreachable} (a reset goes on past them).
+     */
+    public static ConnectedHosts connectReachable(Inventory inventory, HostConnector connector, RunLog log, WaveRunner runner)
+            throws InterruptedException {
         Map<String, Host> byAddress = new LinkedHashMap<>();
         inventory.allHosts().forEach(roled -> byAddress.putIfAbsent(roled.host().address(), roled.host()));
         List<WaveRunner.HostOutcome<Connected>> outcomes = runner.run(new ArrayList<>(byAddress.keySet()), address -> {
@@ -58,20 +74,18 @@ public final class ConnectedHosts implements AutoCloseable {
         });
         Map<String, RemoteHost> hosts = new LinkedHashMap<>();
         Map<String, HostFacts> facts = new LinkedHashMap<>();
-        List<String> failures = new ArrayList<>();
+        Map<String, String> failures = new LinkedHashMap<>();
         for (WaveRunner.HostOutcome<Connected> outcome : outcomes) {
             if (outcome.failed()) {
-                failures.add(outcome.failure().getMessage());
+                failures.put(outcome.host(), outcome.failure().getMessage());
             } else {
                 hosts.put(outcome.host(), outcome.result().host());
                 facts.put(outcome.host(), outcome.result().facts());
             }
         }
-        if (!failures.isEmpty()) {
-            hosts.values().forEach(RemoteHost::close);
-            throw new UnreachableHostsException(failures);
-        }
-        return new ConnectedHosts(hosts, facts, log, connector, runner);
+        ConnectedHosts connected = new ConnectedHosts(hosts, facts, log, connector, runner);
+        connected.unreachable.putAll(failures);
+        return connected;
     }
 
     private record Connected(RemoteHost host, HostFacts facts) {
@@ -108,9 +122,9 @@ public final class ConnectedHosts implements AutoCloseable {
         return reached;
     }
 
-    /** What each host {@link #connectMore} could not reach said, by address. */
+    /** What each host {@link #connectMore} (or {@link #connectReachable}) could not reach said, by address. */
     public Map<String, String> unreachable() {
-        return Map.copyOf(unreachable);
+        return Collections.unmodifiableMap(new LinkedHashMap<>(unreachable));
     }
 
     public RemoteHost host(String address) {

@@ -37,6 +37,7 @@ final class HostApplier {
     private final NodeRollout rollout;
     private final NodeLabeller labeller;
     private final NodeRemoval removal;
+    private final HostTeardown teardown;
     private final CertificateReader certificates;
     private final CertificateRotator rotator;
     private final ApplyListener listener;
@@ -49,6 +50,7 @@ final class HostApplier {
         this.rollout = new NodeRollout(context);
         this.labeller = new NodeLabeller(context, listener);
         this.removal = new NodeRemoval(context);
+        this.teardown = new HostTeardown(context);
         this.certificates = new CertificateReader(context);
         this.rotator = new CertificateRotator(context, services);
         this.listener = listener;
@@ -146,6 +148,10 @@ final class HostApplier {
             return rotateToken(host, address, rotation);
         } else if (operation instanceof Operation.Uninstall uninstall) {
             return removal.uninstall(host, uninstall);
+        } else if (operation instanceof Operation.RemovePaths remove) {
+            return teardown.removePaths(host, remove);
+        } else if (operation instanceof Operation.RemovePackages remove) {
+            return teardown.removePackages(host, address, remove);
         } else if (operation instanceof Operation.Services units) {
             return services.start(host, hostOf(address), units, inputs, changed);
         } else if (operation instanceof Operation.Cordon cordon) {
@@ -174,6 +180,8 @@ final class HostApplier {
             throw new ClusterChecks.CheckFailed("apt-get could not install " + names + ": " + lastLines(result.stderr()),
                     "check the host's package sources (apt-get update), or install " + names + " by hand and apply again");
         }
+        // What k3j-install installed is recorded, so that a reset purges it and nothing that was there before.
+        InstalledPackages.add(host, missing);
         return new Result(Change.ADDED, "installed " + String.join(", ", missing));
     }
 

@@ -102,7 +102,7 @@ public final class ClusterRestore {
             ExecResult result = onHost(address, Step.DATASTORE, action, () -> hosts.host(address).run(RemoteCommand.asRoot("sh -s")
                     .withStdin(DatastoreCommands.etcdRestore(EtcdMember.name(provision.host()), EtcdMember.PEER_URL)
                             .getBytes(StandardCharsets.UTF_8)).withTimeout(ClusterBackup.DUMP_LIMIT).notIdempotent()));
-            failed(address, Step.DATASTORE, action, result, "the old data is in " + DatastoreCommands.ETCD_BEFORE_RESTORE
+            failed(address, Step.DATASTORE, action, result, "the old data is in " + Paths.ETCD_BEFORE_RESTORE
                     + " if it was moved; read 'journalctl -u k3j-etcd' there");
             return;
         }

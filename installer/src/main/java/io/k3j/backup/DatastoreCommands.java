@@ -15,9 +15,6 @@ public final class DatastoreCommands {
     static final String ETCD_LOOPBACK = "http://127.0.0.1:" + Datastore.Type.etcd.defaultPort();
     /** Where a snapshot to restore is put on the etcd host: a folder only root may enter. */
     static final String ETCD_SNAPSHOT_UPLOAD = Paths.SETUP_SCRIPTS + "/restore-snapshot.db";
-    static final String ETCD_RESTORING = Paths.ETCD_DATA + ".restoring";
-    /** The data the restore replaced, kept until the next restore (or removed by hand). */
-    public static final String ETCD_BEFORE_RESTORE = Paths.ETCD_DATA + ".before-restore";
 
     private DatastoreCommands() {
     }
@@ -70,13 +67,13 @@ public final class DatastoreCommands {
     /**
      * etcd: the snapshot uploaded to {@link #ETCD_SNAPSHOT_UPLOAD} restored into a fresh data
      * folder (with the member's name and peer URL, as k3j-etcd's config has them), then swapped in
-     * for the old one while k3j-etcd is stopped, the old one kept as {@link #ETCD_BEFORE_RESTORE}.
+     * for the old one while k3j-etcd is stopped, the old one kept as {@link Paths#ETCD_BEFORE_RESTORE}.
      */
     public static String etcdRestore(String memberName, String peerUrl) {
         String snapshot = Shell.quote(ETCD_SNAPSHOT_UPLOAD);
-        String restoring = Shell.quote(ETCD_RESTORING);
+        String restoring = Shell.quote(Paths.ETCD_RESTORING);
         String data = Shell.quote(Paths.ETCD_DATA);
-        String before = Shell.quote(ETCD_BEFORE_RESTORE);
+        String before = Shell.quote(Paths.ETCD_BEFORE_RESTORE);
         return "set -e\n"
                 + "rm -rf " + restoring + "\n"
                 + "etcdctl snapshot restore " + snapshot + " --name " + Shell.quote(memberName) + " --initial-cluster "

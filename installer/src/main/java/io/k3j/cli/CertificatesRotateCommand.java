@@ -1,11 +1,9 @@
 package io.k3j.cli;
 
-import io.k3j.apply.ApplyFailed;
 import io.k3j.apply.CertificateRotation;
 import io.k3j.apply.ClusterApply;
 import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.SilentListener;
-import io.k3j.apply.StepFailure;
 import io.k3j.apply.StepRun;
 import io.k3j.apply.WaveRunner;
 import io.k3j.certificates.RotationServices;
@@ -111,14 +109,16 @@ public class CertificatesRotateCommand implements Callable<Integer> {
             }
             SecretMasker masker = new SecretMasker(List.of());
             if (dryRun) {
-                List<StepRun> steps = rotate(() -> rotation.dryRun(chosen, services, SilentListener.INSTANCE), masker, log, context);
+                List<StepRun> steps = InterpretedSteps.runOrEnd(() -> rotation.dryRun(chosen, services, SilentListener.INSTANCE),
+                        masker, context, "certificates-failed", ending(log));
                 new PlanChanges(context.output(), false).print(valid.name(), new ClusterApply.DryRun(steps, masker), afterwards(valid, chosen));
                 return ExitCode.OK;
             }
             ApplyTally tally = new ApplyTally();
             Instant start = clock.instant();
             try (ProgressDisplay display = ProgressDisplay.open(context, masker, tally, clock)) {
-                rotate(() -> rotation.run(chosen, services, display.listener()), masker, log, context);
+                InterpretedSteps.runOrEnd(() -> rotation.run(chosen, services, display.listener()),
+                        masker, context, "certificates-failed", ending(log));
             }
             ApplySummary summary = new ApplySummary(tally.entries(), Duration.between(start, clock.instant()), masker);
             Output output = context.output();
@@ -172,28 +172,11 @@ public class CertificatesRotateCommand implements Callable<Integer> {
         return Optional.of(written);
     }
 
-    private interface Steps {
-        List<StepRun> run() throws InterruptedException;
-    }
-
-    /** The steps, or the command ends naming each failed host and step; what was renewed before stays renewed. */
-    private List<StepRun> rotate(Steps steps, SecretMasker masker, Path log, CommandContext context) throws InterruptedException {
-        List<StepFailure> failures;
-        try {
-            return steps.run();
-        } catch (ApplyFailed e) {
-            failures = e.failures();
-        } catch (StepFailure e) {
-            failures = List.of(e);
-        }
-        failures.forEach(failure -> {
-            context.output().error(masker.mask(failure.describe()));
-            context.output().event("certificates-failed", "host", failure.host(), "step", failure.step().name().toLowerCase(),
-                    "action", failure.action(), "problem", failure.getMessage());
-        });
-        throw new CliException(ExitCode.APPLY_FAILED, dryRun ? "the dry run could not read what it needs; no host was changed. The run log is "
+    /** What the run's last error says when a step failed. */
+    private String ending(Path log) {
+        return dryRun ? "the dry run could not read what it needs; no host was changed. The run log is "
                 + log : "certificates rotate stopped: the hosts before the failed one have their new certificates; fix the cause "
-                + "and run it again for the rest (--hosts). The run log is " + log);
+                + "and run it again for the rest (--hosts). The run log is " + log;
     }
 
     private static String afterwards(Inventory valid, Set<String> chosen) {

@@ -66,14 +66,10 @@ final class HostSession {
                                CommandContext context, Clock clock) {
         Output output = context.output();
         Optional<Path> backupParent = upgrade.backupParent(inventory);
-        Targets targets = new Targets(inventory, new InventoryLoader(context.environment()::get).secrets(inventory));
-        Path knownHosts = ssh.knownHosts() != null ? ssh.knownHosts() : targets.path(inventory.ssh().knownHosts());
-        RunLog log = RunLog.create(logFile, clock);
-        output.detail(1, "run log: " + logFile);
+        Connection connection = connection(inventory, ssh, logFile, context, clock);
         ConnectedHosts connected;
         try {
-            HostConnector connector = HostConnector.overSsh(targets, new HostKeyPolicy(knownHosts, ssh.acceptNewHostKeys()), log, clock);
-            connected = ConnectedHosts.connect(inventory, connector, log, new WaveRunner(ssh.parallel(), clock));
+            connected = ConnectedHosts.connect(inventory, connection.connector(), connection.log(), new WaveRunner(ssh.parallel(), clock));
         } catch (UnreachableHostsException e) {
             e.problems().forEach(problem -> {
                 output.error(problem);
@@ -120,6 +116,36 @@ final class HostSession {
             }
         }
         return connected;
+    }
+
+    /**
+     * The hosts that can be reached, connected, with no preflight (a reset installs nothing); those
+     * that cannot are in {@link ConnectedHosts#unreachable}, for the command to name.
+     */
+    static ConnectedHosts openReachable(Inventory inventory, SshOptions ssh, Path logFile, CommandContext context, Clock clock) {
+        Connection connection = connection(inventory, ssh, logFile, context, clock);
+        try {
+            ConnectedHosts connected = ConnectedHosts.connectReachable(inventory, connection.connector(), connection.log(),
+                    new WaveRunner(ssh.parallel(), clock));
+            context.output().info(context.output().style().success("✓ ") + "connected to " + connected.allFacts().size() + " of "
+                    + hostCount(inventory) + " hosts");
+            return connected;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");
+        }
+    }
+
+    private record Connection(HostConnector connector, RunLog log) {
+    }
+
+    /** How this run reaches hosts: over SSH with the inventory's (or --known-hosts') host keys, every command in the run log. */
+    private static Connection connection(Inventory inventory, SshOptions ssh, Path logFile, CommandContext context, Clock clock) {
+        Targets targets = new Targets(inventory, new InventoryLoader(context.environment()::get).secrets(inventory));
+        Path knownHosts = ssh.knownHosts() != null ? ssh.knownHosts() : targets.path(inventory.ssh().knownHosts());
+        RunLog log = RunLog.create(logFile, clock);
+        context.output().detail(1, "run log: " + logFile);
+        return new Connection(HostConnector.overSsh(targets, new HostKeyPolicy(knownHosts, ssh.acceptNewHostKeys()), log, clock), log);
     }
 
     /**

@@ -29,6 +29,7 @@ import picocli.CommandLine.Mixin;
             ApplyCommand.class,
             BackupCommand.class,
             RestoreCommand.class,
+            ResetCommand.class,
             CertificatesCommand.class,
             KubeconfigCommand.class,
             VersionCommand.class,

@@ -11,7 +11,6 @@ import io.k3j.backup.BackupRefused;
 import io.k3j.backup.ClusterRestore;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
-import java.io.Console;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +69,9 @@ public class RestoreCommand extends BaseCommand {
             opened.requireFits(valid);
             return opened;
         });
-        confirm(valid, folder, context);
+        TypedConfirmation.onThisTerminal(context).require(yes, valid.name(), "Restore replaces everything in " + valid.name()
+                + " with the backup taken " + folder.manifest().created() + ".", "restore replaces the state of " + valid.name()
+                + " with the backup's (taken " + folder.manifest().created() + ")");
         Clock clock = Clock.systemUTC();
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "restore", clock);
         Duration limit = Duration.ofSeconds(readyTimeout);
@@ -98,23 +99,6 @@ public class RestoreCommand extends BaseCommand {
         context.output().event("restored", "cluster", valid.name(), "backup", backup.toString(),
                 "created", folder.manifest().created().toString(), "nodes", nodes.stream().map(Node::name).toList());
         return ExitCode.OK;
-    }
-
-    /** The operator types the cluster's name on a terminal; without one, --yes says it. */
-    private void confirm(Inventory valid, BackupFolder folder, CommandContext context) {
-        if (yes) {
-            return;
-        }
-        Console console = System.console();
-        if (!context.interactive() || console == null) {
-            throw new CliException(ExitCode.USAGE, "restore replaces the state of " + valid.name() + " with the backup's (taken "
-                    + folder.manifest().created() + "), and nobody is at a terminal to confirm it: pass --yes; no host was touched");
-        }
-        String typed = console.readLine("Restore replaces everything in %s with the backup taken %s. Type the cluster's name to go on: ",
-                valid.name(), folder.manifest().created());
-        if (typed == null || !typed.strip().equals(valid.name())) {
-            throw new CliException(ExitCode.REFUSED, "not confirmed; no host was touched");
-        }
     }
 
     private static <T> T refusedAs(Supplier<T> work) {

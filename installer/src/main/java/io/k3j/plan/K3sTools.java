@@ -38,6 +38,17 @@ public final class K3sTools {
                                 renderer.render("k3s/probe-links.sh.ftl", binary()))));
     }
 
+    /**
+     * K3s taken off a node whose host stays: its unit stopped and disabled, then its uninstall script run
+     * (uploaded first with the killall script, as a host installed by an earlier version lacks them).
+     */
+    public Action uninstallAction(boolean server) {
+        String unit = unit(server);
+        String script = uninstallScript(server);
+        return Action.remove("stop and disable " + unit + ", run " + script + " (nothing of K3s or k3j-install left)",
+                new Operation.Uninstall(unit, script, List.of(killall(), uninstall(server))));
+    }
+
     public ManagedFile killall() {
         return ManagedFile.executable(Paths.KILLALL_SCRIPT, renderer.render("k3s/k3s-killall.sh.ftl", Map.of("dataDir", Paths.K3S_DATA)));
     }

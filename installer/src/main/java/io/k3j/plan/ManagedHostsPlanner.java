@@ -50,10 +50,7 @@ final class ManagedHostsPlanner {
             actions.add(Action.remove("cordon and drain node " + host.nodeName() + " (kubectl drain --ignore-daemonsets "
                     + "--delete-emptydir-data --timeout=" + drainTimeout.toSeconds() + "s, from " + from + ")",
                     new Operation.DrainNode(host.nodeName(), host.server(), from, drainTimeout)));
-            String script = K3sTools.uninstallScript(host.server());
-            actions.add(Action.remove("stop and disable " + K3sTools.unit(host.server()) + ", run " + script
-                    + " (nothing of K3s or k3j-install left)", new Operation.Uninstall(K3sTools.unit(host.server()), script,
-                    List.of(tools.killall(), tools.uninstall(host.server())))));
+            actions.add(tools.uninstallAction(host.server()));
         }
         actions.add(Action.remove("delete node " + host.nodeName() + " from the cluster (its node password goes with it)",
                 new Operation.DeleteNode(host.nodeName(), from)));

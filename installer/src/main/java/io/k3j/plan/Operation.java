@@ -207,6 +207,20 @@ public sealed interface Operation {
     }
 
     /**
+     * k3j-install's files and folders taken off the host ({@code rm -rf}), those that are there; systemd
+     * reloads its units when one of them was a unit file. A reset's, for what no uninstall script removes.
+     */
+    record RemovePaths(List<String> paths) implements Operation {
+    }
+
+    /**
+     * Packages purged ({@code apt-get purge}), those of them still installed: a reset's, given only the
+     * packages k3j-install's record says it installed ({@link PackageRecord}), never one that was there before.
+     */
+    record RemovePackages(List<String> names) implements Operation {
+    }
+
+    /**
      * The host's K3s certificates read with {@code k3s certificate check}, in a plan as in an apply: a
      * warning for each kind of trouble (within the renewal window of the host's K3s, expired, a CA
      * near its end), never a failure, never a change.

@@ -28,11 +28,17 @@ public final class Paths {
     public static final String STATE = "/var/lib/k3j";
     /** What k3j-install last started services and ran set-up scripts with (see Operation.RunOnChange). */
     public static final String STAMPS = STATE + "/stamps";
+    /** The packages k3j-install installed on the host (PackageRecord): what a reset may purge, and only those. */
+    public static final String INSTALLED_PACKAGES = STATE + "/packages";
     public static final String HAPROXY_CONFIG = "/etc/haproxy/haproxy.cfg";
     public static final String KEEPALIVED_CONFIG = "/etc/keepalived/keepalived.conf";
     public static final String ETCD_CONFIG = "/etc/etcd/k3j-etcd.conf.yml";
     /** A provisioned etcd's data folder (k3j-etcd.conf.yml's data-dir). */
     public static final String ETCD_DATA = "/var/lib/etcd/k3j";
+    /** The data folder a restore builds, swapped in for ETCD_DATA once whole. */
+    public static final String ETCD_RESTORING = ETCD_DATA + ".restoring";
+    /** The data a restore replaced, kept until the next restore (or a reset --datastore). */
+    public static final String ETCD_BEFORE_RESTORE = ETCD_DATA + ".before-restore";
     public static final String ETCD_UNIT = "/etc/systemd/system/k3j-etcd.service";
     /** A provisioned datastore's CA, serving certificate and key (with provision.tls). */
     public static final String ETCD_TLS = "/etc/etcd/k3j-tls";

@@ -18,6 +18,12 @@ public final class ExampleInventories {
         return load(file, UnaryOperator.identity());
     }
 
+    /** mysql-haproxy.yaml with etcd provisioned on its datastore host instead of MariaDB (etcd takes no database or user). */
+    public static Inventory withProvisionedEtcd() {
+        return load("mysql-haproxy.yaml", text -> text.replace("type: mysql", "type: etcd")
+                .replaceAll("(?m)^      (database|user): .*\n", ""));
+    }
+
     /** The example with its text edited first, read as if it were the example's file (its relative paths hold). */
     public static Inventory load(String file, UnaryOperator<String> edit) {
         Path path = Path.of("..", "inventories", file);

@@ -1,0 +1,182 @@
+package io.k3j.plan;
+
+import io.k3j.inventory.Datastore;
+import io.k3j.inventory.Host;
+import io.k3j.inventory.Inventory;
+import io.k3j.inventory.Registration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code reset} as steps apply's interpreter runs: K3s uninstalled from the workers, then from the
+ * servers (each with its uninstall script, as a pruned host is), then what k3j-install set up for the
+ * registration address (HAProxy, keepalived), then, when asked, the datastore it provisioned; last, on
+ * each host, k3j-install's own state (stamps, the package record, set-up scripts, kept secrets). Only
+ * the hosts that could be reached are planned. Packages are purged only where k3j-install's record
+ * says it installed them; everything reset leaves is said in {@link Plan#left}.
+ */
+public final class ResetPlanner {
+    /** k3j-install's own folders on every host: its stamps and package record, its set-up scripts and kept password. */
+    static final List<String> STATE = List.of(Paths.STATE, Paths.SETUP_SCRIPTS);
+
+    private final Inventory inventory;
+    private final K3sTools tools;
+    private final Set<String> reachable;
+    private final Map<String, Set<String>> installedByK3j;
+    private final boolean datastore;
+
+    /** The steps, and what stays on the hosts afterwards (one sentence each). */
+    public record Plan(List<StepPlan> steps, List<String> left) {
+    }
+
+    /**
+     * {@code reachable}: the hosts connected; {@code installedByK3j}: each one's package record, by address;
+     * {@code datastore}: the provisioned datastore goes too (--datastore).
+     */
+    public ResetPlanner(Inventory inventory, K3sTools tools, Set<String> reachable, Map<String, Set<String>> installedByK3j,
+                        boolean datastore) {
+        this.inventory = inventory;
+        this.tools = tools;
+        this.reachable = reachable;
+        this.installedByK3j = installedByK3j;
+        this.datastore = datastore;
+    }
+
+    /** Why reset cannot remove this datastore with --datastore yet, if it cannot (checked before any host is contacted). */
+    public static Optional<String> cannotRemove(Datastore datastore) {
+        if (datastore.provision().isEmpty() || datastore.type() == Datastore.Type.etcd) {
+            return Optional.empty();
+        }
+        Datastore.Provision provision = datastore.provision().get();
+        return Optional.of("reset --datastore removes a provisioned etcd only, not yet " + datastore.type() + ": leave --datastore out, "
+                + "then drop the database " + provision.database() + " and the user " + provision.user() + " on "
+                + provision.host().address() + " by hand");
+    }
+
+    public Plan plan() {
+        List<String> left = new ArrayList<>();
+        List<StepPlan> steps = new ArrayList<>();
+        steps.add(nodes(Step.WORKERS, inventory.workers().hosts(), false));
+        steps.add(nodes(Step.SERVERS, inventory.servers().hosts(), true));
+        steps.add(registration(left));
+        steps.add(datastore(left));
+        return new Plan(withState(steps), left);
+    }
+
+    private StepPlan nodes(Step step, List<Host> hosts, boolean server) {
+        List<HostPlan> plans = hosts.stream().filter(this::reachable)
+                .map(host -> new HostPlan(host.address(), server ? "server" : "worker", List.of(tools.uninstallAction(server)))).toList();
+        String summary = plans.size() + " of " + hosts.size() + " " + (server ? "servers" : "workers") + ": K3s uninstalled "
+                + "(" + K3sTools.uninstallScript(server) + ": its unit, /etc/rancher, /var/lib/rancher, the binary and links)";
+        return new StepPlan(step, summary, plans.isEmpty() ? List.of() : List.of(plans));
+    }
+
+    private StepPlan registration(List<String> left) {
+        Registration registration = inventory.registration();
+        if (registration.mode() != Registration.Mode.haproxy) {
+            left.add("the registration address " + registration.address() + " (" + registration.mode() + "): not set up by "
+                    + "k3j-install, left as it is");
+            return new StepPlan(Step.REGISTRATION, "nothing: " + registration.address() + " is not k3j-install's", List.of());
+        }
+        Registration.Haproxy haproxy = registration.haproxy().orElseThrow();
+        boolean vip = haproxy.vip().isPresent();
+        List<String> units = vip ? List.of("keepalived", "haproxy") : List.of("haproxy");
+        List<HostPlan> plans = new ArrayList<>();
+        for (Host host : haproxy.hosts()) {
+            if (!reachable(host)) {
+                continue;
+            }
+            List<Action> actions = new ArrayList<>();
+            units.forEach(unit -> actions.add(Action.remove("stop and disable " + unit, new Operation.DisableUnit(unit))));
+            List<String> files = vip ? List.of(Paths.HAPROXY_CONFIG, Paths.KEEPALIVED_CONFIG) : List.of(Paths.HAPROXY_CONFIG);
+            actions.add(removePaths("remove the configuration k3j-install wrote", files));
+            packages(host, units, left).ifPresent(actions::add);
+            plans.add(new HostPlan(host.address(), "load balancer", actions));
+        }
+        return new StepPlan(Step.REGISTRATION, "HAProxy" + (vip ? " and keepalived" : "") + " on " + plans.size() + " of "
+                + haproxy.hosts().size() + " hosts: stopped, their configuration removed, the packages k3j-install installed purged",
+                plans.isEmpty() ? List.of() : List.of(plans));
+    }
+
+    private StepPlan datastore(List<String> left) {
+        Datastore store = inventory.datastore();
+        if (store.provision().isEmpty()) {
+            left.add("the existing " + store.type() + " datastore (spec.datastore.endpoint): not k3j-install's, left as it is, with "
+                    + "the cluster's data in it (" + (store.type() == Datastore.Type.etcd ? "its keys" : "kine's table")
+                    + "); clear it before another cluster uses it");
+            return new StepPlan(Step.DATASTORE, "nothing: the datastore is an existing one", List.of());
+        }
+        Host host = store.provision().get().host();
+        if (!datastore) {
+            left.add("the " + store.type() + " k3j-install set up on " + host.address() + ", with the cluster's data and "
+                    + "k3j-install's files there: kept without --datastore (a new apply on it needs the old token)");
+            return new StepPlan(Step.DATASTORE, "kept: the " + store.type() + " on " + host.address() + " (--datastore removes it)",
+                    List.of());
+        }
+        if (!reachable(host) || cannotRemove(store).isPresent()) {
+            return new StepPlan(Step.DATASTORE, "not reachable: the " + store.type() + " on " + host.address(), List.of());
+        }
+        List<Action> actions = new ArrayList<>();
+        actions.add(Action.remove("stop and disable k3j-etcd", new Operation.DisableUnit("k3j-etcd")));
+        actions.add(removePaths("remove k3j-etcd's unit, configuration, certificates and data (the cluster's too)", List.of(Paths.ETCD_UNIT,
+                Paths.ETCD_CONFIG, Paths.ETCD_TLS, Paths.ETCD_DATA, Paths.ETCD_RESTORING, Paths.ETCD_BEFORE_RESTORE)));
+        packages(host, List.of("etcd-server"), left).ifPresent(actions::add);
+        left.add("etcd.service on " + host.address() + " (Debian's own): stays stopped and disabled, as apply left it");
+        return new StepPlan(Step.DATASTORE, "etcd on " + host.address() + ": k3j-etcd and its data removed",
+                List.of(List.of(new HostPlan(host.address(), "datastore", actions))));
+    }
+
+    /** The purge of those of {@code names} k3j-install installed on the host; the others are said to be left. */
+    private Optional<Action> packages(Host host, List<String> names, List<String> left) {
+        Set<String> ours = installedByK3j.getOrDefault(host.address(), Set.of());
+        List<String> purged = names.stream().filter(ours::contains).toList();
+        List<String> kept = names.stream().filter(name -> !ours.contains(name)).toList();
+        if (!kept.isEmpty()) {
+            left.add(String.join(", ", kept) + " on " + host.address() + ": " + (kept.size() == 1 ? "a package" : "packages")
+                    + " k3j-install did not install (there before it), left installed");
+        }
+        return purged.isEmpty() ? Optional.empty() : Optional.of(Action.remove("purge " + String.join(", ", purged)
+                + " (installed by k3j-install)", new Operation.RemovePackages(purged)));
+    }
+
+    /** Each host's last plan (a host has at most one per step) ends with k3j-install's own folders removed; a kept datastore's host keeps them. */
+    private List<StepPlan> withState(List<StepPlan> steps) {
+        Map<String, Integer> lastStep = new LinkedHashMap<>();
+        for (int step = 0; step < steps.size(); step++) {
+            for (HostPlan host : steps.get(step).hosts()) {
+                lastStep.put(host.host(), step);
+            }
+        }
+        keptDatastoreHost().ifPresent(lastStep::remove);
+        List<StepPlan> complete = new ArrayList<>();
+        for (int step = 0; step < steps.size(); step++) {
+            int here = step;
+            StepPlan plan = steps.get(step);
+            complete.add(new StepPlan(plan.step(), plan.summary(), plan.waves().stream().map(wave -> wave.stream()
+                    .map(host -> Integer.valueOf(here).equals(lastStep.get(host.host())) ? withState(host) : host).toList()).toList()));
+        }
+        return complete;
+    }
+
+    private static HostPlan withState(HostPlan host) {
+        List<Action> actions = new ArrayList<>(host.actions());
+        actions.add(removePaths("remove k3j-install's state (stamps, package record, set-up scripts, kept password)", STATE));
+        return new HostPlan(host.host(), host.role(), actions);
+    }
+
+    private Optional<String> keptDatastoreHost() {
+        return inventory.datastore().provision().filter(provision -> !datastore).map(provision -> provision.host().address());
+    }
+
+    private static Action removePaths(String description, List<String> paths) {
+        return Action.remove(description + ": " + String.join(", ", paths), new Operation.RemovePaths(paths));
+    }
+
+    private boolean reachable(Host host) {
+        return reachable.contains(host.address());
+    }
+}

@@ -1,0 +1,39 @@
+package io.k3j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** reset's refusals, each before any host is contacted (the example's hosts are documentation addresses, never reached). */
+class ResetCommandTest {
+    private static final String INVENTORY = "../inventories/mysql-haproxy.yaml";
+
+    @Test
+    void withoutYesInCiItStopsWithExitTwoBeforeConnecting() {
+        CliRun run = CliRun.with(Map.of("CI", "true"), true, "reset", INVENTORY);
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("reset removes staging from its hosts, and nobody is at a terminal to confirm it: pass --yes; "
+                + "no host was touched");
+        assertThat(run.all()).doesNotContain("connected to");
+    }
+
+    @Test
+    void datastoreWithAProvisionedSqlDatastoreIsAUsageErrorNamingWhatToDropByHand() {
+        CliRun run = CliRun.of("reset", INVENTORY, "--datastore", "--yes");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("reset --datastore removes a provisioned etcd only, not yet mysql", "drop the database k3s "
+                + "and the user k3s on 198.51.100.5 by hand; no host was touched");
+    }
+
+    @Test
+    void theHelpSaysTheOrderWhatStaysAndThePartialExitCode() {
+        CliRun run = CliRun.of("reset", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("k3s-agent-uninstall.sh on the workers, then k3s-uninstall.sh on the servers",
+                "Packages are purged only where k3j-install installed them", "--datastore", "--dry-run", "exit 6 (partial)");
+    }
+}
