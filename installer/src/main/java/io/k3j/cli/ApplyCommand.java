@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,6 +79,9 @@ public class ApplyCommand extends BaseCommand {
     @Mixin
     ReadyTimeoutOption ready;
 
+    @Mixin
+    LockOptions lock;
+
     @Override
     protected ExitCode run(CommandContext context) {
         if (detailedExitCode && !dryRun) {
@@ -91,7 +95,7 @@ public class ApplyCommand extends BaseCommand {
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();
         Path log = run.logFile(valid, "apply", clock);
-        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.APPLY, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.APPLY, Optional.of(lock), log, context, clock)) {
             List<Removal> removals = new PruneConsent(prune, force, context).removals(HostSession.removals(valid, hosts, context),
                     hosts.unreachable());
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,

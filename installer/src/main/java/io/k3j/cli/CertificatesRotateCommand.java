@@ -75,6 +75,9 @@ public class CertificatesRotateCommand implements Callable<Integer> {
     @Mixin
     ReadyTimeoutOption ready;
 
+    @Mixin
+    LockOptions lock;
+
     @Override
     public Integer call() {
         return run(parent.context()).code();
@@ -90,7 +93,8 @@ public class CertificatesRotateCommand implements Callable<Integer> {
         Set<String> chosen = chosen(valid);
         Clock clock = Clock.systemUTC();
         Path log = run.logFile(valid, "certificates", clock);
-        try (ConnectedHosts connected = HostSession.open(valid, run.ssh(), log, context, clock)) {
+        try (ConnectedHosts connected = dryRun ? HostSession.open(valid, run.ssh(), log, context, clock)
+                : HostSession.openLocked(valid, run.ssh(), lock, log, context, clock)) {
             CertificateRotation rotation = new CertificateRotation(valid, connected, new WaveRunner(run.ssh().parallel(), clock),
                     ready.limit(), clock);
             List<String> withoutK3s = rotation.withoutK3s(chosen);

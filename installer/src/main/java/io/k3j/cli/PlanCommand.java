@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,7 +85,7 @@ public class PlanCommand extends BaseCommand {
         Clock clock = Clock.systemUTC();
         Path log = run.logFile(valid, "plan", clock);
         SecretResolver resolver = new InventoryLoader(context.environment()::get).secrets(valid);
-        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.PLAN, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.PLAN, Optional.empty(), log, context, clock)) {
             ClusterValues values = ClusterValues.of(valid, resolver,
                     HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());

@@ -56,6 +56,9 @@ public class RestoreCommand extends BaseCommand {
     @Mixin
     ReadyTimeoutOption ready;
 
+    @Mixin
+    LockOptions lock;
+
     @Override
     protected ExitCode run(CommandContext context) {
         Inventory valid = InventoryInput.load(inventory, context);
@@ -69,7 +72,7 @@ public class RestoreCommand extends BaseCommand {
         Path log = run.logFile(valid, "restore", clock);
         Duration limit = ready.limit();
         List<Node> nodes;
-        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.openLocked(valid, run.ssh(), lock, log, context, clock)) {
             ClusterApply check = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
                     new WaveRunner(run.ssh().parallel(), clock), limit, clock);
             ClusterRestore restore = new ClusterRestore(valid, hosts, limit);
