@@ -77,10 +77,7 @@ public class ApplyCommand extends BaseCommand {
     KubeconfigOptions kubeconfig;
 
     @Mixin
-    ReadyTimeoutOption ready;
-
-    @Mixin
-    LockOptions lock;
+    ClusterChangeOptions change;
 
     @Override
     protected ExitCode run(CommandContext context) {
@@ -95,11 +92,12 @@ public class ApplyCommand extends BaseCommand {
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();
         Path log = run.logFile(valid, "apply", clock);
-        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.APPLY, Optional.of(lock), log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.APPLY,
+                Optional.of(change.lock()), log, context, clock)) {
             List<Removal> removals = new PruneConsent(prune, force, context).removals(HostSession.removals(valid, hosts, context),
                     hosts.unreachable());
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
-                    new WaveRunner(run.ssh().parallel(), clock), ready.limit(), clock).rollingOut(upgrade.rollout())
+                    new WaveRunner(run.ssh().parallel(), clock), change.readyLimit(), clock).rollingOut(upgrade.rollout())
                     .removing(removals);
             ClusterValues values = HostSession.keptSecrets(apply::values, context);
             SecretMasker masker = values.masker();

@@ -73,10 +73,7 @@ public class CertificatesRotateCommand implements Callable<Integer> {
     KubeconfigOptions kubeconfig;
 
     @Mixin
-    ReadyTimeoutOption ready;
-
-    @Mixin
-    LockOptions lock;
+    ClusterChangeOptions change;
 
     @Override
     public Integer call() {
@@ -94,9 +91,9 @@ public class CertificatesRotateCommand implements Callable<Integer> {
         Clock clock = Clock.systemUTC();
         Path log = run.logFile(valid, "certificates", clock);
         try (ConnectedHosts connected = dryRun ? HostSession.open(valid, run.ssh(), log, context, clock)
-                : HostSession.openLocked(valid, run.ssh(), lock, log, context, clock)) {
+                : HostSession.openLocked(valid, run.ssh(), change.lock(), log, context, clock)) {
             CertificateRotation rotation = new CertificateRotation(valid, connected, new WaveRunner(run.ssh().parallel(), clock),
-                    ready.limit(), clock);
+                    change.readyLimit(), clock);
             List<String> withoutK3s = rotation.withoutK3s(chosen);
             if (!withoutK3s.isEmpty()) {
                 throw new CliException(ExitCode.PREFLIGHT_FAILED, String.join(", ", withoutK3s) + (withoutK3s.size() == 1 ? " has" : " have")

@@ -144,15 +144,17 @@ final class HostSession {
             });
         } catch (LockTaken e) {
             connected.close();
-            output.event("lock-taken", "host", e.host(), "message", e.getMessage());
-            throw new CliException(ExitCode.PREFLIGHT_FAILED, e.getMessage() + "; no host was changed. Let that run end, or run "
-                    + "again with --wait-for-lock; a run that is gone holds no lock, as each dies with its SSH session "
-                    + "(docs/operations.md#the-apply-lock)");
+            output.event("lock-busy", "host", e.host(), "message", e.getMessage());
+            throw new CliException(ExitCode.PREFLIGHT_FAILED, e.getMessage() + "; no host was changed. " + (e.byAnotherRun()
+                    ? "Let that run end, or run again with --wait-for-lock; a run that is gone holds no lock, as each dies with its "
+                    + "SSH session (docs/operations.md#the-apply-lock)"
+                    : "Fix that host and run again (docs/operations.md#the-apply-lock)"));
         } catch (RuntimeException e) {
             connected.close();
             throw e;
         }
         output.detail(1, "apply lock taken on every host");
+        output.event("locked", "hosts", connected.allFacts().size());
     }
 
     /**

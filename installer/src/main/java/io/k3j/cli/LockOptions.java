@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
-/** The apply lock a command that changes the cluster takes on every host first: apply, restore and certificates rotate. */
+/** The apply lock a command that changes the cluster takes on every host first ({@link ClusterChangeOptions}). */
 public class LockOptions {
 
     @Option(names = "--wait-for-lock",

@@ -85,7 +85,8 @@ public class PlanCommand extends BaseCommand {
         Clock clock = Clock.systemUTC();
         Path log = run.logFile(valid, "plan", clock);
         SecretResolver resolver = new InventoryLoader(context.environment()::get).secrets(valid);
-        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.PLAN, Optional.empty(), log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.PLAN, Optional.empty(),
+                log, context, clock)) {
             ClusterValues values = ClusterValues.of(valid, resolver,
                     HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());

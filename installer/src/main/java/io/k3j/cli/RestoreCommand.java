@@ -54,10 +54,7 @@ public class RestoreCommand extends BaseCommand {
     InventoryRunOptions run;
 
     @Mixin
-    ReadyTimeoutOption ready;
-
-    @Mixin
-    LockOptions lock;
+    ClusterChangeOptions change;
 
     @Override
     protected ExitCode run(CommandContext context) {
@@ -70,9 +67,9 @@ public class RestoreCommand extends BaseCommand {
         confirm(valid, folder, context);
         Clock clock = Clock.systemUTC();
         Path log = run.logFile(valid, "restore", clock);
-        Duration limit = ready.limit();
+        Duration limit = change.readyLimit();
         List<Node> nodes;
-        try (ConnectedHosts hosts = HostSession.openLocked(valid, run.ssh(), lock, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.openLocked(valid, run.ssh(), change.lock(), log, context, clock)) {
             ClusterApply check = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
                     new WaveRunner(run.ssh().parallel(), clock), limit, clock);
             ClusterRestore restore = new ClusterRestore(valid, hosts, limit);

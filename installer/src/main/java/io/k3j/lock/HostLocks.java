@@ -2,6 +2,7 @@ package io.k3j.lock;
 
 import io.k3j.ssh.HeldCommand;
 import io.k3j.ssh.RemoteHost;
+import io.k3j.ssh.SshException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,12 +37,12 @@ public final class HostLocks implements AutoCloseable {
         try {
             if (!order.isEmpty()) {
                 String first = order.get(0);
-                held.add(await(first, hosts.get(first).hold(HostLock.command(holder, wait)), wait, waiting));
+                held.add(await(first, start(first, hosts.get(first), holder, wait), wait, waiting));
             }
             // the others at once: every command is started before any answer is read
             Map<String, HeldCommand> started = new LinkedHashMap<>();
             for (String address : order.subList(Math.min(1, order.size()), order.size())) {
-                HeldCommand command = hosts.get(address).hold(HostLock.command(holder, wait));
+                HeldCommand command = start(address, hosts.get(address), holder, wait);
                 started.put(address, command);
                 held.add(command);
             }
@@ -53,22 +54,31 @@ public final class HostLocks implements AutoCloseable {
         }
     }
 
+    /** The lock's command started; a connection that fails it is said as the lock not taken (the command ends, exit 4). */
+    private static HeldCommand start(String address, RemoteHost host, LockHolder holder, Duration wait) {
+        try {
+            return host.hold(HostLock.command(holder, wait));
+        } catch (SshException e) {
+            throw LockTaken.failed(address, e.getMessage() + " (while taking the apply lock)");
+        }
+    }
+
     private static HeldCommand await(String address, HeldCommand command, Duration wait, Consumer<String> waiting) {
         try {
             HostLock.Answer answer = answer(address, command, ANSWER_WAIT);
             if (answer instanceof HostLock.HeldBy heldBy) {
                 if (wait.isZero()) {
-                    throw new LockTaken(address, address + ": another run holds the apply lock: " + heldBy.holder());
+                    throw LockTaken.byAnotherRun(address, address + ": another run holds the apply lock: " + heldBy.holder());
                 }
                 waiting.accept(address + ": waiting up to " + wait.toSeconds() + " s for the apply lock, held by " + heldBy.holder());
                 answer = answer(address, command, wait.plus(ANSWER_WAIT));
                 if (!(answer instanceof HostLock.Locked)) {
-                    throw new LockTaken(address, address + ": another run still holds the apply lock after " + wait.toSeconds()
+                    throw LockTaken.byAnotherRun(address, address + ": another run still holds the apply lock after " + wait.toSeconds()
                             + " s: " + heldBy.holder());
                 }
             }
             if (answer instanceof HostLock.Other other) {
-                throw new LockTaken(address, address + ": cannot take the apply lock (flock on " + HostLock.LOCK_FILE + "): "
+                throw LockTaken.failed(address, address + ": cannot take the apply lock (flock on " + HostLock.LOCK_FILE + "): "
                         + other.text());
             }
             return command;

@@ -121,7 +121,8 @@ class PlanOnLabIT {
 
     /**
      * Last, as it installs the cluster: two applies started together on it, one runs and the other
-     * stops at once (exit 4) naming the run that holds the lock; after both, no host keeps a lock.
+     * stops at once (exit 4) naming the run that holds the lock; after both, no host keeps a lock,
+     * nor after an apply killed while it held them.
      */
     @Test
     @Order(5)
@@ -155,6 +156,12 @@ class PlanOnLabIT {
         for (LabHost host : lab.hosts()) {
             assertThat(lab.exec(host.name(), "sh", "-c", "test ! -e " + HostLock.HOLDER_FILE + " && flock -n " + HostLock.LOCK_FILE
                     + " true").exitCode()).as("no lock left on " + host.name()).isZero();
+        }
+        // an apply killed while it holds the locks leaves none: each went with its SSH session
+        InterruptedApply.start(inventory, temp, temp.resolve("killed.kubeconfig"), SECRETS).killOnceLocked();
+        for (LabHost host : lab.hosts()) {
+            assertThat(lab.exec(host.name(), "flock", "-w", "30", HostLock.LOCK_FILE, "true").exitCode())
+                    .as("the lock of the killed apply released on " + host.name() + " within 30 s").isZero();
         }
         CliRun again = apply(inventory, "again");
         assertThat(again.exitCode()).as(again.all()).isZero();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.Shell;
+import io.k3j.ssh.SshException;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
 import java.time.Duration;
@@ -71,6 +72,7 @@ class HostLocksTest {
         assertThatThrownBy(() -> HostLocks.take(hosts, ME, Duration.ZERO, waits::add)).isInstanceOfSatisfying(LockTaken.class,
                 taken -> {
                     assertThat(taken.host()).isEqualTo("198.51.100.12");
+                    assertThat(taken.byAnotherRun()).isTrue();
                     assertThat(taken.getMessage()).isEqualTo("198.51.100.12: another run holds the apply lock: alice on ops.example.com "
                             + "(pid 4242) since 2026-12-02T14:05:00Z");
                 });
@@ -100,7 +102,18 @@ class HostLocksTest {
     void aHostWithoutFlockSaysWhatItsShellSaid() {
         Map<String, RemoteHost> hosts = hosts(lockable("198.51.100.11", "sh: 3: flock: not found\n", 127));
 
-        assertThatThrownBy(() -> HostLocks.take(hosts, ME, Duration.ZERO, waits::add)).isInstanceOf(LockTaken.class)
+        assertThatThrownBy(() -> HostLocks.take(hosts, ME, Duration.ZERO, waits::add)).isInstanceOfSatisfying(LockTaken.class,
+                taken -> assertThat(taken.byAnotherRun()).isFalse())
                 .hasMessage("198.51.100.11: cannot take the apply lock (flock on /run/k3j/apply.lock): sh: 3: flock: not found");
+    }
+
+    @Test
+    void aConnectionThatFailsTheLockIsSaidAsTheLockNotTakenNamingTheHost() {
+        FakeHost dropped = fakes.host("198.51.100.11").on("lock", FakeHost.command("(?s)\\Ash -c .* k3j-lock .*"), sent -> {
+            throw new SshException("198.51.100.11: the connection dropped while running a command: EOF");
+        });
+
+        assertThatThrownBy(() -> HostLocks.take(hosts(dropped), ME, Duration.ZERO, waits::add)).isInstanceOf(LockTaken.class)
+                .hasMessage("198.51.100.11: the connection dropped while running a command: EOF (while taking the apply lock)");
     }
 }
