@@ -4,15 +4,19 @@ import io.k3j.facts.FactsGatherer;
 import io.k3j.facts.HostFacts;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
+import io.k3j.lock.HostLocks;
+import io.k3j.lock.LockHolder;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.RunLog;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +33,7 @@ public final class ConnectedHosts implements AutoCloseable {
     private final HostConnector connector;
     private final WaveRunner runner;
     private final Map<String, String> unreachable = new LinkedHashMap<>();
+    private HostLocks locks;
 
     /** Hosts connected by a test, which connects no more. */
     ConnectedHosts(Map<String, RemoteHost> hosts, Map<String, HostFacts> facts, RunLog log) {
@@ -144,8 +149,20 @@ public final class ConnectedHosts implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Takes the apply lock on every connected host ({@link HostLocks#take}), held until {@link #close()};
+     * throws {@link io.k3j.lock.LockTaken} when another run holds one.
+     */
+    public void lock(LockHolder holder, Duration wait, Consumer<String> waiting) {
+        locks = HostLocks.take(Map.copyOf(hosts), holder, wait, waiting);
+    }
+
+    /** The locks released first, while the connections they ride on are still there. */
     @Override
     public void close() {
+        if (locks != null) {
+            locks.close();
+        }
         hosts.values().forEach(RemoteHost::close);
     }
 }

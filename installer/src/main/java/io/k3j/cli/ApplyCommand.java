@@ -7,7 +7,6 @@ import io.k3j.apply.StepFailure;
 import io.k3j.apply.WaveRunner;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
-import io.k3j.kubeconfig.KubeconfigFile;
 import io.k3j.plan.ClusterValues;
 import io.k3j.plan.Removal;
 import io.k3j.plan.SecretMasker;
@@ -16,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,13 +50,10 @@ public class ApplyCommand extends BaseCommand {
     Path inventory;
 
     @Mixin
-    SshOptions ssh;
+    InventoryRunOptions run;
 
     @Mixin
-    UpgradeRulesOptions upgrade;
-
-    @Mixin
-    RolloutOptions rollout;
+    UpgradeOptions upgrade;
 
     @Option(names = "--dry-run", description = "Go through apply's steps reading the hosts, print what would change (as 'plan'), "
             + "change nothing.")
@@ -75,22 +72,11 @@ public class ApplyCommand extends BaseCommand {
             + "anyway, and reported as not cleaned.")
     boolean force;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Where to write the cluster's kubeconfig (mode 0600; default: <cluster>.kubeconfig next to the inventory).")
-    Path kubeconfig;
+    @Mixin
+    KubeconfigOptions kubeconfig;
 
-    @Option(names = "--merge-kubeconfig", description = "Merge into the kubeconfig file there instead of replacing it.")
-    boolean mergeKubeconfig;
-
-    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "How long to wait for software to become ready on a host (K3s, a node, a datastore) "
-                    + "before failing (default: ${DEFAULT-VALUE}).")
-    long readyTimeout;
-
-    @Option(names = "--log-file", paramLabel = "FILE",
-            description = "Run log: every command run on every host and its result, secrets masked "
-                    + "(default: .k3j/logs/apply-<time>.log next to the inventory).")
-    Path logFile;
+    @Mixin
+    ClusterChangeOptions change;
 
     @Override
     protected ExitCode run(CommandContext context) {
@@ -99,17 +85,18 @@ public class ApplyCommand extends BaseCommand {
                     + "'plan --detailed-exitcode' asks the same of the plan)");
         }
         if (dryRun) {
-            boolean pending = PlanCommand.online(inventory, ssh, upgrade, rollout.rollout(), logFile, false, context);
+            boolean pending = PlanCommand.online(inventory, run, upgrade, false, context);
             return pending && detailedExitCode ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         }
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();
-        Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "apply", clock);
-        try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, HostSession.Purpose.APPLY, log, context, clock)) {
+        Path log = run.logFile(valid, "apply", clock);
+        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.APPLY,
+                Optional.of(change.lock()), log, context, clock)) {
             List<Removal> removals = new PruneConsent(prune, force, context).removals(HostSession.removals(valid, hosts, context),
                     hosts.unreachable());
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
-                    new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout), clock).rollingOut(rollout.rollout())
+                    new WaveRunner(run.ssh().parallel(), clock), change.readyLimit(), clock).rollingOut(upgrade.rollout())
                     .removing(removals);
             ClusterValues values = HostSession.keptSecrets(apply::values, context);
             SecretMasker masker = values.masker();
@@ -136,8 +123,7 @@ public class ApplyCommand extends BaseCommand {
             } catch (StepFailure e) {
                 throw ending.stopped(summary.get(), List.of(e), log);
             }
-            Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
-            KubeconfigFile.write(written, result.kubeconfig(), mergeKubeconfig);
+            Path written = kubeconfig.write(valid, result.kubeconfig());
             ending.applied(summary.get(), result.nodes(), valid.name(), valid.registration().url(), written);
             PruneConsent.notCleaned(removals, valid.servers().hosts().get(0).address()).forEach(context.output()::warning);
             CertificateWarnings.show(context.output(), result.reports(), inventory);

@@ -35,12 +35,7 @@ public class BackupCommand extends BaseCommand {
     Path outputDirectory;
 
     @Mixin
-    SshOptions ssh;
-
-    @Option(names = "--log-file", paramLabel = "FILE",
-            description = "Run log of every command run on the hosts, secrets masked (default: .k3j/logs/backup-<time>.log "
-                    + "next to the inventory).")
-    Path logFile;
+    InventoryRunOptions run;
 
     @Override
     protected ExitCode run(CommandContext context) {
@@ -51,10 +46,10 @@ public class BackupCommand extends BaseCommand {
             throw new CliException(ExitCode.REFUSED, e.getMessage());
         }
         Clock clock = Clock.systemUTC();
-        Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "backup", clock);
+        Path log = run.logFile(valid, "backup", clock);
         Path parent = outputDirectory != null ? outputDirectory : ClusterBackup.defaultParent(valid);
         ClusterBackup.Taken taken;
-        try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), log, context, clock)) {
             taken = new ClusterBackup(valid, hosts, clock).take(parent);
         } catch (StepFailure e) {
             throw new CliException(ExitCode.APPLY_FAILED, e.describe() + ". The run log is " + log);

@@ -9,7 +9,6 @@ import io.k3j.apply.WaveRunner;
 import io.k3j.certificates.RotationServices;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
-import io.k3j.kubeconfig.KubeconfigFile;
 import io.k3j.output.Output;
 import io.k3j.plan.SecretMasker;
 import java.nio.file.Path;
@@ -66,22 +65,13 @@ public class CertificatesRotateCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Mixin
-    SshOptions ssh;
+    InventoryRunOptions run;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "The kubeconfig to write again (default: <cluster>.kubeconfig next to the inventory, as apply writes it).")
-    Path kubeconfig;
+    @Mixin
+    KubeconfigOptions kubeconfig;
 
-    @Option(names = "--merge-kubeconfig", description = "Merge into the kubeconfig file there instead of replacing it.")
-    boolean mergeKubeconfig;
-
-    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "How long to wait for each node to be back (default: ${DEFAULT-VALUE}).")
-    long readyTimeout;
-
-    @Option(names = "--log-file", paramLabel = "FILE",
-            description = "Run log (default: .k3j/logs/certificates-<time>.log next to the inventory).")
-    Path logFile;
+    @Mixin
+    ClusterChangeOptions change;
 
     @Override
     public Integer call() {
@@ -97,10 +87,11 @@ public class CertificatesRotateCommand implements Callable<Integer> {
         Inventory valid = InventoryInput.load(inventory, context);
         Set<String> chosen = chosen(valid);
         Clock clock = Clock.systemUTC();
-        Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "certificates", clock);
-        try (ConnectedHosts connected = HostSession.open(valid, ssh, log, context, clock)) {
-            CertificateRotation rotation = new CertificateRotation(valid, connected, new WaveRunner(ssh.parallel(), clock),
-                    Duration.ofSeconds(readyTimeout), clock);
+        Path log = run.logFile(valid, "certificates", clock);
+        try (ConnectedHosts connected = dryRun ? HostSession.open(valid, run.ssh(), log, context, clock)
+                : HostSession.openLocked(valid, run.ssh(), change.lock(), log, context, clock)) {
+            CertificateRotation rotation = new CertificateRotation(valid, connected, new WaveRunner(run.ssh().parallel(), clock),
+                    change.readyLimit(), clock);
             List<String> withoutK3s = rotation.withoutK3s(chosen);
             if (!withoutK3s.isEmpty()) {
                 throw new CliException(ExitCode.PREFLIGHT_FAILED, String.join(", ", withoutK3s) + (withoutK3s.size() == 1 ? " has" : " have")
@@ -159,14 +150,14 @@ public class CertificatesRotateCommand implements Callable<Integer> {
      * rotated, else left alone, and the reason said.
      */
     private Optional<Path> refreshKubeconfig(Inventory valid, Set<String> chosen, CertificateRotation rotation, Output output) {
-        Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
+        Path written = kubeconfig.path(valid);
         String first = valid.servers().hosts().get(0).address();
         if (!chosen.contains(first) || !RotationServices.rotateAdmin(services)) {
             output.result("kubeconfig: " + written + " left as it is: its admin client certificate is " + first + "'s, which this run "
                     + (chosen.contains(first) ? "did not rotate (--service without admin)" : "left out (--hosts)"));
             return Optional.empty();
         }
-        KubeconfigFile.write(written, rotation.kubeconfig(), mergeKubeconfig);
+        kubeconfig.write(valid, rotation.kubeconfig());
         output.result("kubeconfig: " + written + " written again with " + first + "'s new admin client certificate (context "
                 + valid.name() + ", server " + valid.registration().url() + ")");
         return Optional.of(written);

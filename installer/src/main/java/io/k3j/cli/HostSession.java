@@ -14,6 +14,7 @@ import io.k3j.inventory.Inventory;
 import io.k3j.inventory.Inventory.RoledHost;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.inventory.K3sVersion;
+import io.k3j.lock.LockTaken;
 import io.k3j.output.Output;
 import io.k3j.plan.Removal;
 import io.k3j.preflight.Preflight;
@@ -54,16 +55,24 @@ final class HostSession {
         NO_UPGRADE
     }
 
+    /** For a command that changes nothing: no lock taken. */
     static ConnectedHosts open(Inventory inventory, SshOptions ssh, Path logFile, CommandContext context, Clock clock) {
-        return open(inventory, ssh, new UpgradeRulesOptions(), Purpose.NO_UPGRADE, logFile, context, clock);
+        return open(inventory, ssh, new UpgradeRulesOptions(), Purpose.NO_UPGRADE, Optional.empty(), logFile, context, clock);
+    }
+
+    /** For a command that changes the cluster but upgrades nothing (restore, certificates rotate): every host locked first. */
+    static ConnectedHosts openLocked(Inventory inventory, SshOptions ssh, LockOptions lock, Path logFile, CommandContext context,
+                                     Clock clock) {
+        return open(inventory, ssh, new UpgradeRulesOptions(), Purpose.NO_UPGRADE, Optional.of(lock), logFile, context, clock);
     }
 
     /**
      * As {@link #open(Inventory, SshOptions, Path, CommandContext, Clock)}, with what the upgrade rules may let through,
-     * and the backup before an upgrade said ({@link Purpose#PLAN}) or taken ({@link Purpose#APPLY}).
+     * and the backup before an upgrade said ({@link Purpose#PLAN}) or taken ({@link Purpose#APPLY}); with {@code lock},
+     * the apply lock taken on every host as soon as they are connected, before anything else is read.
      */
-    static ConnectedHosts open(Inventory inventory, SshOptions ssh, UpgradeRulesOptions upgrade, Purpose purpose, Path logFile,
-                               CommandContext context, Clock clock) {
+    static ConnectedHosts open(Inventory inventory, SshOptions ssh, UpgradeRulesOptions upgrade, Purpose purpose,
+                               Optional<LockOptions> lock, Path logFile, CommandContext context, Clock clock) {
         Output output = context.output();
         Optional<Path> backupParent = upgrade.backupParent(inventory);
         Connection connection = connection(inventory, ssh, logFile, context, clock);
@@ -80,6 +89,9 @@ final class HostSession {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");
+        }
+        if (lock.isPresent()) {
+            takeLock(connected, lock.get(), context, clock);
         }
         K3sVersion target = targetVersion(inventory);
         RunningNodes running = RunningVersions.read(inventory, connected);
@@ -116,6 +128,29 @@ final class HostSession {
             }
         }
         return connected;
+    }
+
+    /** Every host's apply lock, or the command ends (exit 4) naming the host and the run that holds it. */
+    private static void takeLock(ConnectedHosts connected, LockOptions lock, CommandContext context, Clock clock) {
+        Output output = context.output();
+        try {
+            connected.lock(LockOptions.holder(context.environment(), clock), lock.waitLimit(), waiting -> {
+                output.warning(waiting);
+                output.event("lock-wait", "message", waiting);
+            });
+        } catch (LockTaken e) {
+            connected.close();
+            output.event("lock-busy", "host", e.host(), "message", e.getMessage());
+            throw new CliException(ExitCode.PREFLIGHT_FAILED, e.getMessage() + "; no host was changed. " + (e.byAnotherRun()
+                    ? "Let that run end, or run again with --wait-for-lock; a run that is gone holds no lock, as each dies with its "
+                    + "SSH session (docs/operations.md#the-apply-lock)"
+                    : "Fix that host and run again (docs/operations.md#the-apply-lock)"));
+        } catch (RuntimeException e) {
+            connected.close();
+            throw e;
+        }
+        output.detail(1, "apply lock taken on every host");
+        output.event("locked", "hosts", connected.allFacts().size());
     }
 
     /**

@@ -3,14 +3,12 @@ package io.k3j.cli;
 import io.k3j.apply.ConnectedHosts;
 import io.k3j.inventory.Inventory;
 import io.k3j.kubeconfig.Kubeconfig;
-import io.k3j.kubeconfig.KubeconfigFile;
 import io.k3j.plan.Paths;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "kubeconfig",
@@ -25,31 +23,23 @@ public class KubeconfigCommand extends BaseCommand {
     Path inventory;
 
     @Mixin
-    SshOptions ssh;
+    InventoryRunOptions run;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE",
-            description = "Where to write it (default: <cluster>.kubeconfig next to the inventory).")
-    Path kubeconfig;
-
-    @Option(names = "--merge", description = "Merge into an existing kubeconfig file instead of replacing it.")
-    boolean merge;
-
-    @Option(names = "--log-file", paramLabel = "FILE",
-            description = "Run log of every command run on the hosts (default: .k3j/logs/kubeconfig-<time>.log next to the inventory).")
-    Path logFile;
+    @Mixin
+    KubeconfigOptions kubeconfig;
 
     @Override
     protected ExitCode run(CommandContext context) {
         Inventory valid = InventoryInput.load(inventory, context);
         Clock clock = Clock.systemUTC();
-        Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "kubeconfig", clock);
-        Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
-        try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
+        Path log = run.logFile(valid, "kubeconfig", clock);
+        Path written;
+        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), log, context, clock)) {
             String server = valid.servers().hosts().get(0).address();
             String k3sYaml = hosts.host(server).readFile(Paths.KUBECONFIG).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                     .orElseThrow(() -> new CliException(ExitCode.APPLY_FAILED, server + ": " + Paths.KUBECONFIG
                             + " does not exist: K3s is not set up there yet; run 'k3j-install apply " + inventory + "'"));
-            KubeconfigFile.write(written, Kubeconfig.parse(k3sYaml).forOperator(valid.name(), valid.registration().url()), merge);
+            written = kubeconfig.write(valid, Kubeconfig.parse(k3sYaml).forOperator(valid.name(), valid.registration().url()));
         }
         context.output().result("kubeconfig: " + written + " (context " + valid.name() + ", server " + valid.registration().url() + ")");
         context.output().event("kubeconfig", "path", written.toString(), "context", valid.name());

@@ -14,13 +14,13 @@ import io.k3j.plan.ClusterValues;
 import io.k3j.plan.HostKnowledge;
 import io.k3j.plan.PlanPrinter;
 import io.k3j.plan.Planner;
-import io.k3j.plan.Rollout;
 import io.k3j.plan.SecretMasker;
 import io.k3j.render.TemplateRenderer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -57,23 +57,15 @@ public class PlanCommand extends BaseCommand {
     boolean detailedExitCode;
 
     @Mixin
-    SshOptions ssh;
+    InventoryRunOptions run;
 
     @Mixin
-    UpgradeRulesOptions upgrade;
-
-    @Mixin
-    RolloutOptions rollout;
-
-    @Option(names = "--log-file", paramLabel = "FILE",
-            description = "Run log of every command run on the hosts, secrets masked (default: .k3j/logs/plan-<time>.log "
-                    + "next to the inventory).")
-    Path logFile;
+    UpgradeOptions upgrade;
 
     @Override
     protected ExitCode run(CommandContext context) {
         if (!offline) {
-            boolean pending = online(inventory, ssh, upgrade, rollout.rollout(), logFile, noFiles, context);
+            boolean pending = online(inventory, run, upgrade, noFiles, context);
             return pending && detailedExitCode ? ExitCode.CHANGES_PENDING : ExitCode.OK;
         }
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
@@ -88,18 +80,18 @@ public class PlanCommand extends BaseCommand {
      * The plan against the hosts (also {@code apply --dry-run}): apply's steps run dry, with the
      * kept secrets read back (none generated); says whether changes are pending.
      */
-    static boolean online(Path inventory, SshOptions ssh, UpgradeRulesOptions upgrade, Rollout rollout, Path logFile,
-                          boolean noFiles, CommandContext context) {
+    static boolean online(Path inventory, InventoryRunOptions run, UpgradeOptions upgrade, boolean noFiles, CommandContext context) {
         Inventory valid = DatastoreCertificatesStep.complete(InventoryInput.load(inventory, context), context);
         Clock clock = Clock.systemUTC();
-        Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "plan", clock);
+        Path log = run.logFile(valid, "plan", clock);
         SecretResolver resolver = new InventoryLoader(context.environment()::get).secrets(valid);
-        try (ConnectedHosts hosts = HostSession.open(valid, ssh, upgrade, HostSession.Purpose.PLAN, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.PLAN, Optional.empty(),
+                log, context, clock)) {
             ClusterValues values = ClusterValues.of(valid, resolver,
                     HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());
-            ClusterApply apply = new ClusterApply(valid, resolver, hosts, new WaveRunner(ssh.parallel(), clock), DRY_RUN_WAITS, clock)
-                    .rollingOut(rollout).removing(HostSession.removals(valid, hosts, context));
+            ClusterApply apply = new ClusterApply(valid, resolver, hosts, new WaveRunner(run.ssh().parallel(), clock), DRY_RUN_WAITS, clock)
+                    .rollingOut(upgrade.rollout()).removing(HostSession.removals(valid, hosts, context));
             ClusterApply.DryRun dryRun;
             try {
                 dryRun = apply.dryRun(values, SilentListener.INSTANCE);

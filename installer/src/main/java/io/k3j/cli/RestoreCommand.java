@@ -50,16 +50,10 @@ public class RestoreCommand extends BaseCommand {
     boolean yes;
 
     @Mixin
-    SshOptions ssh;
+    InventoryRunOptions run;
 
-    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "How long to wait for each server, then every node, to be ready (default: ${DEFAULT-VALUE}).")
-    long readyTimeout;
-
-    @Option(names = "--log-file", paramLabel = "FILE",
-            description = "Run log of every command run on the hosts, secrets masked (default: .k3j/logs/restore-<time>.log "
-                    + "next to the inventory).")
-    Path logFile;
+    @Mixin
+    ClusterChangeOptions change;
 
     @Override
     protected ExitCode run(CommandContext context) {
@@ -73,12 +67,12 @@ public class RestoreCommand extends BaseCommand {
                 + " with the backup taken " + folder.manifest().created() + ".", "restore replaces the state of " + valid.name()
                 + " with the backup's (taken " + folder.manifest().created() + ")");
         Clock clock = Clock.systemUTC();
-        Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "restore", clock);
-        Duration limit = Duration.ofSeconds(readyTimeout);
+        Path log = run.logFile(valid, "restore", clock);
+        Duration limit = change.readyLimit();
         List<Node> nodes;
-        try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.openLocked(valid, run.ssh(), change.lock(), log, context, clock)) {
             ClusterApply check = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
-                    new WaveRunner(ssh.parallel(), clock), limit, clock);
+                    new WaveRunner(run.ssh().parallel(), clock), limit, clock);
             ClusterRestore restore = new ClusterRestore(valid, hosts, limit);
             nodes = refusedAs(() -> {
                 try {

@@ -30,6 +30,13 @@ public interface RemoteHost extends AutoCloseable {
      */
     UploadResult upload(String path, Content content, String mode, String owner);
 
+    /**
+     * Starts the command on a channel of its own and keeps its standard input open after {@code
+     * command}'s own input, so it runs until the returned command is closed or this connection ends.
+     * Never retried: a dropped connection ends it, which is what it is for.
+     */
+    HeldCommand hold(RemoteCommand command);
+
     /** Forwards a loopback port of this machine to {@code host:port} as this host reaches it. */
     Tunnel tunnel(String host, int port);
 

@@ -395,6 +395,23 @@ public final class SshHost implements RemoteHost {
     }
 
     @Override
+    public synchronized HeldCommand hold(RemoteCommand command) {
+        Sudo.Wrapped wrapped = Sudo.wrap(command.text(), command.asRoot(), sudo, target);
+        try {
+            Session session = startSession();
+            Session.Command running = session.exec(wrapped.command());
+            try (InputStream input = wrapped.stdin(command.stdin())) {
+                input.transferTo(running.getOutputStream());
+                running.getOutputStream().flush();
+            }
+            log.note(target.name(), "holding, until the run ends: " + command.text());
+            return new SshHeldCommand(target.name(), session, running, log);
+        } catch (IOException e) {
+            throw new SshException(target.name() + ": cannot start a command that runs as long as the session: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public synchronized Tunnel tunnel(String host, int port) {
         try {
             ServerSocket socket = new ServerSocket();

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code k3j-install apply --output=json} as its own process (the built jar), its events read as
- * they come, to be stopped with SIGINT as Ctrl-C stops it. Every wait has a deadline and fails
+ * they come, to be stopped with SIGINT as Ctrl-C stops it (or killed, as a crash ends it). Every wait has a deadline and fails
  * with what the apply printed.
  */
 final class InterruptedApply {
@@ -73,20 +74,33 @@ final class InterruptedApply {
      * SIGINT; that worker's name.
      */
     String interruptOnceCordoned(Map<String, String> workers) throws InterruptedException, IOException {
+        String worker = awaitLine(line -> cordoned(line).map(workers::get), "a cordon of " + workers.values());
+        signal("-INT");
+        return worker;
+    }
+
+    /** Waits for the event that every host's apply lock is taken, then kills the apply (SIGKILL), as a crash would end it. */
+    void killOnceLocked() throws InterruptedException, IOException {
+        awaitLine(line -> line.contains("\"event\":\"locked\"") ? Optional.of(line) : Optional.empty(), "the locked event");
+        signal("-KILL");
+        exitCode();
+    }
+
+    /** The first match of a line printed, waiting for it up to the deadline. */
+    private String awaitLine(Function<String, Optional<String>> match, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(DEADLINE);
         int seen = 0;
         synchronized (lines) {
             while (true) {
                 for (; seen < lines.size(); seen++) {
-                    Optional<String> worker = cordoned(lines.get(seen)).map(workers::get);
-                    if (worker.isPresent()) {
-                        interrupt();
-                        return worker.get();
+                    Optional<String> found = match.apply(lines.get(seen));
+                    if (found.isPresent()) {
+                        return found.get();
                     }
                 }
                 long left = Duration.between(Instant.now(), deadline).toMillis();
                 if (ended || left <= 0) {
-                    throw new AssertionError("no cordon of " + workers.values() + (ended ? " before the apply ended" : " within " + DEADLINE)
+                    throw new AssertionError("no " + what + (ended ? " before the apply ended" : " within " + DEADLINE)
                             + "; it printed:\n" + String.join("\n", lines));
                 }
                 lines.wait(left);
@@ -99,10 +113,10 @@ final class InterruptedApply {
         return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
-    private void interrupt() throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).redirectErrorStream(true).start();
+    private void signal(String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).redirectErrorStream(true).start();
         if (kill.waitFor() != 0) {
-            throw new AssertionError("kill -INT " + process.pid() + " failed: " + new String(kill.getInputStream().readAllBytes(),
+            throw new AssertionError("kill " + signal + " " + process.pid() + " failed: " + new String(kill.getInputStream().readAllBytes(),
                     StandardCharsets.UTF_8));
         }
     }

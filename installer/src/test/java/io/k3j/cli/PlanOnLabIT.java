@@ -3,13 +3,21 @@ package io.k3j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.Lab;
+import io.k3j.lab.LabHost;
 import io.k3j.lab.LabTopology;
+import io.k3j.lock.HostLock;
 import io.k3j.labtest.LabCluster;
 import io.k3j.labtest.LabInventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -109,5 +117,57 @@ class PlanOnLabIT {
         CliRun accepted = plan(inventory, "--known-hosts=" + partial, "--accept-new-host-keys", "--no-files");
         assertThat(accepted.exitCode()).as(accepted.err()).isZero();
         assertThat(Files.readString(partial)).contains(lab.host("worker2").address());
+    }
+
+    /**
+     * Last, as it installs the cluster: two applies started together on it, one runs and the other
+     * stops at once (exit 4) naming the run that holds the lock; after both, no host keeps a lock,
+     * nor after an apply killed while it held them.
+     */
+    @Test
+    @Order(5)
+    void ofTwoAppliesStartedTogetherOneRunsAndTheOtherStopsNamingTheHolder(Lab lab) throws Exception {
+        LabCluster.startServersQuickly(lab, List.of("server1", "server2", "server3"));
+        Path inventory = LabInventory.write(lab, temp);
+        ExecutorService both = Executors.newFixedThreadPool(2);
+        CountDownLatch ready = new CountDownLatch(2);
+        List<Future<CliRun>> started = new ArrayList<>();
+        try {
+            for (String name : List.of("first", "second")) {
+                started.add(both.submit(() -> {
+                    ready.countDown();
+                    ready.await();
+                    return apply(inventory, name);
+                }));
+            }
+            List<CliRun> runs = new ArrayList<>();
+            for (Future<CliRun> run : started) {
+                runs.add(run.get());
+            }
+
+            assertThat(runs).as(runs.toString()).extracting(CliRun::exitCode)
+                    .containsExactlyInAnyOrder(ExitCode.OK.code(), ExitCode.PREFLIGHT_FAILED.code());
+            CliRun stopped = runs.stream().filter(run -> run.exitCode() == ExitCode.PREFLIGHT_FAILED.code()).findFirst().orElseThrow();
+            assertThat(stopped.err()).containsPattern(": another run holds the apply lock: root on \\S+ \\(pid [0-9]+\\) since 20")
+                    .contains("no host was changed").contains("--wait-for-lock");
+        } finally {
+            both.shutdownNow();
+        }
+        for (LabHost host : lab.hosts()) {
+            assertThat(lab.exec(host.name(), "sh", "-c", "test ! -e " + HostLock.HOLDER_FILE + " && flock -n " + HostLock.LOCK_FILE
+                    + " true").exitCode()).as("no lock left on " + host.name()).isZero();
+        }
+        // an apply killed while it holds the locks leaves none: each went with its SSH session
+        InterruptedApply.start(inventory, temp, temp.resolve("killed.kubeconfig"), SECRETS).killOnceLocked();
+        for (LabHost host : lab.hosts()) {
+            assertThat(lab.exec(host.name(), "flock", "-w", "30", HostLock.LOCK_FILE, "true").exitCode())
+                    .as("the lock of the killed apply released on " + host.name() + " within 30 s").isZero();
+        }
+        CliRun again = apply(inventory, "again");
+        assertThat(again.exitCode()).as(again.all()).isZero();
+    }
+
+    private CliRun apply(Path inventory, String name) {
+        return CliRun.with(SECRETS, false, "apply", inventory.toString(), "--log-file=" + temp.resolve(name + ".log"));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.testing.ExampleInventories;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -13,11 +14,11 @@ import org.junit.jupiter.api.Test;
 
 class CertificateRotationPlannerTest {
     private final Inventory inventory = ExampleInventories.load("mysql-haproxy.yaml");
-    private final HostKnowledge knowledge = HostKnowledge.OFFLINE.withK3sVersions(inventory.allHosts().stream()
-            .collect(Collectors.toMap(roled -> roled.host().address(), roled -> "v1.31.4+k3s1", (one, other) -> one)));
+    private final HostKnowledge knowledge = HostKnowledge.OFFLINE.withK3sVersions(all().stream()
+            .collect(Collectors.toMap(address -> address, address -> "v1.31.4+k3s1")));
 
     private Set<String> all() {
-        Set<String> all = new java.util.LinkedHashSet<>();
+        Set<String> all = new LinkedHashSet<>();
         inventory.servers().hosts().forEach(host -> all.add(host.address()));
         inventory.workers().hosts().forEach(host -> all.add(host.address()));
         return all;

@@ -2,6 +2,7 @@ package io.k3j.testing;
 
 import io.k3j.ssh.Content;
 import io.k3j.ssh.ExecResult;
+import io.k3j.ssh.HeldCommand;
 import io.k3j.ssh.RemoteCommand;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.Sha256;
@@ -13,8 +14,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,6 +184,37 @@ public final class FakeHost implements RemoteHost {
         files.put(path, new File(read(content), mode, owner));
         journal.add(name + ": write " + path);
         return UploadResult.WRITTEN;
+    }
+
+    /**
+     * Answered as {@link #run}: the answer's standard output is handed out a line at a time; with exit
+     * 0 it then runs until closed (a lock held), else it has ended with the answer's status.
+     */
+    @Override
+    public HeldCommand hold(RemoteCommand command) {
+        ExecResult result = run(command);
+        Deque<String> lines = new ArrayDeque<>(result.stdout().lines().toList());
+        return new HeldCommand() {
+            private boolean closed;
+
+            @Override
+            public Optional<String> nextLine(Duration limit) {
+                return Optional.ofNullable(lines.poll());
+            }
+
+            @Override
+            public Optional<Integer> exitStatus() {
+                return result.exitStatus() != 0 && lines.isEmpty() || closed ? Optional.of(result.exitStatus()) : Optional.empty();
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    journal.add(name + ": end held command");
+                }
+            }
+        };
     }
 
     /** A forward to nowhere: what the tunnel reaches is the test's to fake (a datastore probe), not the host's. */

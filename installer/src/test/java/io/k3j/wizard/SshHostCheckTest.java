@@ -8,6 +8,7 @@ import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.HostKeyException;
 import io.k3j.ssh.HostKeyPolicy;
 import io.k3j.ssh.RemoteCommand;
+import io.k3j.ssh.HeldCommand;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.Shell;
 import io.k3j.ssh.SshTarget;
@@ -156,6 +157,11 @@ class SshHostCheckTest {
         @Override
         public UploadResult upload(String path, Content content, String mode, String owner) {
             throw new UnsupportedOperationException("the SSH test writes nothing");
+        }
+
+        @Override
+        public HeldCommand hold(RemoteCommand command) {
+            throw new UnsupportedOperationException("the SSH test takes no lock");
         }
 
         @Override
