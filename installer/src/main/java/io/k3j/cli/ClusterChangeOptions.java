@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /**
  * What a command that changes the cluster waits for: the software it starts to be ready, and
- * another run's apply lock. Apply, restore and certificates rotate have it.
+ * another run's apply lock. Apply, restore, certificates rotate and reset have it.
  */
 public class ClusterChangeOptions {
 

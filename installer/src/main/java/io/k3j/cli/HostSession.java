@@ -155,15 +155,20 @@ final class HostSession {
 
     /**
      * The hosts that can be reached, connected, with no preflight (a reset installs nothing); those
-     * that cannot are in {@link ConnectedHosts#unreachable}, for the command to name.
+     * that cannot are in {@link ConnectedHosts#unreachable}, for the command to name; with {@code lock},
+     * the apply lock taken on each of them first.
      */
-    static ConnectedHosts openReachable(Inventory inventory, SshOptions ssh, Path logFile, CommandContext context, Clock clock) {
+    static ConnectedHosts openReachable(Inventory inventory, SshOptions ssh, Optional<LockOptions> lock, Path logFile,
+                                        CommandContext context, Clock clock) {
         Connection connection = connection(inventory, ssh, logFile, context, clock);
         try {
             ConnectedHosts connected = ConnectedHosts.connectReachable(inventory, connection.connector(), connection.log(),
                     new WaveRunner(ssh.parallel(), clock));
             context.output().info(context.output().style().success("✓ ") + "connected to " + connected.allFacts().size() + " of "
                     + hostCount(inventory) + " hosts");
+            if (lock.isPresent()) {
+                takeLock(connected, lock.get(), context, clock);
+            }
             return connected;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -56,15 +57,10 @@ public class ResetCommand extends BaseCommand {
     boolean yes;
 
     @Mixin
-    SshOptions ssh;
+    InventoryRunOptions run;
 
-    @Option(names = "--ready-timeout", paramLabel = "SECONDS", defaultValue = "300",
-            description = "How long an uninstall script may take on a host (default: ${DEFAULT-VALUE}).")
-    long readyTimeout;
-
-    @Option(names = "--log-file", paramLabel = "FILE",
-            description = "Run log of every command run on the hosts (default: .k3j/logs/reset-<time>.log next to the inventory).")
-    Path logFile;
+    @Mixin
+    ClusterChangeOptions change;
 
     @Override
     protected ExitCode run(CommandContext context) {
@@ -80,15 +76,16 @@ public class ResetCommand extends BaseCommand {
                     "reset removes " + valid.name() + " from its hosts");
         }
         Clock clock = Clock.systemUTC();
-        Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "reset", clock);
+        Path log = run.logFile(valid, "reset", clock);
         Output output = context.output();
-        try (ConnectedHosts hosts = HostSession.openReachable(valid, ssh, log, context, clock)) {
+        try (ConnectedHosts hosts = HostSession.openReachable(valid, run.ssh(),
+                dryRun ? Optional.empty() : Optional.of(change.lock()), log, context, clock)) {
             Map<String, String> unreachable = hosts.unreachable();
             unreachable.forEach((address, problem) -> {
                 output.error(problem);
                 output.event("host-unreachable", "host", address, "message", problem);
             });
-            ClusterReset reset = new ClusterReset(valid, hosts, new WaveRunner(ssh.parallel(), clock), Duration.ofSeconds(readyTimeout),
+            ClusterReset reset = new ClusterReset(valid, hosts, new WaveRunner(run.ssh().parallel(), clock), change.readyLimit(),
                     clock);
             ResetPlanner.Plan plan = reset.plan(datastore);
             List<String> left = left(valid, plan);
