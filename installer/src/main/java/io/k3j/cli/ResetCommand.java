@@ -53,8 +53,8 @@ public class ResetCommand extends BaseCommand {
     @Option(names = "--dry-run", description = "Show what reset would do, per step and host, and change nothing.")
     boolean dryRun;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation (needed without a terminal).")
-    boolean yes;
+    @Mixin
+    ConfirmationOption confirmation;
 
     @Mixin
     InventoryRunOptions run;
@@ -71,7 +71,7 @@ public class ResetCommand extends BaseCommand {
             });
         }
         if (!dryRun) {
-            TypedConfirmation.onThisTerminal(context).require(yes, valid.name(), "Reset removes K3s" + (datastore
+            confirmation.require(context, valid.name(), "Reset removes K3s" + (datastore
                     ? " and the datastore" : "") + " from every host of " + valid.name() + "; its workloads and data are lost.",
                     "reset removes " + valid.name() + " from its hosts");
         }

@@ -46,8 +46,8 @@ public class RestoreCommand extends BaseCommand {
     @Option(names = "--stop-servers", description = "Stop the servers that run (every server is stopped during a restore).")
     boolean stopServers;
 
-    @Option(names = "--yes", description = "Do not ask for confirmation (needed without a terminal).")
-    boolean yes;
+    @Mixin
+    ConfirmationOption confirmation;
 
     @Mixin
     InventoryRunOptions run;
@@ -63,7 +63,7 @@ public class RestoreCommand extends BaseCommand {
             opened.requireFits(valid);
             return opened;
         });
-        TypedConfirmation.onThisTerminal(context).require(yes, valid.name(), "Restore replaces everything in " + valid.name()
+        confirmation.require(context, valid.name(), "Restore replaces everything in " + valid.name()
                 + " with the backup taken " + folder.manifest().created() + ".", "restore replaces the state of " + valid.name()
                 + " with the backup's (taken " + folder.manifest().created() + ")");
         Clock clock = Clock.systemUTC();
