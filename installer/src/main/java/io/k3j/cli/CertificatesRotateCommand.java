@@ -166,7 +166,12 @@ public class CertificatesRotateCommand implements Callable<Integer> {
                     + (chosen.contains(first) ? "did not rotate (--service without admin)" : "left out (--hosts)"));
             return Optional.empty();
         }
-        KubeconfigFile.write(written, rotation.kubeconfig(), mergeKubeconfig);
+        try {
+            KubeconfigFile.write(written, rotation.kubeconfig(), mergeKubeconfig);
+        } catch (StepFailure e) {
+            throw new CliException(ExitCode.APPLY_FAILED, e.describe() + ". Every host has its new certificates; once " + first
+                    + " answers, 'k3j-install kubeconfig' writes the kubeconfig again");
+        }
         output.result("kubeconfig: " + written + " written again with " + first + "'s new admin client certificate (context "
                 + valid.name() + ", server " + valid.registration().url() + ")");
         return Optional.of(written);

@@ -1,11 +1,10 @@
 package io.k3j.cli;
 
 import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.OperatorKubeconfig;
+import io.k3j.apply.StepFailure;
 import io.k3j.inventory.Inventory;
-import io.k3j.kubeconfig.Kubeconfig;
 import io.k3j.kubeconfig.KubeconfigFile;
-import io.k3j.plan.Paths;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Command;
@@ -45,11 +44,9 @@ public class KubeconfigCommand extends BaseCommand {
         Path log = logFile != null ? logFile : RunLogs.defaultPath(valid, "kubeconfig", clock);
         Path written = kubeconfig != null ? kubeconfig : valid.directory().resolve(valid.name() + ".kubeconfig");
         try (ConnectedHosts hosts = HostSession.open(valid, ssh, log, context, clock)) {
-            String server = valid.servers().hosts().get(0).address();
-            String k3sYaml = hosts.host(server).readFile(Paths.KUBECONFIG).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                    .orElseThrow(() -> new CliException(ExitCode.APPLY_FAILED, server + ": " + Paths.KUBECONFIG
-                            + " does not exist: K3s is not set up there yet; run 'k3j-install apply " + inventory + "'"));
-            KubeconfigFile.write(written, Kubeconfig.parse(k3sYaml).forOperator(valid.name(), valid.registration().url()), merge);
+            KubeconfigFile.write(written, OperatorKubeconfig.read(valid, hosts), merge);
+        } catch (StepFailure e) {
+            throw new CliException(ExitCode.APPLY_FAILED, e.describe());
         }
         context.output().result("kubeconfig: " + written + " (context " + valid.name() + ", server " + valid.registration().url() + ")");
         context.output().event("kubeconfig", "path", written.toString(), "context", valid.name());
