@@ -253,4 +253,33 @@ class FaultsOnLabIT {
         }
         nextApplyConverges(lab);
     }
+
+    @Test
+    @Order(6)
+    void aHostKeyChangedMidRunIsRefusedNamingTheHostAndOnceTheKeyIsBackTheNextApplyConverges(Lab lab)
+            throws IOException, InterruptedException {
+        lab.exec("server3", "sh", "-c", "mkdir -p /root/k3j-fault-keys && cp -p /etc/ssh/ssh_host_* /root/k3j-fault-keys/")
+                .orThrow("keep server3's host keys");
+        changeTheServers(lab);
+        ApplyProcess apply = applyInTheBackground("host-key-changed.log");
+
+        serversStepAt(lab, apply, "server3");
+        // New host keys, then the apply's own connections to server3 ended (the listener's children, by pid): it must reconnect.
+        lab.exec("server3", "sh", "-c", """
+                main=$(systemctl show -p MainPID --value ssh)
+                sessions=$(for stat in /proc/[0-9]*/stat; do set -- $(cat "$stat" 2>/dev/null); [ "$4" = "$main" ] && echo "$1"; done)
+                rm -f /etc/ssh/ssh_host_* && ssh-keygen -A >/dev/null && systemctl restart ssh && kill $sessions
+                """).orThrow("change server3's host key and end its SSH sessions");
+        try {
+            int exitCode = apply.exitCode();
+            assertThat(exitCode).as(apply.out()).isEqualTo(ExitCode.APPLY_FAILED.code());
+            finishedOrFailedClearly(lab, exitCode, apply.out(), "server3");
+            assertThat(apply.out()).containsAnyOf("the host key CHANGED", "the connection dropped while running a command");
+            assertNoSecretInTheRunLog("host-key-changed.log");
+        } finally {
+            lab.exec("server3", "sh", "-c", "cp -p /root/k3j-fault-keys/* /etc/ssh/ && systemctl restart ssh")
+                    .orThrow("give server3 its host keys back");
+        }
+        nextApplyConverges(lab);
+    }
 }
