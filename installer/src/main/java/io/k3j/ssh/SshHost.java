@@ -112,6 +112,10 @@ public final class SshHost implements RemoteHost {
         // KEEPALIVE_SECONDS × KEEPALIVE_UNANSWERED, where TCP alone would wait on a command for minutes.
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient ssh = new SSHClient(config);
+        // Set before connecting: sshj starts the keep-alive thread as it connects, and only when it has an interval.
+        KeepAliveRunner keepAlive = (KeepAliveRunner) ssh.getConnection().getKeepAlive();
+        keepAlive.setMaxAliveCount(KEEPALIVE_UNANSWERED);
+        keepAlive.setKeepAliveInterval(KEEPALIVE_SECONDS);
         ssh.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         ssh.addHostKeyVerifier(hostKeys.verifierFor(host, refusal));
         try {
@@ -127,9 +131,6 @@ public final class SshHost implements RemoteHost {
             }
             throw connectionFailure(host, via, e);
         }
-        KeepAliveRunner keepAlive = (KeepAliveRunner) ssh.getConnection().getKeepAlive();
-        keepAlive.setMaxAliveCount(KEEPALIVE_UNANSWERED);
-        keepAlive.setKeepAliveInterval(KEEPALIVE_SECONDS);
         List<String> tried = new ArrayList<>();
         try {
             ssh.authPublickey(host.user(), keys(ssh, host, tried).toArray(KeyProvider[]::new));
