@@ -4,10 +4,7 @@ import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.kubeconfig.Kubeconfig;
 import io.k3j.plan.CertificateRotationPlanner;
-import io.k3j.plan.Paths;
-import io.k3j.plan.Step;
 import io.k3j.plan.StepPlan;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,11 +57,7 @@ public final class CertificateRotation {
 
     /** The first server's kubeconfig for the operator, pointed at the registration address. */
     public Kubeconfig kubeconfig() {
-        Host first = inventory.servers().hosts().get(0);
-        String text = hosts.host(first.address()).readFile(Paths.KUBECONFIG).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                .orElseThrow(() -> new StepFailure(first.address(), Step.SERVERS, "read " + Paths.KUBECONFIG,
-                        "the file is missing although k3s was just started", "read 'journalctl -u k3s' on the host"));
-        return Kubeconfig.parse(text).forOperator(inventory.name(), inventory.registration().url());
+        return OperatorKubeconfig.read(inventory, hosts);
     }
 
     private List<StepRun> steps(Set<String> chosen, List<String> services, Wet wet, ApplyListener listener) throws InterruptedException {

@@ -4,14 +4,13 @@ import io.k3j.inventory.Inventory;
 import io.k3j.inventory.SecretResolver;
 import io.k3j.kubeconfig.Kubeconfig;
 import io.k3j.plan.ClusterValues;
-import io.k3j.plan.Paths;
 import io.k3j.plan.SecretMasker;
 import io.k3j.plan.Planner;
 import io.k3j.plan.Removal;
 import io.k3j.plan.Rollout;
 import io.k3j.plan.Step;
 import io.k3j.render.TemplateRenderer;
-import java.nio.charset.StandardCharsets;
+import io.k3j.ssh.HostKeyException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import java.util.Set;
  * reading the hosts and changing nothing.
  */
 public final class ClusterApply {
+    private static final String VERIFY_NODES = "verify the nodes (k3s kubectl get nodes)";
     private final Inventory inventory;
     private final SecretResolver resolver;
     private final ConnectedHosts hosts;
@@ -100,11 +100,7 @@ public final class ClusterApply {
         ApplyContext context = context(Wet.APPLY);
         List<HostReport> reports = steps(context, values, listener).stream().flatMap(step -> step.reports().stream()).toList();
         List<Node> nodes = awaitNodes(context);
-        String k3sYaml = context.firstServer().readFile(Paths.KUBECONFIG).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                .orElseThrow(() -> new StepFailure(context.firstServerHost().address(), Step.SERVERS,
-                        "read " + Paths.KUBECONFIG, "the file is missing although k3s runs", "read 'journalctl -u k3s' on the host"));
-        Kubeconfig kubeconfig = Kubeconfig.parse(k3sYaml).forOperator(inventory.name(), inventory.registration().url());
-        return new Result(reports, nodes, kubeconfig);
+        return new Result(reports, nodes, OperatorKubeconfig.read(inventory, hosts));
     }
 
     /** What {@link #run} would do: the same steps on the same interpreter, every read made, no change. */
@@ -151,14 +147,19 @@ public final class ClusterApply {
 
     /** Every inventory host a node as the inventory says, waited on: a node just started may need a heartbeat to be Ready. */
     private List<Node> awaitNodes(ApplyContext context) throws InterruptedException {
-        return context.poll().until(() -> ClusterNodes.read(context.firstServer()),
-                read -> read.failure().isEmpty() && problems(context, read.nodes()).isEmpty(), readyLimit,
-                read -> read.failure().map(failure -> unreadable(context, failure)).orElseGet(() -> mismatch(problems(context, read.nodes()))))
-                .nodes();
+        try {
+            return context.poll().until(() -> ClusterNodes.read(context.firstServer()),
+                    read -> read.failure().isEmpty() && problems(context, read.nodes()).isEmpty(), readyLimit,
+                    read -> read.failure().map(failure -> unreadable(context, failure))
+                            .orElseGet(() -> mismatch(problems(context, read.nodes()))))
+                    .nodes();
+        } catch (HostKeyException e) {
+            throw new StepFailure(context.firstServerHost().address(), Step.WORKERS, VERIFY_NODES, e.getMessage(), "");
+        }
     }
 
     private ApplyFailed unreadable(ApplyContext context, String failure) {
-        return new ApplyFailed(List.of(new StepFailure(context.firstServerHost().address(), Step.WORKERS, "verify the nodes (k3s kubectl get nodes)",
+        return new ApplyFailed(List.of(new StepFailure(context.firstServerHost().address(), Step.WORKERS, VERIFY_NODES,
                 failure + " (still, after " + readyLimit.toSeconds() + " s)",
                 "read 'journalctl -u k3s' on the host: its API answers once K3s there is ready; --ready-timeout waits longer")));
     }
@@ -169,6 +170,6 @@ public final class ClusterApply {
 
     private static ApplyFailed mismatch(List<NodeVerifier.Problem> problems) {
         return new ApplyFailed(problems.stream().map(problem -> new StepFailure(problem.host(), Step.WORKERS,
-                "verify the nodes (k3s kubectl get nodes)", problem.problem(), "read the journal of k3s / k3s-agent on the host")).toList());
+                VERIFY_NODES, problem.problem(), "read the journal of k3s / k3s-agent on the host")).toList());
     }
 }

@@ -1,9 +1,11 @@
 package io.k3j.apply;
 
 import io.k3j.ssh.ExecResult;
+import io.k3j.ssh.HostKeyException;
 import io.k3j.ssh.RemoteCommand;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.Shell;
+import io.k3j.ssh.SshException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +33,11 @@ public final class ClusterNodes {
     }
 
     static Read read(RemoteHost server) {
-        ExecResult result = server.run(RemoteCommand.asRoot("k3s kubectl get nodes -o json"));
+        Asked asked = ask(server, "k3s kubectl get nodes -o json");
+        if (asked.unanswered().isPresent()) {
+            return new Read(List.of(), asked.unanswered());
+        }
+        ExecResult result = asked.result();
         if (!result.ok()) {
             return new Read(List.of(), Optional.of("k3s kubectl get nodes failed on " + server.name() + " (exit " + result.exitStatus()
                     + "): " + result.stderr().strip()));
@@ -52,7 +58,11 @@ public final class ClusterNodes {
     /** One node, asked for by name ({@code --ignore-not-found}: a node not registered yet prints nothing). */
     @SuppressWarnings("unchecked")
     static ReadOne readNode(RemoteHost server, String name) {
-        ExecResult result = server.run(RemoteCommand.asRoot("k3s kubectl get node " + Shell.quote(name) + " --ignore-not-found -o json"));
+        Asked asked = ask(server, "k3s kubectl get node " + Shell.quote(name) + " --ignore-not-found -o json");
+        if (asked.unanswered().isPresent()) {
+            return new ReadOne(Optional.empty(), asked.unanswered());
+        }
+        ExecResult result = asked.result();
         if (!result.ok()) {
             return new ReadOne(Optional.empty(), Optional.of("k3s kubectl get node " + name + " failed on " + server.name()
                     + " (exit " + result.exitStatus() + "): " + result.stderr().strip()));
@@ -70,6 +80,25 @@ public final class ClusterNodes {
         }
         return new ReadOne(Optional.empty(), Optional.of("k3s kubectl get node " + name + " on " + server.name() + " printed no Node: "
                 + firstLine(result.stdout())));
+    }
+
+    /** kubectl's result, or why the server could not be asked at all. */
+    private record Asked(ExecResult result, Optional<String> unanswered) {
+    }
+
+    /**
+     * A connection that dropped and did not come back (the host stopping, booting or cut off) is the
+     * server's state of the moment, like an API not up yet: the waits ask again within their deadline.
+     * A changed host key is no such state: it is refused at once, naming the host.
+     */
+    private static Asked ask(RemoteHost server, String command) {
+        try {
+            return new Asked(server.run(RemoteCommand.asRoot(command)), Optional.empty());
+        } catch (HostKeyException e) {
+            throw e;
+        } catch (SshException e) {
+            return new Asked(null, Optional.of("could not ask " + server.name() + ": " + e.getMessage()));
+        }
     }
 
     /** The nodes of a v1 NodeList as {@code kubectl get nodes -o json} prints it; {@link NotANodeList} for anything else. */

@@ -5,6 +5,7 @@ import io.k3j.apply.StepFailure;
 import io.k3j.output.Output;
 import io.k3j.output.Style;
 import io.k3j.plan.SecretMasker;
+import io.k3j.plan.Step;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +56,21 @@ final class ApplyEnding {
                 + Elapsed.took(summary.total()));
         output.event("summary", summary.eventFields("failed", "run_log", log.toString()));
         failures.forEach(failure -> output.error(masker.mask(failure.describe())));
+        if (beforeAnyChange(summary, failures)) {
+            return new CliException(ExitCode.PREFLIGHT_FAILED, "the datastore check failed before any change: no host was changed. "
+                    + "Fix the datastore (or the servers' way to it), then run 'k3j-install apply " + inventory + "' again. "
+                    + "The run log is " + log);
+        }
         return new CliException(ExitCode.APPLY_FAILED, "to resume, fix the cause and run 'k3j-install apply " + inventory
                 + "' again: it carries on from what is there. The run log is " + log);
+    }
+
+    /**
+     * Step 1 with nothing changed yet: a datastore that does not answer the servers' check (stopped,
+     * refusing them) stops the apply as a preflight would, before any server is touched.
+     */
+    private static boolean beforeAnyChange(ApplySummary summary, List<StepFailure> failures) {
+        return summary.changes() == 0 && failures.stream().allMatch(failure -> failure.step() == Step.DATASTORE);
     }
 
     /**

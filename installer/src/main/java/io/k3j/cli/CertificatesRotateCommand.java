@@ -4,6 +4,7 @@ import io.k3j.apply.CertificateRotation;
 import io.k3j.apply.ClusterApply;
 import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.SilentListener;
+import io.k3j.apply.StepFailure;
 import io.k3j.apply.StepRun;
 import io.k3j.apply.WaveRunner;
 import io.k3j.certificates.RotationServices;
@@ -157,7 +158,12 @@ public class CertificatesRotateCommand implements Callable<Integer> {
                     + (chosen.contains(first) ? "did not rotate (--service without admin)" : "left out (--hosts)"));
             return Optional.empty();
         }
-        kubeconfig.write(valid, rotation.kubeconfig());
+        try {
+            kubeconfig.write(valid, rotation.kubeconfig());
+        } catch (StepFailure e) {
+            throw new CliException(ExitCode.APPLY_FAILED, e.describe() + ". Every host has its new certificates; once " + first
+                    + " answers, 'k3j-install kubeconfig' writes the kubeconfig again");
+        }
         output.result("kubeconfig: " + written + " written again with " + first + "'s new admin client certificate (context "
                 + valid.name() + ", server " + valid.registration().url() + ")");
         return Optional.of(written);

@@ -23,6 +23,7 @@ import io.k3j.preflight.RunningNodes;
 import io.k3j.preflight.UpgradeInView;
 import io.k3j.ssh.HostKeyPolicy;
 import io.k3j.ssh.RunLog;
+import io.k3j.ssh.SshException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ final class HostSession {
             takeLock(connected, lock.get(), context, clock);
         }
         K3sVersion target = targetVersion(inventory);
-        RunningNodes running = RunningVersions.read(inventory, connected);
+        RunningNodes running = beforeAnyChange(connected, () -> RunningVersions.read(inventory, connected));
         List<Preflight.HostUnderCheck> hosts = underCheck(inventory, connected);
         List<PreflightProblem> problems = new ArrayList<>(new Preflight(clock.instant(), target, running, upgrade.allowPatchDowngrade())
                 .check(hosts));
@@ -195,6 +196,8 @@ final class HostSession {
     static <T> T keptSecrets(Supplier<T> read, CommandContext context) {
         try {
             return read.get();
+        } catch (SshException e) {
+            throw droppedOut(e);
         } catch (KeptSecretsConflict e) {
             e.problems().forEach(problem -> {
                 context.output().error(problem);
@@ -216,6 +219,24 @@ final class HostSession {
             Thread.currentThread().interrupt();
             throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");
         }
+    }
+
+    /**
+     * A read of the preflight, made outside any host's work: a host that drops out of it (stopped,
+     * cut off, its key changed) ends the command before any change, naming the host.
+     */
+    private static <T> T beforeAnyChange(ConnectedHosts connected, Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (SshException e) {
+            connected.close();
+            throw droppedOut(e);
+        }
+    }
+
+    private static CliException droppedOut(SshException e) {
+        return new CliException(ExitCode.PREFLIGHT_FAILED, e.getMessage() + " (in the preflight, before any change); "
+                + "no host was changed: once the host answers again, run the command again");
     }
 
     private static List<Preflight.HostUnderCheck> underCheck(Inventory inventory, ConnectedHosts connected) {

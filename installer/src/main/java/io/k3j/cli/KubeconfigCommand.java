@@ -1,10 +1,9 @@
 package io.k3j.cli;
 
 import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.OperatorKubeconfig;
+import io.k3j.apply.StepFailure;
 import io.k3j.inventory.Inventory;
-import io.k3j.kubeconfig.Kubeconfig;
-import io.k3j.plan.Paths;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import picocli.CommandLine.Command;
@@ -35,11 +34,9 @@ public class KubeconfigCommand extends BaseCommand {
         Path log = run.logFile(valid, "kubeconfig", clock);
         Path written;
         try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), log, context, clock)) {
-            String server = valid.servers().hosts().get(0).address();
-            String k3sYaml = hosts.host(server).readFile(Paths.KUBECONFIG).map(bytes -> new String(bytes, StandardCharsets.UTF_8))
-                    .orElseThrow(() -> new CliException(ExitCode.APPLY_FAILED, server + ": " + Paths.KUBECONFIG
-                            + " does not exist: K3s is not set up there yet; run 'k3j-install apply " + inventory + "'"));
-            written = kubeconfig.write(valid, Kubeconfig.parse(k3sYaml).forOperator(valid.name(), valid.registration().url()));
+            written = kubeconfig.write(valid, OperatorKubeconfig.read(valid, hosts));
+        } catch (StepFailure e) {
+            throw new CliException(ExitCode.APPLY_FAILED, e.describe());
         }
         context.output().result("kubeconfig: " + written + " (context " + valid.name() + ", server " + valid.registration().url() + ")");
         context.output().event("kubeconfig", "path", written.toString(), "context", valid.name());

@@ -25,6 +25,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
+import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.LocalPortForwarder;
@@ -38,7 +41,8 @@ import net.schmizz.sshj.userauth.password.PasswordUtils;
 /** A host over SSH (sshj): one connection, reused by every command, reconnected once if it drops. */
 public final class SshHost implements RemoteHost {
     private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-    private static final int KEEPALIVE_SECONDS = 15;
+    private static final int KEEPALIVE_SECONDS = 10;
+    private static final int KEEPALIVE_UNANSWERED = 3;
     private static final int CHUNK_BYTES = 1 << 16;
     private static final List<String> DEFAULT_KEYS = List.of("id_ed25519", "id_ecdsa", "id_rsa");
 
@@ -103,7 +107,15 @@ public final class SshHost implements RemoteHost {
 
     private SSHClient authenticated(SshTarget host, SSHClient via) {
         AtomicReference<HostKeyException> refusal = new AtomicReference<>();
-        SSHClient ssh = new SSHClient();
+        DefaultConfig config = new DefaultConfig();
+        // KEEP_ALIVE asks for replies: a host stopped or cut off is found within about
+        // KEEPALIVE_SECONDS × KEEPALIVE_UNANSWERED, where TCP alone would wait on a command for minutes.
+        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        SSHClient ssh = new SSHClient(config);
+        // Set before connecting: sshj starts the keep-alive thread as it connects, and only when it has an interval.
+        KeepAliveRunner keepAlive = (KeepAliveRunner) ssh.getConnection().getKeepAlive();
+        keepAlive.setMaxAliveCount(KEEPALIVE_UNANSWERED);
+        keepAlive.setKeepAliveInterval(KEEPALIVE_SECONDS);
         ssh.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
         ssh.addHostKeyVerifier(hostKeys.verifierFor(host, refusal));
         try {
@@ -119,7 +131,6 @@ public final class SshHost implements RemoteHost {
             }
             throw connectionFailure(host, via, e);
         }
-        ssh.getConnection().getKeepAlive().setKeepAliveInterval(KEEPALIVE_SECONDS);
         List<String> tried = new ArrayList<>();
         try {
             ssh.authPublickey(host.user(), keys(ssh, host, tried).toArray(KeyProvider[]::new));
@@ -180,29 +191,42 @@ public final class SshHost implements RemoteHost {
 
     @Override
     public ExecResult run(RemoteCommand command) {
-        return runOnce(command, true);
-    }
-
-    private ExecResult runOnce(RemoteCommand command, boolean mayRetry) {
-        Sudo.Wrapped wrapped = Sudo.wrap(command.text(), command.asRoot(), sudo, target);
         List<String> secrets = new ArrayList<>(command.secrets());
         secrets.addAll(sudoSecrets());
         Instant start = clock.instant();
         try {
-            RawResult raw = exec(wrapped, command.stdin(), command.timeout());
+            RawResult raw = onceMoreIfDropped(command.idempotent(),
+                    () -> exec(Sudo.wrap(command.text(), command.asRoot(), sudo, target), command.stdin(), command.timeout()));
             ExecResult result = new ExecResult(raw.exitStatus(), text(raw.stdout()), text(raw.stderr()),
                     Duration.between(start, clock.instant()));
             log.command(target.name(), command.text(), result, secrets);
             return result;
         } catch (ConnectionException | TransportException e) {
-            if (mayRetry && command.idempotent()) {
-                log.note(target.name(), "connection dropped (" + e.getMessage() + "); reconnecting and running again");
-                open();
-                return runOnce(command, false);
-            }
             throw new SshException(target.name() + ": the connection dropped while running a command: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new SshException(target.name() + ": cannot run a command: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Exchange<T> {
+        T run() throws IOException;
+    }
+
+    /**
+     * Runs {@code exchange}; where it may run twice, a connection that dropped (or was found dead by
+     * the keep-alive) is opened again and the exchange run once more. A host that cannot be reached
+     * again fails the reconnection with the host named ({@link #open}).
+     */
+    private <T> T onceMoreIfDropped(boolean repeatable, Exchange<T> exchange) throws IOException {
+        try {
+            return exchange.run();
+        } catch (ConnectionException | TransportException e) {
+            if (!repeatable) {
+                throw e;
+            }
+            log.note(target.name(), "connection dropped (" + e.getMessage() + "); reconnecting and running again");
+            open();
+            return exchange.run();
         }
     }
 
@@ -354,9 +378,9 @@ public final class SshHost implements RemoteHost {
 
     @Override
     public Optional<byte[]> readFile(String path) {
-        Sudo.Wrapped wrapped = Sudo.wrap(FileScripts.read(path), true, sudo, target);
         try {
-            RawResult raw = exec(wrapped, Content.NONE, RemoteCommand.DEFAULT_TIMEOUT);
+            RawResult raw = onceMoreIfDropped(true, () -> exec(Sudo.wrap(FileScripts.read(path), true, sudo, target), Content.NONE,
+                    RemoteCommand.DEFAULT_TIMEOUT));
             log.note(target.name(), "read " + path + (raw.exitStatus() == 0 ? " (" + raw.stdout().length + " bytes)"
                     : raw.exitStatus() == FileScripts.ABSENT ? " (absent)" : " (failed, exit " + raw.exitStatus() + ")"));
             if (raw.exitStatus() == FileScripts.ABSENT) {

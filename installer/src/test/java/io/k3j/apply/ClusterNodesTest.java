@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import io.k3j.testing.FakeHost;
 import io.k3j.testing.FakeHosts;
+import io.k3j.ssh.HostKeyException;
+import io.k3j.ssh.SshException;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,31 @@ class ClusterNodesTest {
 
         assertThat(read.nodes()).isEmpty();
         assertThat(read.failure()).contains("k3s kubectl get nodes on 198.51.100.11 printed no NodeList: <html>503</html>");
+    }
+
+    @Test
+    void aServerWhoseConnectionDroppedAndDidNotComeBackIsAFailureToAskAgainNotABug() {
+        FakeHost server = new FakeHosts().host("198.51.100.11");
+        server.on("nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), sent -> {
+            throw new SshException("198.51.100.11 (198.51.100.11:22): cannot connect: no answer within 10 s");
+        });
+        server.on("node", FakeHost.command("\\Ak3s kubectl get node 'worker1' --ignore-not-found -o json\\z"), sent -> {
+            throw new SshException("198.51.100.11: the connection dropped while running a command: Broken pipe");
+        });
+
+        assertThat(ClusterNodes.read(server).failure())
+                .contains("could not ask 198.51.100.11: 198.51.100.11 (198.51.100.11:22): cannot connect: no answer within 10 s");
+        assertThat(ClusterNodes.readNode(server, "worker1").failure())
+                .contains("could not ask 198.51.100.11: 198.51.100.11: the connection dropped while running a command: Broken pipe");
+    }
+
+    @Test
+    void aChangedHostKeyIsNoStateToWaitOutButRefusedAtOnce() {
+        FakeHost server = new FakeHosts().host("198.51.100.11");
+        server.on("nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), sent -> {
+            throw new HostKeyException("198.51.100.11: the host key has changed", "SHA256:x", false);
+        });
+
+        assertThatThrownBy(() -> ClusterNodes.read(server)).isInstanceOf(HostKeyException.class);
     }
 }

@@ -107,6 +107,29 @@ class ApplyEndingTest {
     }
 
     @Test
+    void aDatastoreThatFailsTheServersCheckBeforeAnyChangeEndsAsAPreflightWithNoHostChanged() {
+        StepFailure failure = new StepFailure("10.0.0.11", Step.DATASTORE, "log in from this host to 10.0.0.5:5432 as K3s will",
+                "connection refused", "start the datastore");
+        tally.failed(failure, "server, checking the datastore", Duration.ofSeconds(1));
+
+        CliException stop = ending(false).stopped(summary(), List.of(failure), Path.of("run.log"));
+
+        assertThat(err.toString()).contains("error: 10.0.0.11: step 1. Datastore: log in from this host to 10.0.0.5:5432");
+        assertThat(stop.exitCode()).isEqualTo(ExitCode.PREFLIGHT_FAILED);
+        assertThat(stop.getMessage()).contains("no host was changed");
+    }
+
+    @Test
+    void aDatastoreStepThatFailsAfterAChangeIsAnApplyFailure() {
+        tally.done(new HostReport(Step.DATASTORE, "10.0.0.5", "datastore",
+                List.of(new ActionOutcome("install postgresql", Change.CHANGED, "", Duration.ZERO)), Duration.ofSeconds(3)));
+        StepFailure failure = new StepFailure("10.0.0.11", Step.DATASTORE, "log in", "connection refused", "");
+        tally.failed(failure, "server, checking the datastore", Duration.ofSeconds(1));
+
+        assertThat(ending(false).stopped(summary(), List.of(failure), Path.of("run.log")).exitCode()).isEqualTo(ExitCode.APPLY_FAILED);
+    }
+
+    @Test
     void ctrlCTellsWhereEachHostAtWorkWasAndHowToCarryOn() {
         tally.done(new HostReport(Step.DATASTORE, "10.0.0.5", "datastore",
                 List.of(new ActionOutcome("install postgresql", Change.CHANGED, "", Duration.ZERO)), Duration.ofSeconds(3)));

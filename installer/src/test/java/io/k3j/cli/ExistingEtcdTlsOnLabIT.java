@@ -76,7 +76,7 @@ class ExistingEtcdTlsOnLabIT {
 
         CliRun run = apply(inventory(lab, otherCa));
 
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.APPLY_FAILED.code());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
         assertThat(run.err()).contains("step 1. Datastore").contains(lab.host("server1").address())
                 .contains("serves a certificate that datastore.tls.caFile did not sign")
                 .contains("Set datastore.tls.caFile to the CA that signed etcd's serving certificate");

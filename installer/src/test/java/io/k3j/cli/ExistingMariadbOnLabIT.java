@@ -111,7 +111,7 @@ class ExistingMariadbOnLabIT {
     void aWrongDatabasePasswordStopsApplyAtTheDatastoreCheckBeforeAnyServerIsTouched(Lab lab) {
         CliRun run = apply("not-the-password");
 
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.APPLY_FAILED.code());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
         assertThat(run.err()).contains("step 1. Datastore").contains(lab.host("server1").address())
                 .contains("login refused for user k3s").contains("Access denied")
                 .contains("Check the user and password in datastore.endpoint");
@@ -126,7 +126,7 @@ class ExistingMariadbOnLabIT {
 
         CliRun run = apply(inventory(lab, otherCa, "inventory-other-ca.yaml"), DB_PASSWORD);
 
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.APPLY_FAILED.code());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
         assertThat(run.err()).contains("step 1. Datastore")
                 .contains("MySQL at " + lab.host("db1").address() + ":3306 serves a certificate that datastore.tls.caFile did not sign")
                 .contains("Set datastore.tls.caFile to the CA that signed MySQL's serving certificate");

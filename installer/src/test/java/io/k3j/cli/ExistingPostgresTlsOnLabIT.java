@@ -84,7 +84,7 @@ class ExistingPostgresTlsOnLabIT {
 
         CliRun run = apply(inventory(lab, otherCa, client()));
 
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.APPLY_FAILED.code());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
         assertThat(run.err()).contains("step 1. Datastore").contains(lab.host("server1").address())
                 .contains("PostgreSQL at " + lab.host("db1").address() + ":5432 serves a certificate that datastore.tls.caFile did not sign")
                 .contains("Set datastore.tls.caFile to the CA that signed PostgreSQL's serving certificate");
@@ -96,7 +96,7 @@ class ExistingPostgresTlsOnLabIT {
     void withoutAClientCertificateApplyStopsAtTheDatastoreCheck(Lab lab) throws IOException {
         CliRun run = apply(inventory(lab, pki.ca(), null));
 
-        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.APPLY_FAILED.code());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
         assertThat(run.err()).contains("step 1. Datastore").contains("wants a client certificate")
                 .contains("connection requires a valid client certificate")
                 .contains("datastore.tls.certFile and keyFile a client certificate signed by the CA PostgreSQL trusts (ssl_ca_file)");

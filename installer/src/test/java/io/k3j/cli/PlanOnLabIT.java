@@ -158,7 +158,7 @@ class PlanOnLabIT {
                     + " true").exitCode()).as("no lock left on " + host.name()).isZero();
         }
         // an apply killed while it holds the locks leaves none: each went with its SSH session
-        InterruptedApply.start(inventory, temp, temp.resolve("killed.kubeconfig"), SECRETS).killOnceLocked();
+        ApplyProcess.start(inventory, temp, temp.resolve("killed.kubeconfig"), SECRETS).killOnceLocked();
         for (LabHost host : lab.hosts()) {
             assertThat(lab.exec(host.name(), "flock", "-w", "30", HostLock.LOCK_FILE, "true").exitCode())
                     .as("the lock of the killed apply released on " + host.name() + " within 30 s").isZero();

@@ -147,7 +147,7 @@ class UpgradeOnLabIT {
     void anApplyInterruptedMidRolloutLeavesASupportedMixedStateAndTheNextApplyFinishes(Lab lab) throws Exception {
         kubectl(lab, "delete", "pdb", "guard");
 
-        InterruptedApply interrupted = InterruptedApply.start(inventory(lab, LATEST), temp, kubeconfig, SECRETS);
+        ApplyProcess interrupted = ApplyProcess.start(inventory(lab, LATEST), temp, kubeconfig, SECRETS);
         String worker = interrupted.interruptOnceCordoned(WORKERS.subList(1, WORKERS.size()).stream()
                 .collect(Collectors.toMap(name -> lab.host(name).address(), name -> name)));
 

@@ -12,16 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code k3j-install apply --output=json} as its own process (the built jar), its events read as
- * they come, to be stopped with SIGINT as Ctrl-C stops it (or killed, as a crash ends it). Every wait has a deadline and fails
- * with what the apply printed.
+ * they come: to be stopped with SIGINT as Ctrl-C stops it, or to have a fault made once an event
+ * says a step is at work. Every wait has a deadline and fails with what the apply printed.
  */
-final class InterruptedApply {
+final class ApplyProcess {
     private static final Path JAR = Path.of(System.getProperty("k3j.repo.root", "..")).toAbsolutePath().normalize()
             .resolve("installer/target/k3j-install.jar");
     private static final Duration DEADLINE = Duration.ofSeconds(600);
@@ -32,22 +32,29 @@ final class InterruptedApply {
     private final List<String> lines = new ArrayList<>();
     private boolean ended;
 
-    private InterruptedApply(Process process) {
+    private ApplyProcess(Process process) {
         this.process = process;
         Thread pump = new Thread(this::pump, "interrupted-apply-output");
         pump.setDaemon(true);
         pump.start();
     }
 
-    static InterruptedApply start(Path inventory, Path logs, Path kubeconfig, Map<String, String> variables) throws IOException {
+    /** The apply, its run log {@code logs/<log>}, {@code more} options after the others. */
+    static ApplyProcess start(Path inventory, Path logs, Path kubeconfig, Map<String, String> variables, String log, String... more)
+            throws IOException {
         // A build started in the background of a non-interactive shell runs with SIGINT ignored, which a
         // child inherits: SIGINT's default is given back, as a terminal's Ctrl-C would find it.
-        ProcessBuilder builder = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"",
+        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\"",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString(), "apply", inventory.toString(),
-                "--output=json", "--log-file=" + logs.resolve("interrupted.log"), "--kubeconfig=" + kubeconfig)
-                .redirectErrorStream(true);
+                "--output=json", "--log-file=" + logs.resolve(log), "--kubeconfig=" + kubeconfig));
+        command.addAll(List.of(more));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(variables);
-        return new InterruptedApply(builder.start());
+        return new ApplyProcess(builder.start());
+    }
+
+    static ApplyProcess start(Path inventory, Path logs, Path kubeconfig, Map<String, String> variables) throws IOException {
+        return start(inventory, logs, kubeconfig, variables, "interrupted.log");
     }
 
     private void pump() {
@@ -74,28 +81,28 @@ final class InterruptedApply {
      * SIGINT; that worker's name.
      */
     String interruptOnceCordoned(Map<String, String> workers) throws InterruptedException, IOException {
-        String worker = awaitLine(line -> cordoned(line).map(workers::get), "a cordon of " + workers.values());
+        String worker = workers.get(cordoned(awaitLine(line -> cordoned(line).map(workers::get).isPresent(),
+                "cordon of " + workers.values())).orElseThrow());
         signal("-INT");
         return worker;
     }
 
     /** Waits for the event that every host's apply lock is taken, then kills the apply (SIGKILL), as a crash would end it. */
     void killOnceLocked() throws InterruptedException, IOException {
-        awaitLine(line -> line.contains("\"event\":\"locked\"") ? Optional.of(line) : Optional.empty(), "the locked event");
+        awaitLine(line -> line.contains("\"event\":\"locked\""), "the locked event");
         signal("-KILL");
         exitCode();
     }
 
-    /** The first match of a line printed, waiting for it up to the deadline. */
-    private String awaitLine(Function<String, Optional<String>> match, String what) throws InterruptedException {
+    /** Waits for a line {@code wanted} matches (an event: the process prints one a line), and returns it. */
+    String awaitLine(Predicate<String> wanted, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(DEADLINE);
         int seen = 0;
         synchronized (lines) {
             while (true) {
                 for (; seen < lines.size(); seen++) {
-                    Optional<String> found = match.apply(lines.get(seen));
-                    if (found.isPresent()) {
-                        return found.get();
+                    if (wanted.test(lines.get(seen))) {
+                        return lines.get(seen);
                     }
                 }
                 long left = Duration.between(Instant.now(), deadline).toMillis();
@@ -125,7 +132,7 @@ final class InterruptedApply {
     int exitCode() throws InterruptedException {
         if (!process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("the apply did not end within " + DEADLINE + " of SIGINT; it printed:\n" + out());
+            throw new AssertionError("the apply did not end within " + DEADLINE + "; it printed:\n" + out());
         }
         return process.exitValue();
     }
