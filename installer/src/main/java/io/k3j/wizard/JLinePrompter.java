@@ -10,6 +10,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.ParsedLine;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.completer.FileNameCompleter;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
@@ -36,6 +37,7 @@ public final class JLinePrompter implements Prompter {
 
     public JLinePrompter(Terminal terminal, boolean colour) {
         this.terminal = terminal;
+        giveADumbTerminalASize(terminal);
         this.reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("k3j-install")
@@ -98,6 +100,18 @@ public final class JLinePrompter implements Prompter {
                     : reader.readLine(styled(prompt.toAttributedString()));
         } catch (UserInterruptException | EndOfFileException e) {
             throw new WizardInterrupted();
+        }
+    }
+
+    /**
+     * On a dumb terminal JLine masks a secret with a thread that redraws the prompt every few
+     * milliseconds, and stops that thread only when the terminal's size is known (LineReaderImpl's
+     * cleanup, JLine 3.30): on a terminal of unknown size it would draw the secret's prompt over every
+     * later line. Such a terminal gets the width this prompter lays its text out at anyway.
+     */
+    private static void giveADumbTerminalASize(Terminal terminal) {
+        if (terminal.getWidth() <= 0 && terminal.getType().startsWith(Terminal.TYPE_DUMB)) {
+            terminal.setSize(new Size(80, 24));
         }
     }
 

@@ -75,6 +75,21 @@ class JLinePrompterTest {
         assertThat(screen()).doesNotContain("s3cret-value");
     }
 
+    @Test
+    void aSecretOnADumbTerminalLeavesNothingRedrawingItsPrompt() throws Exception {
+        Prompter prompter = typing("s3cret-value\n22\n");
+
+        prompter.ask(Question.secret("token", "Token", "help", "", answer -> Optional.empty()));
+
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("JLine Mask Thread")) {
+                thread.join(10_000);
+                assertThat(thread.isAlive()).as("JLine's mask thread still redrawing 'Token: ' 10 s after the answer").isFalse();
+            }
+        }
+        assertThat(prompter.ask(PORT)).isEqualTo(new Answer.Given("22"));
+    }
+
     /** A terminal with key bindings (a dumb one has no history keys): Ctrl-P is the previous line of the history. */
     private Prompter typingOnXterm(String keystrokes) throws IOException {
         Terminal terminal = new ExternalTerminal("test", "xterm", new ByteArrayInputStream(keystrokes.getBytes(StandardCharsets.UTF_8)),
