@@ -71,7 +71,7 @@ public final class ClusterNodes {
             return new ReadOne(Optional.empty(), Optional.empty());
         }
         try {
-            Object node = new Yaml(new SafeConstructor(new LoaderOptions())).load(result.stdout());
+            Object node = load(result.stdout());
             if (node instanceof Map<?, ?> map && "Node".equals(map.get("kind"))) {
                 return new ReadOne(Optional.of(Node.of((Map<String, Object>) map)), Optional.empty());
             }
@@ -105,7 +105,7 @@ public final class ClusterNodes {
     @SuppressWarnings("unchecked")
     public static List<Node> parse(String json) {
         try {
-            Object list = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
+            Object list = load(json);
             if (!(list instanceof Map<?, ?> map) || !(map.get("items") instanceof List<?> items)) {
                 throw new NotANodeList();
             }
@@ -115,6 +115,17 @@ public final class ClusterNodes {
         } catch (YAMLException | ClassCastException e) {
             throw new NotANodeList();
         }
+    }
+
+    /**
+     * kubectl's JSON as SnakeYAML reads it, with no code point limit but the text's own length: the
+     * text is in memory whole already, and SnakeYAML's default limit (3 MiB) is a NodeList of some
+     * 800 K3s nodes, past which every node wait would take the list for no list at all (docs/scale.md).
+     */
+    private static Object load(String json) {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(Math.max(options.getCodePointLimit(), json.length()));
+        return new Yaml(new SafeConstructor(options)).load(json);
     }
 
     /** What kubectl printed was not a NodeList (another document, a partial one, or no JSON at all). */

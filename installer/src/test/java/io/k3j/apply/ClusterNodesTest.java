@@ -39,6 +39,25 @@ class ClusterNodesTest {
     }
 
     @Test
+    void aNodeListOfAThousandNodesIsReadWholePastSnakeYamlsDefaultLimitOfThreeMebibytes() {
+        String padding = "x".repeat(4000);   // about what a K3s node's annotations, conditions and images take
+        StringBuilder list = new StringBuilder("{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [");
+        for (int i = 1; i <= 1000; i++) {
+            list.append(i == 1 ? "" : ", ").append("{\"metadata\": {\"name\": \"worker").append(i)
+                    .append("\", \"annotations\": {\"k3s.io/node-args\": \"").append(padding).append("\"}}, ")
+                    .append("\"status\": {\"conditions\": [{\"type\": \"Ready\", \"status\": \"True\"}]}}");
+        }
+        String json = list.append("]}").toString();
+        assertThat(json.length()).isGreaterThan(3 * 1024 * 1024);
+
+        List<Node> nodes = ClusterNodes.parse(json);
+
+        assertThat(nodes).hasSize(1000);
+        assertThat(nodes.get(999).name()).isEqualTo("worker1000");
+        assertThat(nodes.get(999).ready()).isTrue();
+    }
+
+    @Test
     void somethingElseIsNotANodeList() {
         assertThat(Stream.of("error: You must be logged in to the server (Unauthorized)", "{\"items\": [{\"metadata\": ",
                 "{\"items\": [\"node\"]}", "{\"items\": [{\"metadata\": []}]}", "[1, 2]", ""))
