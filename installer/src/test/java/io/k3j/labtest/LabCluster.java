@@ -33,11 +33,24 @@ public final class LabCluster {
      * the classes that test what a cluster is built on, not the wait through a starting server: each
      * install there would spend about 30 s in it (the first server, then the others). ApplyOnLabIT
      * and the classes that do not call this keep the full delay (docs/k3s-double.md says which).
+     * It holds from each server's next start.
      */
     public static void startServersQuickly(Lab lab, List<String> servers) {
         for (String server : servers) {
             lab.exec(server, "sh", "-c", "printf 'K3S_DOUBLE_STARTUP_DELAY=%s\\n' \"$0\" > /etc/default/k3s",
                     String.valueOf(QUICK_STARTUP_SECONDS)).orThrow("shorten the K3s double's start-up on " + server);
+        }
+    }
+
+    /**
+     * The K3s double on {@code servers} starts with its K3s-like delay again from each server's next
+     * start ({@link #startServersQuickly} undone): for a test in a quick class whose restarts are
+     * what it tests, such as UpgradeOnLabIT's rolling upgrade under a watcher.
+     */
+    public static void startServersAsK3sDoes(Lab lab, List<String> servers) {
+        for (String server : servers) {
+            lab.exec(server, "sh", "-c", "[ ! -e /etc/default/k3s ] || sed -i '/^K3S_DOUBLE_STARTUP_DELAY=/d' /etc/default/k3s")
+                    .orThrow("give the K3s double its full start-up on " + server);
         }
     }
 
