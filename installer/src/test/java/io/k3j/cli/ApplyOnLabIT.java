@@ -392,12 +392,9 @@ class ApplyOnLabIT {
 
     /** What an upgrade would change on the nodes: the units' invocations, the binary, K3s' config and k3j-install's stamps. */
     private static String nodesState(Lab lab) {
-        StringBuilder state = new StringBuilder(LabCluster.invocations(lab, SERVERS, WORKERS));
-        for (String node : List.of("server1", "server2", "server3", "worker1", "worker2")) {
-            state.append(node).append(' ').append(lab.exec(node, "sh", "-c", "sha256sum /usr/local/bin/k3s " + K3S_CONFIG
-                    + " " + STAMPS + "*").orThrow("checksums on " + node).stdout());
-        }
-        return state.toString();
+        return LabCluster.invocations(lab, SERVERS, WORKERS) + String.join("", LabCluster.fromEachAtOnce(
+                List.of("server1", "server2", "server3", "worker1", "worker2"), node -> node + ' ' + lab.exec(node, "sh", "-c",
+                        "sha256sum /usr/local/bin/k3s " + K3S_CONFIG + " " + STAMPS + "*").orThrow("checksums on " + node).stdout()));
     }
 
     @Test

@@ -216,19 +216,19 @@ class UpgradeOnLabIT {
 
     /** Per host a line: name, the K3s unit's InvocationID, its ActiveEnterTimestampMonotonic, its ActiveExitTimestampMonotonic. */
     private static String unitStarts(Lab lab) {
-        StringBuilder lines = new StringBuilder();
-        for (String host : concat(SERVERS, WORKERS)) {
-            String unit = SERVERS.contains(host) ? "k3s" : "k3s-agent";
-            // systemctl prints properties in its own order, not in the order asked: each is read by its name.
-            Map<String, String> shown = new HashMap<>();
-            lab.exec(host, "systemctl", "show", "-p", "InvocationID", "-p", "ActiveEnterTimestampMonotonic",
-                            "-p", "ActiveExitTimestampMonotonic", unit)
-                    .orThrow("systemctl show on " + host).stdout().strip().lines()
-                    .forEach(property -> shown.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1)));
-            lines.append(host).append(' ').append(shown.get("InvocationID")).append(' ').append(shown.get("ActiveEnterTimestampMonotonic"))
-                    .append(' ').append(shown.get("ActiveExitTimestampMonotonic")).append('\n');
-        }
-        return lines.toString();
+        return String.join("", LabCluster.fromEachAtOnce(concat(SERVERS, WORKERS), host -> unitStart(lab, host)));
+    }
+
+    private static String unitStart(Lab lab, String host) {
+        String unit = SERVERS.contains(host) ? "k3s" : "k3s-agent";
+        // systemctl prints properties in its own order, not in the order asked: each is read by its name.
+        Map<String, String> shown = new HashMap<>();
+        lab.exec(host, "systemctl", "show", "-p", "InvocationID", "-p", "ActiveEnterTimestampMonotonic",
+                        "-p", "ActiveExitTimestampMonotonic", unit)
+                .orThrow("systemctl show on " + host).stdout().strip().lines()
+                .forEach(property -> shown.put(property.substring(0, property.indexOf('=')), property.substring(property.indexOf('=') + 1)));
+        return host + ' ' + shown.get("InvocationID") + ' ' + shown.get("ActiveEnterTimestampMonotonic") + ' '
+                + shown.get("ActiveExitTimestampMonotonic") + '\n';
     }
 
     private static String line(String lines, String host) {
