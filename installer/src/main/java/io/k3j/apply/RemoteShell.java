@@ -30,14 +30,17 @@ public final class RemoteShell {
     }
 
     /**
-     * A loop that waits on the host until {@code condition} (a shell test) holds, checking once a
-     * second, and exits 124 when it still does not hold after {@code limit}.
+     * A loop that waits on the host until {@code condition} (a shell test) holds, checking five
+     * times a second, and exits 124 when it still does not hold after {@code limit}. Once a second
+     * lost half a second, on average, of every unit's start: on the lab the K3s double's servers
+     * are active about 5 s after their restart. A {@code sleep} that takes whole seconds only
+     * (POSIX asks no more) sleeps 1.
      */
     static String waitUntil(String condition, Duration limit) {
         return "deadline=$(( $(date +%s) + " + limit.toSeconds() + " ))\n"
                 + "until " + condition + "; do\n"
                 + "    [ \"$(date +%s)\" -lt \"$deadline\" ] || exit 124\n"
-                + "    sleep 1\n"
+                + "    sleep 0.2 2>/dev/null || sleep 1\n"
                 + "done\n";
     }
 

@@ -82,6 +82,15 @@ class ServiceStarterTest {
     }
 
     @Test
+    void aRestartReloadsSystemdOnceAndEnablesTheUnitWithoutASecondReload() {
+        startK3s(true, "an older config");
+
+        assertThat(fakes.host(S1).sent()).filteredOn(sent -> sent.stdin().contains("systemctl restart")).singleElement()
+                .satisfies(sent -> assertThat(sent.stdin().strip())
+                        .isEqualTo("systemctl daemon-reload && systemctl enable --no-reload -q k3s && systemctl restart --no-block k3s"));
+    }
+
+    @Test
     void aRestartIsSentAsACommandNotToRunAgainOnADroppedConnectionWhileTheChecksMayBe() {
         startK3s(true, "an older config");
 

@@ -248,6 +248,8 @@ class ApplyOnLabIT {
         // Each set restarts at once, agents first while every server is up: the servers accept the server token
         // before and after, and a node misses heartbeats for one restart only, well inside the 40 s grace.
         String serverToken = lab.exec("server1", "cat", SERVER_DATA + "token").orThrow("read the token").stdout().strip();
+        // The old shape's restart of the servers is set-up: quick; the apply's restarts, which this tests, get the whole start-up.
+        LabCluster.startServersQuickly(lab, SERVERS);
         LabCluster.onEachAtOnce(WORKERS, worker -> {
             lab.exec(worker, "sh", "-c", "sed -i 's/^token: .*/token: \"" + serverToken + "\"/' " + K3S_CONFIG
                     + " && rm " + STAMPS + "services-k3s-agent && systemctl restart k3s-agent").orThrow("old shape on " + worker);
@@ -259,6 +261,7 @@ class ApplyOnLabIT {
             assertThat(lab.exec(server, "readlink", SERVER_DATA + "agent-token").stdout().strip()).isEqualTo("token");
         });
         LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server1"), SERVERS, WORKERS);
+        LabCluster.startServersAsK3sDoes(lab, SERVERS);
         String before = LabCluster.invocations(lab, SERVERS, WORKERS);
 
         CliRun run;
@@ -295,6 +298,8 @@ class ApplyOnLabIT {
     void aChangedTokenIsRotatedOnTheRunningClusterServersOneAtATimeAndThenOnlyTheNewOneJoinsAServer(Lab lab) throws Exception {
         Map<String, String> rotated = Map.of("K3S_TOKEN", "lab-token-rotated", "K3S_DB_PASSWORD", "lab-db-secret");
         String bootstrap = "https://" + lab.host("server1").address() + ":6443/v1-k3s/server-bootstrap";
+        // The order of the restarts is what is tested here (each after the one before was ready), not the wait through one.
+        LabCluster.startServersQuickly(lab, SERVERS);
         String agentsBefore = LabCluster.invocations(lab, List.of(), WORKERS);
 
         CliRun plan = CliRun.onInventory(rotated, "plan", inventory, temp, "--detailed-exitcode");
@@ -387,12 +392,9 @@ class ApplyOnLabIT {
 
     /** What an upgrade would change on the nodes: the units' invocations, the binary, K3s' config and k3j-install's stamps. */
     private static String nodesState(Lab lab) {
-        StringBuilder state = new StringBuilder(LabCluster.invocations(lab, SERVERS, WORKERS));
-        for (String node : List.of("server1", "server2", "server3", "worker1", "worker2")) {
-            state.append(node).append(' ').append(lab.exec(node, "sh", "-c", "sha256sum /usr/local/bin/k3s " + K3S_CONFIG
-                    + " " + STAMPS + "*").orThrow("checksums on " + node).stdout());
-        }
-        return state.toString();
+        return LabCluster.invocations(lab, SERVERS, WORKERS) + String.join("", LabCluster.fromEachAtOnce(
+                List.of("server1", "server2", "server3", "worker1", "worker2"), node -> node + ' ' + lab.exec(node, "sh", "-c",
+                        "sha256sum /usr/local/bin/k3s " + K3S_CONFIG + " " + STAMPS + "*").orThrow("checksums on " + node).stdout()));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** What the end-to-end tests ask of a cluster on the lab, and the K3s double's release they install. */
 public final class LabCluster {
@@ -33,11 +34,24 @@ public final class LabCluster {
      * the classes that test what a cluster is built on, not the wait through a starting server: each
      * install there would spend about 30 s in it (the first server, then the others). ApplyOnLabIT
      * and the classes that do not call this keep the full delay (docs/k3s-double.md says which).
+     * It holds from each server's next start.
      */
     public static void startServersQuickly(Lab lab, List<String> servers) {
         for (String server : servers) {
             lab.exec(server, "sh", "-c", "printf 'K3S_DOUBLE_STARTUP_DELAY=%s\\n' \"$0\" > /etc/default/k3s",
                     String.valueOf(QUICK_STARTUP_SECONDS)).orThrow("shorten the K3s double's start-up on " + server);
+        }
+    }
+
+    /**
+     * The K3s double on {@code servers} starts with its K3s-like delay again from each server's next
+     * start ({@link #startServersQuickly} undone): for a test in a quick class whose restarts are
+     * what it tests, such as UpgradeOnLabIT's rolling upgrade under a watcher.
+     */
+    public static void startServersAsK3sDoes(Lab lab, List<String> servers) {
+        for (String server : servers) {
+            lab.exec(server, "sh", "-c", "[ ! -e /etc/default/k3s ] || sed -i '/^K3S_DOUBLE_STARTUP_DELAY=/d' /etc/default/k3s")
+                    .orThrow("give the K3s double its full start-up on " + server);
         }
     }
 
@@ -78,12 +92,14 @@ public final class LabCluster {
         }
     }
 
-    /** Each K3s unit's systemd invocation id, a line per host: it changes exactly when the unit is (re)started. */
+    /**
+     * Each K3s unit's systemd invocation id, a line per host (servers, then workers): it changes
+     * exactly when the unit is (re)started. Asked of every host at once.
+     */
     public static String invocations(Lab lab, List<String> servers, List<String> workers) {
-        StringBuilder ids = new StringBuilder();
-        servers.forEach(host -> ids.append(invocation(lab, host, "k3s")));
-        workers.forEach(host -> ids.append(invocation(lab, host, "k3s-agent")));
-        return ids.toString();
+        List<String> hosts = new ArrayList<>(servers);
+        hosts.addAll(workers);
+        return String.join("", fromEachAtOnce(hosts, host -> invocation(lab, host, servers.contains(host) ? "k3s" : "k3s-agent")));
     }
 
     private static String invocation(Lab lab, String host, String unit) {
@@ -95,12 +111,35 @@ public final class LabCluster {
      * its own, and waits for all; the first host's failure is rethrown as it was.
      */
     public static void onEachAtOnce(List<String> hosts, Consumer<String> step) throws InterruptedException {
-        ExecutorService threads = Executors.newFixedThreadPool(hosts.size());
+        askEachAtOnce(hosts, host -> {
+            step.accept(host);
+            return host;
+        });
+    }
+
+    /**
+     * What {@code ask} (blocking lab calls) answers for each host, in the hosts' order, asked of all
+     * at once: a lab call costs about half a second on a loaded machine, most of it starting
+     * {@code lab/lab}, so asking seven hosts one after the other cost seconds per look. A failure
+     * is rethrown as it was; an interrupt fails the test.
+     */
+    public static <T> List<T> fromEachAtOnce(List<String> hosts, Function<String, T> ask) {
         try {
-            List<Future<?>> runs = hosts.stream().<Future<?>>map(host -> threads.submit(() -> step.accept(host))).toList();
-            for (Future<?> run : runs) {
+            return askEachAtOnce(hosts, ask);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while asking " + hosts, e);
+        }
+    }
+
+    private static <T> List<T> askEachAtOnce(List<String> hosts, Function<String, T> ask) throws InterruptedException {
+        ExecutorService threads = Executors.newFixedThreadPool(Math.max(1, hosts.size()));
+        try {
+            List<Future<T>> runs = hosts.stream().map(host -> threads.submit(() -> ask.apply(host))).toList();
+            List<T> answers = new ArrayList<>();
+            for (Future<T> run : runs) {
                 try {
-                    run.get();
+                    answers.add(run.get());
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof RuntimeException failure) {
                         throw failure;
@@ -108,6 +147,7 @@ public final class LabCluster {
                     throw (Error) e.getCause();
                 }
             }
+            return answers;
         } finally {
             threads.shutdownNow();
         }
