@@ -135,14 +135,15 @@ final class ServiceStarter {
         }
     }
 
-    /** Polls the nodes on {@code readOn} until this host's node is Ready (at {@code version}, when given), or the limit passes. */
+    /** Asks {@code readOn} for this host's node until it is Ready (at {@code version}, when given), or the limit passes. */
     private String awaitNodeReady(RemoteHost readOn, Host inventoryHost, Optional<String> version, List<String> units) {
         String name = context.nodeName(inventoryHost);
         String at = version.map(wanted -> " at " + wanted).orElse("");
         listener.waiting(inventoryHost.address(), "waiting for node " + name + " to be Ready" + at);
         try {
-            context.poll().until(() -> ClusterNodes.read(readOn),
-                    read -> read.find(name).filter(node -> node.ready() && version.map(node.version()::equals).orElse(true)).isPresent(),
+            // Its own node only: a wave of workers each reading the whole list once a second grows as N² (docs/scale.md).
+            context.poll().until(() -> ClusterNodes.readNode(readOn, name),
+                    read -> read.node().filter(node -> node.ready() && version.map(node.version()::equals).orElse(true)).isPresent(),
                     context.readyLimit(), read -> notReady(readOn, name, version, read, units.get(0)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,15 +152,15 @@ final class ServiceStarter {
         return "node " + name + " Ready" + at;
     }
 
-    private ClusterChecks.CheckFailed notReady(RemoteHost readOn, String name, Optional<String> version, ClusterNodes.Read read,
+    private ClusterChecks.CheckFailed notReady(RemoteHost readOn, String name, Optional<String> version, ClusterNodes.ReadOne read,
                                                String unit) {
         String after = " after " + context.readyLimit().toSeconds() + " s";
         if (read.failure().isPresent()) {
-            return new ClusterChecks.CheckFailed("the nodes could not be read" + after + " to see node " + name + ": " + read.failure().get(),
+            return new ClusterChecks.CheckFailed("node " + name + " could not be read" + after + ": " + read.failure().get(),
                     "read 'journalctl -u k3s' on " + readOn.name() + ": its API answers once K3s there is ready; "
                             + "--ready-timeout waits longer");
         }
-        Optional<Node> node = read.find(name);
+        Optional<Node> node = read.node();
         if (node.isPresent() && node.get().ready() && version.isPresent()) {
             return new ClusterChecks.CheckFailed("node " + name + " is Ready with its kubelet at " + node.get().version() + ", not "
                     + version.get() + after + " (as " + readOn.name() + " sees it)",

@@ -63,11 +63,11 @@ class CertificateRotationTest {
         List<StepRun> steps = rotate(false, ALL, List.of());
 
         assertThat(fakes.journal()).filteredOn(line -> !line.endsWith("gather facts") && !line.contains(" active")).containsExactly(
-                S1 + ": readyz through the registration address", S1 + ": rotate", S1 + ": wait for k3s", S1 + ": get nodes",
+                S1 + ": readyz through the registration address", S1 + ": rotate", S1 + ": wait for k3s", S1 + ": get a node",
                 S1 + ": readyz through the registration address",
-                S2 + ": readyz through the registration address", S2 + ": rotate", S2 + ": wait for k3s", S2 + ": get nodes",
+                S2 + ": readyz through the registration address", S2 + ": rotate", S2 + ": wait for k3s", S2 + ": get a node",
                 S2 + ": readyz through the registration address",
-                W1 + ": restart k3s-agent", W1 + ": wait for k3s-agent", S1 + ": get nodes");
+                W1 + ": restart k3s-agent", W1 + ": wait for k3s-agent", S1 + ": get a node");
         assertThat(steps.get(0).plan().waves()).extracting(List::size).containsExactly(1, 1);
         assertThat(steps.stream().flatMap(step -> step.reports().stream()).flatMap(report -> report.outcomes().stream()))
                 .allSatisfy(outcome -> assertThat(outcome.change()).isEqualTo(Change.CHANGED))

@@ -63,9 +63,9 @@ class ClusterApplyTest {
         assertThat(fakes.journal()).filteredOn(ClusterApplyTest::marksAWave).containsExactly(
                 DB + ": restart postgresql", DB + ": set up the role and database",
                 S1 + ": tunnel to " + DB + ":5432", S2 + ": tunnel to " + DB + ":5432",
-                S1 + ": restart k3s", S1 + ": get nodes", S2 + ": restart k3s", S2 + ": get nodes",
+                S1 + ": restart k3s", S1 + ": get a node", S2 + ": restart k3s", S2 + ": get a node",
                 LB + ": restart haproxy", S1 + ": check the registration address",
-                W1 + ": restart k3s-agent", S1 + ": get nodes",
+                W1 + ": restart k3s-agent", S1 + ": get a node",
                 S1 + ": get a node", S1 + ": read the certificates", S1 + ": get a node", S2 + ": read the certificates",
                 S1 + ": get a node", W1 + ": read the certificates",
                 S1 + ": get nodes");

@@ -178,13 +178,13 @@ class ServiceStarterTest {
             boolean starting = answers[0].equals("starting");
             answers[0] = "running";
             return starting ? FakeHost.exit(1, "Error from server (ServiceUnavailable): apiserver not ready\n")
-                    : FakeHost.ok(NODES.formatted("True"));
+                    : FakeHost.ok(NODE.formatted("True"));
         });
 
         HostApplier.Result result = new ServiceStarter(waiting, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), NODE_READY, INPUTS, List.of());
 
         assertThat(result).isEqualTo(new HostApplier.Result(Change.ADDED, "started k3s; node server-2 Ready"));
-        assertThat(fakes.journal()).filteredOn(line -> line.endsWith("get nodes")).hasSize(2);
+        assertThat(fakes.journal()).filteredOn(line -> line.endsWith("get node")).hasSize(2);
     }
 
     @Test
@@ -197,7 +197,7 @@ class ServiceStarterTest {
 
         assertThatThrownBy(() -> new ServiceStarter(waiting, SilentListener.INSTANCE).start(fakes.host(S2), host(S2), NODE_READY, INPUTS, List.of()))
                 .isInstanceOf(ClusterChecks.CheckFailed.class)
-                .hasMessage("the nodes could not be read after 30 s to see node server-2: k3s kubectl get nodes failed on " + S1
+                .hasMessage("node server-2 could not be read after 30 s: k3s kubectl get node server-2 failed on " + S1
                         + " (exit 1): Error from server (ServiceUnavailable): apiserver not ready");
     }
 
@@ -216,7 +216,7 @@ class ServiceStarterTest {
         assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "restarted k3s; node server-2 Ready at v1.31.4+k3s1; "
                 + REGISTRATION + "/readyz ok"));
         assertThat(fakes.journal()).containsExactly(S2 + ": is k3s active", S2 + ": readyz", S2 + ": restart k3s", S2 + ": wait for k3s",
-                S2 + ": get nodes", S2 + ": get nodes", S2 + ": readyz", S2 + ": write " + STAMP);
+                S2 + ": get node", S2 + ": get node", S2 + ": readyz", S2 + ": write " + STAMP);
     }
 
     @Test
@@ -249,13 +249,13 @@ class ServiceStarterTest {
     private static final Operation.Services SERVING = new Operation.Services(List.of("k3s"),
             new Operation.ServerServing("v1.31.4+k3s1", REGISTRATION), true);
     private static final String VERSIONED_NODE = """
-            {"kind": "List", "items": [{"metadata": {"name": "server-2"}, "status": {"conditions": [{"type": "Ready", "status": "True"}],
-             "nodeInfo": {"kubeletVersion": "%s"}}}]}""";
+            {"kind": "Node", "metadata": {"name": "server-2"}, "status": {"conditions": [{"type": "Ready", "status": "True"}],
+             "nodeInfo": {"kubeletVersion": "%s"}}}""";
 
     /** S2 (node server-2) running k3s, answering its own nodes with {@code nodes} and /readyz through the address. */
     private ApplyContext serverAt(ManualClock clock, java.util.function.Function<FakeHost.Sent, io.k3j.ssh.ExecResult> nodes) {
         FakeSystemd.teach(fakes.host(S2), "k3s", true);
-        fakes.host(S2).on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), nodes)
+        fakes.host(S2).on("get node", FakeHost.command("\\Ak3s kubectl get node 'server-2' --ignore-not-found -o json\\z"), nodes)
                 .on("readyz", FakeHost.script("get --raw /readyz"), FakeHost.ok());
         ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)),
                 Map.of(S2, FactsParser.parse("hostname=Server-2\n")), RunLog.create(temp.resolve("upgrading.log"), Clock.systemUTC()));
@@ -265,16 +265,16 @@ class ServiceStarterTest {
     /** S2 (hostname Server-2: its node is server-2) starting, S1 answering the nodes with {@code nodes}; the clock {@code clock}. */
     private ApplyContext contextAt(ManualClock clock, String starting, java.util.function.Function<FakeHost.Sent, io.k3j.ssh.ExecResult> nodes) {
         FakeSystemd.teach(fakes.host(starting), "k3s", false);
-        fakes.host(S1).on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), nodes);
+        fakes.host(S1).on("get node", FakeHost.command("\\Ak3s kubectl get node 'server-2' --ignore-not-found -o json\\z"), nodes);
         ConnectedHosts hosts = new ConnectedHosts(Map.of(S1, fakes.host(S1), S2, fakes.host(S2)),
                 Map.of(S2, FactsParser.parse("hostname=Server-2\n")), RunLog.create(temp.resolve("waiting.log"), Clock.systemUTC()));
         return new ApplyContext(inventory, hosts, LIMIT, clock, DatastoreProbe.OVER_THE_NETWORK, Wet.APPLY);
     }
 
     private static final Operation.Services NODE_READY = new Operation.Services(List.of("k3s"), new Operation.NodeReady(), true);
-    private static final String NODES = """
-            {"kind": "List", "items": [{"metadata": {"name": "server-2", "labels": {"node-role.kubernetes.io/control-plane": "true"}},
-             "status": {"conditions": [{"type": "Ready", "status": "%s"}]}}]}""";
+    private static final String NODE = """
+            {"kind": "Node", "metadata": {"name": "server-2", "labels": {"node-role.kubernetes.io/control-plane": "true"}},
+             "status": {"conditions": [{"type": "Ready", "status": "%s"}]}}""";
 
     /** k3s on S1, running or not, last started with {@code stampedConfig}: started now with the config {@link #INPUTS}. */
     private HostApplier.Result startK3s(boolean running, String stampedConfig) {

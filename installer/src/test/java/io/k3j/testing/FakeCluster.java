@@ -69,14 +69,13 @@ public final class FakeCluster {
             });
             // Every server answers the nodes (a restarted one is read on itself) and the apiserver's readiness through the address.
             host.on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), sent -> FakeHost.ok(nodesJson()))
+                    .on("get a node", FakeHost.command("\\Ak3s kubectl get node '[^']+' --ignore-not-found -o json\\z"),
+                            sent -> FakeHost.ok(nodeJson(sent.command().split("'")[1])))
                     .on("readyz through the registration address", FakeHost.script("get --raw /readyz"), FakeHost.ok());
         }
         FakeHost first = fakes.host(inventory.servers().hosts().get(0).address());
         Pattern nodeCommand = Pattern.compile("\\Ak3s kubectl (drain|delete node) '([^']+)'");
-        first.on("get nodes", FakeHost.command("\\Ak3s kubectl get nodes -o json\\z"), sent -> FakeHost.ok(nodesJson()))
-                .on("get a node", FakeHost.command("\\Ak3s kubectl get node '[^']+' --ignore-not-found -o json\\z"),
-                        sent -> FakeHost.ok(nodeJson(sent.command().split("'")[1])))
-                .on("set node labels", FakeHost.script("\\Aset -e\nk3s kubectl annotate node "), sent -> kubectl(sent.stdin()))
+        first.on("set node labels", FakeHost.script("\\Aset -e\nk3s kubectl annotate node "), sent -> kubectl(sent.stdin()))
                 .on("drain or delete a node", FakeHost.script(nodeCommand.pattern()), sent -> {
                     Matcher command = nodeCommand.matcher(sent.stdin());
                     command.find();
