@@ -3,6 +3,7 @@ package io.k3j.cli;
 import io.k3j.apply.ClusterApply;
 import io.k3j.apply.ClusterReset;
 import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.InterpretedRun;
 import io.k3j.apply.SilentListener;
 import io.k3j.apply.StepRun;
 import io.k3j.apply.WaveRunner;
@@ -104,8 +105,8 @@ public class ResetCommand extends BaseCommand {
                 output.error(problem);
                 output.event("host-unreachable", "host", address, "message", problem);
             });
-            ClusterReset reset = new ClusterReset(valid, hosts, new WaveRunner(run.ssh().parallel(), clock), change.readyLimit(),
-                    clock);
+            ClusterReset reset = new ClusterReset(new InterpretedRun(valid, hosts, new WaveRunner(run.ssh().parallel(), clock),
+                    change.readyLimit(), clock));
             ResetPlanner.Plan plan = reset.plan(datastore);
             List<String> left = left(valid, plan);
             SecretMasker masker = new SecretMasker(List.of());
