@@ -4,9 +4,6 @@ import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.kubeconfig.Kubeconfig;
 import io.k3j.plan.CertificateRotationPlanner;
-import io.k3j.plan.StepPlan;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,29 +11,21 @@ import java.util.Set;
 /**
  * {@code certificates rotate} on connected hosts, or its dry run: planned from the hosts' facts
  * ({@link CertificateRotationPlanner}), run step by step by the interpreter apply uses
- * ({@link Applier}, {@link HostApplier}); then the first server's kubeconfig, which holds the
- * admin client certificate it now has.
+ * ({@link InterpretedRun}); then the first server's kubeconfig, which holds the admin client
+ * certificate it now has.
  */
 public final class CertificateRotation {
-    private final Inventory inventory;
-    private final ConnectedHosts hosts;
-    private final WaveRunner runner;
-    private final Duration readyLimit;
-    private final Clock clock;
+    private final InterpretedRun interpreted;
 
-    public CertificateRotation(Inventory inventory, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit, Clock clock) {
-        this.inventory = inventory;
-        this.hosts = hosts;
-        this.runner = runner;
-        this.readyLimit = readyLimit;
-        this.clock = clock;
+    public CertificateRotation(InterpretedRun interpreted) {
+        this.interpreted = interpreted;
     }
 
     /** The chosen hosts that have no K3s binary yet: nothing to rotate there (apply first). */
     public List<String> withoutK3s(Set<String> chosen) {
-        FactsKnowledge knowledge = new FactsKnowledge(hosts.allFacts());
+        FactsKnowledge knowledge = new FactsKnowledge(interpreted.hosts().allFacts());
         List<String> missing = new ArrayList<>();
-        for (Inventory.RoledHost roled : inventory.allHosts()) {
+        for (Inventory.RoledHost roled : interpreted.inventory().allHosts()) {
             Host host = roled.host();
             boolean node = roled.role() == Inventory.Role.SERVER || roled.role() == Inventory.Role.WORKER;
             if (node && chosen.contains(host.address()) && knowledge.k3sVersion(host).isEmpty() && !missing.contains(host.address())) {
@@ -57,16 +46,11 @@ public final class CertificateRotation {
 
     /** The first server's kubeconfig for the operator, pointed at the registration address. */
     public Kubeconfig kubeconfig() {
-        return OperatorKubeconfig.read(inventory, hosts);
+        return OperatorKubeconfig.read(interpreted.inventory(), interpreted.hosts());
     }
 
     private List<StepRun> steps(Set<String> chosen, List<String> services, Wet wet, ApplyListener listener) throws InterruptedException {
-        ApplyContext context = new ApplyContext(inventory, hosts, readyLimit, clock, DatastoreProbe.OVER_THE_NETWORK, wet);
-        Applier applier = new Applier(context, runner, listener);
-        List<StepRun> runs = new ArrayList<>();
-        for (StepPlan step : new CertificateRotationPlanner(inventory, new FactsKnowledge(hosts.allFacts())).plan(chosen, services)) {
-            runs.add(applier.run(step));
-        }
-        return runs;
+        FactsKnowledge knowledge = new FactsKnowledge(interpreted.hosts().allFacts());
+        return interpreted.steps(new CertificateRotationPlanner(interpreted.inventory(), knowledge).plan(chosen, services), wet, listener);
     }
 }

@@ -151,9 +151,10 @@ public final class ConnectedHosts implements AutoCloseable {
 
     /**
      * Takes the apply lock on every connected host ({@link HostLocks#take}), held until {@link #close()};
-     * throws {@link io.k3j.lock.LockTaken} when another run holds one.
+     * throws {@link io.k3j.lock.LockTaken} when another run holds one, {@link InterruptedException} when
+     * its wait is interrupted.
      */
-    public void lock(LockHolder holder, Duration wait, Consumer<String> waiting) {
+    public void lock(LockHolder holder, Duration wait, Consumer<String> waiting) throws InterruptedException {
         locks = HostLocks.take(Map.copyOf(hosts), holder, wait, waiting);
     }
 

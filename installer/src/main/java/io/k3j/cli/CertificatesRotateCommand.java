@@ -3,6 +3,7 @@ package io.k3j.cli;
 import io.k3j.apply.CertificateRotation;
 import io.k3j.apply.ClusterApply;
 import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.InterpretedRun;
 import io.k3j.apply.SilentListener;
 import io.k3j.apply.StepFailure;
 import io.k3j.apply.StepRun;
@@ -91,8 +92,8 @@ public class CertificatesRotateCommand implements Callable<Integer> {
         Path log = run.logFile(valid, "certificates", clock);
         try (ConnectedHosts connected = dryRun ? HostSession.open(valid, run.ssh(), log, context, clock)
                 : HostSession.openLocked(valid, run.ssh(), change.lock(), log, context, clock)) {
-            CertificateRotation rotation = new CertificateRotation(valid, connected, new WaveRunner(run.ssh().parallel(), clock),
-                    change.readyLimit(), clock);
+            CertificateRotation rotation = new CertificateRotation(new InterpretedRun(valid, connected,
+                    new WaveRunner(run.ssh().parallel(), clock), change.readyLimit(), clock));
             List<String> withoutK3s = rotation.withoutK3s(chosen);
             if (!withoutK3s.isEmpty()) {
                 throw new CliException(ExitCode.PREFLIGHT_FAILED, String.join(", ", withoutK3s) + (withoutK3s.size() == 1 ? " has" : " have")

@@ -131,8 +131,11 @@ final class HostSession {
         return connected;
     }
 
-    /** Every host's apply lock, or the command ends (exit 4) naming the host and the run that holds it. */
-    private static void takeLock(ConnectedHosts connected, LockOptions lock, CommandContext context, Clock clock) {
+    /**
+     * Every host's apply lock, or the command ends naming the host: exit 4 and the run that holds it,
+     * or exit 130 when its wait is interrupted (Ctrl-C).
+     */
+    static void takeLock(ConnectedHosts connected, LockOptions lock, CommandContext context, Clock clock) {
         Output output = context.output();
         try {
             connected.lock(LockOptions.holder(context.environment(), clock), lock.waitLimit(), waiting -> {
@@ -146,6 +149,10 @@ final class HostSession {
                     ? "Let that run end, or run again with --wait-for-lock; a run that is gone holds no lock, as each dies with its "
                     + "SSH session (docs/operations.md#the-apply-lock)"
                     : "Fix that host and run again (docs/operations.md#the-apply-lock)"));
+        } catch (InterruptedException e) {
+            connected.close();
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, e.getMessage() + "; no host was changed");
         } catch (RuntimeException e) {
             connected.close();
             throw e;

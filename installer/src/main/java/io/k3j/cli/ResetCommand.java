@@ -3,6 +3,7 @@ package io.k3j.cli;
 import io.k3j.apply.ClusterApply;
 import io.k3j.apply.ClusterReset;
 import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.InterpretedRun;
 import io.k3j.apply.SilentListener;
 import io.k3j.apply.StepRun;
 import io.k3j.apply.WaveRunner;
@@ -19,11 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "reset",
+@Command(name = "reset", modelTransformer = ResetCommand.UninstallTimeout.class,
         header = "Take the cluster down: K3s off every host, and what k3j-install set up for it.",
         description = {
             "Removes K3s from every host of the inventory with the uninstall scripts k3j-install puts on the nodes "
@@ -62,6 +66,22 @@ public class ResetCommand extends BaseCommand {
     @Mixin
     ClusterChangeOptions change;
 
+    /**
+     * Reset starts nothing that it waits for: the shared {@code --ready-timeout} bounds its uninstall
+     * scripts instead, and its help says so; the option stays the one of {@link ClusterChangeOptions}.
+     */
+    static final class UninstallTimeout implements IModelTransformer {
+        static final String DESCRIPTION = "How long an uninstall script may take on a host before failing (default: ${DEFAULT-VALUE}).";
+
+        @Override
+        public CommandSpec transform(CommandSpec reset) {
+            OptionSpec shared = reset.findOption("--ready-timeout");
+            reset.remove(shared);
+            reset.addOption(shared.toBuilder().description(DESCRIPTION).build());
+            return reset;
+        }
+    }
+
     @Override
     protected ExitCode run(CommandContext context) {
         Inventory valid = InventoryInput.load(inventory, context);
@@ -85,8 +105,8 @@ public class ResetCommand extends BaseCommand {
                 output.error(problem);
                 output.event("host-unreachable", "host", address, "message", problem);
             });
-            ClusterReset reset = new ClusterReset(valid, hosts, new WaveRunner(run.ssh().parallel(), clock), change.readyLimit(),
-                    clock);
+            ClusterReset reset = new ClusterReset(new InterpretedRun(valid, hosts, new WaveRunner(run.ssh().parallel(), clock),
+                    change.readyLimit(), clock));
             ResetPlanner.Plan plan = reset.plan(datastore);
             List<String> left = left(valid, plan);
             SecretMasker masker = new SecretMasker(List.of());

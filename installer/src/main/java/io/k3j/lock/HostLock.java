@@ -8,41 +8,63 @@ import java.time.Duration;
  * The apply lock of one host, as k0sctl locks its hosts but bound to the SSH session: a shell of
  * this run's session holds {@code flock} on {@value #LOCK_FILE} while its input stays open, so the
  * lock ends with the run however it ends (its input closed, the connection dropped, the process
- * killed), and the kernel frees it: no lock outlives its holder. {@value #HOLDER_FILE} names the
- * holder for the runs that find it taken, and goes when the lock is released.
+ * killed), and the kernel frees it: no lock outlives its holder. The lock file itself names the
+ * holder for the runs that find it taken, and is emptied when the lock is released.
  */
 public final class HostLock {
-    public static final String LOCK_FILE = "/run/k3j/apply.lock";
-    public static final String HOLDER_FILE = "/run/k3j/apply.holder";
+    static final String FOLDER = "/run/k3j";
+    public static final String LOCK_FILE = lockFile(FOLDER);
     /** The shell's exit status when another run holds the lock (EX_TEMPFAIL: try again later). */
     static final int BUSY = 75;
-
-    /**
-     * $1 the holder's line, $2 how many seconds to wait for a lock another run holds (0: none).
-     * Prints "held HOLDER" when it finds the lock taken, "locked" once it holds it; then it waits
-     * on its input (cat) and removes the holder's file. Errors go to the same output, as lines.
-     */
-    private static final String SCRIPT = String.join("\n",
-            "exec 2>&1",
-            "mkdir -p /run/k3j && exec 9>>" + LOCK_FILE + " || exit 1",
-            "if ! flock -n 9; then",
-            // the holder writes its file right after it takes the lock: give it that moment, a second at most
-            "  for i in 1 2 3 4 5 6 7 8 9 10; do [ -s " + HOLDER_FILE + " ] && break; sleep 0.1; done",
-            "  printf 'held %s\\n' \"$(head -n 1 " + HOLDER_FILE + " 2>/dev/null | head -c 300)\"",
-            "  if [ \"$2\" -eq 0 ] || ! flock -w \"$2\" 9; then exit " + BUSY + "; fi",
-            "fi",
-            "printf '%s\\n' \"$1\" > " + HOLDER_FILE + " || exit 1",
-            "echo locked",
-            "cat > /dev/null",
-            "rm -f " + HOLDER_FILE);
+    /** The guard is held only while a run writes or reads a name: this bounds a host too slow to do that. */
+    private static final int GUARD_WAIT_SECONDS = 10;
 
     private HostLock() {
     }
 
     /** The command that takes the lock for {@code holder} and holds it, waiting up to {@code wait} for another run's. */
     public static RemoteCommand command(LockHolder holder, Duration wait) {
-        return RemoteCommand.asRoot("sh -c " + Shell.quote(SCRIPT) + " k3j-lock " + Shell.quote(holder.line()) + " "
+        return RemoteCommand.asRoot("sh -c " + Shell.quote(script(FOLDER)) + " k3j-lock " + Shell.quote(holder.line()) + " "
                 + wait.toSeconds()).notIdempotent();
+    }
+
+    /**
+     * The lock's script for the lock file in {@code folder}. $1 the holder's line, $2 how many seconds
+     * to wait for a lock another run holds (0: none). Prints "held HOLDER" when it finds the lock
+     * taken, "locked" once it holds it; then it waits on its input (cat) and empties the lock file.
+     * Errors go to the same output, as lines.
+     *
+     * <p>A second lock, the guard (flock on the folder), makes taking the lock and writing the
+     * holder's name into the lock file one step for the other runs: a run that finds the lock taken
+     * under the guard reads a whole name at once. Only a run that got the lock by waiting for it
+     * takes the guard after the lock, so for that moment another finds the file empty ("has not said
+     * who it is yet").
+     */
+    static String script(String folder) {
+        String guard = "flock -w " + GUARD_WAIT_SECONDS + " 8 || { echo \"the guard of the apply lock (flock on $d) stayed taken "
+                + GUARD_WAIT_SECONDS + " s\"; exit 1; }";
+        return String.join("\n",
+                "exec 2>&1",
+                "d=" + Shell.quote(folder) + " f=" + Shell.quote(lockFile(folder)),
+                "mkdir -p \"$d\" && exec 8<\"$d\" 9>>\"$f\" || exit 1",
+                guard,
+                "if ! flock -n 9; then",
+                "  printf 'held %s\\n' \"$(head -n 1 \"$f\" | head -c 300)\"",
+                "  flock -u 8",
+                "  if [ \"$2\" -eq 0 ] || ! flock -w \"$2\" 9; then exit " + BUSY + "; fi",
+                "  " + guard,
+                "fi",
+                "printf '%s\\n' \"$1\" > \"$f\" || exit 1",
+                "flock -u 8",
+                "echo locked",
+                "cat > /dev/null",
+                // emptied while the lock is still held: a run that waited for it names itself only once it has it,
+                // and one that looks in between must read no name rather than this run's
+                "flock -w " + GUARD_WAIT_SECONDS + " 8 && : > \"$f\"");
+    }
+
+    static String lockFile(String folder) {
+        return folder + "/apply.lock";
     }
 
     /** What a line of the lock's command says. */

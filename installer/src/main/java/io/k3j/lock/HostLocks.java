@@ -29,9 +29,11 @@ public final class HostLocks implements AutoCloseable {
     /**
      * Locks every host for {@code holder}, waiting up to {@code wait} for a lock another run holds
      * (zero: not at all), saying each wait to {@code waiting}; or releases what it took and throws
-     * {@link LockTaken} naming the host and the holder.
+     * {@link LockTaken} naming the host and the holder; interrupted (Ctrl-C) while it waits, it
+     * releases what it took and throws {@link InterruptedException} naming the host it waited on.
      */
-    public static HostLocks take(Map<String, RemoteHost> hosts, LockHolder holder, Duration wait, Consumer<String> waiting) {
+    public static HostLocks take(Map<String, RemoteHost> hosts, LockHolder holder, Duration wait, Consumer<String> waiting)
+            throws InterruptedException {
         List<String> order = hosts.keySet().stream().sorted().toList();
         List<HeldCommand> held = new ArrayList<>();
         try {
@@ -46,9 +48,11 @@ public final class HostLocks implements AutoCloseable {
                 started.put(address, command);
                 held.add(command);
             }
-            started.forEach((address, command) -> await(address, command, wait, waiting));
+            for (Map.Entry<String, HeldCommand> command : started.entrySet()) {
+                await(command.getKey(), command.getValue(), wait, waiting);
+            }
             return new HostLocks(held);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | InterruptedException e) {
             held.forEach(HeldCommand::close);
             throw e;
         }
@@ -63,15 +67,16 @@ public final class HostLocks implements AutoCloseable {
         }
     }
 
-    private static HeldCommand await(String address, HeldCommand command, Duration wait, Consumer<String> waiting) {
+    private static HeldCommand await(String address, HeldCommand command, Duration wait, Consumer<String> waiting)
+            throws InterruptedException {
         try {
-            HostLock.Answer answer = answer(address, command, ANSWER_WAIT);
+            HostLock.Answer answer = answer(command, ANSWER_WAIT);
             if (answer instanceof HostLock.HeldBy heldBy) {
                 if (wait.isZero()) {
                     throw LockTaken.byAnotherRun(address, address + ": another run holds the apply lock: " + heldBy.holder());
                 }
                 waiting.accept(address + ": waiting up to " + wait.toSeconds() + " s for the apply lock, held by " + heldBy.holder());
-                answer = answer(address, command, wait.plus(ANSWER_WAIT));
+                answer = answer(command, wait.plus(ANSWER_WAIT));
                 if (!(answer instanceof HostLock.Locked)) {
                     throw LockTaken.byAnotherRun(address, address + ": another run still holds the apply lock after " + wait.toSeconds()
                             + " s: " + heldBy.holder());
@@ -82,6 +87,9 @@ public final class HostLocks implements AutoCloseable {
                         + other.text());
             }
             return command;
+        } catch (InterruptedException e) {
+            command.close();
+            throw (InterruptedException) new InterruptedException("interrupted while taking the apply lock on " + address).initCause(e);
         } catch (RuntimeException e) {
             command.close();
             throw e;
@@ -89,7 +97,7 @@ public final class HostLocks implements AutoCloseable {
     }
 
     /** The command's next line read, or what its end says; a silent end is an answer too (an {@link HostLock.Other}). */
-    private static HostLock.Answer answer(String address, HeldCommand command, Duration limit) {
+    private static HostLock.Answer answer(HeldCommand command, Duration limit) throws InterruptedException {
         Optional<String> line = command.nextLine(limit);
         if (line.isPresent()) {
             return HostLock.read(line.get());

@@ -10,8 +10,11 @@ import java.util.Optional;
  */
 public interface HeldCommand extends AutoCloseable {
 
-    /** The next line it printed, waiting at most {@code limit}; empty once it has ended or the limit passed. */
-    Optional<String> nextLine(Duration limit);
+    /**
+     * The next line it printed, waiting at most {@code limit}; empty once it has ended or the limit
+     * passed. A wait that is interrupted (Ctrl-C) throws, so it is never taken for the command's end.
+     */
+    Optional<String> nextLine(Duration limit) throws InterruptedException;
 
     /** Its exit status once it has ended. */
     Optional<Integer> exitStatus();

@@ -48,7 +48,7 @@ final class SshHeldCommand implements HeldCommand {
     }
 
     @Override
-    public synchronized Optional<String> nextLine(Duration limit) {
+    public synchronized Optional<String> nextLine(Duration limit) throws InterruptedException {
         if (ended) {
             return Optional.empty();
         }
@@ -60,9 +60,6 @@ final class SshHeldCommand implements HeldCommand {
                 return Optional.empty();
             }
             return Optional.ofNullable(line);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }

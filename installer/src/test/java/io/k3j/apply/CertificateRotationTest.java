@@ -53,7 +53,8 @@ class CertificateRotationTest {
         Clock clock = Clock.systemUTC();
         WaveRunner runner = new WaveRunner(1, clock);
         try (ConnectedHosts hosts = ConnectedHosts.connect(inventory, fakes, RunLog.create(temp.resolve("rotate.log"), clock), runner)) {
-            CertificateRotation rotation = new CertificateRotation(inventory, hosts, runner, Duration.ofSeconds(30), clock);
+            CertificateRotation rotation = new CertificateRotation(new InterpretedRun(inventory, hosts, runner, Duration.ofSeconds(30),
+                    clock));
             return dry ? rotation.dryRun(chosen, services, SilentListener.INSTANCE) : rotation.run(chosen, services, SilentListener.INSTANCE);
         }
     }

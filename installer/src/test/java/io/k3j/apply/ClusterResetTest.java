@@ -59,7 +59,8 @@ class ClusterResetTest {
         }
         fakes.host(LB1).put(Paths.INSTALLED_PACKAGES, "haproxy\n");
         ConnectedHosts connected = new ConnectedHosts(hosts, facts, RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
-        return new ClusterReset(inventory, connected, new WaveRunner(4, Clock.systemUTC()), Duration.ofSeconds(30), Clock.systemUTC());
+        return new ClusterReset(new InterpretedRun(inventory, connected, new WaveRunner(4, Clock.systemUTC()), Duration.ofSeconds(30),
+                Clock.systemUTC()));
     }
 
     @Test

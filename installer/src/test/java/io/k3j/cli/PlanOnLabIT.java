@@ -154,8 +154,8 @@ class PlanOnLabIT {
             both.shutdownNow();
         }
         for (LabHost host : lab.hosts()) {
-            assertThat(lab.exec(host.name(), "sh", "-c", "test ! -e " + HostLock.HOLDER_FILE + " && flock -n " + HostLock.LOCK_FILE
-                    + " true").exitCode()).as("no lock left on " + host.name()).isZero();
+            assertThat(lab.exec(host.name(), "sh", "-c", "test ! -s " + HostLock.LOCK_FILE + " && flock -n " + HostLock.LOCK_FILE
+                    + " true").exitCode()).as("no lock nor holder's name left on " + host.name()).isZero();
         }
         // an apply killed while it holds the locks leaves none: each went with its SSH session
         ApplyProcess.start(inventory, temp, temp.resolve("killed.kubeconfig"), SECRETS).killOnceLocked();

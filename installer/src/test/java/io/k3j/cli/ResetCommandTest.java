@@ -2,8 +2,10 @@ package io.k3j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /** reset's refusals, each before any host is contacted (the example's hosts are documentation addresses, never reached). */
 class ResetCommandTest {
@@ -35,5 +37,17 @@ class ResetCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().replaceAll("\\s+", " ")).contains("k3s-agent-uninstall.sh on the workers, then k3s-uninstall.sh on the servers",
                 "Packages are purged only where k3j-install installed them", "--datastore", "--dry-run", "exit 6 (partial)");
+    }
+
+    @Test
+    void itsReadyTimeoutIsTheSharedOptionAndItsHelpSaysItBoundsTheUninstallScripts() {
+        CliRun help = CliRun.of("reset", "--help");
+        ResetCommand reset = new ResetCommand();
+        new CommandLine(reset).parseArgs("cluster.yaml", "--ready-timeout=7");
+
+        assertThat(help.out().replaceAll("\\s+", " ")).contains("--ready-timeout=SECONDS How long an uninstall script may take on a host "
+                + "before failing (default: 300).").doesNotContain("become ready");
+        assertThat(reset.change.readyLimit()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(CliRun.of("apply", "--help").out()).contains("How long to wait for software to become ready");
     }
 }

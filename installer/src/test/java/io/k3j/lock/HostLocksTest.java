@@ -41,7 +41,7 @@ class HostLocksTest {
     }
 
     @Test
-    void everyHostIsLockedTheLowestAddressFirstAndReleasedAtTheEnd() {
+    void everyHostIsLockedTheLowestAddressFirstAndReleasedAtTheEnd() throws InterruptedException {
         Map<String, RemoteHost> hosts = hosts(lockable("198.51.100.13", "locked\n", 0), lockable("198.51.100.11", "locked\n", 0),
                 lockable("198.51.100.12", "locked\n", 0));
 
@@ -80,13 +80,23 @@ class HostLocksTest {
     }
 
     @Test
-    void withAWaitItSaysWhoItWaitsForAndGoesOnOnceTheLockIsItsOwn() {
+    void withAWaitItSaysWhoItWaitsForAndGoesOnOnceTheLockIsItsOwn() throws InterruptedException {
         Map<String, RemoteHost> hosts = hosts(lockable("198.51.100.11", "held " + OTHER + "\nlocked\n", 0));
 
         HostLocks.take(hosts, ME, Duration.ofSeconds(600), waits::add).close();
 
         assertThat(waits).containsExactly("198.51.100.11: waiting up to 600 s for the apply lock, held by alice on ops.example.com "
                 + "(pid 4242) since 2026-12-02T14:05:00Z");
+    }
+
+    @Test
+    void aWaitThatIsInterruptedEndsAsInterruptedNamingTheHostAndWhatWasTakenIsReleased() {
+        Map<String, RemoteHost> hosts = hosts(lockable("198.51.100.11", "locked\n", 0), lockable("198.51.100.12", "held " + OTHER + "\n", 0));
+
+        // Ctrl-C as the wait for the other run's lock begins
+        assertThatThrownBy(() -> HostLocks.take(hosts, ME, Duration.ofSeconds(600), waiting -> Thread.currentThread().interrupt()))
+                .isInstanceOf(InterruptedException.class).hasMessage("interrupted while taking the apply lock on 198.51.100.12");
+        assertThat(fakes.journal()).contains("198.51.100.11: end held command", "198.51.100.12: end held command");
     }
 
     @Test

@@ -188,7 +188,8 @@ public final class FakeHost implements RemoteHost {
 
     /**
      * Answered as {@link #run}: the answer's standard output is handed out a line at a time; with exit
-     * 0 it then runs until closed (a lock held), else it has ended with the answer's status.
+     * 0 it then runs until closed (a lock held), else it has ended with the answer's status. A thread
+     * interrupted before it asks for a line is told so, as a real wait for one would tell it.
      */
     @Override
     public HeldCommand hold(RemoteCommand command) {
@@ -198,7 +199,10 @@ public final class FakeHost implements RemoteHost {
             private boolean closed;
 
             @Override
-            public Optional<String> nextLine(Duration limit) {
+            public Optional<String> nextLine(Duration limit) throws InterruptedException {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
                 return Optional.ofNullable(lines.poll());
             }
 
