@@ -20,6 +20,8 @@ public record ApplyLease(String holder, Optional<Instant> acquired, Optional<Ins
                          String resourceVersion) {
     public static final String NAME = "k3j-apply";
     public static final String NAMESPACE = "kube-system";
+    /** leaseDurationSeconds is an int32: no Lease holds longer. */
+    private static final long LONGEST_SECONDS = Integer.MAX_VALUE;
 
     /** This run as the Lease names it: {@code alice@ops.example.com 4242} (user@machine pid; LockHolder keeps both to one word). */
     public static String identity(LockHolder holder) {
@@ -41,19 +43,30 @@ public record ApplyLease(String holder, Optional<Instant> acquired, Optional<Ins
             }
             Map<String, Object> spec = lease.get("spec") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
             return Optional.of(new ApplyLease(text(spec.get("holderIdentity")), time(spec.get("acquireTime")), time(spec.get("renewTime")),
-                    Duration.ofSeconds(number(spec.get("leaseDurationSeconds"))), number(spec.get("leaseTransitions")),
+                    Duration.ofSeconds(within(number(spec.get("leaseDurationSeconds")), LONGEST_SECONDS)),
+                    within(number(spec.get("leaseTransitions")), Integer.MAX_VALUE),
                     text(metadata.get("resourceVersion"))));
         } catch (YAMLException | DateTimeParseException e) {
             return Optional.empty();
         }
     }
 
+    /** A value the cluster holds, kept to what the Lease's int32 fields can mean, so no sum with it overflows. */
+    private static long within(long value, long most) {
+        return Math.max(0, Math.min(value, most));
+    }
+
     private static String text(Object value) {
         return value == null ? "" : String.valueOf(value);
     }
 
+    /** A whole number as YAML read it (a BigInteger past long's range taken as long's most, or 0 below it); anything else 0. */
     private static long number(Object value) {
-        return value instanceof Number number ? number.longValue() : 0;
+        if (!(value instanceof Number number)) {
+            return 0;
+        }
+        double approximate = number.doubleValue();
+        return approximate >= Long.MAX_VALUE ? Long.MAX_VALUE : approximate <= Long.MIN_VALUE ? 0 : number.longValue();
     }
 
     /** SnakeYAML reads a MicroTime as a string or, being YAML, as a timestamp. */

@@ -1,6 +1,7 @@
 package io.k3j.lock;
 
 import io.k3j.output.Output;
+import io.k3j.output.Printable;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.HostKeyException;
 import io.k3j.ssh.RemoteCommand;
@@ -197,11 +198,11 @@ public final class ClusterLease implements AutoCloseable {
         } catch (HostKeyException e) {
             throw e;
         } catch (SshException e) {
-            return new Read(Optional.empty(), Optional.of(e.getMessage()));
+            return new Read(Optional.empty(), Optional.of(Printable.of(e.getMessage())));
         }
         if (!result.ok()) {
             return new Read(Optional.empty(), Optional.of("k3s kubectl get lease failed (exit " + result.exitStatus() + "): "
-                    + result.stderr().strip()));
+                    + Printable.of(result.stderr().strip())));
         }
         if (result.stdout().isBlank()) {
             return new Read(Optional.empty(), Optional.empty());
@@ -283,7 +284,7 @@ public final class ClusterLease implements AutoCloseable {
     }
 
     private static String firstLine(String text) {
-        String line = io.k3j.output.Printable.of(text.strip().lines().findFirst().orElse("(nothing)"));
+        String line = Printable.of(text.strip().lines().findFirst().orElse("(nothing)"));
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

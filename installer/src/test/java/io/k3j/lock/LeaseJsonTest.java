@@ -45,6 +45,9 @@ class LeaseJsonTest {
                 Optional.of(Instant.parse("2026-12-02T14:05:30.123456Z")), Duration.ofSeconds(360), 1, "41"));
         assertThat(ApplyLease.parse(LeaseJson.held("x@y 1", TAKEN, TAKEN, Duration.ofSeconds(60), 0, Optional.of("3"))).map(ApplyLease::holder))
                 .contains("x@y 1");
+        assertThat(ApplyLease.parse("{\"kind\":\"Lease\",\"metadata\":{},\"spec\":{\"holderIdentity\":\"x\","
+                + "\"renewTime\":\"2026-12-02T14:05:00Z\",\"leaseDurationSeconds\":99999999999999999999}}").orElseThrow().expires())
+                .as("a duration past int32 is int32's most").contains(TAKEN.plusSeconds(Integer.MAX_VALUE));
         assertThat(ApplyLease.parse("{\"kind\":\"Status\"}")).isEmpty();
         assertThat(ApplyLease.parse("not: [json")).isEmpty();
         assertThat(ApplyLease.parse("{\"kind\":\"Lease\",\"metadata\":{},\"spec\":{\"renewTime\":\"yesterday\"}}")).isEmpty();
