@@ -3,6 +3,7 @@ package io.k3j.apply;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.SecretResolver;
 import io.k3j.kubeconfig.Kubeconfig;
+import io.k3j.lock.LockTaken;
 import io.k3j.plan.ClusterValues;
 import io.k3j.plan.SecretMasker;
 import io.k3j.plan.Planner;
@@ -96,16 +97,26 @@ public final class ClusterApply {
         return values;
     }
 
+    /** What a run does once its servers step is done (its servers up and Ready): take the apply Lease of a new cluster. */
+    public interface ServersUp {
+        void reached() throws InterruptedException;
+    }
+
     public Result run(ClusterValues values, ApplyListener listener) throws InterruptedException {
+        return run(values, listener, () -> { });
+    }
+
+    /** The apply, with {@code serversUp} done right after step 2; a {@link LockTaken} there fails that step on the first server. */
+    public Result run(ClusterValues values, ApplyListener listener, ServersUp serversUp) throws InterruptedException {
         ApplyContext context = context(Wet.APPLY);
-        List<HostReport> reports = steps(context, values, listener).stream().flatMap(step -> step.reports().stream()).toList();
+        List<HostReport> reports = steps(context, values, listener, serversUp).stream().flatMap(step -> step.reports().stream()).toList();
         List<Node> nodes = awaitNodes(context);
         return new Result(reports, nodes, OperatorKubeconfig.read(inventory, hosts));
     }
 
     /** What {@link #run} would do: the same steps on the same interpreter, every read made, no change. */
     public DryRun dryRun(ClusterValues values, ApplyListener listener) throws InterruptedException {
-        List<StepRun> steps = steps(context(Wet.DRY_RUN), values, listener);
+        List<StepRun> steps = steps(context(Wet.DRY_RUN), values, listener, () -> { });
         Set<String> secrets = new LinkedHashSet<>(values.secrets());
         steps.forEach(step -> step.agentJoinToken().ifPresent(secrets::add));
         return new DryRun(steps, new SecretMasker(secrets));
@@ -116,7 +127,8 @@ public final class ClusterApply {
     }
 
     /** Each step planned from the values the steps before it left, then run. */
-    private List<StepRun> steps(ApplyContext context, ClusterValues values, ApplyListener listener) throws InterruptedException {
+    private List<StepRun> steps(ApplyContext context, ClusterValues values, ApplyListener listener, ServersUp serversUp)
+            throws InterruptedException {
         FactsKnowledge knowledge = new FactsKnowledge(hosts.allFacts(), () -> RunningVersions.nodes(inventory, hosts));
         Planner planner = new Planner(new TemplateRenderer(), rollout);
         Applier applier = new Applier(context, runner, listener);
@@ -125,12 +137,24 @@ public final class ClusterApply {
         for (Step step : Step.values()) {
             StepRun run = applier.run(planner.plan(step, inventory, known, knowledge, removals));
             steps.add(run);
+            if (step == Step.SERVERS) {
+                afterServers(context, serversUp);
+            }
             if (run.agentJoinToken().isPresent()) {
                 known = withAgentJoinToken(known, run.agentJoinToken().get());
                 hosts.runLog().addSecrets(known.secrets());
             }
         }
         return steps;
+    }
+
+    private static void afterServers(ApplyContext context, ServersUp serversUp) throws InterruptedException {
+        try {
+            serversUp.reached();
+        } catch (LockTaken e) {
+            throw new StepFailure(context.firstServerHost().address(), Step.SERVERS, "take the apply Lease", e.getMessage(),
+                    "let the run that holds it end, or run again with --wait-for-lock (docs/operations.md#the-apply-lock)");
+        }
     }
 
     /** The values with the agents' token the first server wrote (the check that read it held it to the agent token it was given). */

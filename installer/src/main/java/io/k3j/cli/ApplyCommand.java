@@ -7,6 +7,8 @@ import io.k3j.apply.StepFailure;
 import io.k3j.apply.WaveRunner;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
+import io.k3j.lock.ClusterLease;
+import io.k3j.lock.LockTaken;
 import io.k3j.plan.ClusterValues;
 import io.k3j.plan.Removal;
 import io.k3j.plan.SecretMasker;
@@ -92,7 +94,11 @@ public class ApplyCommand extends BaseCommand {
         Clock clock = Clock.systemUTC();
         Path log = run.logFile(valid, "apply", clock);
         try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), upgrade.rules(), HostSession.Purpose.APPLY,
-                Optional.of(change.lock()), log, context, clock)) {
+                Optional.of(change.lock()), log, context, clock);
+             ClusterLease lease = new ClusterLease(hosts.host(valid.servers().hosts().get(0).address()),
+                     LockOptions.holder(context.environment(), clock), ClusterLease.durationFor(change.readyLimit()), clock,
+                     pause -> Thread.sleep(pause.toMillis()), context.output())) {
+            takeLeaseIfTheClusterAnswers(lease, change.lock().waitLimit());
             List<Removal> removals = new PruneConsent(prune, force, context).removals(HostSession.removals(valid, hosts, context),
                     hosts.unreachable());
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
@@ -113,7 +119,8 @@ public class ApplyCommand extends BaseCommand {
                     }, "k3j-apply-interrupted");
                     Runtime.getRuntime().addShutdownHook(onCtrlC);
                     try {
-                        result = apply.run(values, display.listener());
+                        // a new cluster answers once its servers are up: its Lease is taken then
+                        result = apply.run(values, display.listener(), () -> lease.take(change.lock().waitLimit()));
                     } finally {
                         removeShutdownHook(onCtrlC);
                     }
@@ -132,6 +139,21 @@ public class ApplyCommand extends BaseCommand {
             throw new CliException(ExitCode.INTERRUPTED, "interrupted; the next apply carries on from what is there");
         }
         return ExitCode.OK;
+    }
+
+    /**
+     * The cluster's apply Lease, after the host locks, if the cluster answers (otherwise once its
+     * servers are up); another run's stops the command before any change (exit 4), naming it.
+     */
+    private static void takeLeaseIfTheClusterAnswers(ClusterLease lease, Duration wait) throws InterruptedException {
+        try {
+            lease.takeIfAnswering(wait);
+        } catch (LockTaken e) {
+            throw new CliException(ExitCode.PREFLIGHT_FAILED, e.getMessage() + "; no host was changed. " + (e.byAnotherRun()
+                    ? "Let that run end, or run again with --wait-for-lock; a Lease its run stopped renewing is taken over once it "
+                    + "lapses (docs/operations.md#the-apply-lock)"
+                    : "Fix that server and run again (docs/operations.md#the-apply-lock)"));
+        }
     }
 
     /** Once the JVM is going down (Ctrl-C), the hook runs and can no longer be removed. */

@@ -15,7 +15,7 @@ public enum ExitCode {
     INVALID_INVENTORY(3, "the inventory is invalid; every problem is listed as file:line:column"),
     PREFLIGHT_FAILED(4, "a host is unreachable or unusable (login, sudo) or failed a preflight check (for apply: also the servers' "
             + "datastore check of step 1 failing before any change), or the backup before an upgrade failed, or another run "
-            + "holds the apply lock (named in the error); no host was changed"),
+            + "holds the apply lock or the cluster's apply Lease (named in the error); no host was changed"),
     REFUSED(5, "backup or restore refused before any change: the backup fails its checksums or does not fit the inventory, "
             + "or the servers run (restore without --stop-servers), or a confirmation was not given (restore, reset)"),
     PARTIAL(6, "reset: the hosts that could be reached were reset; those that could not are named, and keep what they had"),

@@ -13,8 +13,8 @@ import picocli.CommandLine.Option;
 public class LockOptions {
 
     @Option(names = "--wait-for-lock",
-            description = "When another run holds the apply lock of a host, wait for it to end (up to --lock-timeout) "
-                    + "instead of stopping at once with exit 4.")
+            description = "When another run holds the apply lock of a host (for apply: or the cluster's apply Lease, "
+                    + "kube-system/k3j-apply), wait for it to end (up to --lock-timeout) instead of stopping at once with exit 4.")
     boolean waitForLock;
 
     @Option(names = "--lock-timeout", paramLabel = "SECONDS", defaultValue = "1800",

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabHost;
 import io.k3j.lab.LabTopology;
+import io.k3j.lock.ApplyLease;
 import io.k3j.lock.HostLock;
 import io.k3j.labtest.LabCluster;
 import io.k3j.labtest.LabInventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,6 +168,42 @@ class PlanOnLabIT {
         }
         CliRun again = apply(inventory, "again");
         assertThat(again.exitCode()).as(again.all()).isZero();
+    }
+
+    /**
+     * Beside the host locks, the cluster's apply Lease: released by every apply above (there, no
+     * holder); held by another run and renewed now, it stops an apply before any change, named;
+     * renewed longer ago than its duration, it is taken over with a warning, then released again.
+     */
+    @Test
+    @Order(6)
+    void theApplyLeaseHeldStopsAnApplyNamingItsHolderAndOnceLapsedIsTakenOver(Lab lab) {
+        Path inventory = LabInventory.write(lab, temp);
+        assertThat(lease(lab, "{.metadata.name}/{.spec.holderIdentity}")).isEqualTo(ApplyLease.NAME + "/");
+
+        holdLease(lab, "alice@ops.example.com 4242", Instant.now());
+        CliRun stopped = apply(inventory, "leased");
+        holdLease(lab, "alice@ops.example.com 4242", Instant.now().minus(Duration.ofHours(1)));
+        CliRun tookOver = apply(inventory, "took-over");
+
+        assertThat(stopped.exitCode()).as(stopped.all()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
+        assertThat(stopped.err()).contains(": another run holds the apply Lease kube-system/k3j-apply: 'alice@ops.example.com 4242'")
+                .contains("no host was changed").contains("--wait-for-lock");
+        assertThat(tookOver.exitCode()).as(tookOver.all()).isZero();
+        assertThat(tookOver.all()).contains("taking over the apply Lease kube-system/k3j-apply from 'alice@ops.example.com 4242'");
+        assertThat(lease(lab, "{.spec.holderIdentity}")).as("released at the end").isEmpty();
+    }
+
+    private static String lease(Lab lab, String jsonpath) {
+        return lab.exec("server1", "k3s", "kubectl", "get", "lease", ApplyLease.NAME, "-n", ApplyLease.NAMESPACE, "-o",
+                "jsonpath=" + jsonpath).orThrow("read the apply Lease").stdout();
+    }
+
+    /** Another operator's run, as its Lease would say it: held by {@code holder}, renewed at {@code renewed}, for 360 s. */
+    private static void holdLease(Lab lab, String holder, Instant renewed) {
+        lab.exec("server1", "k3s", "kubectl", "patch", "lease", ApplyLease.NAME, "-n", ApplyLease.NAMESPACE, "--type=merge", "-p",
+                "{\"spec\":{\"holderIdentity\":\"" + holder + "\",\"renewTime\":\"" + renewed + "\",\"leaseDurationSeconds\":360}}")
+                .orThrow("hold the apply Lease as " + holder);
     }
 
     private CliRun apply(Path inventory, String name) {

@@ -20,7 +20,8 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 /**
  * The Kubernetes API on the supervisor port, for clients with a certificate of the client CA
  * (401 without, as K3s' apiserver runs with anonymous-auth=false): discovery ({@link Discovery}),
- * the nodes ({@link NodesApi}) with Table answers for kubectl get and watches ({@link Watch});
+ * the nodes ({@link NodesApi}) with Table answers for kubectl get and watches ({@link Watch}), the
+ * namespaced resources ({@link NamespacedApi}: pods, budgets, daemonsets, leases, a lease's Table);
  * every failure a v1 Status ({@link ApiError}).
  */
 public final class ApiServer {
@@ -93,7 +94,7 @@ public final class ApiServer {
             String[] groupVersion = path.substring(6).split("/");
             HttpReply.json(exchange, 200, "application/json", discovery.resourceList(groupVersion[0], groupVersion[1]).orElseThrow(ApiError::pathNotFound));
         } else {
-            namespaced(exchange, caller, method, query, path);
+            namespaced(exchange, caller, method, accept, query, path);
         }
     }
 
@@ -111,7 +112,7 @@ public final class ApiServer {
     }
 
     /** Namespaces, and the namespaced resources: a collection (in a namespace or all), one object, a pod's eviction. */
-    private void namespaced(HttpExchange exchange, Caller caller, String method, Map<String, String> query, String path)
+    private void namespaced(HttpExchange exchange, Caller caller, String method, String accept, Map<String, String> query, String path)
             throws ApiError, IOException {
         Matcher matcher = NAMESPACED.matcher(path);
         if (!matcher.matches()) {
@@ -133,10 +134,13 @@ public final class ApiServer {
                 || name != null && namespace.isEmpty()) {
             throw ApiError.pathNotFound();
         }
+        boolean table = api.kind() == NamespacedApi.Kind.LEASES && MediaType.asksForTable(accept);
         if (name == null) {
             switch (method) {
-                case "GET" -> HttpReply.json(exchange, 200, "application/json", api.list(caller, namespace, query.get("labelSelector"),
-                        query.get("fieldSelector")));
+                case "GET" -> {
+                    Map<String, Object> list = api.list(caller, namespace, query.get("labelSelector"), query.get("fieldSelector"));
+                    HttpReply.json(exchange, 200, "application/json", table ? LeaseTable.of(list, clock.instant(), query.get("includeObject")) : list);
+                }
                 case "POST" -> HttpReply.json(exchange, 201, "application/json", api.create(caller, namespace.orElseThrow(ApiError::pathNotFound),
                         body(exchange)));
                 default -> throw ApiError.methodNotAllowed(method);
@@ -148,9 +152,26 @@ public final class ApiServer {
             HttpReply.json(exchange, 201, "application/json", eviction.evict(caller, namespace.get(), name));
         } else {
             switch (method) {
-                case "GET" -> HttpReply.json(exchange, 200, "application/json", api.get(caller, namespace.get(), name));
+                case "GET" -> {
+                    Map<String, Object> object = api.get(caller, namespace.get(), name);
+                    HttpReply.json(exchange, 200, "application/json", table ? LeaseTable.ofOne(object, clock.instant(), query.get("includeObject")) : object);
+                }
                 case "DELETE" -> HttpReply.json(exchange, 200, "application/json", api.delete(caller, namespace.get(), name,
                         precondition(text(exchange))));
+                case "PUT" -> {
+                    if (!api.kind().updatable()) {
+                        throw ApiError.methodNotAllowed(method);
+                    }
+                    NamespacedApi.Written written = api.update(caller, namespace.get(), name, body(exchange));
+                    HttpReply.json(exchange, written.created() ? 201 : 200, "application/json", written.object());
+                }
+                case "PATCH" -> {
+                    if (!api.kind().updatable()) {
+                        throw ApiError.methodNotAllowed(method);
+                    }
+                    HttpReply.json(exchange, 200, "application/json", api.patch(caller, namespace.get(), name,
+                            exchange.getRequestHeaders().getFirst("Content-Type"), Json.read(text(exchange))));
+                }
                 default -> throw ApiError.methodNotAllowed(method);
             }
         }

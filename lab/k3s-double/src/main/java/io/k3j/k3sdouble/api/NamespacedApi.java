@@ -12,19 +12,39 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A namespaced resource (pods, poddisruptionbudgets, daemonsets) over its {@link ObjectRegistry}:
- * list in one namespace or all (label and field selectors), get, create, delete. The namespace must
- * exist ({@link Namespaces}). A pod is a record: no container runs; one created bound to a node
- * ({@code spec.nodeName}) is Running and Ready at once.
+ * A namespaced resource (pods, poddisruptionbudgets, daemonsets, leases) over its {@link ObjectRegistry}:
+ * list in one namespace or all (label and field selectors), get, create, delete, and for a kind that
+ * allows it update (PUT) and patch, each write at the object's resourceVersion (409 Conflict when
+ * another writer came first). The namespace must exist ({@link Namespaces}). A pod is a record: no
+ * container runs; one created bound to a node ({@code spec.nodeName}) is Running and Ready at once.
  */
 public final class NamespacedApi {
-    /** What the API calls the resource, and the fields a fieldSelector may use. */
-    public record Kind(String resource, String kind, String apiVersion, List<String> fields) {
+    private static final int PATCH_ATTEMPTS = 10;
+
+    /**
+     * What the API calls the resource, the fields a fieldSelector may use, and whether it is written
+     * by PUT and PATCH too (with its strategy's AllowCreateOnUpdate: a PUT of a missing object creates it).
+     */
+    public record Kind(String resource, String kind, String apiVersion, List<String> fields, boolean updatable, boolean createOnUpdate) {
         public static final Kind PODS = new Kind("pods", "Pod", "v1",
-                List.of("metadata.name", "metadata.namespace", "spec.nodeName", "status.phase"));
+                List.of("metadata.name", "metadata.namespace", "spec.nodeName", "status.phase"), false, false);
         public static final Kind PODDISRUPTIONBUDGETS = new Kind("poddisruptionbudgets", "PodDisruptionBudget", "policy/v1",
-                List.of("metadata.name", "metadata.namespace"));
-        public static final Kind DAEMONSETS = new Kind("daemonsets", "DaemonSet", "apps/v1", List.of("metadata.name", "metadata.namespace"));
+                List.of("metadata.name", "metadata.namespace"), false, false);
+        public static final Kind DAEMONSETS = new Kind("daemonsets", "DaemonSet", "apps/v1", List.of("metadata.name", "metadata.namespace"),
+                false, false);
+        /** coordination.k8s.io/v1: pkg/registry/coordination/lease/strategy.go (AllowCreateOnUpdate true, AllowUnconditionalUpdate false). */
+        public static final Kind LEASES = new Kind("leases", "Lease", "coordination.k8s.io/v1", List.of("metadata.name", "metadata.namespace"),
+                true, true);
+
+        /** The resource as the apiserver's errors name it: {@code leases.coordination.k8s.io}, {@code pods}. */
+        public String qualified() {
+            int slash = apiVersion.indexOf('/');
+            return slash < 0 ? resource : resource + "." + apiVersion.substring(0, slash);
+        }
+    }
+
+    /** What a PUT did: replaced the object, or (a kind with AllowCreateOnUpdate) created it, 201 then. */
+    public record Written(boolean created, Map<String, Object> object) {
     }
 
     private final ObjectRegistry registry;
@@ -88,20 +108,100 @@ public final class NamespacedApi {
         if (kind == Kind.PODS) {
             object.put("status", podStatus((Map<String, Object>) object.getOrDefault("spec", Map.of())));
         }
+        validate(name, object);
         if (!Storage.call(() -> registry.create(namespace, name, object))) {
-            throw ApiError.alreadyExists(kind.resource(), name);
+            throw ApiError.alreadyExists(kind.qualified(), name);
         }
         return get(caller, namespace, name);
+    }
+
+    /**
+     * PUT: the body replaces the object if it names the object's current resourceVersion (none: 422,
+     * as for every kind without AllowUnconditionalUpdate; another: 409); a missing object is created.
+     */
+    @SuppressWarnings("unchecked")
+    public Written update(Caller caller, String namespace, String name, Map<String, Object> body) throws ApiError {
+        authorize(caller, "update", name);
+        Map<String, Object> metadata = (Map<String, Object>) body.getOrDefault("metadata", Map.of());
+        if (!name.equals(metadata.get("name"))) {
+            throw ApiError.badRequest("the name of the object (" + metadata.get("name") + ") does not match the name on the URL (" + name + ")");
+        }
+        if (metadata.get("namespace") != null && !namespace.equals(metadata.get("namespace"))) {
+            throw ApiError.badRequest("the namespace of the provided object does not match the namespace sent on the request");
+        }
+        Optional<ObjectRegistry.Stored> current = Storage.call(() -> registry.get(namespace, name));
+        if (current.isEmpty()) {
+            if (!kind.createOnUpdate()) {
+                throw ApiError.notFound(kind.qualified(), name);
+            }
+            Map<String, Object> fresh = (Map<String, Object>) Json.copy(body);
+            ((Map<String, Object>) fresh.get("metadata")).remove("resourceVersion");
+            return new Written(true, create(caller, namespace, fresh));
+        }
+        Object resourceVersion = metadata.get("resourceVersion");
+        if (resourceVersion == null || String.valueOf(resourceVersion).isEmpty()) {
+            throw ApiError.invalid(kind.qualified(), name, "metadata.resourceVersion", "Invalid value: 0x0: must be specified for an update");
+        }
+        if (!String.valueOf(current.get().revision()).equals(String.valueOf(resourceVersion))) {
+            throw ApiError.conflict(kind.qualified(), name);
+        }
+        Map<String, Object> replacement = replacement(current.get().object(), body);
+        if (!Storage.call(() -> registry.update(namespace, name, current.get().revision(), replacement))) {
+            throw ApiError.conflict(kind.qualified(), name);
+        }
+        return new Written(false, current(namespace, name).object());
+    }
+
+    /** PATCH (the three patch types): applied to the current object and written at its revision, retried when another writer came first. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> patch(Caller caller, String namespace, String name, String contentType, Object patch) throws ApiError {
+        authorize(caller, "patch", name);
+        for (int attempt = 0; attempt < PATCH_ATTEMPTS; attempt++) {
+            ObjectRegistry.Stored current = current(namespace, name);
+            Map<String, Object> patched = Patch.apply(contentType, current.object(), patch);
+            Object asked = ((Map<String, Object>) patched.getOrDefault("metadata", Map.of())).get("resourceVersion");
+            if (asked != null && !String.valueOf(current.revision()).equals(String.valueOf(asked))) {
+                throw ApiError.conflict(kind.qualified(), name);
+            }
+            Map<String, Object> replacement = replacement(current.object(), patched);
+            if (Storage.call(() -> registry.update(namespace, name, current.revision(), replacement))) {
+                return current(namespace, name).object();
+            }
+        }
+        throw ApiError.conflict(kind.qualified(), name);
+    }
+
+    /** What a write keeps of the stored object: its identity (name, namespace, uid, creationTimestamp), kind and apiVersion; validated. */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> replacement(Map<String, Object> stored, Map<String, Object> body) throws ApiError {
+        Map<String, Object> result = (Map<String, Object>) Json.copy(body);
+        Map<String, Object> metadata = (Map<String, Object>) result.computeIfAbsent("metadata", key -> new LinkedHashMap<>());
+        Map<String, Object> storedMeta = (Map<String, Object>) stored.get("metadata");
+        for (String kept : List.of("name", "namespace", "uid", "creationTimestamp")) {
+            metadata.put(kept, storedMeta.get(kept));
+        }
+        result.put("kind", kind.kind());
+        result.put("apiVersion", kind.apiVersion());
+        validate(String.valueOf(storedMeta.get("name")), result);
+        return result;
+    }
+
+    /** A Lease's spec as pkg/apis/coordination/validation ValidateLeaseSpec checks it; the other kinds are taken as they come. */
+    @SuppressWarnings("unchecked")
+    private void validate(String name, Map<String, Object> object) throws ApiError {
+        if (kind == Kind.LEASES && object.get("spec") instanceof Map<?, ?> spec) {
+            Validation.leaseSpec(name, (Map<String, Object>) spec);
+        }
     }
 
     public Map<String, Object> delete(Caller caller, String namespace, String name, Optional<String> resourceVersion) throws ApiError {
         authorize(caller, "delete", name);
         ObjectRegistry.Stored current = current(namespace, name);
         if (resourceVersion.isPresent() && !resourceVersion.get().equals(String.valueOf(current.revision()))) {
-            throw ApiError.conflict(kind.resource(), name);
+            throw ApiError.conflict(kind.qualified(), name);
         }
         if (!Storage.call(() -> registry.delete(namespace, name, current.revision()))) {
-            throw ApiError.conflict(kind.resource(), name);
+            throw ApiError.conflict(kind.qualified(), name);
         }
         return current.object();
     }
@@ -125,7 +225,7 @@ public final class NamespacedApi {
     }
 
     private ObjectRegistry.Stored current(String namespace, String name) throws ApiError {
-        return Storage.call(() -> registry.get(namespace, name)).orElseThrow(() -> ApiError.notFound(kind.resource(), name));
+        return Storage.call(() -> registry.get(namespace, name)).orElseThrow(() -> ApiError.notFound(kind.qualified(), name));
     }
 
     private void authorize(Caller caller, String verb, String name) throws ApiError {

@@ -1,11 +1,8 @@
 package io.k3j.k3sdouble.api;
 
-import io.k3j.k3sdouble.Json;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -24,47 +21,22 @@ public final class NodeTable {
     private NodeTable() {
     }
 
+    private static final List<Table.Column> COLUMNS = List.of(
+            new Table.Column("Name", "name", 0, "Name must be unique within a namespace."),
+            new Table.Column("Status", "", 0, "The status of the node"),
+            new Table.Column("Roles", "", 0, "The roles of the node"),
+            new Table.Column("Age", "", 0, "CreationTimestamp is a timestamp representing the server time when this object was created."),
+            new Table.Column("Version", "", 0, "Kubelet Version reported by the node."),
+            new Table.Column("Internal-IP", "", 1, "List of addresses reachable to the node."),
+            new Table.Column("External-IP", "", 1, "List of addresses reachable to the node."),
+            new Table.Column("OS-Image", "", 1, "OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy))."),
+            new Table.Column("Kernel-Version", "", 1, "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64)."),
+            new Table.Column("Container-Runtime", "", 1,
+                    "ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2)."));
+
     /** {@code includeObject}: None, Metadata (the default: PartialObjectMetadata) or Object (the whole node). */
     public static Map<String, Object> of(List<Map<String, Object>> nodes, Instant now, String includeObject, Map<String, Object> listMeta) {
-        List<Object> rows = new ArrayList<>();
-        for (Map<String, Object> node : nodes) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("cells", cells(node, now));
-            switch (includeObject == null ? "Metadata" : includeObject) {
-                case "None" -> { }
-                case "Object" -> row.put("object", node);
-                default -> row.put("object", Json.object("kind", "PartialObjectMetadata", "apiVersion", "meta.k8s.io/v1",
-                        "metadata", node.get("metadata")));
-            }
-            rows.add(row);
-        }
-        Map<String, Object> table = new LinkedHashMap<>();
-        table.put("kind", "Table");
-        table.put("apiVersion", "meta.k8s.io/v1");
-        table.put("metadata", listMeta);
-        table.put("columnDefinitions", List.of(
-                column("Name", "name", 0, "Name must be unique within a namespace."),
-                column("Status", "", 0, "The status of the node"),
-                column("Roles", "", 0, "The roles of the node"),
-                column("Age", "", 0, "CreationTimestamp is a timestamp representing the server time when this object was created."),
-                column("Version", "", 0, "Kubelet Version reported by the node."),
-                column("Internal-IP", "", 1, "List of addresses reachable to the node."),
-                column("External-IP", "", 1, "List of addresses reachable to the node."),
-                column("OS-Image", "", 1, "OS Image reported by the node from /etc/os-release (e.g. Debian GNU/Linux 7 (wheezy))."),
-                column("Kernel-Version", "", 1, "Kernel Version reported by the node from 'uname -r' (e.g. 3.16.0-0.bpo.4-amd64)."),
-                column("Container-Runtime", "", 1, "ContainerRuntime Version reported by the node through runtime remote API (e.g. containerd://1.4.2).")));
-        table.put("rows", rows);
-        return table;
-    }
-
-    private static Map<String, Object> column(String name, String format, int priority, String description) {
-        Map<String, Object> column = new LinkedHashMap<>();
-        column.put("name", name);
-        column.put("type", "string");
-        column.put("format", format);
-        column.put("description", description);
-        column.put("priority", priority);
-        return column;
+        return Table.of(COLUMNS, nodes, node -> cells(node, now), includeObject, listMeta);
     }
 
     @SuppressWarnings("unchecked")

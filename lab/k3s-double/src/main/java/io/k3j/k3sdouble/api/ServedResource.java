@@ -28,5 +28,7 @@ public record ServedResource(String group, String version, String name, String s
             new ServedResource("apps", "v1", "daemonsets", "daemonset", "DaemonSet", true, List.of("create", "delete", "get", "list"),
                     List.of("ds"), List.of()),
             new ServedResource("policy", "v1", "poddisruptionbudgets", "poddisruptionbudget", "PodDisruptionBudget", true,
-                    List.of("create", "delete", "get", "list"), List.of("pdb"), List.of()));
+                    List.of("create", "delete", "get", "list"), List.of("pdb"), List.of()),
+            new ServedResource("coordination.k8s.io", "v1", "leases", "lease", "Lease", true,
+                    List.of("create", "delete", "get", "list", "patch", "update"), List.of(), List.of()));
 }

@@ -54,4 +54,19 @@ public final class Validation {
                     + "'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')");
         }
     }
+
+    /**
+     * pkg/apis/coordination/validation ValidateLeaseSpec: {@code leaseDurationSeconds} greater than 0,
+     * {@code leaseTransitions} not negative, both when set.
+     */
+    public static void leaseSpec(String name, Map<String, Object> spec) throws ApiError {
+        if (spec.get("leaseDurationSeconds") instanceof Number duration && duration.longValue() <= 0) {
+            throw ApiError.invalid("Lease.coordination.k8s.io", name, "spec.leaseDurationSeconds", "Invalid value: " + duration.longValue()
+                    + ": must be greater than 0");
+        }
+        if (spec.get("leaseTransitions") instanceof Number transitions && transitions.longValue() < 0) {
+            throw ApiError.invalid("Lease.coordination.k8s.io", name, "spec.leaseTransitions", "Invalid value: " + transitions.longValue()
+                    + ": must be greater than or equal to 0");
+        }
+    }
 }

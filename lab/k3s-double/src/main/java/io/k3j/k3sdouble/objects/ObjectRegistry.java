@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Namespaced objects of one resource kept where the apiserver keeps them,
- * {@code /registry/<resource>/<namespace>/<name>} (pods, poddisruptionbudgets, daemonsets), with
+ * {@code /registry/<resource>/<namespace>/<name>} (pods, poddisruptionbudgets, daemonsets, leases), with
  * the key's revision as {@code metadata.resourceVersion}.
  */
 public final class ObjectRegistry {
@@ -41,6 +41,11 @@ public final class ObjectRegistry {
 
     public synchronized boolean create(String namespace, String name, Map<String, Object> object) throws SQLException {
         return kine.create(prefix + namespace + "/" + name, bytes(object));
+    }
+
+    /** Replaces the object if it is still at {@code revision}; false when another writer changed it first. */
+    public synchronized boolean update(String namespace, String name, long revision, Map<String, Object> object) throws SQLException {
+        return kine.update(prefix + namespace + "/" + name, revision, bytes(object));
     }
 
     public synchronized boolean delete(String namespace, String name, long revision) throws SQLException {

@@ -86,7 +86,8 @@ final class Supervisor {
                 "/api/v1/pods", new NamespacedApi(new ObjectRegistry(kine, "pods"), NamespacedApi.Kind.PODS, clock),
                 "/apis/policy/v1/poddisruptionbudgets", new NamespacedApi(new ObjectRegistry(kine, "poddisruptionbudgets"),
                         NamespacedApi.Kind.PODDISRUPTIONBUDGETS, clock),
-                "/apis/apps/v1/daemonsets", new NamespacedApi(new ObjectRegistry(kine, "daemonsets"), NamespacedApi.Kind.DAEMONSETS, clock)));
+                "/apis/apps/v1/daemonsets", new NamespacedApi(new ObjectRegistry(kine, "daemonsets"), NamespacedApi.Kind.DAEMONSETS, clock),
+                "/apis/coordination.k8s.io/v1/leases", new NamespacedApi(new ObjectRegistry(kine, "leases"), NamespacedApi.Kind.LEASES, clock)));
         Supervisor supervisor = new Supervisor(server);
         server.createContext("/", exchange -> {
             if (supervisor.apiServerReady) {

@@ -42,6 +42,9 @@ class DiscoveryTest {
         assertThat(list).contains("{\"name\":\"pods/eviction\",\"singularName\":\"\",\"namespaced\":true,\"group\":\"policy\","
                 + "\"version\":\"v1\",\"kind\":\"Eviction\",\"verbs\":[\"create\"]}");
         assertThat(discovery.resourceList("apps", "v2")).isEmpty();
+        assertThat(Json.write(discovery.resourceList("coordination.k8s.io", "v1").orElseThrow()))
+                .contains("{\"name\":\"leases\",\"singularName\":\"lease\",\"namespaced\":true,\"kind\":\"Lease\","
+                        + "\"verbs\":[\"create\",\"delete\",\"get\",\"list\",\"patch\",\"update\"]}");
         assertThat(Json.write(discovery.legacyVersions("203.0.113.11:6443")))
                 .isEqualTo("{\"kind\":\"APIVersions\",\"versions\":[\"v1\"],\"serverAddressByClientCIDRs\":"
                         + "[{\"clientCIDR\":\"0.0.0.0/0\",\"serverAddress\":\"203.0.113.11:6443\"}]}");
@@ -66,6 +69,9 @@ class DiscoveryTest {
                 + "{\"kind\":\"APIGroup\",\"apiVersion\":\"v1\",\"name\":\"apps\",\"versions\":[{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}],"
                 + "\"preferredVersion\":{\"groupVersion\":\"apps/v1\",\"version\":\"v1\"}},"
                 + "{\"kind\":\"APIGroup\",\"apiVersion\":\"v1\",\"name\":\"policy\",\"versions\":[{\"groupVersion\":\"policy/v1\",\"version\":\"v1\"}],"
-                + "\"preferredVersion\":{\"groupVersion\":\"policy/v1\",\"version\":\"v1\"}}]}");
+                + "\"preferredVersion\":{\"groupVersion\":\"policy/v1\",\"version\":\"v1\"}},"
+                + "{\"kind\":\"APIGroup\",\"apiVersion\":\"v1\",\"name\":\"coordination.k8s.io\",\"versions\":[{\"groupVersion\":"
+                + "\"coordination.k8s.io/v1\",\"version\":\"v1\"}],\"preferredVersion\":{\"groupVersion\":\"coordination.k8s.io/v1\","
+                + "\"version\":\"v1\"}}]}");
     }
 }
