@@ -1,7 +1,6 @@
 package io.k3j.apply;
 
 import io.k3j.inventory.Inventory;
-import io.k3j.plan.K3sTools;
 import io.k3j.plan.ResetPlanner;
 import io.k3j.plan.StepPlan;
 import io.k3j.render.TemplateRenderer;
@@ -40,7 +39,8 @@ public final class ClusterReset {
         for (String address : hosts.allFacts().keySet()) {
             installed.put(address, InstalledPackages.read(hosts.host(address)));
         }
-        return new ResetPlanner(inventory, new K3sTools(new TemplateRenderer()), installed.keySet(), installed, datastore).plan();
+        return new ResetPlanner(inventory, new TemplateRenderer(), new FactsKnowledge(hosts.allFacts()), installed.keySet(), installed,
+                datastore).plan();
     }
 
     public List<StepRun> run(ResetPlanner.Plan plan, ApplyListener listener) throws InterruptedException {
