@@ -21,7 +21,7 @@ if ! systemctl is-active -q "$unit.service"; then
     exit 1
 fi
 <#if postgres>
-printf '%s\n' ${sh(sql)} | runuser -u postgres -- psql -X -q -t -A -d postgres
+printf '%s' ${sh(sql)} | runuser -u postgres -- psql -X -q -t -A -d postgres
 <#else>
-printf '%s\n' ${sh(sql)} | mysql --user=root --default-character-set=utf8mb4 --batch --skip-column-names
+printf '%s' ${sh(sql)} | mysql --user=root --default-character-set=utf8mb4 --batch --skip-column-names
 </#if>
