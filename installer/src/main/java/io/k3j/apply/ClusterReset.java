@@ -1,6 +1,5 @@
 package io.k3j.apply;
 
-import io.k3j.plan.K3sTools;
 import io.k3j.plan.ResetPlanner;
 import io.k3j.render.TemplateRenderer;
 import java.util.LinkedHashMap;
@@ -26,8 +25,8 @@ public final class ClusterReset {
         for (String address : interpreted.hosts().allFacts().keySet()) {
             installed.put(address, InstalledPackages.read(interpreted.hosts().host(address)));
         }
-        return new ResetPlanner(interpreted.inventory(), new K3sTools(new TemplateRenderer()), installed.keySet(), installed, datastore)
-                .plan();
+        return new ResetPlanner(interpreted.inventory(), new TemplateRenderer(), new FactsKnowledge(interpreted.hosts().allFacts()),
+                installed.keySet(), installed, datastore).plan();
     }
 
     public List<StepRun> run(ResetPlanner.Plan plan, ApplyListener listener) throws InterruptedException {

@@ -152,6 +152,8 @@ final class HostApplier {
             return teardown.removePaths(host, remove);
         } else if (operation instanceof Operation.RemovePackages remove) {
             return teardown.removePackages(host, address, remove);
+        } else if (operation instanceof Operation.RemoveBlock remove) {
+            return teardown.removeBlock(host, remove);
         } else if (operation instanceof Operation.Services units) {
             return services.start(host, hostOf(address), units, inputs, changed);
         } else if (operation instanceof Operation.Cordon cordon) {
@@ -353,6 +355,8 @@ final class HostApplier {
         if (operation instanceof Operation.WriteFile write && write.restarts()) {
             return Optional.of(write.file().path());
         } else if (operation instanceof Operation.KeepBlock block) {
+            return Optional.of(block.file().path());
+        } else if (operation instanceof Operation.RemoveBlock block) {
             return Optional.of(block.file().path());
         } else if (operation instanceof Operation.CopyFromOperator copy) {
             return Optional.of(copy.remote());

@@ -1,15 +1,20 @@
 package io.k3j.apply;
 
+import io.k3j.plan.ManagedBlock;
+import io.k3j.plan.ManagedFile;
 import io.k3j.plan.Operation;
+import io.k3j.ssh.Content;
 import io.k3j.ssh.ExecResult;
 import io.k3j.ssh.RemoteHost;
 import io.k3j.ssh.Shell;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * A reset's removals beyond the uninstall scripts, for real or dry: k3j-install's files and folders,
- * and the packages it installed. Each first reads what is there, so a reset run again changes nothing.
+ * its block in a file it does not own, and the packages it installed. Each first reads what is there, so a reset run again changes nothing.
  */
 final class HostTeardown {
     private static final String UNITS = "/etc/systemd/system/";
@@ -55,5 +60,18 @@ final class HostTeardown {
                     + HostApplier.lastLines(purged.stderr()), "purge them by hand (apt-get purge) and run the reset again");
         }
         return new HostApplier.Result(Change.REMOVED, "purged " + String.join(", ", installed));
+    }
+
+    HostApplier.Result removeBlock(RemoteHost host, Operation.RemoveBlock remove) {
+        ManagedFile file = remove.file();
+        Optional<String> now = host.readFile(file.path()).map(bytes -> new String(bytes, StandardCharsets.UTF_8));
+        if (now.flatMap(text -> ManagedBlock.in(text, file.content())).isEmpty()) {
+            return new HostApplier.Result(Change.UNCHANGED, "no k3j-install block in " + file.path());
+        }
+        if (context.wet().dry()) {
+            return new HostApplier.Result(Change.REMOVED, "remove the k3j-install block from " + file.path());
+        }
+        host.upload(file.path(), Content.of(ManagedBlock.removed(now.get(), file.content())), file.mode(), file.owner());
+        return new HostApplier.Result(Change.REMOVED, "removed the k3j-install block from " + file.path());
     }
 }

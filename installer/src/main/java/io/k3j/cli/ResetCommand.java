@@ -33,8 +33,10 @@ import picocli.CommandLine.Parameters;
             "Removes K3s from every host of the inventory with the uninstall scripts k3j-install puts on the nodes "
                     + "(k3s-agent-uninstall.sh on the workers, then k3s-uninstall.sh on the servers: the unit, /etc/rancher, "
                     + "/var/lib/rancher, the binary and its links); then what k3j-install set up for the registration address "
-                    + "(HAProxy, keepalived: stopped, disabled, their configuration removed); with --datastore also the etcd it "
-                    + "provisioned (k3j-etcd, its configuration, certificates and data); last, k3j-install's own state on each "
+                    + "(HAProxy, keepalived: stopped, disabled, their configuration removed); with --datastore also the datastore it "
+                    + "provisioned (etcd: k3j-etcd, its configuration, certificates and data; PostgreSQL or MariaDB: the database "
+                    + "and user the inventory names, the settings, pg_hba.conf lines and certificates k3j-install wrote, the server "
+                    + "restarted on its own configuration); last, k3j-install's own state on each "
                     + "host (/var/lib/k3j, /etc/k3j: stamps, the package record, set-up scripts, a kept password).",
             "",
             "Packages are purged only where k3j-install installed them (its record on the host); a package that was there "
@@ -50,8 +52,8 @@ public class ResetCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "INVENTORY", description = "The inventory file (YAML).")
     Path inventory;
 
-    @Option(names = "--datastore", description = "Also remove the datastore k3j-install provisioned (etcd), with every cluster's "
-            + "data in it; never an existing one.")
+    @Option(names = "--datastore", description = "Also remove the datastore k3j-install provisioned (etcd's data, or the "
+            + "PostgreSQL/MariaDB database and user the inventory names), with the cluster's data in it; never an existing one.")
     boolean datastore;
 
     @Option(names = "--dry-run", description = "Show what reset would do, per step and host, and change nothing.")
@@ -85,11 +87,6 @@ public class ResetCommand extends BaseCommand {
     @Override
     protected ExitCode run(CommandContext context) {
         Inventory valid = InventoryInput.load(inventory, context);
-        if (datastore) {
-            ResetPlanner.cannotRemove(valid.datastore()).ifPresent(reason -> {
-                throw new CliException(ExitCode.USAGE, reason + "; no host was touched");
-            });
-        }
         if (!dryRun) {
             confirmation.require(context, valid.name(), "Reset removes K3s" + (datastore
                     ? " and the datastore" : "") + " from every host of " + valid.name() + "; its workloads and data are lost.",

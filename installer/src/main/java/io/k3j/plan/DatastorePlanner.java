@@ -77,19 +77,17 @@ final class DatastorePlanner {
 
     private HostPlan postgres(Datastore.Provision provision) {
         Host host = provision.host();
-        String config = Paths.postgresConfigDirectory(knowledge.postgresMajor(host));
+        String major = knowledge.postgresMajor(host);
         Map<String, Object> conf = withTls(provision, Paths.POSTGRES_TLS, Map.of("cluster", inventory.name(),
                 "listenAddresses", List.of("*"), "port", Datastore.Type.postgres.defaultPort()));
         Map<String, Object> hba = Map.of("cluster", inventory.name(), "database", provision.database(), "user", provision.user(),
                 "tls", provision.tls(), "clients", serverClients("/32", "/128"));
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install postgresql (Debian/Ubuntu package)", new Operation.Packages(List.of("postgresql"))));
+        actions.add(Action.install("install postgresql (Debian/Ubuntu package)", new Operation.Packages(List.of(packageName(Datastore.Type.postgres)))));
         // PostgreSQL refuses a key that others than its owner may read.
         actions.addAll(servingFiles(provision, Paths.POSTGRES_TLS, "postgres:postgres"));
-        actions.add(Action.write(ManagedFile.readable(config + "/conf.d/k3j.conf", renderer.render("datastore/postgres/k3j.conf.ftl", conf))));
-        // Debian's own owner and mode for pg_hba.conf, kept: PostgreSQL reads it as postgres.
-        actions.add(Action.block(new ManagedFile(config + "/pg_hba.conf", "0640", "postgres:postgres",
-                renderer.render("datastore/postgres/pg_hba.block.ftl", hba), false)));
+        actions.add(Action.write(ManagedFile.readable(postgresSettings(major), renderer.render("datastore/postgres/k3j.conf.ftl", conf))));
+        actions.add(Action.block(postgresHba(major, renderer.render("datastore/postgres/pg_hba.block.ftl", hba))));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.SETUP_SCRIPTS + "/postgres-setup.sql",
                 renderer.render("datastore/postgres/setup.sql.ftl", sqlModel(provision)))));
         keptPassword(provision).ifPresent(actions::add);
@@ -101,6 +99,25 @@ final class DatastorePlanner {
         return new HostPlan(host.address(), "datastore", actions);
     }
 
+    /** The package apply installs for a provisioned datastore of this type (Debian/Ubuntu). */
+    static String packageName(Datastore.Type type) {
+        return switch (type) {
+            case postgres -> "postgresql";
+            case mysql -> "mariadb-server";
+            case etcd -> "etcd-server";
+        };
+    }
+
+    /** The settings k3j-install writes for PostgreSQL {@code major} (Debian's postgresql.conf includes conf.d/). */
+    static String postgresSettings(String major) {
+        return Paths.postgresConfigDirectory(major) + "/conf.d/k3j.conf";
+    }
+
+    /** k3j-install's block in pg_hba.conf, with Debian's own owner and mode kept: PostgreSQL reads it as postgres. */
+    static ManagedFile postgresHba(String major, String block) {
+        return new ManagedFile(Paths.postgresConfigDirectory(major) + "/pg_hba.conf", "0640", "postgres:postgres", block, false);
+    }
+
     private HostPlan mysql(Datastore.Provision provision) {
         Map<String, Object> cnf = withTls(provision, Paths.MARIADB_TLS, Map.of("cluster", inventory.name(), "bindAddress", "0.0.0.0",
                 "port", Datastore.Type.mysql.defaultPort()));
@@ -108,7 +125,7 @@ final class DatastorePlanner {
         sql.put("clients", serverClients("", ""));
         sql.put("tls", provision.tls());
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install mariadb-server (Debian/Ubuntu package)", new Operation.Packages(List.of("mariadb-server"))));
+        actions.add(Action.install("install mariadb-server (Debian/Ubuntu package)", new Operation.Packages(List.of(packageName(Datastore.Type.mysql)))));
         actions.addAll(servingFiles(provision, Paths.MARIADB_TLS, "mysql:mysql"));
         actions.add(Action.write(ManagedFile.readable(Paths.MARIADB_CONFIG, renderer.render("datastore/mysql/k3j.cnf.ftl", cnf))));
         actions.add(Action.write(ManagedFile.rootOnly(Paths.SETUP_SCRIPTS + "/mysql-setup.sql",
@@ -128,7 +145,7 @@ final class DatastorePlanner {
                 EtcdMember.name(host), "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(),
                 "peerUrl", EtcdMember.PEER_URL, "dataDir", Paths.ETCD_DATA));
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install etcd-server (Debian/Ubuntu package)", new Operation.Packages(List.of("etcd-server"))));
+        actions.add(Action.install("install etcd-server (Debian/Ubuntu package)", new Operation.Packages(List.of(packageName(Datastore.Type.etcd)))));
         // Debian's package starts its own etcd.service on install, on the port k3j-etcd needs.
         actions.add(Action.install("stop and disable the package's own etcd.service (it would hold port "
                 + Datastore.Type.etcd.defaultPort() + ")", new Operation.DisableUnit("etcd.service")));

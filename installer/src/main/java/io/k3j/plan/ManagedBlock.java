@@ -29,4 +29,9 @@ public final class ManagedBlock {
         }
         return file + (file.isEmpty() || file.endsWith("\n") ? "" : "\n") + block;
     }
+
+    /** {@code file} without the block, the lines around it as they were; the file itself when it holds none. */
+    public static String removed(String file, String block) {
+        return in(file, block).map(current -> file.replace(current, "")).orElse(file);
+    }
 }

@@ -214,6 +214,14 @@ public sealed interface Operation {
     }
 
     /**
+     * k3j-install's marked block taken out of a file it does not own (pg_hba.conf), the rest of the file
+     * kept as it is, with {@code file}'s mode and owner; {@code file}'s content is the block's first and
+     * last line, its markers (see {@link ManagedBlock}). A reset's.
+     */
+    record RemoveBlock(ManagedFile file) implements Operation {
+    }
+
+    /**
      * Packages purged ({@code apt-get purge}), those of them still installed: a reset's, given only the
      * packages k3j-install's record says it installed ({@link PackageRecord}), never one that was there before.
      */

@@ -4,6 +4,7 @@ import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.Registration;
+import io.k3j.render.TemplateRenderer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Set;
 /**
  * {@code reset} as steps apply's interpreter runs: K3s uninstalled from the workers, then from the
  * servers (each with its uninstall script, as a pruned host is), then what k3j-install set up for the
- * registration address (HAProxy, keepalived), then, when asked, the datastore it provisioned; last, on
+ * registration address (HAProxy, keepalived), then, when asked, the datastore it provisioned (etcd's
+ * data, or a SQL server's database and user: {@link SqlDatastoreRemoval}); last, on
  * each host, k3j-install's own state (stamps, the package record, set-up scripts, kept secrets). Only
  * the hosts that could be reached are planned. Packages are purged only where k3j-install's record
  * says it installed them; everything reset leaves is said in {@link Plan#left}.
@@ -25,6 +27,8 @@ public final class ResetPlanner {
 
     private final Inventory inventory;
     private final K3sTools tools;
+    private final SqlDatastoreRemoval sql;
+    private final HostKnowledge knowledge;
     private final Set<String> reachable;
     private final Map<String, Set<String>> installedByK3j;
     private final boolean datastore;
@@ -34,27 +38,18 @@ public final class ResetPlanner {
     }
 
     /**
-     * {@code reachable}: the hosts connected; {@code installedByK3j}: each one's package record, by address;
-     * {@code datastore}: the provisioned datastore goes too (--datastore).
+     * {@code knowledge}: the hosts' facts (a provisioned PostgreSQL's version); {@code reachable}: the hosts connected;
+     * {@code installedByK3j}: each one's package record, by address; {@code datastore}: the provisioned datastore goes too (--datastore).
      */
-    public ResetPlanner(Inventory inventory, K3sTools tools, Set<String> reachable, Map<String, Set<String>> installedByK3j,
-                        boolean datastore) {
+    public ResetPlanner(Inventory inventory, TemplateRenderer renderer, HostKnowledge knowledge, Set<String> reachable,
+                        Map<String, Set<String>> installedByK3j, boolean datastore) {
         this.inventory = inventory;
-        this.tools = tools;
+        this.tools = new K3sTools(renderer);
+        this.sql = new SqlDatastoreRemoval(inventory.name(), renderer);
+        this.knowledge = knowledge;
         this.reachable = reachable;
         this.installedByK3j = installedByK3j;
         this.datastore = datastore;
-    }
-
-    /** Why reset cannot remove this datastore with --datastore yet, if it cannot (checked before any host is contacted). */
-    public static Optional<String> cannotRemove(Datastore datastore) {
-        if (datastore.provision().isEmpty() || datastore.type() == Datastore.Type.etcd) {
-            return Optional.empty();
-        }
-        Datastore.Provision provision = datastore.provision().get();
-        return Optional.of("reset --datastore removes a provisioned etcd only, not yet " + datastore.type() + ": leave --datastore out, "
-                + "then drop the database " + provision.database() + " and the user " + provision.user() + " on "
-                + provision.host().address() + " by hand");
     }
 
     public Plan plan() {
@@ -117,17 +112,40 @@ public final class ResetPlanner {
             return new StepPlan(Step.DATASTORE, "kept: the " + store.type() + " on " + host.address() + " (--datastore removes it)",
                     List.of());
         }
-        if (!reachable(host) || cannotRemove(store).isPresent()) {
+        if (!reachable(host)) {
             return new StepPlan(Step.DATASTORE, "not reachable: the " + store.type() + " on " + host.address(), List.of());
         }
-        List<Action> actions = new ArrayList<>();
-        actions.add(Action.remove("stop and disable k3j-etcd", new Operation.DisableUnit("k3j-etcd")));
-        actions.add(removePaths("remove k3j-etcd's unit, configuration, certificates and data (the cluster's too)", List.of(Paths.ETCD_UNIT,
-                Paths.ETCD_CONFIG, Paths.ETCD_TLS, Paths.ETCD_DATA, Paths.ETCD_RESTORING, Paths.ETCD_BEFORE_RESTORE)));
-        packages(host, List.of("etcd-server"), left).ifPresent(actions::add);
-        left.add("etcd.service on " + host.address() + " (Debian's own): stays stopped and disabled, as apply left it");
-        return new StepPlan(Step.DATASTORE, "etcd on " + host.address() + ": k3j-etcd and its data removed",
+        Datastore.Provision provision = store.provision().get();
+        List<Action> actions = new ArrayList<>(switch (store.type()) {
+            case etcd -> etcd();
+            case postgres -> sql.postgres(provision, knowledge.postgresMajor(host));
+            case mysql -> sql.mysql(provision);
+        });
+        Optional<Action> purge = packages(host, List.of(DatastorePlanner.packageName(store.type())), left);
+        purge.ifPresent(actions::add);
+        left.add(store.type() == Datastore.Type.etcd
+                ? "etcd.service on " + host.address() + " (Debian's own): stays stopped and disabled, as apply left it"
+                : afterSql(store.type(), host, purge.isPresent()));
+        String removed = store.type() == Datastore.Type.etcd ? "k3j-etcd and its data removed" : "the database "
+                + provision.database() + " and the user " + provision.user() + " dropped, k3j-install's settings and certificates removed";
+        return new StepPlan(Step.DATASTORE, store.type() + " on " + host.address() + ": " + removed,
                 List.of(List.of(new HostPlan(host.address(), "datastore", actions))));
+    }
+
+    private static List<Action> etcd() {
+        return List.of(Action.remove("stop and disable k3j-etcd", new Operation.DisableUnit("k3j-etcd")),
+                removePaths("remove k3j-etcd's unit, configuration, certificates and data (the cluster's too)", List.of(Paths.ETCD_UNIT,
+                        Paths.ETCD_CONFIG, Paths.ETCD_TLS, Paths.ETCD_DATA, Paths.ETCD_RESTORING, Paths.ETCD_BEFORE_RESTORE)));
+    }
+
+    /** What stays of a SQL server once the cluster's database and user are gone. */
+    private static String afterSql(Datastore.Type type, Host host, boolean purged) {
+        String server = type == Datastore.Type.postgres ? "PostgreSQL" : "MariaDB";
+        String packages = "the packages apt-get installed with " + DatastorePlanner.packageName(type) + " left installed"
+                + (type == Datastore.Type.postgres ? " (postgresql-<version> is the server, and keeps running)" : "")
+                + ": apt-get autoremove --purge removes them";
+        return server + " on " + host.address() + ": its other databases and users as they were; "
+                + (purged ? packages : "running again on its own configuration");
     }
 
     /** The purge of those of {@code names} k3j-install installed on the host; the others are said to be left. */
@@ -172,7 +190,7 @@ public final class ResetPlanner {
         return inventory.datastore().provision().filter(provision -> !datastore).map(provision -> provision.host().address());
     }
 
-    private static Action removePaths(String description, List<String> paths) {
+    static Action removePaths(String description, List<String> paths) {
         return Action.remove(description + ": " + String.join(", ", paths), new Operation.RemovePaths(paths));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k3j.facts.FactsParser;
 import io.k3j.inventory.Inventory;
+import io.k3j.plan.ManagedFile;
 import io.k3j.plan.Operation;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.RunLog;
@@ -77,6 +78,27 @@ class HostTeardownTest {
         assertThat(teardown(Wet.APPLY).removePackages(fakes.host(DB), DB, new Operation.RemovePackages(List.of("haproxy"))))
                 .isEqualTo(new HostApplier.Result(Change.UNCHANGED, "not installed: haproxy"));
         assertThat(fakes.journal()).containsExactly(DB + ": purge");
+    }
+
+    @Test
+    void theBlockIsTakenOutOfPgHbaConfWithItsModeAndOwnerKeptADryRunOnlyReadsAndAFileWithoutItIsLeftAlone() {
+        String path = "/etc/postgresql/16/main/pg_hba.conf";
+        Operation.RemoveBlock remove = new Operation.RemoveBlock(new ManagedFile(path, "0640", "postgres:postgres",
+                "# BEGIN k3j-install staging\n# END k3j-install staging\n", false));
+        fakes.host(DB).put(path, "local all postgres peer\n# BEGIN k3j-install staging\nhostssl k3s k3s 198.51.100.11/32 scram-sha-256\n"
+                + "# END k3j-install staging\nhost all all ::1/128 scram-sha-256\n", "0640", "postgres:postgres");
+
+        assertThat(teardown(Wet.DRY_RUN).removeBlock(fakes.host(DB), remove))
+                .isEqualTo(new HostApplier.Result(Change.REMOVED, "remove the k3j-install block from " + path));
+        assertThat(fakes.host(DB).uploads()).isEmpty();
+        assertThat(teardown(Wet.APPLY).removeBlock(fakes.host(DB), remove))
+                .isEqualTo(new HostApplier.Result(Change.REMOVED, "removed the k3j-install block from " + path));
+        assertThat(fakes.host(DB).file(path)).hasValueSatisfying(file -> {
+            assertThat(file.text()).isEqualTo("local all postgres peer\nhost all all ::1/128 scram-sha-256\n");
+            assertThat(file.mode() + " " + file.owner()).isEqualTo("0640 postgres:postgres");
+        });
+        assertThat(teardown(Wet.APPLY).removeBlock(fakes.host(DB), remove))
+                .isEqualTo(new HostApplier.Result(Change.UNCHANGED, "no k3j-install block in " + path));
     }
 
     @Test

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 final class BackupRestoreOnLab {
     private static final String LABEL = "k3j.test/backup";
-    private static final String POD = "backup-probe";
+    static final String POD = "backup-probe";
     private static final Pattern BACKUP_EVENT = Pattern.compile("\"event\":\"backup\",\"path\":\"([^\"]+)\",\"bytes\":(\\d+)");
 
     private final Lab lab;
@@ -29,12 +29,12 @@ final class BackupRestoreOnLab {
     private final Path temp;
     private final Map<String, String> variables;
 
-    BackupRestoreOnLab(Lab lab, Path inventory, Path kubeconfig, Path temp, Map<String, String> variables) {
-        this.lab = lab;
-        this.inventory = inventory;
-        this.kubeconfig = kubeconfig;
-        this.temp = temp;
-        this.variables = variables;
+    BackupRestoreOnLab(InstalledOnLab cluster) {
+        this.lab = cluster.lab();
+        this.inventory = cluster.inventory();
+        this.kubeconfig = cluster.kubeconfig();
+        this.temp = cluster.temp();
+        this.variables = cluster.variables();
     }
 
     /** Objects made, backed up, changed, restored: as at the backup. Returns the backup's folder. */

@@ -10,7 +10,6 @@ import io.k3j.labtest.LabInventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -100,44 +99,30 @@ class ProvisionedEtcdOnLabIT {
 
     @Test
     @Order(4)
-    void resetAsksForYesInCiShowsItselfThenLeavesNothingOfK3sOrK3jAndANewApplyBuildsAFreshCluster(Lab lab) throws IOException {
+    void resetAsksForYesInCiShowsItselfThenLeavesNothingOfK3sOrK3jAndANewApplyBuildsAFreshCluster(Lab lab) {
         Path inventory = temp.resolve("inventory.yaml");
-        List<String> hosts = new ArrayList<>(SERVERS);
-        hosts.addAll(WORKERS);
-        hosts.add("db1");
+        List<String> hosts = ResetOnLab.hosts(SERVERS, WORKERS);
         String before = LabCluster.invocations(lab, SERVERS, WORKERS);
 
         CliRun refused = CliRun.onInventory(Map.of("CI", "true"), "reset", inventory, temp, "--datastore");
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCode.USAGE.code());
         assertThat(refused.err()).contains("nobody is at a terminal to confirm it: pass --yes; no host was touched");
 
-        CliRun dry = CliRun.onInventory(Map.of("CI", "true"), "reset", inventory, temp, "--datastore", "--dry-run");
-        assertThat(dry.exitCode()).as(dry.all()).isZero();
-        hosts.forEach(host -> assertThat(dry.out()).contains(lab.host(host).address()));
+        CliRun dry = reset(lab).dryRun(hosts);
         assertThat(dry.out()).contains("stop and disable k3s-agent, run /usr/local/bin/k3s-agent-uninstall.sh",
                 "stop and disable k3s, run /usr/local/bin/k3s-uninstall.sh", "stop and disable k3j-etcd",
                 "etcd-server on " + lab.host("db1").address() + ": a package k3j-install did not install");
         assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).as("nothing restarted or stopped").isEqualTo(before);
         assertThat(lab.exec("db1", "test", "-d", "/var/lib/etcd/k3j").exitCode()).isZero();
 
-        CliRun reset = CliRun.onInventory(Map.of("CI", "true"), "reset", inventory, temp, "--datastore", "--yes");
+        reset(lab).resetWithDatastore(hosts);
 
-        assertThat(reset.exitCode()).as(reset.all()).isZero();
-        assertThat(reset.out()).contains("reset edge: 6 hosts", "Left as it is:");
-        LabCluster.assertNothingOfOursOn(lab, hosts);
-        for (String host : hosts) {
-            assertThat(lab.exec(host, "sh", "-c", "ls -d /etc/systemd/system/k3s*.service /usr/local/bin/k3s*.sh /var/lib/etcd/k3j* "
-                    + "/etc/etcd/k3j* /etc/systemd/system/k3j-etcd.service 2>/dev/null").stdout()).as("left on " + host).isEmpty();
-        }
+        assertThat(lab.exec("db1", "sh", "-c", "ls -d /var/lib/etcd/k3j* /etc/etcd/k3j* /etc/systemd/system/k3j-etcd.service "
+                + "2>/dev/null").stdout()).as("k3j-etcd's files left on db1").isEmpty();
         assertThat(lab.exec("db1", "systemctl", "is-active", "k3j-etcd").stdout().strip()).isNotEqualTo("active");
         assertThat(lab.exec("db1", "dpkg-query", "-W", "etcd-server").exitCode()).as("etcd-server was there before: kept").isZero();
 
-        CliRun again = CliRun.onInventory(Map.of(), "apply", inventory, temp, "--kubeconfig=" + temp.resolve("kubeconfig"));
-
-        assertThat(again.exitCode()).as(again.all()).isZero();
-        LabCluster.assertReadyNodes(LabCluster.kubectlFromThisMachine(lab, temp.resolve("kubeconfig"), "get", "nodes"), SERVERS, WORKERS);
-        assertThat(LabCluster.kubectlFromThisMachine(lab, temp.resolve("kubeconfig"), "get", "pods", "--namespace", "default",
-                "-o", "name")).as("the fresh cluster has none of the old one's pods").doesNotContain("backup-probe");
+        reset(lab).aFreshApplyBuildsANewCluster(SERVERS, WORKERS);
     }
 
     @Test
@@ -160,7 +145,11 @@ class ProvisionedEtcdOnLabIT {
                 .isEqualTo("active");
     }
 
+    private ResetOnLab reset(Lab lab) {
+        return new ResetOnLab(InstalledOnLab.in(lab, temp, Map.of()));
+    }
+
     private BackupRestoreOnLab backupRestore(Lab lab) {
-        return new BackupRestoreOnLab(lab, temp.resolve("inventory.yaml"), temp.resolve("kubeconfig"), temp, Map.of());
+        return new BackupRestoreOnLab(InstalledOnLab.in(lab, temp, Map.of()));
     }
 }

@@ -30,4 +30,20 @@ class ProvisionedMariadbTlsOnLabIT extends ProvisionedSqlTlsOnLab {
                 .orThrow("read the k3s accounts").stdout().strip().lines()).hasSize(SERVERS.size())
                 .allMatch(line -> line.equals("SPECIFIED\t/CN=k3s"));
     }
+
+    @Override
+    int databaseAndUsers(Lab lab) {
+        return Integer.parseInt(lab.exec("db1", "mysql", "--user=root", "-NBe", "SELECT (SELECT count(*) FROM information_schema.SCHEMATA "
+                + "WHERE SCHEMA_NAME = 'k3s') + (SELECT count(*) FROM mysql.user WHERE User = 'k3s')").orThrow("count on db1").stdout().strip());
+    }
+
+    @Override
+    String k3jFilesLeft(Lab lab) {
+        return lab.exec("db1", "sh", "-c", "ls -d /etc/mysql/mariadb.conf.d/60-k3j.cnf /etc/mysql/k3j-tls 2>/dev/null").stdout();
+    }
+
+    @Override
+    String unit() {
+        return "mariadb";
+    }
 }

@@ -32,6 +32,23 @@ class ProvisionedPostgresTlsOnLabIT extends ProvisionedSqlTlsOnLab {
                 .as("K3s' plain connections").isEqualTo("0");
     }
 
+    @Override
+    int databaseAndUsers(Lab lab) {
+        return Integer.parseInt(psql(lab, "SELECT (SELECT count(*) FROM pg_database WHERE datname = 'k3s') "
+                + "+ (SELECT count(*) FROM pg_roles WHERE rolname = 'k3s')"));
+    }
+
+    @Override
+    String k3jFilesLeft(Lab lab) {
+        return lab.exec("db1", "sh", "-c", "ls -d /etc/postgresql/k3j-tls /etc/postgresql/*/main/conf.d/k3j.conf 2>/dev/null; "
+                + "grep -h k3j-install /etc/postgresql/*/main/pg_hba.conf").stdout();
+    }
+
+    @Override
+    String unit() {
+        return "postgresql";
+    }
+
     private static String psql(Lab lab, String query) {
         return lab.exec("db1", "runuser", "-u", "postgres", "--", "psql", "-XAtc", query).orThrow("psql on db1").stdout().strip();
     }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with K3s logging in over TLS with its client certificate, the serving key belongs to the
  * database's user only, and a second apply changes nothing. Each database's test says how it
  * sees K3s' certificate in use. The password holds what SQL, shells and URLs read specially, so
- * the set-up script, the endpoint and the probe are shown to carry it exactly.
+ * the set-up script, the endpoint and the probe are shown to carry it exactly. Then, on that cluster,
+ * a backup and its restore ({@link BackupRestoreOnLab}), and a reset with the datastore followed by
+ * a fresh apply on the same hosts ({@link ResetOnLab}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ProvisionedSqlTlsOnLab {
@@ -46,6 +48,15 @@ abstract class ProvisionedSqlTlsOnLab {
 
     /** That K3s logs in over TLS with its client certificate, as the database sees it. */
     abstract void assertK3sUsesItsCertificate(Lab lab);
+
+    /** How many of the cluster's database (k3s) and its user's accounts (k3s) the server on db1 has, as its superuser counts them. */
+    abstract int databaseAndUsers(Lab lab);
+
+    /** The files apply wrote for the database on db1 that are still there, and k3j-install's lines in the ones it shares. */
+    abstract String k3jFilesLeft(Lab lab);
+
+    /** The database's systemd unit. */
+    abstract String unit();
 
     @Test
     @Order(1)
@@ -82,9 +93,35 @@ abstract class ProvisionedSqlTlsOnLab {
         backupRestore(lab).aChangedByteIsRefused(backup);
     }
 
+    @Test
+    @Order(4)
+    void resetWithTheDatastoreDropsTheDatabaseAndUserLeavesNothingOfK3jAndANewApplyBuildsAFreshCluster(Lab lab) {
+        List<String> hosts = ResetOnLab.hosts(SERVERS, WORKERS);
+        String db = lab.host("db1").address();
+        int before = databaseAndUsers(lab);
+        assertThat(before).as("the database and one account per server (MariaDB), or the role (PostgreSQL)").isGreaterThan(1);
+
+        CliRun dry = reset(lab).dryRun(hosts);
+        assertThat(dry.out()).contains("drop the database k3s and the user k3s", "restart " + unit() + ": ");
+        assertThat(databaseAndUsers(lab)).as("a dry run drops nothing").isEqualTo(before);
+
+        CliRun reset = reset(lab).resetWithDatastore(hosts);
+
+        assertThat(databaseAndUsers(lab)).as("the cluster's database and user on db1").isZero();
+        assertThat(k3jFilesLeft(lab)).as("k3j-install's files for the database on db1").isEmpty();
+        assertThat(lab.exec("db1", "systemctl", "is-active", unit()).stdout().strip()).as("there before k3j-install: running on its own")
+                .isEqualTo("active");
+        assertThat(reset.out()).contains("on " + db + ": its other databases and users as they were; running again on its own configuration");
+
+        reset(lab).aFreshApplyBuildsANewCluster(SERVERS, WORKERS);
+    }
+
+    private ResetOnLab reset(Lab lab) {
+        return new ResetOnLab(InstalledOnLab.in(lab, temp, Map.of("K3S_DB_PASSWORD", PASSWORD)));
+    }
+
     private BackupRestoreOnLab backupRestore(Lab lab) {
-        return new BackupRestoreOnLab(lab, temp.resolve("inventory.yaml"), temp.resolve("kubeconfig"), temp,
-                Map.of("K3S_DB_PASSWORD", PASSWORD));
+        return new BackupRestoreOnLab(InstalledOnLab.in(lab, temp, Map.of("K3S_DB_PASSWORD", PASSWORD)));
     }
 
     private CliRun apply(Path inventory) {

@@ -28,4 +28,13 @@ class ManagedBlockTest {
     void aFileWithoutTheBlockHasNone() {
         assertThat(ManagedBlock.in("local all all peer\n", BLOCK)).isEmpty();
     }
+
+    @Test
+    void removingTheBlockKeepsTheLinesAroundItAndAFileWithoutOneIsLeftAsItIs() {
+        String markers = "# BEGIN k3j-install lab\n# END k3j-install lab\n";
+
+        assertThat(ManagedBlock.removed("local all all peer\n" + BLOCK + "host all all ::1/128 md5\n", markers))
+                .isEqualTo("local all all peer\nhost all all ::1/128 md5\n");
+        assertThat(ManagedBlock.removed("local all all peer\n", markers)).isEqualTo("local all all peer\n");
+    }
 }

@@ -2,6 +2,8 @@ package io.k3j.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k3j.apply.FactsKnowledge;
+import io.k3j.facts.FactsParser;
 import io.k3j.inventory.Inventory;
 import io.k3j.render.TemplateRenderer;
 import io.k3j.testing.ExampleInventories;
@@ -18,9 +20,13 @@ class ResetPlannerTest {
     private static final String WORKER3 = "198.51.100.33";
     private static final Operation STATE = new Operation.RemovePaths(List.of(Paths.STATE, Paths.SETUP_SCRIPTS));
 
-    /** The MariaDB/HAProxy example with etcd provisioned instead (reset --datastore removes etcd only). */
+    /** The MariaDB/HAProxy example with etcd provisioned instead. */
     private final Inventory inventory = ExampleInventories.withProvisionedEtcd();
-    private final K3sTools tools = new K3sTools(new TemplateRenderer());
+    private final TemplateRenderer renderer = new TemplateRenderer();
+    private final K3sTools tools = new K3sTools(renderer);
+    /** The datastore host's facts: PostgreSQL 16 there. */
+    private final HostKnowledge knowledge = new FactsKnowledge(Map.of(DB, FactsParser.parse("hostname=db1\narch=x86_64\n"
+            + "postgresql_major=16\n")));
 
     private Set<String> all() {
         Set<String> all = new LinkedHashSet<>();
@@ -35,7 +41,11 @@ class ResetPlannerTest {
     }
 
     private ResetPlanner.Plan plan(Set<String> reachable, Map<String, Set<String>> installed, boolean datastore) {
-        return new ResetPlanner(inventory, tools, reachable, installed, datastore).plan();
+        return plan(inventory, reachable, installed, datastore);
+    }
+
+    private ResetPlanner.Plan plan(Inventory of, Set<String> reachable, Map<String, Set<String>> installed, boolean datastore) {
+        return new ResetPlanner(of, renderer, knowledge, reachable, installed, datastore).plan();
     }
 
     private static List<Operation> operations(StepPlan step, String host) {
@@ -104,7 +114,7 @@ class ResetPlannerTest {
         Set<String> reachable = new LinkedHashSet<>();
         existing.allHosts().forEach(roled -> reachable.add(roled.host().address()));
 
-        ResetPlanner.Plan plan = new ResetPlanner(existing, tools, reachable, Map.of(), true).plan();
+        ResetPlanner.Plan plan = plan(existing, reachable, Map.of(), true);
 
         assertThat(plan.steps().get(2).waves()).isEmpty();
         assertThat(plan.steps().get(3).waves()).isEmpty();
@@ -113,12 +123,54 @@ class ResetPlannerTest {
     }
 
     @Test
-    void aProvisionedSqlDatastoreIsNotRemovedYetAndTheCommandSaysWhatToDropByHand() {
+    void aProvisionedPostgresLosesTheInventorysDatabaseAndRoleAndK3jInstallsFilesThenRunsOnItsOwnConfiguration() {
+        Inventory postgres = ExampleInventories.load("mysql-haproxy.yaml", text -> text.replace("type: mysql", "type: postgres")
+                .replace("database: k3s", "database: kine_edge").replace("user: k3s ", "user: k3s_edge "));
+
+        ResetPlanner.Plan plan = plan(postgres, all(), Map.of(), true);
+
+        List<Operation> operations = operations(plan.steps().get(3), DB);
+        assertThat(operations).hasSize(5);
+        Operation.Script drop = (Operation.Script) operations.get(0);
+        assertThat(drop.text()).contains("runuser -u postgres -- psql", "DROP DATABASE IF EXISTS \"kine_edge\";",
+                "DROP ROLE IF EXISTS \"k3s_edge\";");
+        assertThat(drop.probe()).contains("k3j: changed", "psql").doesNotContain("DROP");
+        assertThat(operations.subList(1, 5)).containsExactly(
+                new Operation.RemoveBlock(new ManagedFile("/etc/postgresql/16/main/pg_hba.conf", "0640", "postgres:postgres",
+                        "# BEGIN k3j-install staging\n# END k3j-install staging\n", false)),
+                new Operation.RemovePaths(List.of("/etc/postgresql/16/main/conf.d/k3j.conf", Paths.POSTGRES_TLS)),
+                new Operation.Services(List.of("postgresql"), new Operation.PostgresAccepting(5432)), STATE);
+        assertThat(plan.steps().get(3).summary()).isEqualTo("postgres on " + DB + ": the database kine_edge and the user k3s_edge "
+                + "dropped, k3j-install's settings and certificates removed");
+        assertThat(plan.left()).contains(
+                "postgresql on " + DB + ": a package k3j-install did not install (there before it), left installed",
+                "PostgreSQL on " + DB + ": its other databases and users as they were; running again on its own configuration");
+    }
+
+    @Test
+    void aProvisionedMariadbLosesItsDatabaseAndEveryAccountOfItsUserAndThePackageK3jInstalledIsPurgedAfterTheRestart() {
         Inventory mysql = ExampleInventories.load("mysql-haproxy.yaml");
 
-        assertThat(ResetPlanner.cannotRemove(mysql.datastore())).hasValueSatisfying(reason -> assertThat(reason)
-                .contains("the database k3s and the user k3s on " + DB));
-        assertThat(ResetPlanner.cannotRemove(inventory.datastore())).isEmpty();
-        assertThat(ResetPlanner.cannotRemove(existingDatastore().datastore())).isEmpty();
+        ResetPlanner.Plan plan = plan(mysql, all(), Map.of(DB, Set.of("mariadb-server")), true);
+
+        List<Operation> operations = operations(plan.steps().get(3), DB);
+        Operation.Script drop = (Operation.Script) operations.get(0);
+        assertThat(drop.text()).contains("mysql --user=root", "DROP DATABASE IF EXISTS `k3s`;",
+                "FROM mysql.user WHERE User = ", "EXECUTE k3j_drop_accounts;");
+        assertThat(drop.probe()).contains("k3j: changed", "mysql --user=root").doesNotContain("DROP DATABASE", "EXECUTE");
+        assertThat(operations.subList(1, operations.size())).containsExactly(
+                new Operation.RemovePaths(List.of(Paths.MARIADB_CONFIG, Paths.MARIADB_TLS)),
+                new Operation.Services(List.of("mariadb"), new Operation.Listening(3306)),
+                new Operation.RemovePackages(List.of("mariadb-server")), STATE);
+        assertThat(plan.left()).contains("MariaDB on " + DB + ": its other databases and users as they were; the packages apt-get "
+                + "installed with mariadb-server left installed: apt-get autoremove --purge removes them");
+    }
+
+    @Test
+    void aProvisionedSqlDatastoreIsKeptWithoutDatastore() {
+        ResetPlanner.Plan plan = plan(ExampleInventories.load("mysql-haproxy.yaml"), all(), Map.of(DB, Set.of("mariadb-server")), false);
+
+        assertThat(plan.steps().get(3).waves()).isEmpty();
+        assertThat(plan.left()).anyMatch(line -> line.startsWith("the mysql k3j-install set up on " + DB));
     }
 }

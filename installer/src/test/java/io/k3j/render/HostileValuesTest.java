@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.k3j.testing.ShellRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +79,9 @@ class HostileValuesTest {
                 new Case("datastore/postgres/setup.sql.ftl", Language.POSTGRES, map("database", "d", "user", "u", "password", "p")),
                 new Case("datastore/mysql/setup.sql.ftl", Language.MYSQL, map("database", "d", "user", "u", "password", "p",
                         "clients", List.of("c1", "c2"), "tls", true)),
+                new Case("datastore/postgres/drop.sql.ftl", Language.POSTGRES, map("database", "d", "user", "u", "probe", false)),
+                new Case("datastore/mysql/drop.sql.ftl", Language.MYSQL, map("database", "d", "user", "u", "probe", false)),
+                new Case("datastore/drop-database.sh.ftl", Language.SHELL, map("postgres", true, "sql", "s")),
                 new Case("datastore/postgres/pg_hba.block.ftl", Language.UNQUOTED, map("cluster", "edge", "database", "d",
                         "user", "u", "tls", true, "clients", List.of("c/32"))),
                 new Case("datastore/postgres/k3j.conf.ftl", Language.UNQUOTED, map("cluster", "edge", "listenAddresses", List.of("*"),
@@ -170,16 +173,9 @@ class HostileValuesTest {
     private List<String> runWithRecordingCurl(String script) throws IOException, InterruptedException {
         Path bin = Files.createDirectories(temp.resolve("bin"));
         Path arguments = temp.resolve("curl-arguments");
-        Path curl = Files.writeString(bin.resolve("curl"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > "
-                + arguments + "\nexit 22\n");
-        assertThat(curl.toFile().setExecutable(true)).isTrue();
-        ProcessBuilder shell = new ProcessBuilder("/bin/sh", "-s").directory(temp.toFile()).redirectErrorStream(true);
-        shell.environment().put("PATH", bin + ":/usr/bin:/bin");
-        Process process = shell.start();
-        process.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(output).isNotZero();
+        ShellRun.fake(bin.resolve("curl"), "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done > " + arguments + "\nexit 22\n");
+        ShellRun ran = ShellRun.run(temp, bin, script);
+        assertThat(ran.exit()).as(ran.output()).isNotZero();
         return List.of(Files.readString(arguments).split("\0"));
     }
 
