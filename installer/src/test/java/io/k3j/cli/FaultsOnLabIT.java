@@ -252,8 +252,22 @@ class FaultsOnLabIT {
     @Order(5)
     void aServerCutOffWhileStep2IsAtWorkThereFailsNamingItAndOnceRestoredTheNextApplyConverges(Lab lab)
             throws IOException, InterruptedException {
-        faultWhileStep2IsAt(lab, "server3", "server-cut.log", lab::cut, lab::restore);
+        faultWhileStep2IsAt(lab, "server3", "server-cut.log", lab::cut, server -> {
+            lab.restore(server);
+            // The cut run's SSH sessions outlive it: while cut, sshd hears nothing of the client's end (no ClientAlive by
+            // default), so the shell holding its apply lock stays, and the next apply would find the lock taken by a run
+            // that is gone. Ended here as an operator would end them; k3j-install taking over a lock whose holder on this
+            // machine is gone is not built yet (docs/operations.md, the apply lock).
+            lab.exec(server, "sh", "-c", SSH_SESSIONS + "[ -z \"$sessions\" ] || kill $sessions")
+                    .orThrow("end the cut run's SSH sessions on " + server);
+        });
     }
+
+    /** Sets $sessions to the pids of the host's SSH sessions: the children of sshd's listener. */
+    private static final String SSH_SESSIONS = """
+            main=$(systemctl show -p MainPID --value ssh)
+            sessions=$(for stat in /proc/[0-9]*/stat; do set -- $(cat "$stat" 2>/dev/null); [ "$4" = "$main" ] && echo "$1"; done)
+            """;
 
     /** {@code fault} on {@code server} once step 2 is at work there; {@code cleared} once the apply ended; then the next apply. */
     private static void faultWhileStep2IsAt(Lab lab, String server, String log, Consumer<String> fault, Consumer<String> cleared)
@@ -283,11 +297,9 @@ class FaultsOnLabIT {
 
         serversStepAt(lab, apply, "server3");
         // New host keys, then the apply's own connections to server3 ended (the listener's children, by pid): it must reconnect.
-        lab.exec("server3", "sh", "-c", """
-                main=$(systemctl show -p MainPID --value ssh)
-                sessions=$(for stat in /proc/[0-9]*/stat; do set -- $(cat "$stat" 2>/dev/null); [ "$4" = "$main" ] && echo "$1"; done)
-                rm -f /etc/ssh/ssh_host_* && ssh-keygen -A >/dev/null && systemctl restart ssh && kill $sessions
-                """).orThrow("change server3's host key and end its SSH sessions");
+        lab.exec("server3", "sh", "-c", SSH_SESSIONS
+                + "rm -f /etc/ssh/ssh_host_* && ssh-keygen -A >/dev/null && systemctl restart ssh && kill $sessions")
+                .orThrow("change server3's host key and end its SSH sessions");
         try {
             int exitCode = apply.exitCode();
             assertThat(exitCode).as(apply.out()).isEqualTo(ExitCode.APPLY_FAILED.code());
