@@ -5,6 +5,7 @@ import io.k3j.ssh.RemoteCommand;
 import io.k3j.ssh.RemoteHost;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 /** Shell scripts run as root on a host, the script on standard input (never on a command line). */
 public final class RemoteShell {
@@ -37,11 +38,19 @@ public final class RemoteShell {
      * (POSIX asks no more) sleeps 1.
      */
     static String waitUntil(String condition, Duration limit) {
-        return "deadline=$(( $(date +%s) + " + limit.toSeconds() + " ))\n"
-                + "until " + condition + "; do\n"
-                + "    [ \"$(date +%s)\" -lt \"$deadline\" ] || exit 124\n"
-                + "    sleep 0.2 2>/dev/null || sleep 1\n"
-                + "done\n";
+        return waitUntilEach(List.of(condition), limit);
+    }
+
+    /** As {@link #waitUntil}, for each condition in turn, all within the one {@code limit}. */
+    static String waitUntilEach(List<String> conditions, Duration limit) {
+        StringBuilder script = new StringBuilder("deadline=$(( $(date +%s) + " + limit.toSeconds() + " ))\n");
+        for (String condition : conditions) {
+            script.append("until ").append(condition).append("; do\n")
+                    .append("    [ \"$(date +%s)\" -lt \"$deadline\" ] || exit 124\n")
+                    .append("    sleep 0.2 2>/dev/null || sleep 1\n")
+                    .append("done\n");
+        }
+        return script.toString();
     }
 
     /** The last lines of a unit's journal, to show with an error. */

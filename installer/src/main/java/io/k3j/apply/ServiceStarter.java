@@ -126,13 +126,25 @@ final class ServiceStarter {
     }
 
     private void awaitOnHost(RemoteHost host, List<String> units, String condition, String what) {
-        ExecResult waited = RemoteShell.run(host, RemoteShell.waitUntil(condition, context.readyLimit()), context.readyLimit());
+        ExecResult waited = RemoteShell.run(host, RemoteShell.waitUntilEach(List.of(noJobQueued(units), condition),
+                context.readyLimit()), context.readyLimit());
         if (!waited.ok()) {
             String unit = units.get(0);
             throw new ClusterChecks.CheckFailed(unit + " was not " + what + " within " + context.readyLimit().toSeconds()
                     + " s; its journal ends: " + HostApplier.lastLines(RemoteShell.journal(host, unit)),
                     "read 'journalctl -u " + unit + "' on the host; --ready-timeout waits longer");
         }
+    }
+
+    /**
+     * No start or stop queued for the units or their instances: {@code restart --no-block} only
+     * queues the job, and until systemd has run it the old process still answers every check (an
+     * old PostgreSQL accepts connections; postgresql.service reads inactive while its instance restarts).
+     */
+    private static String noJobQueued(List<String> units) {
+        StringBuilder patterns = new StringBuilder();
+        units.forEach(unit -> patterns.append(' ').append(Shell.quote(unit + ".service")).append(' ').append(Shell.quote(unit + "@*")));
+        return "! systemctl list-jobs --no-legend" + patterns + " | grep -q .";
     }
 
     /** Asks {@code readOn} for this host's node until it is Ready (at {@code version}, when given), or the limit passes. */

@@ -114,6 +114,20 @@ class ServiceStarterTest {
     }
 
     @Test
+    void aRestartIsWaitedOnOnlyOnceSystemdRanItsQueuedJobForTheUnitAndItsInstances() {
+        FakeSystemd.teach(fakes.host(S1), "postgresql", true);
+        fakes.host(S1).put(Paths.STAMPS + "/services-postgresql", Stamps.hash(List.of("an older config", "postgresql")) + "\n");
+
+        starter.start(fakes.host(S1), host(S1), new Operation.Services(List.of("postgresql"), new Operation.PostgresAccepting(5432)),
+                INPUTS, List.of());
+
+        assertThat(fakes.host(S1).sent()).filteredOn(sent -> sent.stdin().contains("until ")).singleElement()
+                .satisfies(sent -> assertThat(sent.stdin()).containsSubsequence(
+                        "until ! systemctl list-jobs --no-legend 'postgresql.service' 'postgresql@*' | grep -q .; do",
+                        "until pg_isready -q -p 5432; do"));
+    }
+
+    @Test
     void aUnitThatIsNotRunningStartsThoughItsStampMatches() {
         HostApplier.Result result = startK3s(false, "config");
 
