@@ -1,6 +1,8 @@
 package io.k3j.inventory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Rules across sections and hosts, checked once the model is read. */
@@ -13,6 +15,25 @@ final class InventoryRules {
 
     void check(Inventory inventory) {
         checkUniqueHosts(inventory);
+        checkPodNetworkRoom(inventory);
+    }
+
+    /** Every node gets a pod range of cluster-cidr: the first node past the last range is refused, where it is written. */
+    private void checkPodNetworkRoom(Inventory inventory) {
+        Map<String, Object> serverConfig = inventory.k3s().serverConfig();
+        List<Host> nodes = new ArrayList<>();
+        if (!Boolean.TRUE.equals(serverConfig.get("disable-agent"))) {
+            nodes.addAll(inventory.servers().hosts());
+        }
+        nodes.addAll(inventory.workers().hosts());
+        PodNetworkCapacity.of(serverConfig).filter(capacity -> nodes.size() > capacity.nodes()).ifPresent(capacity -> {
+            Host first = nodes.get(capacity.nodes());
+            boolean server = inventory.servers().hosts().contains(first);
+            problems.add(first.position(), server ? "spec.servers.hosts" : "spec.workers.hosts", "node " + (capacity.nodes() + 1)
+                    + " of " + nodes.size() + ": the pod network has room for " + capacity.nodes() + " nodes, " + capacity.describe()
+                    + "; a node past it gets no pod range, so its pod network never starts; set spec.k3s.serverConfig."
+                    + "cluster-cidr to a /" + capacity.prefixFor(nodes.size()) + " or wider, clear of service-cidr and the hosts' networks");
+        });
     }
 
     /** A host is a server or a worker, not both; a node name and an address are used once. */
