@@ -22,6 +22,7 @@ metadata:
 spec:
   k3s:
     version: v1.31.4+k3s1
+    serverConfig: {cluster-cidr: 10.64.0.0/12}   # 4,096 node ranges, clear of service-cidr 10.43.0.0/16
   datastore:
     type: postgres
     provision:
