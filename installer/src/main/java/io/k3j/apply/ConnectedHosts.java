@@ -152,10 +152,11 @@ public final class ConnectedHosts implements AutoCloseable {
     /**
      * Takes the apply lock on every connected host ({@link HostLocks#take}), held until {@link #close()};
      * throws {@link io.k3j.lock.LockTaken} when another run holds one, {@link InterruptedException} when
-     * its wait is interrupted.
+     * its wait is interrupted; each wait said to {@code waiting}, each lock taken over from a run of this
+     * machine that is gone to {@code takenOver}.
      */
-    public void lock(LockHolder holder, Duration wait, Consumer<String> waiting) throws InterruptedException {
-        locks = HostLocks.take(Map.copyOf(hosts), holder, wait, waiting);
+    public void lock(LockHolder holder, Duration wait, Consumer<String> waiting, Consumer<String> takenOver) throws InterruptedException {
+        locks = HostLocks.take(Map.copyOf(hosts), holder, wait, waiting, takenOver);
     }
 
     /** The locks released first, while the connections they ride on are still there. */

@@ -14,6 +14,7 @@ import io.k3j.inventory.Inventory;
 import io.k3j.inventory.Inventory.RoledHost;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.inventory.K3sVersion;
+import io.k3j.lock.HostLock;
 import io.k3j.lock.LockTaken;
 import io.k3j.output.Output;
 import io.k3j.plan.Removal;
@@ -141,13 +142,17 @@ final class HostSession {
             connected.lock(LockOptions.holder(context.environment(), clock), lock.waitLimit(), waiting -> {
                 output.warning(waiting);
                 output.event("lock-wait", "message", waiting);
+            }, takenOver -> {
+                output.warning(takenOver);
+                output.event("lock-taken-over", "message", takenOver);
             });
         } catch (LockTaken e) {
             connected.close();
             output.event("lock-busy", "host", e.host(), "message", e.getMessage());
             throw new CliException(ExitCode.PREFLIGHT_FAILED, e.getMessage() + "; no host was changed. " + (e.byAnotherRun()
-                    ? "Let that run end, or run again with --wait-for-lock; a run that is gone holds no lock, as each dies with its "
-                    + "SSH session (docs/operations.md#the-apply-lock)"
+                    ? "Let that run end, or run again with --wait-for-lock. A run of this machine that is gone is taken over; "
+                    + "one of another machine that is gone (cut off the network, its shell kept by sshd) is ended on the host by "
+                    + "hand: " + HostLock.BY_HAND + " (docs/operations.md#the-apply-lock)"
                     : "Fix that host and run again (docs/operations.md#the-apply-lock)"));
         } catch (InterruptedException e) {
             connected.close();

@@ -7,13 +7,18 @@ import java.time.Duration;
 /**
  * The apply lock of one host, as k0sctl locks its hosts but bound to the SSH session: a shell of
  * this run's session holds {@code flock} on {@value #LOCK_FILE} while its input stays open, so the
- * lock ends with the run however it ends (its input closed, the connection dropped, the process
- * killed), and the kernel frees it: no lock outlives its holder. The lock file itself names the
- * holder for the runs that find it taken, and is emptied when the lock is released.
+ * lock ends with the run however it ends (its input closed, the connection closed, the process
+ * killed), and the kernel frees it. The lock file itself names the holder for the runs that find it
+ * taken, and is emptied when the lock is released. A connection cut off the network is the
+ * exception: sshd never hears it end, so the shell keeps the lock; the run of this machine that
+ * finds such a holder gone ({@link StaleHolder}) ends that shell ({@link #takeOverCommand}).
  */
 public final class HostLock {
     static final String FOLDER = "/run/k3j";
     public static final String LOCK_FILE = lockFile(FOLDER);
+    /** How an operator ends by hand the run that holds a host's lock, on that host as root. */
+    public static final String BY_HAND = "fuser -v " + LOCK_FILE + " lists the processes that have it open: kill that run's shell "
+            + "(sh -c ... k3j-lock, its holder's line after it) and its cat";
     /** The shell's exit status when another run holds the lock (EX_TEMPFAIL: try again later). */
     static final int BUSY = 75;
     /** The guard is held only while a run writes or reads a name: this bounds a host too slow to do that. */
@@ -63,6 +68,54 @@ public final class HostLock {
                 "flock -w " + GUARD_WAIT_SECONDS + " 8 && : > \"$f\"");
     }
 
+    /**
+     * The command that ends the shells holding the lock for {@code stale} (a run found gone), so that
+     * a lock command can take it.
+     */
+    static RemoteCommand takeOverCommand(LockHolder stale) {
+        return RemoteCommand.asRoot("sh -c " + Shell.quote(takeOverScript(FOLDER)) + " k3j-lock-takeover " + Shell.quote(stale.line()))
+                .notIdempotent();
+    }
+
+    /**
+     * The takeover's script for the lock file in {@code folder}; $1 the stale holder's line. Under the
+     * guard, so no run takes the lock or names itself meanwhile: when the lock file still names $1, it
+     * kills the processes whose open lock file holds the flock (their /proc/PID/fdinfo shows the lock on
+     * the file's inode, and that descriptor is the lock file: the holder's shell and its cat; /proc/locks
+     * names only the flock command that took it, long gone), waits up to the guard's bound for them
+     * to be gone (a run waiting for the lock may take it at once), and prints "killed PID...". It prints "moved" when the file names
+     * someone else now, and "free" when nobody holds it. Errors as lines, exit 1.
+     */
+    static String takeOverScript(String folder) {
+        return String.join("\n",
+                "exec 2>&1",
+                "d=" + Shell.quote(folder) + " f=" + Shell.quote(lockFile(folder)),
+                "exec 8<\"$d\" 9<\"$f\" || exit 1",
+                "flock -w " + GUARD_WAIT_SECONDS + " 8 || { echo \"the guard of the apply lock (flock on $d) stayed taken "
+                        + GUARD_WAIT_SECONDS + " s\"; exit 1; }",
+                "[ \"$(head -n 1 \"$f\")\" = \"$1\" ] || { echo moved; exit 0; }",
+                "flock -n 9 && { echo free; exit 0; }",
+                "ino=$(stat -c %i \"$f\") || exit 1",
+                "holders() {",
+                "  for info in /proc/[0-9]*/fdinfo/[0-9]*; do",
+                "    grep -qE \"^lock:.* FLOCK .* [0-9a-f]+:[0-9a-f]+:$ino \" \"$info\" 2>/dev/null || continue",
+                "    p=${info%/fdinfo/*}",
+                "    [ \"$(readlink \"$p/fd/${info##*/}\")\" = \"$f\" ] && echo \"${p#/proc/}\"",
+                "  done | sort -u | tr '\\n' ' '",
+                "}",
+                "pids=$(holders)",
+                "[ -n \"$pids\" ] || { echo \"no process shows the flock on $f (inode $ino)\"; exit 1; }",
+                "kill -KILL $pids || exit 1",
+                // a run waiting for the lock may take it at once: so the wait is for the killed ones to be gone, not for the lock
+                "n=0",
+                "while [ -n \"$(holders | tr ' ' '\\n' | grep -xF \"$(echo $pids | tr ' ' '\\n')\")\" ]; do",
+                "  n=$((n + 1)); [ $n -le " + (GUARD_WAIT_SECONDS * 5) + " ] || { echo \"the killed $pids still held the lock after "
+                        + GUARD_WAIT_SECONDS + " s\"; exit 1; }",
+                "  sleep 0.2 2>/dev/null || sleep 1",
+                "done",
+                "echo killed $pids");
+    }
+
     static String lockFile(String folder) {
         return folder + "/apply.lock";
     }
@@ -75,8 +128,12 @@ public final class HostLock {
     record Locked() implements Answer {
     }
 
-    /** Another run holds it: {@code holder} as its file says it. */
-    record HeldBy(String holder) implements Answer {
+    /** Another run holds it: {@code line} as its file says it. */
+    record HeldBy(String line) implements Answer {
+        /** The holder, described for an error. */
+        String holder() {
+            return LockHolder.describe(line);
+        }
     }
 
     /** Neither: an error of the host's shell, said as it is. */
@@ -88,7 +145,7 @@ public final class HostLock {
             return new Locked();
         }
         if (line.startsWith("held ") || line.equals("held")) {
-            return new HeldBy(LockHolder.describe(line.length() > 5 ? line.substring(5) : ""));
+            return new HeldBy(line.length() > 5 ? line.substring(5) : "");
         }
         return new Other(line);
     }

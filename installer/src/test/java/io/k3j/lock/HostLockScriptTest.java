@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -65,6 +66,64 @@ class HostLockScriptTest {
         assertThat(lockFile()).isEmptyFile();
     }
 
+    @Test
+    void theTakeoverKillsOnlyTheProcessesHoldingTheLockAndAWaitingRunThenGetsIt() throws Exception {
+        Run alice = start(ALICE, 0);
+        assertThat(alice.line("alice's answer")).isEqualTo("locked");
+        Run bob = start(BOB, 600);
+        assertThat(bob.line("bob's first answer")).isEqualTo("held " + ALICE);
+        List<Long> alices = alice.processes();
+
+        Run takeover = takeOver(ALICE);
+
+        String killed = takeover.line("the takeover's answer");
+        assertThat(killed).startsWith("killed ");
+        assertThat(takeover.exit()).isZero();
+        assertThat(Arrays.stream(killed.substring("killed ".length()).split(" ")).map(Long::parseLong).toList())
+                .as("alice's shell and its cat, not bob's waiting one").containsExactlyInAnyOrderElementsOf(alices);
+        assertThat(alice.exit()).as("alice's shell killed").isNotZero();
+        assertThat(bob.line("bob's answer once alice's lock was taken over")).isEqualTo("locked");
+        assertThat(Files.readString(lockFile())).isEqualTo(BOB + "\n");
+    }
+
+    @Test
+    void aTakeoverForAHolderTheLockFileNoLongerNamesKillsNothing() throws Exception {
+        Run bob = start(BOB, 0);
+        assertThat(bob.line("bob's answer")).isEqualTo("locked");
+
+        Run takeover = takeOver(ALICE);
+
+        assertThat(takeover.line("the takeover's answer")).isEqualTo("moved");
+        assertThat(takeover.exit()).isZero();
+        assertThat(bob.process.isAlive()).isTrue();
+        assertThat(Files.readString(lockFile())).isEqualTo(BOB + "\n");
+    }
+
+    @Test
+    void aTakeoverOfALockNobodyHoldsAnyMoreSaysItIsFree() throws Exception {
+        Run alice = start(ALICE, 0);
+        assertThat(alice.line("alice's answer")).isEqualTo("locked");
+        for (long pid : alice.processes()) {
+            ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
+            handle.destroyForcibly();
+            handle.onExit().get(ANSWER_SECONDS, TimeUnit.SECONDS);
+        }
+        // as after a SIGKILL: alice's name stays in the file, and nobody holds the lock
+
+        Run takeover = takeOver(ALICE);
+
+        assertThat(takeover.line("the takeover's answer")).isEqualTo("free");
+        assertThat(takeover.exit()).isZero();
+    }
+
+    private Run takeOver(String holder) throws IOException {
+        Process process = new ProcessBuilder("/bin/sh", "-c", HostLock.takeOverScript(temp.toString()), "k3j-lock-takeover", holder)
+                .redirectErrorStream(true).start();
+        Run run = new Run(process);
+        runs.add(run);
+        return run;
+    }
+
     private Path lockFile() {
         return Path.of(HostLock.lockFile(temp.toString()));
     }
@@ -99,6 +158,13 @@ class HostLockScriptTest {
             String line = lines.poll(ANSWER_SECONDS, TimeUnit.SECONDS);
             assertThat(line).as("no " + what + " within " + ANSWER_SECONDS + " s").isNotNull();
             return line;
+        }
+
+        /** The script's shell and every process under it (its cat). */
+        List<Long> processes() {
+            List<Long> pids = new ArrayList<>(List.of(process.pid()));
+            process.descendants().forEach(child -> pids.add(child.pid()));
+            return pids;
         }
 
         void release() throws IOException {
