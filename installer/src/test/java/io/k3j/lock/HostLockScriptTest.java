@@ -53,8 +53,7 @@ class HostLockScriptTest {
     void aRunThatWaitsGetsTheLockOnceTheHolderEndsAndNamesItselfAndTheReleaseLeavesNoName() throws Exception {
         Run alice = start(ALICE, 0);
         assertThat(alice.line("alice's answer")).isEqualTo("locked");
-        Run bob = start(BOB, 600);
-        assertThat(bob.line("bob's first answer")).isEqualTo("held " + ALICE);
+        Run bob = waitingBehind(ALICE, BOB);
 
         alice.release();
 
@@ -70,8 +69,7 @@ class HostLockScriptTest {
     void theTakeoverKillsOnlyTheProcessesHoldingTheLockAndAWaitingRunThenGetsIt() throws Exception {
         Run alice = start(ALICE, 0);
         assertThat(alice.line("alice's answer")).isEqualTo("locked");
-        Run bob = start(BOB, 600);
-        assertThat(bob.line("bob's first answer")).isEqualTo("held " + ALICE);
+        Run bob = waitingBehind(ALICE, BOB);
         List<Long> alices = alice.processes();
 
         Run takeover = takeOver(ALICE);
@@ -114,6 +112,13 @@ class HostLockScriptTest {
 
         assertThat(takeover.line("the takeover's answer")).isEqualTo("free");
         assertThat(takeover.exit()).isZero();
+    }
+
+    /** {@code waiter}'s run, started to wait for the lock {@code holder} holds, having said whom it waits for. */
+    private Run waitingBehind(String holder, String waiter) throws IOException, InterruptedException {
+        Run run = start(waiter, 600);
+        assertThat(run.line("the waiting run's first answer")).isEqualTo("held " + holder);
+        return run;
     }
 
     private Run takeOver(String holder) throws IOException {
