@@ -189,15 +189,15 @@ final class HostApplier {
 
     /** The script, or in a dry run its probe: either says whether it changes (or would change) anything. */
     private Result script(RemoteHost host, Action action, Operation.Script script) {
-        Result ran = run(host, context.wet().dry() ? script.probe() : script.text());
+        Result ran = run(host, context.wet().dry() ? script.probe() : script.text(), script.rerun());
         return context.wet().dry() && ran.change().changes() ? new Result(Change.CHANGED, action.description()) : ran;
     }
 
-    private static Result run(RemoteHost host, String script) {
+    private static Result run(RemoteHost host, String script, String rerun) {
         ExecResult result = RemoteShell.run(host, script);
         if (!result.ok()) {
             throw new ClusterChecks.CheckFailed(lastLines(result.stderr().isBlank() ? result.stdout() : result.stderr()),
-                    "the run log has the whole output; fix the cause and apply again");
+                    "the run log has the whole output; fix the cause and " + rerun);
         }
         List<String> said = result.stdout().lines().filter(line -> !line.equals(Operation.Script.CHANGED)).toList();
         boolean changed = result.stdout().lines().anyMatch(Operation.Script.CHANGED::equals);
@@ -320,7 +320,7 @@ final class HostApplier {
             return new Result(Change.CHANGED, action.description() + ": " + (changed.isEmpty()
                     ? "it has not run with this script and these files yet" : String.join(", ", changed) + " changed"));
         }
-        Result ran = run(host, run.text());
+        Result ran = run(host, run.text(), "apply again");
         Stamps.record(host, run.name(), hash);
         return new Result(Change.CHANGED, ran.detail().isEmpty() ? "ran" : ran.detail());
     }

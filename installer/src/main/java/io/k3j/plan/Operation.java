@@ -30,10 +30,16 @@ public sealed interface Operation {
      * A shell script run as root ({@code sh -s}, the script on standard input) that installs
      * {@code installs} (such as "k3s v1.31.4+k3s1"). It says it changed something by printing a
      * line {@value #CHANGED}; otherwise it counts as unchanged. {@code probe} changes nothing: it
-     * prints that line when {@code text} would change something (a dry run).
+     * prints that line when {@code text} would change something (a dry run). {@code rerun} is what
+     * the operator runs again once the cause of a failure is fixed ("apply again").
      */
-    record Script(String installs, String text, String probe) implements Operation {
+    record Script(String installs, String text, String probe, String rerun) implements Operation {
         public static final String CHANGED = "k3j: changed";
+
+        /** A script of an apply: after a failure, the operator applies again. */
+        public Script(String installs, String text, String probe) {
+            this(installs, text, probe, "apply again");
+        }
     }
 
     /**

@@ -48,7 +48,8 @@ final class SqlDatastoreRemoval {
         String what = "the database " + provision.database() + " and the user " + provision.user();
         return Action.remove("drop " + what + " (" + (postgres ? "psql as postgres" : "mysql as root")
                 + ", the script on standard input); the server's other databases and users stay",
-                new Operation.Script(what, script(dialect, provision, false, postgres), script(dialect, provision, true, postgres)));
+                new Operation.Script(what, script(dialect, provision, false, postgres), script(dialect, provision, true, postgres),
+                        "run the reset again"));
     }
 
     private String script(String dialect, Datastore.Provision provision, boolean probe, boolean postgres) {

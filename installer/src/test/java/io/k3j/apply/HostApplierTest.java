@@ -3,6 +3,7 @@ package io.k3j.apply;
 import static io.k3j.apply.Change.CHANGED;
 import static io.k3j.apply.Change.UNCHANGED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.k3j.facts.FactsParser;
@@ -114,6 +115,18 @@ class HostApplierTest {
         assertThat(dryRun.apply(Step.SERVERS, plan).outcomes()).extracting(ActionOutcome::change, ActionOutcome::detail)
                 .containsExactly(tuple(Change.CHANGED, "install k3s v1"));
         assertThat(fakes.journal()).containsExactly(SERVER + ": probe");
+    }
+
+    @Test
+    void aFailedScriptSaysWhatToRunAgainOnceTheCauseIsFixed() {
+        host.on("drop", FakeHost.script("\\Adrop\\n\\z"), FakeHost.exit(1, "psql: error: connection to server failed"));
+        HostPlan plan = new HostPlan(SERVER, "datastore", List.of(Action.remove("drop the database",
+                new Operation.Script("the database", "drop\n", "probe\n", "run the reset again"))));
+
+        assertThatThrownBy(() -> applier.apply(Step.DATASTORE, plan)).isInstanceOfSatisfying(StepFailure.class, failure -> {
+            assertThat(failure.getMessage()).contains("psql: error: connection to server failed");
+            assertThat(failure.fix()).isEqualTo("the run log has the whole output; fix the cause and run the reset again");
+        });
     }
 
     @Test
