@@ -78,15 +78,48 @@ final class ClusterChecks {
 
     private String datastore(RemoteHost server, Operation.DatastoreLogin login) {
         Endpoint endpoint = Endpoint.parse(login.endpoint());
-        Endpoint.HostPort target = endpoint.servers().get(0);
+        if (endpoint.type() == Endpoint.Type.ETCD && endpoint.servers().size() > 1) {
+            return etcdMembers(server, login, endpoint);
+        }
+        ProbeResult result = probe(server, login, endpoint, endpoint.servers().get(0));
+        if (!result.ok()) {
+            throw new CheckFailed(result.detail(), result.fix().orElse(""));
+        }
+        return result.detail();
+    }
+
+    /**
+     * Every member of an etcd cluster answers healthy from this server, waited on while a new
+     * cluster elects its leader; when the limit passes, what each member said, and whether the
+     * cluster lost its quorum (K3s then cannot write: etcd's failure modes).
+     */
+    private String etcdMembers(RemoteHost server, Operation.DatastoreLogin login, Endpoint endpoint) {
+        List<Endpoint.HostPort> members = endpoint.servers();
+        try {
+            context.poll().until(() -> members.stream().map(member -> probe(server, login, endpoint.only(member), member)).toList(),
+                    results -> results.stream().allMatch(ProbeResult::ok), context.readyLimit(), results -> {
+                        long healthy = results.stream().filter(ProbeResult::ok).count();
+                        String said = String.join("; ", results.stream().filter(result -> !result.ok()).map(ProbeResult::detail).toList());
+                        String quorum = healthy > members.size() / 2 ? healthy + " of " + members.size() + " members healthy"
+                                : "the etcd cluster has lost its quorum: " + healthy + " of " + members.size() + " members healthy, "
+                                        + (members.size() / 2 + 1) + " needed for K3s to read or write";
+                        return new CheckFailed(quorum + " after " + context.readyLimit().toSeconds() + " s, checked from "
+                                + server.name() + ": " + said, "start the members that are down (systemctl start k3j-etcd, "
+                                + "journalctl -u k3j-etcd there); the cluster serves again once a majority runs");
+                    });
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostWorkInterrupted("checking the etcd members", e);
+        }
+        return "every etcd member (" + String.join(", ", members.stream().map(member -> member.host() + ":" + member.port()).toList())
+                + ") answers" + (login.tls().isPresent() ? " over TLS with the given certificates" : "") + " and is healthy";
+    }
+
+    private ProbeResult probe(RemoteHost server, Operation.DatastoreLogin login, Endpoint endpoint, Endpoint.HostPort target) {
         try (Tunnel tunnel = server.tunnel(target.host(), target.port())) {
             InetSocketAddress via = new InetSocketAddress("127.0.0.1", tunnel.localPort());
             Optional<TlsFiles> tls = login.tls().map(ClusterChecks::tlsFiles);
-            ProbeResult result = context.datastoreProbe().check(endpoint, tls, via);
-            if (!result.ok()) {
-                throw new CheckFailed(result.detail(), result.fix().orElse(""));
-            }
-            return result.detail();
+            return context.datastoreProbe().check(endpoint, tls, via);
         }
     }
 

@@ -44,7 +44,7 @@ public final class KeptSecrets {
                 inventory.k3s().agentToken().isPresent());
         Optional<String> password = inventory.datastore().provision()
                 .filter(provision -> provision.password().isEmpty())
-                .flatMap(provision -> datastorePassword(hosts, provision.host()));
+                .flatMap(provision -> datastorePassword(hosts, provision.first()));
         return new ClusterValues.Kept(tokens.token(), password, tokens.agentToken(), tokens.agentJoinToken());
     }
 

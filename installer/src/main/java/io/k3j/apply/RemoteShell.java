@@ -25,7 +25,7 @@ public final class RemoteShell {
         return host.run(RemoteCommand.asRoot("sh -s").withStdin(script.getBytes(StandardCharsets.UTF_8)).notIdempotent());
     }
 
-    static ExecResult run(RemoteHost host, String script, Duration timeout) {
+    public static ExecResult run(RemoteHost host, String script, Duration timeout) {
         return host.run(RemoteCommand.asRoot("sh -s").withStdin(script.getBytes(StandardCharsets.UTF_8))
                 .withTimeout(timeout.plusSeconds(30)));
     }
@@ -37,7 +37,7 @@ public final class RemoteShell {
      * are active about 5 s after their restart. A {@code sleep} that takes whole seconds only
      * (POSIX asks no more) sleeps 1.
      */
-    static String waitUntil(String condition, Duration limit) {
+    public static String waitUntil(String condition, Duration limit) {
         return waitUntilEach(List.of(condition), limit);
     }
 

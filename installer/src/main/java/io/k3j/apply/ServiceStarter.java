@@ -1,6 +1,7 @@
 package io.k3j.apply;
 
 import io.k3j.inventory.Host;
+import io.k3j.plan.EtcdMember;
 import io.k3j.plan.Operation;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.ExecResult;
@@ -64,7 +65,9 @@ final class ServiceStarter {
             throw new ClusterChecks.CheckFailed("systemctl could not start " + units + ": " + HostApplier.lastLines(restarted.stderr()),
                     "see 'systemctl status " + units + "' on the host");
         }
-        String ready = awaitReady(host, inventoryHost, services.units(), services.ready(), registrationServed);
+        String ready = services.ready() instanceof Operation.EtcdMemberServing member
+                ? awaitEtcdMember(host, inventoryHost, services.units(), member, running)
+                : awaitReady(host, inventoryHost, services.units(), services.ready(), registrationServed);
         Stamps.record(host, services.stamp(), hash);
         return new HostApplier.Result(running ? Change.CHANGED : Change.ADDED,
                 (running ? "restarted " : "started ") + units + "; " + ready);
@@ -120,6 +123,31 @@ final class ServiceStarter {
         return "active (ready)";
     }
 
+    /**
+     * A new member listening on its peer port, without waiting for its start job: systemd runs it
+     * until etcd reports READY=1, which a member of a new cluster does only once a majority runs.
+     * A member that ran: healthy again on loopback, as etcd's {@code /health} says (a leader, and
+     * a read through it answered).
+     */
+    private String awaitEtcdMember(RemoteHost host, Host inventoryHost, List<String> units, Operation.EtcdMemberServing member,
+                                   boolean ran) {
+        if (!ran) {
+            String what = "listening on its peer port " + member.peerPort();
+            listener.waiting(inventoryHost.address(), "waiting for " + String.join(" ", units) + " to listen on its peer port "
+                    + member.peerPort() + " (the cluster serves once a majority of its members runs)");
+            ExecResult listening = RemoteShell.run(host, RemoteShell.waitUntil("ss -Htln 'sport = :" + member.peerPort()
+                    + "' | grep -q .", context.readyLimit()), context.readyLimit());
+            if (!listening.ok()) {
+                throw notReady(host, units.get(0), what);
+            }
+            return what;
+        }
+        listener.waiting(inventoryHost.address(), "waiting for " + String.join(" ", units) + " to be a healthy member again");
+        awaitOnHost(host, units, EtcdMember.HEALTHY,
+                "a healthy member again (etcd's /health: a leader, a read answered)");
+        return "a healthy member again";
+    }
+
     /** The apiserver's readiness through {@code url}, with the admin kubeconfig K3s wrote on the server (its CA, its client certificate). */
     private static String readyz(String url) {
         return "k3s kubectl --server " + Shell.quote(url) + " --request-timeout=5s get --raw /readyz 2>/dev/null | grep -qx ok";
@@ -129,11 +157,14 @@ final class ServiceStarter {
         ExecResult waited = RemoteShell.run(host, RemoteShell.waitUntilEach(List.of(noJobQueued(units), condition),
                 context.readyLimit()), context.readyLimit());
         if (!waited.ok()) {
-            String unit = units.get(0);
-            throw new ClusterChecks.CheckFailed(unit + " was not " + what + " within " + context.readyLimit().toSeconds()
-                    + " s; its journal ends: " + HostApplier.lastLines(RemoteShell.journal(host, unit)),
-                    "read 'journalctl -u " + unit + "' on the host; --ready-timeout waits longer");
+            throw notReady(host, units.get(0), what);
         }
+    }
+
+    private ClusterChecks.CheckFailed notReady(RemoteHost host, String unit, String what) {
+        return new ClusterChecks.CheckFailed(unit + " was not " + what + " within " + context.readyLimit().toSeconds()
+                + " s; its journal ends: " + HostApplier.lastLines(RemoteShell.journal(host, unit)),
+                "read 'journalctl -u " + unit + "' on the host; --ready-timeout waits longer");
     }
 
     /**

@@ -145,7 +145,7 @@ public final class ClusterBackup {
     private String dump(Path file) throws IOException {
         Datastore.Provision provision = inventory.datastore().provision().orElseThrow();
         Datastore.Type type = inventory.datastore().type();
-        String address = provision.host().address();
+        String address = provision.first().address();
         String action = "dump the datastore (" + DatastoreCommands.dumpTool(type) + ") into " + file.getFileName() + " here";
         RemoteHost host = hosts.host(address);
         MessageDigest digest = Sha256.digest();

@@ -93,17 +93,10 @@ public final class ClusterRestore {
     private void restoreDatastore(BackupFolder backup) {
         Datastore.Provision provision = inventory.datastore().provision().orElseThrow();
         Datastore.Type type = inventory.datastore().type();
-        String address = provision.host().address();
+        String address = provision.first().address();
         Content dump = localFile(backup);
         if (type == Datastore.Type.etcd) {
-            String action = "restore the etcd snapshot into a fresh data folder and swap it in";
-            onHost(address, Step.DATASTORE, "upload the snapshot to " + DatastoreCommands.ETCD_SNAPSHOT_UPLOAD,
-                    () -> hosts.host(address).upload(DatastoreCommands.ETCD_SNAPSHOT_UPLOAD, dump, "0600", "root:root"));
-            ExecResult result = onHost(address, Step.DATASTORE, action, () -> hosts.host(address).run(RemoteCommand.asRoot("sh -s")
-                    .withStdin(DatastoreCommands.etcdRestore(EtcdMember.name(provision.host()), EtcdMember.PEER_URL)
-                            .getBytes(StandardCharsets.UTF_8)).withTimeout(ClusterBackup.DUMP_LIMIT).notIdempotent()));
-            failed(address, Step.DATASTORE, action, result, "the old data is in " + Paths.ETCD_BEFORE_RESTORE
-                    + " if it was moved; read 'journalctl -u k3j-etcd' there");
+            restoreEtcd(provision, dump);
             return;
         }
         String action = "drop and load the datastore from " + backup.manifest().dumpFile() + " (" + (type == Datastore.Type.postgres
@@ -112,6 +105,43 @@ public final class ClusterRestore {
                 RemoteCommand.asRoot(DatastoreCommands.load(type, provision)).withStdin(dump).withTimeout(ClusterBackup.DUMP_LIMIT)));
         failed(address, Step.DATASTORE, action, result, "check that " + type + " runs there (" + ClusterBackup.unit(type)
                 + "); the servers stay stopped: run the restore again");
+    }
+
+    /**
+     * Every member restored from the snapshot. The members of a cluster are all stopped first, so
+     * none serves the old data beside restored ones, then started together and waited on until
+     * each is healthy (etcd's disaster recovery guide).
+     */
+    private void restoreEtcd(Datastore.Provision provision, Content snapshot) {
+        List<EtcdMember> members = EtcdMember.of(provision);
+        if (provision.clustered()) {
+            for (EtcdMember member : members) {
+                run(member.host().address(), Step.DATASTORE, "stop k3j-etcd (every member, before any is restored)",
+                        "systemctl stop k3j-etcd", RemoteCommand.DEFAULT_TIMEOUT);
+            }
+        }
+        for (EtcdMember member : members) {
+            String address = member.host().address();
+            String action = "restore the etcd snapshot into a fresh data folder and swap it in";
+            onHost(address, Step.DATASTORE, "upload the snapshot to " + DatastoreCommands.ETCD_SNAPSHOT_UPLOAD,
+                    () -> hosts.host(address).upload(DatastoreCommands.ETCD_SNAPSHOT_UPLOAD, snapshot, "0600", "root:root"));
+            ExecResult result = onHost(address, Step.DATASTORE, action, () -> hosts.host(address).run(RemoteCommand.asRoot("sh -s")
+                    .withStdin(DatastoreCommands.etcdRestore(member, members, inventory.name())
+                            .getBytes(StandardCharsets.UTF_8)).withTimeout(ClusterBackup.DUMP_LIMIT).notIdempotent()));
+            failed(address, Step.DATASTORE, action, result, "the old data is in " + Paths.ETCD_BEFORE_RESTORE
+                    + " if it was moved; read 'journalctl -u k3j-etcd' there");
+        }
+        if (provision.clustered()) {
+            for (EtcdMember member : members) {
+                String address = member.host().address();
+                ExecResult healthy = onHost(address, Step.DATASTORE, "wait until the restored member is healthy",
+                        () -> RemoteShell.run(hosts.host(address), RemoteShell.waitUntil(EtcdMember.HEALTHY, readyLimit),
+                                readyLimit));
+                failed(address, Step.DATASTORE, "wait until the restored member is healthy", healthy,
+                        "read 'journalctl -u k3j-etcd' there: every member must be restored from the same snapshot; "
+                                + "the servers stay stopped: run the restore again");
+            }
+        }
     }
 
     private static Content localFile(BackupFolder backup) {

@@ -1,8 +1,10 @@
 package io.k3j.backup;
 
 import io.k3j.inventory.Datastore;
+import io.k3j.plan.EtcdMember;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.Shell;
+import java.util.List;
 
 /**
  * The commands that dump and load a datastore k3j-install provisioned, run as root on its host.
@@ -66,18 +68,23 @@ public final class DatastoreCommands {
 
     /**
      * etcd: the snapshot uploaded to {@link #ETCD_SNAPSHOT_UPLOAD} restored into a fresh data
-     * folder (with the member's name and peer URL, as k3j-etcd's config has them), then swapped in
-     * for the old one while k3j-etcd is stopped, the old one kept as {@link Paths#ETCD_BEFORE_RESTORE}.
+     * folder (with the member's name and peer URL, and every member's, as k3j-etcd's config has
+     * them), then swapped in for the old one while k3j-etcd is stopped, the old one kept as
+     * {@link Paths#ETCD_BEFORE_RESTORE}. The members of a cluster are each restored from the same
+     * snapshot with the same member list and token, so they make one new cluster (etcd's disaster
+     * recovery guide); each starts without waiting, as a member serves only once a majority runs.
      */
-    public static String etcdRestore(String memberName, String peerUrl) {
+    public static String etcdRestore(EtcdMember member, List<EtcdMember> members, String clusterToken) {
         String snapshot = Shell.quote(ETCD_SNAPSHOT_UPLOAD);
         String restoring = Shell.quote(Paths.ETCD_RESTORING);
         String data = Shell.quote(Paths.ETCD_DATA);
         String before = Shell.quote(Paths.ETCD_BEFORE_RESTORE);
+        boolean clustered = members.size() > 1;
         return "set -e\n"
                 + "rm -rf " + restoring + "\n"
-                + "etcdctl snapshot restore " + snapshot + " --name " + Shell.quote(memberName) + " --initial-cluster "
-                + Shell.quote(memberName + "=" + peerUrl) + " --initial-advertise-peer-urls " + Shell.quote(peerUrl)
+                + "etcdctl snapshot restore " + snapshot + " --name " + Shell.quote(member.name()) + " --initial-cluster "
+                + Shell.quote(EtcdMember.initialCluster(members)) + " --initial-advertise-peer-urls " + Shell.quote(member.peerUrl())
+                + (clustered ? " --initial-cluster-token " + Shell.quote(clusterToken) : "")
                 + " --data-dir " + restoring + " >&2\n"
                 + "chown -R etcd:etcd " + restoring + "\n"
                 + "chmod 0700 " + restoring + "\n"
@@ -86,6 +93,6 @@ public final class DatastoreCommands {
                 + "if [ -e " + data + " ]; then mv " + data + " " + before + "; fi\n"
                 + "mv " + restoring + " " + data + "\n"
                 + "rm -f " + snapshot + "\n"
-                + "systemctl start k3j-etcd\n";
+                + (clustered ? "systemctl start --no-block k3j-etcd\n" : "systemctl start k3j-etcd\n");
     }
 }

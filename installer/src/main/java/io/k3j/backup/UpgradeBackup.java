@@ -124,7 +124,7 @@ public sealed interface UpgradeBackup {
         if (provision.isEmpty()) {
             return new NotProvisioned(datastore.type(), List.copyOf(moving));
         }
-        String host = provision.get().host().address();
+        String host = provision.get().first().address();
         return parent.<UpgradeBackup>map(folder -> new Take(folder, inventory.name(), host, datastore.type(), List.copyOf(moving)))
                 .orElseGet(() -> new Declined(inventory.file(), host, List.copyOf(moving)));
     }

@@ -9,9 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * For a datastore k3j-install sets up with {@code provision.tls}: its certificates, kept beside the
@@ -34,14 +35,15 @@ final class DatastoreCertificatesStep {
         KeptCertificates.Kept kept;
         try {
             kept = new KeptCertificates(directory).keepOrMake(() -> new CertificateIssuer(Clock.systemUTC(), new SecureRandom())
-                    .issue(valid.name(), servingNames(provision.get().host()), provision.get().user()));
+                    .issue(valid.name(), servingNames(provision.get().hosts()), provision.get().user()));
         } catch (IllegalStateException | UncheckedIOException e) {
             throw new CliException(ExitCode.PREFLIGHT_FAILED, e.getMessage() + "; no host was touched");
         }
         if (kept.made()) {
             context.output().event("certificates", "directory", directory.toString());
-            context.output().info("Made the datastore's TLS certificates (a CA, " + provision.get().host().address()
-                    + "'s serving certificate, K3s' client certificate " + provision.get().user() + ") in " + directory
+            context.output().info("Made the datastore's TLS certificates (a CA, the serving certificate of "
+                    + String.join(", ", provision.get().hosts().stream().map(Host::address).toList())
+                    + ", K3s' client certificate " + provision.get().user() + ") in " + directory
                     + "; every plan and apply uses them from there. Keep that folder: its CA key never leaves this machine.");
         }
         KeptCertificates.HostFiles files = kept.files();
@@ -50,10 +52,15 @@ final class DatastoreCertificatesStep {
                 new Datastore.Provision.Serving(files.ca(), files.server(), files.serverKey())));
     }
 
-    /** The names the servers reach the datastore host by: its address (as in the endpoint), and its name when given. */
-    private static List<String> servingNames(Host host) {
-        List<String> names = new ArrayList<>(List.of(host.address()));
-        host.name().filter(name -> !name.equals(host.address())).ifPresent(names::add);
-        return names;
+    /**
+     * The names the servers (and an etcd cluster's members, one another) reach the datastore hosts
+     * by: each address (as in the endpoint), and each name when given. The members of an etcd
+     * cluster share one certificate, for serving and for their peer connections.
+     */
+    private static List<String> servingNames(List<Host> hosts) {
+        Set<String> names = new LinkedHashSet<>();
+        hosts.forEach(host -> names.add(host.address()));
+        hosts.forEach(host -> host.name().ifPresent(names::add));
+        return List.copyOf(names);
     }
 }

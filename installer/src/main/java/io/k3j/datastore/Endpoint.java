@@ -26,6 +26,11 @@ public record Endpoint(Type type, List<HostPort> servers, Optional<String> user,
 
     public enum Type { POSTGRES, MYSQL, ETCD }
 
+    /** This endpoint with only {@code server}: one etcd member of several, asked on its own. */
+    public Endpoint only(HostPort server) {
+        return new Endpoint(type, List.of(server), user, password, database);
+    }
+
     public record HostPort(String scheme, String host, int port) {
     }
 

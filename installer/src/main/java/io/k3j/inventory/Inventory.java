@@ -24,7 +24,7 @@ public record Inventory(
     /** Every host once, with the roles it has, in step order. */
     public List<RoledHost> allHosts() {
         List<RoledHost> hosts = new ArrayList<>();
-        datastore.provision().ifPresent(provision -> hosts.add(new RoledHost(provision.host(), Role.DATASTORE)));
+        datastore.provision().ifPresent(provision -> provision.hosts().forEach(host -> hosts.add(new RoledHost(host, Role.DATASTORE))));
         servers.hosts().forEach(host -> hosts.add(new RoledHost(host, Role.SERVER)));
         registration.haproxy().ifPresent(haproxy -> haproxy.hosts()
                 .forEach(host -> hosts.add(new RoledHost(host, Role.LOAD_BALANCER))));

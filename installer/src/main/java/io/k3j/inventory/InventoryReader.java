@@ -26,7 +26,7 @@ final class InventoryReader {
     private static final Set<String> AIRGAP_KEYS = YamlMap.keys("binary", "images");
     private static final Set<String> DATASTORE_KEYS = YamlMap.keys("type", "endpoint", "tls", "provision");
     private static final Set<String> TLS_KEYS = YamlMap.keys("caFile", "certFile", "keyFile");
-    private static final Set<String> PROVISION_KEYS = YamlMap.keys("host", "database", "user", "password", "tls");
+    private static final Set<String> PROVISION_KEYS = YamlMap.keys("host", "hosts", "database", "user", "password", "tls");
     private static final Set<String> SERVERS_KEYS = YamlMap.keys("dedicatedControlPlane", "controlPlaneTaint", "hosts");
     private static final Set<String> REGISTRATION_KEYS = YamlMap.keys("address", "port", "mode", "haproxy");
     private static final Set<String> HAPROXY_KEYS = YamlMap.keys("hosts", "vip", "interface");
@@ -250,10 +250,7 @@ final class InventoryReader {
     }
 
     private Optional<Datastore.Provision> provision(YamlMap provision, Optional<Datastore.Type> type) {
-        Optional<Host> host = provision.node("host").flatMap(node -> hostReader.host(node, provision.child("host")));
-        if (!provision.has("host")) {
-            problems.add(provision.position(), provision.child("host"), "required: the host to set the datastore up on, {address: ...}");
-        }
+        List<Host> hosts = provisionHosts(provision, type);
         if (type.orElse(null) == Datastore.Type.etcd) {
             for (String sqlOnly : List.of("database", "user", "password")) {
                 if (provision.has(sqlOnly)) {
@@ -265,8 +262,37 @@ final class InventoryReader {
         String user = sqlName(provision, "user", Datastore.Provision.DEFAULT_USER);
         Optional<SecretValue> password = secret(provision, "password");
         password.ifPresent(value -> printablePassword(provision, value));
-        return host.map(value -> new Datastore.Provision(value, database, user, password,
+        return hosts.isEmpty() ? Optional.empty() : Optional.of(new Datastore.Provision(hosts, database, user, password,
                 provision.bool("tls").orElse(false), Optional.empty()));
+    }
+
+    /**
+     * {@code host}, one datastore host, or {@code hosts}, the members of an etcd cluster: an odd
+     * number, three or more, as a cluster of N members stays writable with a majority up, so a
+     * fourth member adds no tolerance to three (etcd's FAQ, "Why an odd number of cluster members?").
+     */
+    private List<Host> provisionHosts(YamlMap provision, Optional<Datastore.Type> type) {
+        if (provision.has("host") == provision.has("hosts")) {
+            problems.add(provision.position(), provision.child("host"), provision.has("host")
+                    ? "give host (one datastore host) or hosts (the members of an etcd cluster), not both"
+                    : "required: host, the host to set the datastore up on, {address: ...}; or, for etcd, hosts, three or five members");
+        }
+        if (provision.has("host")) {
+            return provision.node("host").flatMap(node -> hostReader.host(node, provision.child("host"))).stream().toList();
+        }
+        List<YamlMap.Item> items = provision.list("hosts");
+        if (!provision.has("hosts") || !provision.isList("hosts")) {
+            return List.of();
+        }
+        if (type.isPresent() && type.get() != Datastore.Type.etcd) {
+            problems.add(provision.positionOf("hosts"), provision.child("hosts"), "several hosts make an etcd cluster; a "
+                    + type.get() + " datastore is set up on one host (give host): its replication is not built yet");
+        } else if (items.size() < 3 || items.size() % 2 == 0) {
+            problems.add(provision.positionOf("hosts"), provision.child("hosts"), "an etcd cluster needs an odd number of members, "
+                    + "three or more, found " + items.size() + ": it stays writable while a majority is up, so three survive one "
+                    + "down and five two, and an even count adds no tolerance (etcd FAQ); for one host give host");
+        }
+        return hostReader.hosts(items);
     }
 
     /** The password goes into SQL and the endpoint: a control character (a newline) cannot, and is refused here. */

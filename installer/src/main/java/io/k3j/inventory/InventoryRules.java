@@ -36,10 +36,20 @@ final class InventoryRules {
         });
     }
 
-    /** A host is a server or a worker, not both; a node name and an address are used once. */
+    /**
+     * A host is a server or a worker, not both; a node name and an address are used once. A
+     * provisioned datastore's hosts are none of these: a server sharing its host would lose its
+     * datastore and its control plane at once, and an etcd member sharing a host with another would
+     * turn one host down into two members down.
+     */
     private void checkUniqueHosts(Inventory inventory) {
         Map<String, String> roleByAddress = new HashMap<>();
         Map<String, String> roleByNodeName = new HashMap<>();
+        Map<String, String> memberNames = new HashMap<>();
+        inventory.datastore().provision().ifPresent(provision -> provision.hosts().forEach(host -> {
+            claim(roleByAddress, host.address(), "datastore host", host, "spec.datastore.provision", "address");
+            host.name().ifPresent(name -> claim(memberNames, name, "datastore host", host, "spec.datastore.provision", "name"));
+        }));
         for (Host host : inventory.servers().hosts()) {
             claim(roleByAddress, host.address(), "server", host, "spec.servers.hosts", "address");
             host.name().ifPresent(name -> claim(roleByNodeName, name, "server", host, "spec.servers.hosts", "node name"));
@@ -52,6 +62,10 @@ final class InventoryRules {
             Map<String, String> loadBalancers = new HashMap<>();
             for (Host host : haproxy.hosts()) {
                 claim(loadBalancers, host.address(), "load balancer", host, "spec.registration.haproxy.hosts", "address");
+                if ("datastore host".equals(roleByAddress.get(host.address()))) {
+                    problems.add(host.position(), "spec.registration.haproxy.hosts", "'" + host.address()
+                            + "' is also a datastore host: put HAProxy on other hosts, so one host down takes one part of the cluster down");
+                }
                 if ("server".equals(roleByAddress.get(host.address()))) {
                     problems.add(host.position(), "spec.registration.haproxy.hosts", "'" + host.address()
                             + "' is also a server: HAProxy and the K3s server would both listen on port "

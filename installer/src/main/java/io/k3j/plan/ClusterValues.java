@@ -80,7 +80,7 @@ public record ClusterValues(String serverToken, String agentToken, String agentJ
     /** The endpoint of a datastore k3j-install sets up: the servers reach it at its host's address. */
     static String provisionedEndpoint(Datastore datastore, String password) {
         Datastore.Provision provision = datastore.provision().orElseThrow();
-        String host = provision.host().address();
+        String host = provision.first().address();
         int port = datastore.type().defaultPort();
         return switch (datastore.type()) {
             // A placeholder is only shown (the plan before a first apply), never sent: it stays readable, not %-encoded.
@@ -88,7 +88,8 @@ public record ClusterValues(String serverToken, String agentToken, String agentJ
                     ? Endpoint.postgresUrl(provision.user(), "~", host, port, provision.database()).replace(":~@", ":" + password + "@")
                     : Endpoint.postgresUrl(provision.user(), password, host, port, provision.database());
             case mysql -> Endpoint.mysqlDsn(provision.user(), password, host, port, provision.database());
-            case etcd -> Endpoint.etcdUrl(provision.tls(), host, port);
+            // Every member: K3s passes the list to its etcd client, which moves to another member when one is down.
+            case etcd -> String.join(",", provision.hosts().stream().map(member -> Endpoint.etcdUrl(provision.tls(), member.address(), port)).toList());
         };
     }
 

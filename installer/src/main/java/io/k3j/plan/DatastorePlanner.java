@@ -42,20 +42,24 @@ final class DatastorePlanner {
             return new StepPlan(Step.DATASTORE, "existing " + datastore.type() + " at " + where(), List.of(checks));
         }
         Datastore.Provision provision = datastore.provision().get();
-        HostPlan setUp = switch (datastore.type()) {
-            case postgres -> postgres(provision);
-            case mysql -> mysql(provision);
-            case etcd -> etcd(provision);
+        List<HostPlan> setUp = switch (datastore.type()) {
+            case postgres -> List.of(postgres(provision));
+            case mysql -> List.of(mysql(provision));
+            case etcd -> EtcdMember.of(provision).stream().map(member -> etcd(provision, member)).toList();
         };
-        return new StepPlan(Step.DATASTORE, datastore.type() + " set up by k3j-install on " + provision.host().address(),
-                List.of(List.of(setUp), checks));
+        String hosts = String.join(", ", provision.hosts().stream().map(Host::address).toList());
+        return new StepPlan(Step.DATASTORE, datastore.type() + (provision.clustered() ? " cluster of " + provision.hosts().size()
+                + " members" : "") + " set up by k3j-install on " + hosts, List.of(setUp, checks));
     }
 
     private String checkText() {
-        return inventory.datastore().type() == Datastore.Type.etcd
-                ? "check from this host that etcd at " + where().split(",")[0] + " answers"
-                        + tlsText() + " and is healthy"
-                : "log in from this host to " + where() + " as K3s will, and check kine may create its table";
+        if (inventory.datastore().type() != Datastore.Type.etcd) {
+            return "log in from this host to " + where() + " as K3s will, and check kine may create its table";
+        }
+        String[] members = where().split(",");
+        return members.length == 1 ? "check from this host that etcd at " + members[0] + " answers" + tlsText() + " and is healthy"
+                : "check from this host that every etcd member (" + String.join(", ", members) + ") answers" + tlsText()
+                        + " and is healthy, waiting (--ready-timeout) while the cluster elects a leader";
     }
 
     private String tlsText() {
@@ -69,14 +73,15 @@ final class DatastorePlanner {
     private String where() {
         Optional<Datastore.Provision> provision = inventory.datastore().provision();
         if (provision.isPresent()) {
-            return provision.get().host().address() + ":" + inventory.datastore().type().defaultPort();
+            return String.join(",", provision.get().hosts().stream()
+                    .map(host -> host.address() + ":" + inventory.datastore().type().defaultPort()).toList());
         }
         Endpoint endpoint = Endpoint.parse(values.datastoreEndpoint());
         return String.join(",", endpoint.servers().stream().map(server -> server.host() + ":" + server.port()).toList());
     }
 
     private HostPlan postgres(Datastore.Provision provision) {
-        Host host = provision.host();
+        Host host = provision.first();
         String major = knowledge.postgresMajor(host);
         Map<String, Object> conf = withTls(provision, Paths.POSTGRES_TLS, Map.of("cluster", inventory.name(),
                 "listenAddresses", List.of("*"), "port", Datastore.Type.postgres.defaultPort()));
@@ -136,14 +141,19 @@ final class DatastorePlanner {
         actions.add(Action.run("create the database " + provision.database() + " and one account " + provision.user()
                 + "@<server> per server (mysql as root, the script on standard input)", new Operation.RunOnChange("mysql-setup",
                 "mysql --user=root --default-character-set=utf8mb4 < " + Paths.SETUP_SCRIPTS + "/mysql-setup.sql")));
-        return new HostPlan(provision.host().address(), "datastore", actions);
+        return new HostPlan(provision.first().address(), "datastore", actions);
     }
 
-    private HostPlan etcd(Datastore.Provision provision) {
-        Host host = provision.host();
-        Map<String, Object> conf = withTls(provision, Paths.ETCD_TLS, Map.of("cluster", inventory.name(), "name",
-                EtcdMember.name(host), "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(),
-                "peerUrl", EtcdMember.PEER_URL, "dataDir", Paths.ETCD_DATA));
+    private HostPlan etcd(Datastore.Provision provision, EtcdMember member) {
+        Host host = member.host();
+        boolean clustered = provision.clustered();
+        // etcd listens on an IP; the peers are told the inventory's address (a name the certificate holds).
+        String listenPeerUrl = clustered ? Endpoint.etcdUrl(provision.tls(), knowledge.ip(host), EtcdMember.PEER_PORT) : member.peerUrl();
+        Map<String, Object> conf = withTls(provision, Paths.ETCD_TLS, Map.of("cluster", inventory.name(), "name", member.name(),
+                "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(), "peerUrl", member.peerUrl(),
+                "listenPeerUrl", listenPeerUrl, "members", EtcdMember.of(provision).stream()
+                        .map(each -> Map.of("name", each.name(), "peerUrl", each.peerUrl())).toList(),
+                "clustered", clustered, "dataDir", Paths.ETCD_DATA));
         List<Action> actions = new ArrayList<>();
         actions.add(Action.install("install etcd-server (Debian/Ubuntu package)", new Operation.Packages(List.of(packageName(Datastore.Type.etcd)))));
         // Debian's package starts its own etcd.service on install, on the port k3j-etcd needs.
@@ -153,9 +163,14 @@ final class DatastorePlanner {
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_CONFIG, renderer.render("datastore/etcd/etcd.conf.yml.ftl", conf))));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_UNIT,
                 renderer.render("datastore/etcd/etcd.service.ftl", Map.of("cluster", inventory.name())))));
-        actions.add(Action.start("(re)start k3j-etcd when its configuration changed, and wait until it serves",
-                new Operation.Services(List.of("k3j-etcd"), new Operation.Active())));
-        return new HostPlan(host.address(), "datastore", actions);
+        actions.add(clustered
+                ? Action.start("(re)start k3j-etcd when its configuration changed: a new member waits until it listens on its peer "
+                        + "port " + EtcdMember.PEER_PORT + " (it serves once a majority of the members runs); running members "
+                        + "restart one at a time, each healthy again before the next, so the cluster keeps its quorum",
+                        new Operation.Services(List.of("k3j-etcd"), new Operation.EtcdMemberServing(EtcdMember.PEER_PORT), true))
+                : Action.start("(re)start k3j-etcd when its configuration changed, and wait until it serves",
+                        new Operation.Services(List.of("k3j-etcd"), new Operation.Active())));
+        return new HostPlan(host.address(), clustered ? "datastore, etcd member " + member.name() : "datastore", actions);
     }
 
     /** A template's model with {@code tls} and, with TLS, the host's files in {@code directory}. */

@@ -1,20 +1,39 @@
 package io.k3j.plan;
 
+import io.k3j.datastore.Endpoint;
+import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Host;
+import java.util.List;
 
 /**
- * The single etcd member k3j-install provisions: its name and peer URL, as its config file gives
- * them and as a snapshot restore must give them again.
+ * A member of the etcd k3j-install provisions: its name and peer URL, as its config file gives
+ * them and as a snapshot restore must give them again. A single member keeps its peers on
+ * loopback; the members of a cluster reach each other at their inventory addresses, over TLS
+ * with the hosts' certificate when {@code provision.tls} is set.
  */
-public final class EtcdMember {
-    /** Peers on loopback: the member is alone, and no other host needs its peer port. */
-    public static final String PEER_URL = "http://127.0.0.1:2380";
+public record EtcdMember(Host host, String name, String peerUrl) {
+    /** Peers on loopback: a single member is alone, and no other host needs its peer port. */
+    public static final String LOOPBACK_PEER_URL = "http://127.0.0.1:2380";
+    public static final int PEER_PORT = 2380;
+    /**
+     * The member on this host is healthy, as etcd's {@code /health} on loopback says (where
+     * k3j-etcd also listens without TLS): a leader, and a read through it answered.
+     */
+    public static final String HEALTHY = "curl -fsS --max-time 3 http://127.0.0.1:" + Datastore.Type.etcd.defaultPort()
+            + "/health | grep -q '\"health\":\"true\"'";
 
-    private EtcdMember() {
+    /** The members of {@code provision}, in the inventory's order. */
+    public static List<EtcdMember> of(Datastore.Provision provision) {
+        if (!provision.clustered()) {
+            Host host = provision.first();
+            return List.of(new EtcdMember(host, host.name().orElse("k3j-etcd"), LOOPBACK_PEER_URL));
+        }
+        return provision.hosts().stream().map(host -> new EtcdMember(host, host.name().orElse(host.address()),
+                Endpoint.etcdUrl(provision.tls(), host.address(), PEER_PORT))).toList();
     }
 
-    /** The member's name: the host's name in the inventory, else {@code k3j-etcd}. */
-    public static String name(Host host) {
-        return host.name().orElse("k3j-etcd");
+    /** etcd's {@code initial-cluster}: every member's {@code name=peerUrl}, comma-separated. */
+    public static String initialCluster(List<EtcdMember> members) {
+        return String.join(",", members.stream().map(member -> member.name() + "=" + member.peerUrl()).toList());
     }
 }

@@ -308,6 +308,17 @@ public sealed interface Operation {
     }
 
     /**
+     * A member of an etcd cluster of several. One that starts for the first time is waited on
+     * until it listens on {@code peerPort}: the members of a new cluster serve only once a
+     * majority runs (etcd's clustering guide), so none can wait alone for a leader. One that ran
+     * is waited on after its restart until it answers healthy on {@code clientPort} (a leader, its
+     * data caught up: {@link EtcdMember#HEALTHY}), so the next member restarts only while the
+     * cluster keeps its quorum.
+     */
+    record EtcdMemberServing(int peerPort) implements Readiness {
+    }
+
+    /**
      * PostgreSQL on this port accepts connections ({@code pg_isready}): it listens while it still
      * starts up, answering {@code FATAL: the database system is starting up} until then.
      */

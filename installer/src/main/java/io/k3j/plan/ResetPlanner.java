@@ -105,17 +105,32 @@ public final class ResetPlanner {
                     + "); clear it before another cluster uses it");
             return new StepPlan(Step.DATASTORE, "nothing: the datastore is an existing one", List.of());
         }
-        Host host = store.provision().get().host();
+        Datastore.Provision provision = store.provision().get();
+        String where = String.join(", ", provision.hosts().stream().map(Host::address).toList());
         if (!datastore) {
-            left.add("the " + store.type() + " k3j-install set up on " + host.address() + ", with the cluster's data and "
+            left.add("the " + store.type() + " k3j-install set up on " + where + ", with the cluster's data and "
                     + "k3j-install's files there: kept without --datastore (a new apply on it needs the old token)");
-            return new StepPlan(Step.DATASTORE, "kept: the " + store.type() + " on " + host.address() + " (--datastore removes it)",
+            return new StepPlan(Step.DATASTORE, "kept: the " + store.type() + " on " + where + " (--datastore removes it)",
                     List.of());
         }
-        if (!reachable(host)) {
-            return new StepPlan(Step.DATASTORE, "not reachable: the " + store.type() + " on " + host.address(), List.of());
+        List<HostPlan> plans = new ArrayList<>();
+        for (Host host : provision.hosts()) {
+            if (reachable(host)) {
+                plans.add(new HostPlan(host.address(), "datastore", datastoreActions(store, provision, host, left)));
+            }
         }
-        Datastore.Provision provision = store.provision().get();
+        if (plans.isEmpty()) {
+            return new StepPlan(Step.DATASTORE, "not reachable: the " + store.type() + " on " + where, List.of());
+        }
+        String removed = store.type() == Datastore.Type.etcd ? "k3j-etcd and its data removed" : "the database "
+                + provision.database() + " and the user " + provision.user() + " dropped, k3j-install's settings and certificates removed";
+        String on = plans.size() == provision.hosts().size() ? where
+                : plans.size() + " of " + provision.hosts().size() + " members (the others not reachable)";
+        return new StepPlan(Step.DATASTORE, store.type() + " on " + on + ": " + removed, List.of(plans));
+    }
+
+    /** What removes the datastore from one of its hosts, with what stays there said in {@code left}. */
+    private List<Action> datastoreActions(Datastore store, Datastore.Provision provision, Host host, List<String> left) {
         List<Action> actions = new ArrayList<>(switch (store.type()) {
             case etcd -> etcd();
             case postgres -> sql.postgres(provision, knowledge.postgresMajor(host));
@@ -126,10 +141,7 @@ public final class ResetPlanner {
         left.add(store.type() == Datastore.Type.etcd
                 ? "etcd.service on " + host.address() + " (Debian's own): stays stopped and disabled, as apply left it"
                 : afterSql(store.type(), host, purge.isPresent()));
-        String removed = store.type() == Datastore.Type.etcd ? "k3j-etcd and its data removed" : "the database "
-                + provision.database() + " and the user " + provision.user() + " dropped, k3j-install's settings and certificates removed";
-        return new StepPlan(Step.DATASTORE, store.type() + " on " + host.address() + ": " + removed,
-                List.of(List.of(new HostPlan(host.address(), "datastore", actions))));
+        return actions;
     }
 
     private static List<Action> etcd() {
@@ -169,7 +181,7 @@ public final class ResetPlanner {
                 lastStep.put(host.host(), step);
             }
         }
-        keptDatastoreHost().ifPresent(lastStep::remove);
+        keptDatastoreHosts().forEach(lastStep::remove);
         List<StepPlan> complete = new ArrayList<>();
         for (int step = 0; step < steps.size(); step++) {
             int here = step;
@@ -186,8 +198,9 @@ public final class ResetPlanner {
         return new HostPlan(host.host(), host.role(), actions);
     }
 
-    private Optional<String> keptDatastoreHost() {
-        return inventory.datastore().provision().filter(provision -> !datastore).map(provision -> provision.host().address());
+    private List<String> keptDatastoreHosts() {
+        return inventory.datastore().provision().filter(provision -> !datastore).stream()
+                .flatMap(provision -> provision.hosts().stream()).map(Host::address).toList();
     }
 
     static Action removePaths(String description, List<String> paths) {

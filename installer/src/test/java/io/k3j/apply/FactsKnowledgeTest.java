@@ -8,13 +8,13 @@ import io.k3j.inventory.Position;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.k3j.testing.TestHosts;
 import org.junit.jupiter.api.Test;
 
 class FactsKnowledgeTest {
 
     private static Host named(String address) {
-        return new Host(address, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Map.of(), List.of(), Optional.empty(), Position.START);
+        return TestHosts.at(address);
     }
 
     @Test

@@ -19,7 +19,7 @@ class PlanGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres-existing-lb", "mysql-haproxy", "etcd-dedicated", "airgap", "bastion-sudo"})
+    @ValueSource(strings = {"postgres-existing-lb", "mysql-haproxy", "etcd-dedicated", "etcd-cluster", "airgap", "bastion-sudo"})
     void offlinePlanMatchesItsGoldenFile(String example) throws IOException {
         CliRun run = CliRun.with(SECRETS, false, "plan", "--offline", "../inventories/" + example + ".yaml");
 

@@ -165,8 +165,17 @@ class HostLockScriptTest {
             return line;
         }
 
-        /** The script's shell and every process under it (its cat). */
-        List<Long> processes() {
+        /**
+         * The script's shell and every process under it (its cat), once the cat runs: the shell
+         * says "locked" before it forks the cat, and a cat forked after this list was read would
+         * be left holding the lock.
+         */
+        List<Long> processes() throws InterruptedException {
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(ANSWER_SECONDS);
+            while (process.descendants().findAny().isEmpty()) {
+                assertThat(System.nanoTime()).as("the script's cat running within " + ANSWER_SECONDS + " s").isLessThan(until);
+                Thread.sleep(10);
+            }
             List<Long> pids = new ArrayList<>(List.of(process.pid()));
             process.descendants().forEach(child -> pids.add(child.pid()));
             return pids;

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import io.k3j.testing.TestHosts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * input; a server not installed has nothing to drop; one installed but stopped fails, saying how to go on.
  */
 class SqlDatastoreRemovalTest {
-    private static final Datastore.Provision PROVISION = new Datastore.Provision(null, "kine_edge", "k3s_edge", Optional.empty(),
+    private static final Datastore.Provision PROVISION = new Datastore.Provision(List.of(TestHosts.at("198.51.100.5")), "kine_edge", "k3s_edge", Optional.empty(),
             false, Optional.empty());
 
     private final TemplateRenderer renderer = new TemplateRenderer();

@@ -51,7 +51,7 @@ public final class FakeCluster {
         inventory.allHosts().forEach(roled -> facts(fakes.host(roled.host().address()), roled.host()));
         inventory.allHosts().forEach(roled -> teachSha256(fakes.host(roled.host().address())));
         inventory.allHosts().forEach(roled -> teachStat(fakes.host(roled.host().address())));
-        Host db = inventory.datastore().provision().orElseThrow().host();
+        Host db = inventory.datastore().provision().orElseThrow().first();
         FakeHost datastore = fakes.host(db.address());
         teachPackages(datastore);
         FakeSystemd.teach(datastore, "postgresql", false);

@@ -51,7 +51,7 @@ class WizardWalkTest {
         assertThat(inventory.k3s().version()).isEqualTo(ClusterPage.DEFAULT_VERSION);
         Datastore.Provision provision = inventory.datastore().provision().orElseThrow();
         assertThat(inventory.datastore().type()).isEqualTo(Datastore.Type.postgres);
-        assertThat(provision.host().address()).isEqualTo("198.51.100.5");
+        assertThat(provision.first().address()).isEqualTo("198.51.100.5");
         assertThat(provision.password()).isEmpty();
         assertThat(addresses(inventory.servers().hosts())).containsExactly("198.51.100.11", "198.51.100.12", "198.51.100.13");
         Registration registration = inventory.registration();
@@ -172,7 +172,7 @@ class WizardWalkTest {
                 new String[] {"", "api.example.com", ""}, ""));
 
         Inventory inventory = wizard.inventory();
-        assertThat(inventory.datastore().provision().orElseThrow().host().address()).isEqualTo("203.0.113.5");
+        assertThat(inventory.datastore().provision().orElseThrow().first().address()).isEqualTo("203.0.113.5");
         assertThat(wizard.screen()).doesNotContain("Database name");
     }
 }

@@ -23,12 +23,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The double's state in etcd itself, as K3s uses an external etcd (the endpoint is passed through,
  * k3s-facts §4): keys and values over etcd's v3 JSON gateway ({@code /v3/kv/range}, {@code /v3/kv/txn}),
  * compare-and-set on create_revision (create) and mod_revision (update). Several endpoints: the
- * first that answers. Failures surface as SQLException, with the gRPC error K3s' etcd client would
- * report ({@link EtcdClientWarning}), so callers treat both stores alike.
+ * one that answered last, then the others in turn, as etcd's client balancer sends requests to
+ * the members it is connected to and fails over from one that is down (etcd.io "etcd client
+ * design", the balancer; gRPC's round_robin skips a subchannel in TRANSIENT_FAILURE): a member
+ * down costs one failed call, not one per request. Failures surface
+ * as SQLException, with the gRPC error K3s' etcd client would report ({@link EtcdClientWarning}),
+ * so callers treat both stores alike.
  */
 public final class EtcdStore implements KeyValueStore {
     private final List<URI> endpoints;
     private final HttpClient http;
+    /** The endpoint that answered last, where the next call starts. */
+    private volatile int answering;
 
     public EtcdStore(List<URI> endpoints, HttpClient http) {
         this.endpoints = endpoints;
@@ -102,7 +108,10 @@ public final class EtcdStore implements KeyValueStore {
 
     private Map<String, Object> call(String path, Map<String, Object> request) throws SQLException {
         SQLException last = null;
-        for (URI endpoint : endpoints) {
+        int first = answering;
+        for (int tried = 0; tried < endpoints.size(); tried++) {
+            int index = (first + tried) % endpoints.size();
+            URI endpoint = endpoints.get(index);
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(10))
                         .POST(HttpRequest.BodyPublishers.ofString(Json.write(request))).build(), HttpResponse.BodyHandlers.ofString());
@@ -110,6 +119,7 @@ public final class EtcdStore implements KeyValueStore {
                     last = new SQLException("etcd " + endpoint + " answered " + response.statusCode() + ": " + response.body());
                     continue;
                 }
+                answering = index;
                 return new Yaml(new SafeConstructor(new LoaderOptions())).load(response.body());
             } catch (IOException e) {
                 last = new SQLException(EtcdClientWarning.error(endpoint, e), e);
