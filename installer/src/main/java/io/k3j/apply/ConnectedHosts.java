@@ -55,7 +55,7 @@ public final class ConnectedHosts implements AutoCloseable {
         ConnectedHosts connected = connectReachable(inventory, connector, log, runner);
         if (!connected.unreachable.isEmpty()) {
             connected.close();
-            throw new UnreachableHostsException(List.copyOf(connected.unreachable.values()));
+            throw new UnreachableHostsException(connected.unreachable);
         }
         return connected;
     }

@@ -10,6 +10,7 @@ import io.k3j.apply.Targets;
 import io.k3j.apply.UnreachableHostsException;
 import io.k3j.apply.WaveRunner;
 import io.k3j.backup.UpgradeBackup;
+import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.Inventory.RoledHost;
 import io.k3j.inventory.InventoryLoader;
@@ -17,7 +18,9 @@ import io.k3j.inventory.K3sVersion;
 import io.k3j.lock.HostLock;
 import io.k3j.lock.LockTaken;
 import io.k3j.output.Output;
+import io.k3j.plan.EtcdMember;
 import io.k3j.plan.Removal;
+import io.k3j.preflight.EtcdMembership;
 import io.k3j.preflight.Preflight;
 import io.k3j.preflight.PreflightProblem;
 import io.k3j.preflight.RunningNodes;
@@ -86,6 +89,12 @@ final class HostSession {
                 output.error(problem);
                 output.event("host-unreachable", "message", problem);
             });
+            inventory.datastore().provision().filter(provision -> inventory.datastore().type() == Datastore.Type.etcd)
+                    .flatMap(provision -> EtcdMember.quorumWithout(EtcdMember.of(provision), e.addresses()))
+                    .ifPresent(quorum -> {
+                        output.error(quorum);
+                        output.event("datastore-quorum", "message", quorum);
+                    });
             throw new CliException(ExitCode.PREFLIGHT_FAILED, e.problems().size() + " of " + hostCount(inventory)
                     + " hosts could not be reached or used (each said above); no host was changed. The run log is " + logFile);
         } catch (InterruptedException e) {
@@ -100,6 +109,8 @@ final class HostSession {
         List<Preflight.HostUnderCheck> hosts = underCheck(inventory, connected);
         List<PreflightProblem> problems = new ArrayList<>(new Preflight(clock.instant(), target, running, upgrade.allowPatchDowngrade())
                 .check(hosts));
+        inventory.datastore().provision().filter(provision -> inventory.datastore().type() == Datastore.Type.etcd)
+                .ifPresent(provision -> problems.addAll(EtcdMembership.check(EtcdMember.initialCluster(EtcdMember.of(provision)), hosts)));
         try {
             problems.addAll(TargetRelease.check(inventory, target, connected, new WaveRunner(ssh.parallel(), clock)));
         } catch (InterruptedException e) {

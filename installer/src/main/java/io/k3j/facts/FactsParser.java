@@ -47,7 +47,8 @@ public final class FactsParser {
                 present(facts.get("k3s_version")),
                 active,
                 present(facts.get("postgresql_major")),
-                new LinkedHashSet<>(words(facts.get("packages"))));
+                new LinkedHashSet<>(words(facts.get("packages"))),
+                present(facts.get("etcd_cluster")));
     }
 
     private static List<String> words(String value) {

@@ -19,7 +19,8 @@ public record HostFacts(
         Optional<String> k3sVersion,
         Set<String> activeServices,
         Optional<String> postgresqlMajor,
-        Set<String> installedPackages) {
+        Set<String> installedPackages,
+        Optional<String> etcdCluster) {
 
     /**
      * The name K3s registers this host's node under when none is set: its hostname in lower case,

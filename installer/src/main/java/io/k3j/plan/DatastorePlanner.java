@@ -106,10 +106,18 @@ final class DatastorePlanner {
 
     /** The package apply installs for a provisioned datastore of this type (Debian/Ubuntu). */
     static String packageName(Datastore.Type type) {
+        return packageNames(type).get(0);
+    }
+
+    /**
+     * Every package apply installs for it: etcd's client too (Debian's etcd-client holds
+     * etcdctl), which backups, restores and the member checks run on the datastore host.
+     */
+    static List<String> packageNames(Datastore.Type type) {
         return switch (type) {
-            case postgres -> "postgresql";
-            case mysql -> "mariadb-server";
-            case etcd -> "etcd-server";
+            case postgres -> List.of("postgresql");
+            case mysql -> List.of("mariadb-server");
+            case etcd -> List.of("etcd-server", "etcd-client");
         };
     }
 
@@ -155,7 +163,8 @@ final class DatastorePlanner {
                         .map(each -> Map.of("name", each.name(), "peerUrl", each.peerUrl())).toList(),
                 "clustered", clustered, "dataDir", Paths.ETCD_DATA));
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install etcd-server (Debian/Ubuntu package)", new Operation.Packages(List.of(packageName(Datastore.Type.etcd)))));
+        actions.add(Action.install("install etcd-server and etcd-client (Debian/Ubuntu packages; etcdctl is in etcd-client)",
+                new Operation.Packages(packageNames(Datastore.Type.etcd))));
         // Debian's package starts its own etcd.service on install, on the port k3j-etcd needs.
         actions.add(Action.install("stop and disable the package's own etcd.service (it would hold port "
                 + Datastore.Type.etcd.defaultPort() + ")", new Operation.DisableUnit("etcd.service")));

@@ -4,6 +4,8 @@ import io.k3j.datastore.Endpoint;
 import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Host;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A member of the etcd k3j-install provisions: its name and peer URL, as its config file gives
@@ -30,6 +32,26 @@ public record EtcdMember(Host host, String name, String peerUrl) {
         }
         return provision.hosts().stream().map(host -> new EtcdMember(host, host.name().orElse(host.address()),
                 Endpoint.etcdUrl(provision.tls(), host.address(), PEER_PORT))).toList();
+    }
+
+    /**
+     * What an etcd cluster of {@code members} keeps with the hosts at {@code down} out of reach:
+     * its quorum, or not (a majority must run for K3s to read or write: etcd's failure modes);
+     * empty for a single member or when none of them is down.
+     */
+    public static Optional<String> quorumWithout(List<EtcdMember> members, Set<String> down) {
+        List<EtcdMember> gone = members.stream().filter(member -> down.contains(member.host().address())).toList();
+        if (members.size() < 2 || gone.isEmpty()) {
+            return Optional.empty();
+        }
+        int running = members.size() - gone.size();
+        int needed = members.size() / 2 + 1;
+        String which = gone.size() + " of " + members.size() + " etcd members cannot be reached ("
+                + String.join(", ", gone.stream().map(EtcdMember::name).toList()) + "): ";
+        return Optional.of(running >= needed
+                ? which + "the cluster keeps its quorum (" + running + " running, " + needed + " needed) and K3s keeps serving"
+                : which + "the cluster has lost its quorum (" + needed + " of " + members.size() + " needed), so K3s can neither "
+                        + "read nor write until enough of them are back");
     }
 
     /** etcd's {@code initial-cluster}: every member's {@code name=peerUrl}, comma-separated. */

@@ -136,7 +136,7 @@ public final class ResetPlanner {
             case postgres -> sql.postgres(provision, knowledge.postgresMajor(host));
             case mysql -> sql.mysql(provision);
         });
-        Optional<Action> purge = packages(host, List.of(DatastorePlanner.packageName(store.type())), left);
+        Optional<Action> purge = packages(host, DatastorePlanner.packageNames(store.type()), left);
         purge.ifPresent(actions::add);
         left.add(store.type() == Datastore.Type.etcd
                 ? "etcd.service on " + host.address() + " (Debian's own): stays stopped and disabled, as apply left it"

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * members and to the servers, as the datastore of three servers behind HAProxy. One member's
  * host stopped: the API keeps serving through the registration address, as this machine's
  * kubectl sees it the whole time, the servers stay Ready and a write succeeds; the host back, its
- * member is healthy again, and the next apply has nothing to do.
+ * member is healthy again, and the next apply has nothing to do. Two members' hosts stopped: a
+ * write fails, and apply, refused, names the lost quorum; both back, all is as before.
  */
 @LabTopology("ha-etcd3")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -100,6 +101,36 @@ class ProvisionedEtcdClusterOnLabIT {
 
         CliRun again = apply();
         assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory");
+    }
+
+    @Test
+    @Order(3)
+    void withTwoMembersDownWritesStopAndApplyNamesTheLostQuorumThenAllIsBackOnceTheyAre(Lab lab) {
+        Path kubeconfig = temp.resolve("kubeconfig");
+        lab.stop("db2");
+        lab.stop("db3");
+        try {
+            CommandResult label = lab.kubectl("--kubeconfig", kubeconfig.toString(), "--request-timeout=15s", "label", "node", "worker1",
+                    "k3j.test/outage=db2-db3", "--overwrite");
+            assertThat(label.ok()).as("a write with two of three members down: " + label.stdout()).isFalse();
+
+            CliRun refused = apply();
+
+            assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
+            assertThat(refused.err()).contains("2 of 3 etcd members cannot be reached (db2, db3): the cluster has lost its quorum "
+                    + "(2 of 3 needed), so K3s can neither read nor write until enough of them are back");
+        } finally {
+            lab.start("db2");
+            lab.start("db3");
+        }
+        for (String member : List.of("db2", "db3")) {
+            lab.exec(member, "timeout", "120", "sh", "-c", "until " + MEMBER_HEALTHY + "; do sleep 0.2; done")
+                    .orThrow(member + "'s member healthy again within 120 s");
+        }
+        CliRun again = apply();
+        assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory");
+        assertThat(LabCluster.kubectlFromThisMachine(lab, kubeconfig, "get", "node", "worker1", "-o",
+                "jsonpath={.metadata.labels.k3j\\.test/outage}")).as("the label written with db1 down, not the refused one").isEqualTo("db1");
     }
 
     private static Path inventory() {

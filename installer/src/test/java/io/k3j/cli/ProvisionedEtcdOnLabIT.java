@@ -111,7 +111,7 @@ class ProvisionedEtcdOnLabIT {
         CliRun dry = reset(lab).dryRun(hosts);
         assertThat(dry.out()).contains("stop and disable k3s-agent, run /usr/local/bin/k3s-agent-uninstall.sh",
                 "stop and disable k3s, run /usr/local/bin/k3s-uninstall.sh", "stop and disable k3j-etcd",
-                "etcd-server on " + lab.host("db1").address() + ": a package k3j-install did not install");
+                "etcd-server, etcd-client on " + lab.host("db1").address() + ": packages k3j-install did not install");
         assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).as("nothing restarted or stopped").isEqualTo(before);
         assertThat(lab.exec("db1", "test", "-d", "/var/lib/etcd/k3j").exitCode()).isZero();
 

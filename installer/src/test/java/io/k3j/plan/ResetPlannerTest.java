@@ -55,7 +55,7 @@ class ResetPlannerTest {
 
     @Test
     void workersThenServersThenTheLoadBalancersThenTheDatastoreEachHostsStateLast() {
-        ResetPlanner.Plan plan = plan(all(), Map.of(LB1, Set.of("haproxy", "keepalived"), DB, Set.of("etcd-server")), true);
+        ResetPlanner.Plan plan = plan(all(), Map.of(LB1, Set.of("haproxy", "keepalived"), DB, Set.of("etcd-server", "etcd-client")), true);
 
         assertThat(plan.steps()).extracting(StepPlan::step).containsExactly(Step.WORKERS, Step.SERVERS, Step.REGISTRATION, Step.DATASTORE);
         assertThat(plan.steps().get(0).hosts()).extracting(HostPlan::host)
@@ -68,7 +68,7 @@ class ResetPlannerTest {
         assertThat(operations(plan.steps().get(3), DB)).containsExactly(new Operation.DisableUnit("k3j-etcd"),
                 new Operation.RemovePaths(List.of(Paths.ETCD_UNIT, Paths.ETCD_CONFIG, Paths.ETCD_TLS, Paths.ETCD_DATA,
                         Paths.ETCD_RESTORING, Paths.ETCD_BEFORE_RESTORE)),
-                new Operation.RemovePackages(List.of("etcd-server")), STATE);
+                new Operation.RemovePackages(List.of("etcd-server", "etcd-client")), STATE);
     }
 
     @Test
@@ -81,7 +81,7 @@ class ResetPlannerTest {
         assertThat(plan.left()).contains(
                 "keepalived on " + LB1 + ": a package k3j-install did not install (there before it), left installed",
                 "keepalived, haproxy on " + LB2 + ": packages k3j-install did not install (there before it), left installed",
-                "etcd-server on " + DB + ": a package k3j-install did not install (there before it), left installed");
+                "etcd-server, etcd-client on " + DB + ": packages k3j-install did not install (there before it), left installed");
     }
 
     @Test
