@@ -5,6 +5,7 @@ import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.pki.CertificateIssuer;
 import io.k3j.pki.KeptCertificates;
+import io.k3j.pki.ServingNames;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -32,12 +33,21 @@ final class DatastoreCertificatesStep {
             return valid;
         }
         Path directory = KeptCertificates.directoryFor(valid.directory(), valid.name());
+        List<String> names = servingNames(provision.get().hosts());
         KeptCertificates.Kept kept;
+        List<String> missing;
         try {
             kept = new KeptCertificates(directory).keepOrMake(() -> new CertificateIssuer(Clock.systemUTC(), new SecureRandom())
-                    .issue(valid.name(), servingNames(provision.get().hosts()), provision.get().user()));
+                    .issue(valid.name(), names, provision.get().user()));
+            missing = ServingNames.missing(kept.files().server(), names);
         } catch (IllegalStateException | UncheckedIOException e) {
             throw new CliException(ExitCode.PREFLIGHT_FAILED, e.getMessage() + "; no host was touched");
+        }
+        if (!missing.isEmpty()) {
+            throw new CliException(ExitCode.PREFLIGHT_FAILED, "the datastore's serving certificate kept in " + directory
+                    + " does not name " + String.join(", ", missing) + ", which the servers (and an etcd cluster's members) dial: "
+                    + "it was made for other datastore hosts. Remove that folder: the next plan or apply makes new certificates, "
+                    + "and apply puts them on the datastore hosts and the servers; no host was touched");
         }
         if (kept.made()) {
             context.output().event("certificates", "directory", directory.toString());
