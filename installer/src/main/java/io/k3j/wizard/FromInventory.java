@@ -83,7 +83,11 @@ public final class FromInventory {
         });
         datastore.provision().ifPresent(provision -> {
             answers.put(Keys.DATASTORE_MODE, DatastoreMode.PROVISION);
-            answers.put(Keys.DATASTORE_HOST, provision.first().address());
+            if (datastore.type() == Datastore.Type.etcd) {
+                answers.put(Keys.DATASTORE_HOSTS, hosts(provision.hosts()));
+            } else {
+                answers.put(Keys.DATASTORE_HOST, provision.first().address());
+            }
             answers.put(Keys.DATASTORE_DATABASE, provision.database());
             answers.put(Keys.DATASTORE_USER, provision.user());
             answers.put(Keys.DATASTORE_PASSWORD, secret(provision.password()));

@@ -48,6 +48,9 @@ class FromInventoryTest {
         assertThat(copy.datastore()).isEqualTo(original.datastore().provision().isPresent()
                 ? copy.datastore() : original.datastore());
         assertThat(copy.datastore().type()).isEqualTo(original.datastore().type());
+        assertThat(copy.datastore().provision().map(provision -> addresses(provision.hosts())))
+                .as("every datastore host, an etcd cluster's members too")
+                .isEqualTo(original.datastore().provision().map(provision -> addresses(provision.hosts())));
         assertThat(addresses(copy.servers().hosts())).isEqualTo(addresses(original.servers().hosts()));
         assertThat(copy.servers().dedicatedControlPlane()).isEqualTo(original.servers().dedicatedControlPlane());
         assertThat(copy.registration().address()).isEqualTo(original.registration().address());
