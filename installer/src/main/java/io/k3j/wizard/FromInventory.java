@@ -124,6 +124,9 @@ public final class FromInventory {
         if (inventory.k3s().agentToken().isPresent()) {
             lost.add("spec.k3s.agentToken");
         }
+        if (inventory.datastore().provision().filter(Datastore.Provision::tls).isPresent()) {
+            lost.add("spec.datastore.provision.tls");
+        }
         if (inventory.ssh().bastion().isPresent() || inventory.ssh().keyPassphrase().isPresent()) {
             lost.add("spec.ssh.bastion/keyPassphrase");
         }
