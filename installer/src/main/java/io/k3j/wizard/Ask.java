@@ -29,8 +29,8 @@ final class Ask {
     }
 
     /** A list of hosts ({@link HostList}) that SSH can be tested on once given. */
-    PageQuestion hosts(String key, String yamlPath, String prompt, String help, String fallback) {
-        return text(key, yamlPath, prompt, help, answers -> fallback, HostList::problem).testingHosts();
+    PageQuestion hosts(String key, String yamlPath, String prompt, String help, Function<Answers, String> fallback) {
+        return text(key, yamlPath, prompt, help, fallback, HostList::problem).testingHosts();
     }
 
     PageQuestion path(String key, String yamlPath, String prompt, String help, String fallback) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** Step 1: the datastore, existing (endpoint, password, TLS) or provisioned on a host. */
+/** Step 1: the datastore, existing (endpoint, password, TLS) or provisioned on a host (etcd: one, three or five hosts). */
 final class DatastorePage {
 
     private DatastorePage() {
@@ -22,8 +22,20 @@ final class DatastorePage {
                                 + "provision: k3j-install installs it on a host of yours.",
                         DatastoreMode.CHOICES, answers -> DatastoreMode.PROVISION),
                 ask.text(Keys.DATASTORE_HOST, "spec.datastore.provision.host", "Host to set the datastore up on",
-                        "Its IP address or DNS name; not one of the servers is best, so a server's loss does not take "
-                                + "the datastore with it.", null).when(DatastorePage::provision).testingHosts(),
+                        "Its IP address or DNS name: a host of its own, not a server, worker or HAProxy host. PostgreSQL "
+                                + "and MySQL are set up on one host, as their replication is not built yet: when it stops, "
+                                + "the control plane stops with it. etcd can be set up on three or five hosts instead.", null)
+                        .when(DatastorePage::provision).when(DatastorePage::sql).testingHosts(),
+                ask.hosts(Keys.DATASTORE_HOSTS, "spec.datastore.provision", "Hosts to set etcd up on (three or five, or one)",
+                        "IP addresses or DNS names, separated by commas or spaces; NAME=ADDRESS sets a member's name. Hosts "
+                                + "of their own: not servers, workers or HAProxy hosts. Why three: an etcd cluster stays "
+                                + "writable while a majority of its members runs, so three survive one host down and five "
+                                + "survive two; an even count adds no tolerance (four survive one, as three do), so it is "
+                                + "refused. One host is a single point of failure: when it stops, every server loses its "
+                                + "datastore and the whole control plane stops.",
+                        // An answers file or draft from before datastore.hosts gives the one host as datastore.host.
+                        answers -> answers.get(Keys.DATASTORE_HOST).orElse(null))
+                        .when(DatastorePage::provision).when(DatastorePage::etcd),
                 ask.text(Keys.DATASTORE_DATABASE, "spec.datastore.provision.database", "Database name",
                         "The database K3s keeps its state in.", Datastore.Provision.DEFAULT_DATABASE)
                         .when(DatastorePage::provision).when(DatastorePage::sql),
@@ -67,7 +79,11 @@ final class DatastorePage {
     }
 
     private static boolean sql(Answers answers) {
-        return !answers.is(Keys.DATASTORE_TYPE, Datastore.Type.etcd.name());
+        return !etcd(answers);
+    }
+
+    private static boolean etcd(Answers answers) {
+        return answers.is(Keys.DATASTORE_TYPE, Datastore.Type.etcd.name());
     }
 
     private static Optional<String> withoutPassword(String endpoint) {

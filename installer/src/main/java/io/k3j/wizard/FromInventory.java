@@ -83,7 +83,11 @@ public final class FromInventory {
         });
         datastore.provision().ifPresent(provision -> {
             answers.put(Keys.DATASTORE_MODE, DatastoreMode.PROVISION);
-            answers.put(Keys.DATASTORE_HOST, provision.first().address());
+            if (datastore.type() == Datastore.Type.etcd) {
+                answers.put(Keys.DATASTORE_HOSTS, hosts(provision.hosts()));
+            } else {
+                answers.put(Keys.DATASTORE_HOST, provision.first().address());
+            }
             answers.put(Keys.DATASTORE_DATABASE, provision.database());
             answers.put(Keys.DATASTORE_USER, provision.user());
             answers.put(Keys.DATASTORE_PASSWORD, secret(provision.password()));
@@ -119,6 +123,9 @@ public final class FromInventory {
         }
         if (inventory.k3s().agentToken().isPresent()) {
             lost.add("spec.k3s.agentToken");
+        }
+        if (inventory.datastore().provision().filter(Datastore.Provision::tls).isPresent()) {
+            lost.add("spec.datastore.provision.tls");
         }
         if (inventory.ssh().bastion().isPresent() || inventory.ssh().keyPassphrase().isPresent()) {
             lost.add("spec.ssh.bastion/keyPassphrase");

@@ -80,7 +80,11 @@ public final class InventoryYaml {
         boolean sql = type.filter(value -> !value.equals(Datastore.Type.etcd.name())).isPresent();
         if (answers.is(Keys.DATASTORE_MODE, DatastoreMode.PROVISION)) {
             yaml.section(2, "provision");
-            answers.get(Keys.DATASTORE_HOST).ifPresent(host -> yaml.section(3, "host").value(4, "address", host));
+            if (answers.is(Keys.DATASTORE_TYPE, Datastore.Type.etcd.name())) {
+                etcdMembers(yaml, answers);
+            } else {
+                answers.get(Keys.DATASTORE_HOST).ifPresent(host -> yaml.section(3, "host").value(4, "address", host));
+            }
             if (sql) {
                 answers.get(Keys.DATASTORE_DATABASE).ifPresent(database -> yaml.value(3, "database", database));
                 answers.get(Keys.DATASTORE_USER).ifPresent(user -> yaml.value(3, "user", user));
@@ -98,6 +102,22 @@ public final class InventoryYaml {
                 answers.given(Keys.DATASTORE_CERT).ifPresent(file -> yaml.value(3, "certFile", file));
                 answers.given(Keys.DATASTORE_KEY).ifPresent(file -> yaml.value(3, "keyFile", file));
             }
+        }
+    }
+
+    /** One member as provision.host; several as provision.hosts, with what such a cluster survives. */
+    private static void etcdMembers(YamlWriter yaml, Answers answers) {
+        List<HostList.Entry> members = HostList.of(answers, Keys.DATASTORE_HOSTS).entries();
+        if (members.size() == 1) {
+            HostList.Entry member = members.get(0);
+            yaml.section(3, "host").value(4, "address", member.address());
+            member.name().ifPresent(name -> yaml.value(4, "name", name));
+        } else if (members.size() > 1) {
+            int majority = members.size() / 2 + 1;
+            int survived = members.size() - majority;
+            yaml.comment(3, "An etcd cluster of " + members.size() + ": writable while " + majority + " of them run, so it "
+                    + "survives " + survived + " host" + (survived == 1 ? "" : "s") + " down.");
+            hosts(yaml, 3, answers, Keys.DATASTORE_HOSTS);
         }
     }
 

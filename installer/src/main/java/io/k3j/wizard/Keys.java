@@ -29,6 +29,7 @@ public final class Keys {
     public static final String DATASTORE_CERT = "datastore.tls.certFile";
     public static final String DATASTORE_KEY = "datastore.tls.keyFile";
     public static final String DATASTORE_HOST = "datastore.host";
+    public static final String DATASTORE_HOSTS = "datastore.hosts";
     public static final String DATASTORE_DATABASE = "datastore.database";
     public static final String DATASTORE_USER = "datastore.user";
     public static final String SERVERS = "servers.hosts";
@@ -48,8 +49,8 @@ public final class Keys {
     public static final List<String> ALL = List.of(NAME, K3S_VERSION, K3S_INSTALL, K3S_MIRROR, K3S_AIRGAP_BINARY,
             K3S_AIRGAP_IMAGES, K3S_TOKEN, SSH_USER, SSH_PORT, SSH_KEY, SSH_KNOWN_HOSTS, SSH_SUDO_PASSWORD, DATASTORE_TYPE,
             DATASTORE_MODE, DATASTORE_ENDPOINT, DATASTORE_PASSWORD, DATASTORE_USE_TLS, DATASTORE_CA, DATASTORE_CERT,
-            DATASTORE_KEY, DATASTORE_HOST, DATASTORE_DATABASE, DATASTORE_USER, SERVERS, DEDICATED, TAINT, REGISTRATION_MODE,
-            HAPROXY_HOSTS, VIP, VIP_INTERFACE, REGISTRATION_ADDRESS, REGISTRATION_PORT, WORKERS);
+            DATASTORE_KEY, DATASTORE_HOST, DATASTORE_HOSTS, DATASTORE_DATABASE, DATASTORE_USER, SERVERS, DEDICATED, TAINT,
+            REGISTRATION_MODE, HAPROXY_HOSTS, VIP, VIP_INTERFACE, REGISTRATION_ADDRESS, REGISTRATION_PORT, WORKERS);
 
     /** Answers that may hold a secret: never kept in clear in the draft. */
     public static final Set<String> SECRETS = Set.of(K3S_TOKEN, SSH_SUDO_PASSWORD, DATASTORE_PASSWORD);

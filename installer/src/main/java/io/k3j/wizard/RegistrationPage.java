@@ -20,7 +20,7 @@ final class RegistrationPage {
                         modes, answers -> Registration.Mode.existing.name()),
                 ask.hosts(Keys.HAPROXY_HOSTS, "spec.registration.haproxy", "HAProxy hosts",
                         "Hosts to run HAProxy on, not servers (both would listen on 6443). Two with a virtual IP "
-                                + "keep the address up when one stops.", null).when(RegistrationPage::haproxy),
+                                + "keep the address up when one stops.", answers -> null).when(RegistrationPage::haproxy),
                 ask.text(Keys.VIP, "spec.registration.haproxy.vip", "Virtual IP (empty: none)",
                         "An unused IP on the HAProxy hosts' network that keepalived moves to a live HAProxy host; "
                                 + "it is then the registration address.", "").when(RegistrationPage::haproxy),

@@ -13,7 +13,7 @@ final class ServersPage {
         return new Page(Step.SERVERS, List.of(
                 ask.hosts(Keys.SERVERS, "spec.servers.hosts", "Server hosts (two or more)",
                         "IP addresses or DNS names, separated by commas or spaces; NAME=ADDRESS sets a node name. "
-                                + "The first one starts first and creates the cluster.", null),
+                                + "The first one starts first and creates the cluster.", answers -> null),
                 ask.yesNo(Keys.DEDICATED, "Dedicated control plane (no workloads on the servers)",
                         "Yes taints the servers so pods run on the workers only; then add workers in step 4.", false),
                 ask.text(Keys.TAINT, "spec.servers.controlPlaneTaint", "Taint for the servers",

@@ -12,6 +12,6 @@ final class WorkersPage {
         return new Page(Step.WORKERS, List.of(
                 ask.hosts(Keys.WORKERS, "spec.workers.hosts", "Worker hosts (empty: none)",
                         "IP addresses or DNS names, separated by commas or spaces; NAME=ADDRESS sets a node name. "
-                                + "A host is a server or a worker, not both.", "")));
+                                + "A host is a server or a worker, not both.", answers -> "")));
     }
 }

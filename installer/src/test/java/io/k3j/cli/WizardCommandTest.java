@@ -9,6 +9,7 @@ import io.k3j.inventory.LoadResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,46 @@ class WizardCommandTest {
         assertThat(written.problems()).isEmpty();
         assertThat(written.inventory().orElseThrow().registration().address()).isEqualTo("198.51.100.20");
         assertThat(Files.exists(folder.resolve(".k3j/wizard-draft.yaml"))).as("no draft without a terminal").isFalse();
+    }
+
+    /** {@link #ANSWERS} with other datastore answers. */
+    private static String answersWithDatastore(String datastore) {
+        return ANSWERS.substring(0, ANSWERS.indexOf("datastore:")) + datastore + ANSWERS.substring(ANSWERS.indexOf("servers:"));
+    }
+
+    private List<String> writtenDatastoreHosts() {
+        LoadResult written = new InventoryLoader(CI::get).load(folder.resolve("inventory.yaml"));
+        assertThat(written.problems()).isEmpty();
+        return written.inventory().orElseThrow().datastore().provision().orElseThrow().hosts().stream().map(Host::address).toList();
+    }
+
+    @Test
+    void threeEtcdHostsMakeAnEtcdCluster() throws IOException {
+        CliRun run = wizard(answersWithDatastore(
+                "datastore: {type: etcd, mode: provision, hosts: [198.51.100.5, 198.51.100.6, 198.51.100.7]}\n"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(writtenDatastoreHosts()).containsExactly("198.51.100.5", "198.51.100.6", "198.51.100.7");
+        assertThat(Files.readString(folder.resolve("inventory.yaml"))).contains("    provision:\n", "      hosts:\n");
+    }
+
+    @Test
+    void anOlderAnswersFileWithOneEtcdHostStillWorks() throws IOException {
+        CliRun run = wizard(answersWithDatastore("datastore: {type: etcd, mode: provision, host: 198.51.100.5}\n"));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(writtenDatastoreHosts()).containsExactly("198.51.100.5");
+        assertThat(Files.readString(folder.resolve("inventory.yaml"))).contains("      host:\n        address: 198.51.100.5");
+    }
+
+    @Test
+    void twoEtcdHostsAreRefusedWithTheReason() throws IOException {
+        CliRun run = wizard(answersWithDatastore("datastore: {type: etcd, hosts: [198.51.100.5, 198.51.100.6]}\n"));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(run.err()).contains("the answer '198.51.100.5, 198.51.100.6' for datastore.hosts is wrong: "
+                + "an etcd cluster needs an odd number of members, three or more, found 2: it stays writable while a majority is up");
+        assertThat(folder.resolve("inventory.yaml")).doesNotExist();
     }
 
     @Test
@@ -151,5 +192,7 @@ class WizardCommandTest {
                 .isEqualTo(original.servers().hosts().stream().map(Host::address).toList());
         assertThat(written.k3s().airgap()).isEqualTo(original.k3s().airgap());
         assertThat(written.datastore().tls()).isEqualTo(original.datastore().tls());
+        assertThat(written.datastore().provision().map(provision -> provision.hosts().stream().map(Host::address).toList()))
+                .isEqualTo(original.datastore().provision().map(provision -> provision.hosts().stream().map(Host::address).toList()));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -48,10 +49,26 @@ class FromInventoryTest {
         assertThat(copy.datastore()).isEqualTo(original.datastore().provision().isPresent()
                 ? copy.datastore() : original.datastore());
         assertThat(copy.datastore().type()).isEqualTo(original.datastore().type());
+        assertThat(copy.datastore().provision().map(provision -> addresses(provision.hosts())))
+                .as("every datastore host, an etcd cluster's members too")
+                .isEqualTo(original.datastore().provision().map(provision -> addresses(provision.hosts())));
         assertThat(addresses(copy.servers().hosts())).isEqualTo(addresses(original.servers().hosts()));
         assertThat(copy.servers().dedicatedControlPlane()).isEqualTo(original.servers().dedicatedControlPlane());
         assertThat(copy.registration().address()).isEqualTo(original.registration().address());
         assertThat(copy.registration().mode()).isEqualTo(original.registration().mode());
         assertThat(addresses(copy.workers().hosts())).isEqualTo(addresses(original.workers().hosts()));
+    }
+
+    @Test
+    void aProvisionedDatastoresTlsIsNamedAsNotCarried() throws IOException {
+        InventoryLoader loader = new InventoryLoader(ENVIRONMENT::get);
+        Path example = Path.of("..", "inventories", "etcd-cluster.yaml");
+        String withTls = Files.readString(example).replace("    provision:\n", "    provision:\n      tls: true\n");
+
+        Inventory plain = loader.load(example).inventory().orElseThrow();
+        Inventory tls = loader.load(example, withTls).inventory().orElseThrow();
+
+        assertThat(FromInventory.notCarried(plain)).doesNotContain("spec.datastore.provision.tls");
+        assertThat(FromInventory.notCarried(tls)).contains("spec.datastore.provision.tls");
     }
 }

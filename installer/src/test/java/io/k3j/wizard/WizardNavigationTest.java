@@ -52,6 +52,23 @@ class WizardNavigationTest {
     }
 
     @Test
+    void anEvenNumberOfEtcdHostsIsRefusedAtTheQuestionWithItsReasonAndTheHelpSaysWhyThree() {
+        ScriptedWizard wizard = new ScriptedWizard(folder);
+
+        wizard.run(CLUSTER + typing("etcd", "", "?", "203.0.113.5, 203.0.113.6", "203.0.113.5, 203.0.113.6, 203.0.113.7")
+                + SERVERS + REGISTRATION + NO_WORKERS + WRITE);
+
+        assertThat(wizard.screen())
+                .contains("three survive one host down and five survive two")
+                .contains("single point of failure")
+                .contains("✗ an etcd cluster needs an odd number of members, three or more, found 2");
+        assertThat(wizard.screen().split("Hosts to set etcd up on", -1)).as("asked again after ? and the even count")
+                .hasSize(4);
+        assertThat(addresses(wizard.inventory().datastore().provision().orElseThrow().hosts()))
+                .containsExactly("203.0.113.5", "203.0.113.6", "203.0.113.7");
+    }
+
+    @Test
     void lessThanGoesBackAQuestionAndFromAPagesFirstQuestionToThePreviousPage() {
         ScriptedWizard wizard = new ScriptedWizard(folder);
 

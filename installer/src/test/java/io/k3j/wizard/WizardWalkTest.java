@@ -164,7 +164,7 @@ class WizardWalkTest {
     }
 
     @Test
-    void etcdProvisionedAsksNoSqlQuestions() {
+    void etcdProvisionedOnOneHostAsksNoSqlQuestions() throws IOException {
         ScriptedWizard wizard = new ScriptedWizard(folder);
 
         wizard.run(walk(new String[] {"etcd", "", "203.0.113.5"},
@@ -172,7 +172,27 @@ class WizardWalkTest {
                 new String[] {"", "api.example.com", ""}, ""));
 
         Inventory inventory = wizard.inventory();
-        assertThat(inventory.datastore().provision().orElseThrow().first().address()).isEqualTo("203.0.113.5");
+        Datastore.Provision provision = inventory.datastore().provision().orElseThrow();
+        assertThat(addresses(provision.hosts())).as("one host: provision.host").containsExactly("203.0.113.5");
+        assertThat(Files.readString(wizard.inventoryFile())).contains("provision:\n      host:\n        address: 203.0.113.5");
         assertThat(wizard.screen()).doesNotContain("Database name");
+    }
+
+    @Test
+    void etcdProvisionedOnThreeHostsIsAClusterTheReviewShows() {
+        ScriptedWizard wizard = new ScriptedWizard(folder);
+
+        wizard.run(walk(new String[] {"etcd", "", "etcd1=203.0.113.5, etcd2=203.0.113.6 etcd3=203.0.113.7"},
+                new String[] {"203.0.113.11, 203.0.113.12", ""},
+                new String[] {"", "api.example.com", ""}, ""));
+
+        Datastore.Provision provision = wizard.inventory().datastore().provision().orElseThrow();
+        assertThat(provision.clustered()).isTrue();
+        assertThat(provision.hosts()).extracting(host -> host.name().orElseThrow() + "=" + host.address())
+                .containsExactly("etcd1=203.0.113.5", "etcd2=203.0.113.6", "etcd3=203.0.113.7");
+        String review = wizard.screen().substring(wizard.screen().indexOf("\nReview\n"));
+        assertThat(review).contains("# An etcd cluster of 3: writable while 2 of them run, so it survives 1 host down.")
+                .contains("      hosts:\n        - {address: 203.0.113.5, name: etcd1}\n"
+                        + "        - {address: 203.0.113.6, name: etcd2}\n        - {address: 203.0.113.7, name: etcd3}");
     }
 }
