@@ -290,7 +290,7 @@ final class InventoryReader {
         } else if (items.size() < 3 || items.size() % 2 == 0) {
             problems.add(provision.positionOf("hosts"), provision.child("hosts"), "an etcd cluster needs an odd number of members, "
                     + "three or more, found " + items.size() + ": it stays writable while a majority is up, so three survive one "
-                    + "down and five two, and an even count adds no tolerance (etcd FAQ); for one host give host");
+                    + "down and five two, and an even count adds no tolerance (etcd FAQ); one host goes in provision.host");
         }
         return hostReader.hosts(items);
     }
