@@ -10,9 +10,16 @@ import io.k3j.lab.LabTopology;
 import io.k3j.labtest.LabCluster;
 import io.k3j.labtest.LabInventory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  * host stopped: the API keeps serving through the registration address, as this machine's
  * kubectl sees it the whole time, the servers stay Ready and a write succeeds; the host back, its
  * member is healthy again, and the next apply has nothing to do. Two members' hosts stopped: a
- * write fails, and apply, refused, names the lost quorum; both back, all is as before.
+ * write fails, and apply, refused, names the lost quorum; both back, all is as before. The first
+ * apply makes the certificates beside the inventory, and etcd serves only TLS to clients with a
+ * certificate of that CA. Last, on that cluster, K3s' own certificates made old by the double's
+ * knob: plan warns, {@code certificates rotate} renews them server by server and agent by agent,
+ * the kubeconfig is written again and a real kubectl works with it.
  */
 @LabTopology("ha-etcd3")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -37,6 +48,8 @@ class ProvisionedEtcdClusterOnLabIT {
     private static final List<String> SERVERS = List.of("server1", "server2", "server3");
     private static final List<String> WORKERS = List.of("worker1");
     private static final String MEMBER_HEALTHY = "curl -fsS --max-time 3 http://127.0.0.1:2379/health | grep -q '\"health\":\"true\"'";
+    private static final String CERTIFICATES_MADE = "Made the datastore's TLS certificates";
+    private static final String SERVER_TLS = "var/lib/rancher/k3s/server/tls/";
 
     @TempDir
     static Path temp;
@@ -58,6 +71,7 @@ class ProvisionedEtcdClusterOnLabIT {
         CliRun run = apply();
 
         assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).contains(CERTIFICATES_MADE);
         LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server2"), SERVERS, WORKERS);
         String members = lab.exec("db2", "etcdctl", "--endpoints=http://127.0.0.1:2379", "member", "list")
                 .orThrow("etcdctl member list on db2").stdout();
@@ -70,8 +84,40 @@ class ProvisionedEtcdClusterOnLabIT {
         assertThat(lab.exec("db1", "etcdctl", "--endpoints=http://127.0.0.1:2379", "get", "--prefix", "--keys-only", "/bootstrap/")
                 .orThrow("etcdctl get /bootstrap/").stdout()).as("K3s' bootstrap data in etcd").startsWith("/bootstrap/");
 
+        onlyTlsWithACertificateOfTheClustersCa(lab);
+
+        String before = LabCluster.invocations(lab, SERVERS, WORKERS);
         CliRun again = apply();
-        assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory");
+        assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory")
+                .doesNotContain(CERTIFICATES_MADE);
+        assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).isEqualTo(before);
+    }
+
+    /** The certificates kept private beside the inventory; every member serves only TLS, and only to a client of the cluster's CA. */
+    private static void onlyTlsWithACertificateOfTheClustersCa(Lab lab) throws IOException {
+        Path pki = temp.resolve(".k3j/pki/durable");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pki))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pki.resolve("ca-key.pem")))).isEqualTo("rw-------");
+        assertThat(Files.readString(temp.resolve("run.log"))).as("no key in the run log").doesNotContain("PRIVATE KEY");
+        for (String member : MEMBERS) {
+            assertThat(lab.exec(member, "sh", "-c", "stat -c '%n %U %a' /etc/etcd/k3j-tls/*").stdout().strip().lines())
+                    .as(member + "'s TLS files").containsExactlyInAnyOrder("/etc/etcd/k3j-tls/ca.pem root 644",
+                            "/etc/etcd/k3j-tls/server-key.pem etcd 600", "/etc/etcd/k3j-tls/server.pem root 644");
+            String address = lab.host(member).address();
+            String health = "https://" + address + ":2379/health";
+            CommandResult withoutCertificate = lab.exec("server1", "curl", "-sS", "--max-time", "10",
+                    "--cacert", "/etc/rancher/k3s/datastore/ca.pem", health);
+            assertThat(withoutCertificate.exitCode()).as("curl without a client certificate: " + withoutCertificate.stderr()).isNotZero();
+            assertThat(lab.exec("server1", "curl", "-sS", "--max-time", "10", "--cacert", "/etc/rancher/k3s/datastore/ca.pem",
+                    "--cert", "/etc/rancher/k3s/datastore/client.pem", "--key", "/etc/rancher/k3s/datastore/client-key.pem", health)
+                    .orThrow("curl with K3s' client certificate").stdout()).contains("\"health\":\"true\"");
+            assertThat(lab.exec("server1", "curl", "-sS", "--max-time", "10", "http://" + address + ":2379/health").ok())
+                    .as("no plain http from the servers to " + member).isFalse();
+            CommandResult peerWithoutCertificate = lab.exec("server1", "curl", "-sS", "--max-time", "10",
+                    "--cacert", "/etc/rancher/k3s/datastore/ca.pem", "https://" + address + ":2380/members");
+            assertThat(peerWithoutCertificate.ok()).as("the peer port of " + member + " without a certificate: "
+                    + peerWithoutCertificate.stdout()).isFalse();
+        }
     }
 
     @Test
@@ -131,6 +177,57 @@ class ProvisionedEtcdClusterOnLabIT {
         assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory");
         assertThat(LabCluster.kubectlFromThisMachine(lab, kubeconfig, "get", "node", "worker1", "-o",
                 "jsonpath={.metadata.labels.k3j\\.test/outage}")).as("the label written with db1 down, not the refused one").isEqualTo("db1");
+    }
+
+    @Test
+    @Order(4)
+    void certificatesNearTheirEndAreWarnedOfThenRotatedAndTheKubeconfigWrittenAgainWorks(Lab lab) throws Exception {
+        String server1 = lab.host("server1").address();
+        X509Certificate server2Before = certificate(lab, "server2", SERVER_TLS + "serving-kube-apiserver.crt");
+        X509Certificate kubeletBefore = certificate(lab, "worker1", "var/lib/rancher/k3s/agent/client-kubelet.crt");
+        // server1's certificates issued anew 300 days in the past: 65 days left, inside the 90-day window of v1.31.4.
+        lab.exec("server1", "sh", "-c", "echo K3S_DOUBLE_CERT_BACKDATE_DAYS=300 >> /etc/default/k3s && systemctl stop k3s "
+                + "&& k3s certificate rotate && timeout 60 systemctl start k3s && sed -i '/K3S_DOUBLE_CERT_BACKDATE_DAYS/d' /etc/default/k3s")
+                .orThrow("age server1's certificates");
+        X509Certificate aged = certificate(lab, "server1", SERVER_TLS + "client-admin.crt");
+        String agedUntil = aged.getNotAfter().toInstant().toString();
+
+        CliRun warned = CliRun.onInventory(Map.of(), "plan", inventory(), temp);
+
+        assertThat(warned.exitCode()).as(warned.all()).isZero();
+        assertThat(warned.err()).contains("warning: " + server1 + ": K3s certificates expire within the 90 days before expiry in which "
+                + "K3s " + LabCluster.K3S_VERSION + " renews them at start: client-admin.crt (system:admin) at " + agedUntil)
+                .contains("'k3j-install certificates rotate " + inventory() + " --hosts " + server1 + "'")
+                .doesNotContain("warning: " + lab.host("server2").address());
+
+        CliRun rotated = CliRun.with(Map.of(), false, "certificates", "rotate", inventory().toString(), "--log-file=" + temp.resolve("run.log"),
+                "--kubeconfig=" + temp.resolve("kubeconfig"));
+
+        assertThat(rotated.exitCode()).as(rotated.all()).isZero();
+        assertThat(rotated.out()).contains("written again with " + server1 + "'s new admin client certificate");
+        X509Certificate admin = certificate(lab, "server1", SERVER_TLS + "client-admin.crt");
+        assertThat(admin.getSerialNumber()).isNotEqualTo(aged.getSerialNumber());
+        assertThat(admin.getNotAfter().toInstant()).isAfter(Instant.now().plus(Duration.ofDays(364)));
+        assertThat(certificate(lab, "server2", SERVER_TLS + "serving-kube-apiserver.crt").getSerialNumber())
+                .isNotEqualTo(server2Before.getSerialNumber());
+        assertThat(certificate(lab, "worker1", "var/lib/rancher/k3s/agent/client-kubelet.crt").getSerialNumber())
+                .isNotEqualTo(kubeletBefore.getSerialNumber());
+        String adminPem = Files.readString(lab.rootOf("server1").resolve(SERVER_TLS + "client-admin.crt"));
+        assertThat(Files.readString(temp.resolve("kubeconfig")))
+                .contains(Base64.getEncoder().encodeToString(adminPem.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(LabCluster.kubectlFromThisMachine(lab, temp.resolve("kubeconfig"), "get", "nodes")).contains("worker1");
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server3"), SERVERS, WORKERS);
+
+        CliRun quiet = CliRun.onInventory(Map.of(), "plan", inventory(), temp, "--detailed-exitcode");
+        assertThat(quiet.exitCode()).as(quiet.all()).isZero();
+        assertThat(quiet.err()).doesNotContain("K3s certificate");
+    }
+
+    /** The first certificate of a PEM file on a lab host. */
+    private static X509Certificate certificate(Lab lab, String host, String path) throws Exception {
+        try (var in = Files.newInputStream(lab.rootOf(host).resolve(path))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
     }
 
     private static Path inventory() {
