@@ -60,14 +60,14 @@ public record BackupFolder(Path directory, BackupManifest manifest, String token
         }
     }
 
-    /** That this backup fits the inventory it is restored with: the same datastore type. */
+    /** That this backup fits the inventory it is restored with: the same datastore type, one k3j-install can restore. */
     public void requireFits(Inventory inventory) {
         if (manifest.datastore() != inventory.datastore().type()) {
             throw new BackupRefused("the backup " + directory + " is of a " + manifest.datastore() + " datastore, but "
                     + inventory.file() + " has spec.datastore.type " + inventory.datastore().type()
                     + ": restore it with an inventory of the same datastore type; no host was touched");
         }
-        ClusterBackup.requireProvisioned(inventory);
+        ClusterRestore.requireRestorable(inventory);
     }
 
     private static String read(Path directory, String file) throws IOException {

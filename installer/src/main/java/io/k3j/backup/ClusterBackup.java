@@ -5,6 +5,7 @@ import io.k3j.apply.StepFailure;
 import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
+import io.k3j.inventory.SecretResolver;
 import io.k3j.inventory.StateFolder;
 import io.k3j.plan.K3sToken;
 import io.k3j.plan.Paths;
@@ -30,15 +31,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A backup of a cluster whose datastore k3j-install provisioned (docs.k3s.io
- * {@code datastore/backup-restore}: the datastore and the token are all a restore needs): the
- * datastore's own dump, taken on its host and streamed over SSH into a file here, the server token
- * of the first server, and {@code backup.yaml}; {@code SHA256SUMS} over them all. One folder,
- * {@code <cluster>-<UTC time>}, 0700 with files 0600; removed whole when any part fails.
- * Usable outside the command (the upgrade takes one before it starts).
+ * A backup of a cluster (docs.k3s.io {@code datastore/backup-restore}: the datastore and the token
+ * are all a restore needs): the datastore's own dump, streamed over SSH into a file here, the
+ * server token of the first server, and {@code backup.yaml}; {@code SHA256SUMS} over them all. A
+ * datastore k3j-install provisioned is dumped on its host ({@link DatastoreCommands}); an existing
+ * one from the first server, with the endpoint and TLS files K3s reaches it with ({@link
+ * ExistingDatastoreCommands}). One folder, {@code <cluster>-<UTC time>}, 0700 with files 0600;
+ * removed whole when any part fails. Usable outside the command (the upgrade takes one before it starts).
  */
 public final class ClusterBackup {
     public static final String TOKEN_FILE = "token";
@@ -47,6 +50,7 @@ public final class ClusterBackup {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final Inventory inventory;
+    private final SecretResolver secrets;
     private final ConnectedHosts hosts;
     private final Clock clock;
 
@@ -54,8 +58,9 @@ public final class ClusterBackup {
     public record Taken(Path directory, long bytes, BackupManifest manifest) {
     }
 
-    public ClusterBackup(Inventory inventory, ConnectedHosts hosts, Clock clock) {
+    public ClusterBackup(Inventory inventory, SecretResolver secrets, ConnectedHosts hosts, Clock clock) {
         this.inventory = inventory;
+        this.secrets = secrets;
         this.hosts = hosts;
         this.clock = clock;
     }
@@ -65,12 +70,14 @@ public final class ClusterBackup {
         return inventory.directory().resolve(".k3j/backups");
     }
 
-    /** Whether this inventory's datastore can be backed up: one k3j-install provisioned (an existing one has its own tools). */
-    public static void requireProvisioned(Inventory inventory) {
+    /**
+     * For an existing datastore: that the first server has the dump tool, before anything runs.
+     *
+     * @throws BackupRefused naming the server and the Debian package to install
+     */
+    public void requireTools() {
         if (inventory.datastore().provision().isEmpty()) {
-            throw new BackupRefused("the datastore of " + inventory.name() + " was not provisioned by k3j-install (spec.datastore.endpoint): "
-                    + "back it up with its own tools (" + DatastoreCommands.dumpTool(inventory.datastore().type())
-                    + ") and keep the token of a server (" + Paths.SERVER_TOKEN + ") with it; no host was touched");
+            ExistingDatastoreClient.requireTool(inventory, hosts, false, "back up again");
         }
     }
 
@@ -81,7 +88,6 @@ public final class ClusterBackup {
      * @throws BackupRefused when the folder cannot be made or written here
      */
     public Taken take(Path parent) {
-        requireProvisioned(inventory);
         Instant created = clock.instant();
         Path folder = parent.resolve(inventory.name() + "-" + STAMP.format(created));
         try {
@@ -110,12 +116,13 @@ public final class ClusterBackup {
         Datastore.Type type = inventory.datastore().type();
         Map<String, String> sums = new LinkedHashMap<>();
         String dumpFile = DatastoreCommands.dumpFile(type);
-        sums.put(dumpFile, dump(folder.resolve(dumpFile)));
+        BackupManifest.Origin origin = origin();
+        sums.put(dumpFile, dump(folder.resolve(dumpFile), origin));
         BackupFiles.write(folder.resolve(TOKEN_FILE), token + "\n");
         sums.put(TOKEN_FILE, BackupFiles.sha256(folder.resolve(TOKEN_FILE)));
         String k3sVersion = hosts.facts(first.address()).k3sVersion().orElse(inventory.k3s().version());
         BackupManifest manifest = new BackupManifest(inventory.name(), created, BackupFiles.sha256(inventory.file()), k3sVersion,
-                type, dumpFile);
+                type, dumpFile, Optional.of(origin));
         BackupFiles.write(folder.resolve(BackupManifest.FILE), manifest.render());
         sums.put(BackupManifest.FILE, BackupFiles.sha256(folder.resolve(BackupManifest.FILE)));
         BackupFiles.write(folder.resolve(Checksums.FILE), Checksums.render(sums));
@@ -141,23 +148,32 @@ public final class ClusterBackup {
         return token;
     }
 
+    /** Where the dump runs: a provisioned datastore's host, or for an existing one the first server. */
+    private BackupManifest.Origin origin() {
+        return inventory.datastore().provision()
+                .map(provision -> new BackupManifest.Origin(false, provision.first().address()))
+                .orElseGet(() -> new BackupManifest.Origin(true, ExistingDatastoreClient.host(inventory)));
+    }
+
     /** The dump streamed into {@code file} as it comes, hashed on the way; its sha256. */
-    private String dump(Path file) throws IOException {
-        Datastore.Provision provision = inventory.datastore().provision().orElseThrow();
+    private String dump(Path file, BackupManifest.Origin origin) throws IOException {
         Datastore.Type type = inventory.datastore().type();
-        String address = provision.first().address();
+        String address = origin.host();
         String action = "dump the datastore (" + DatastoreCommands.dumpTool(type) + ") into " + file.getFileName() + " here";
         RemoteHost host = hosts.host(address);
         MessageDigest digest = Sha256.digest();
         ExecResult result;
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(BackupFiles.create(file)), digest)) {
+            String command = origin.existing()
+                    ? ExistingDatastoreClient.connect(inventory, secrets, hosts, action, "back up again").dump()
+                    : DatastoreCommands.dump(type, inventory.datastore().provision().orElseThrow());
             result = host(address, Step.DATASTORE, action, () -> host.stream(
-                    RemoteCommand.asRoot(DatastoreCommands.dump(type, provision)).withTimeout(DUMP_LIMIT).notIdempotent(), out));
+                    RemoteCommand.asRoot(command).withTimeout(DUMP_LIMIT).notIdempotent(), out));
         }
         if (!result.ok()) {
             throw new StepFailure(address, Step.DATASTORE, action, "it failed (exit " + result.exitStatus() + "): "
-                    + said(result), "check that " + type + " runs there (" + unit(type) + ") and that 'k3j-install apply' "
-                    + "set it up; nothing of this backup was kept");
+                    + said(result), (origin.existing() ? ExistingDatastoreClient.fix(inventory) : "check that " + type + " runs there ("
+                    + unit(type) + ") and that 'k3j-install apply' set it up") + "; nothing of this backup was kept");
         }
         return Sha256.hex(digest);
     }

@@ -7,6 +7,7 @@ import io.k3j.apply.StepFailure;
 import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
+import io.k3j.inventory.SecretResolver;
 import io.k3j.plan.EtcdMember;
 import io.k3j.plan.K3sToken;
 import io.k3j.plan.Paths;
@@ -25,13 +26,15 @@ import java.util.function.Supplier;
 
 /**
  * A backup restored onto the inventory's cluster (docs.k3s.io {@code datastore/backup-restore}):
- * every server stopped, the datastore dropped and loaded from the dump (or etcd restored into a
- * fresh data folder and swapped in), the backup's token written into every server's
+ * every server stopped, the datastore dropped and loaded from the dump (or a provisioned etcd
+ * restored into a fresh data folder and swapped in; an existing SQL datastore is loaded from the
+ * first server, as K3s reaches it), the backup's token written into every server's
  * {@code config.yaml} and kept token, the servers started one at a time (each ready before the
  * next), then every node checked. Refused onto servers that run unless told to stop them.
  */
 public final class ClusterRestore {
     private final Inventory inventory;
+    private final SecretResolver secrets;
     private final ConnectedHosts hosts;
     private final Duration readyLimit;
 
@@ -41,10 +44,30 @@ public final class ClusterRestore {
         List<Node> await() throws InterruptedException;
     }
 
-    public ClusterRestore(Inventory inventory, ConnectedHosts hosts, Duration readyLimit) {
+    public ClusterRestore(Inventory inventory, SecretResolver secrets, ConnectedHosts hosts, Duration readyLimit) {
         this.inventory = inventory;
+        this.secrets = secrets;
         this.hosts = hosts;
         this.readyLimit = readyLimit;
+    }
+
+    /**
+     * That the inventory's datastore can be restored by k3j-install: any it provisioned, and an
+     * existing PostgreSQL or MySQL. An existing etcd cannot be, from a server: {@code etcdctl
+     * snapshot restore} makes a new data folder for each member, on the members' own hosts.
+     *
+     * @throws BackupRefused for an existing etcd, saying how its own docs restore it
+     */
+    public static void requireRestorable(Inventory inventory) {
+        if (inventory.datastore().provision().isEmpty() && inventory.datastore().type() == Datastore.Type.etcd) {
+            throw new BackupRefused("the etcd of " + inventory.name() + " was not provisioned by k3j-install "
+                    + "(spec.datastore.endpoint), and an etcd snapshot is restored on its members, not from a server: "
+                    + "'etcdctl snapshot restore' makes a new data folder on each member's host (etcd docs, Operations guide, "
+                    + "\"Disaster recovery\": restore every member from the one snapshot, then start them all). Stop every "
+                    + "server (systemctl stop k3s), restore the backup's " + DatastoreCommands.dumpFile(Datastore.Type.etcd)
+                    + " on the members that way, put the backup's token into each server's " + Paths.K3S_CONFIG
+                    + " (token:) and " + Paths.SERVER_TOKEN + ", then start the servers one at a time; no host was touched");
+        }
     }
 
     /** The servers whose K3s runs now. */
@@ -76,6 +99,9 @@ public final class ClusterRestore {
             throw new BackupRefused("k3s runs on " + String.join(", ", running) + ": a restore replaces the datastore under the "
                     + "servers, so it stops them all first only when told to (--stop-servers); no host was touched");
         }
+        if (inventory.datastore().provision().isEmpty()) {
+            ExistingDatastoreClient.requireTool(inventory, hosts, true, "run the restore again");
+        }
         for (Host server : inventory.servers().hosts()) {
             run(server.address(), Step.SERVERS, "stop k3s", "systemctl stop k3s", RemoteCommand.DEFAULT_TIMEOUT);
         }
@@ -91,20 +117,23 @@ public final class ClusterRestore {
     }
 
     private void restoreDatastore(BackupFolder backup) {
-        Datastore.Provision provision = inventory.datastore().provision().orElseThrow();
         Datastore.Type type = inventory.datastore().type();
-        String address = provision.first().address();
         Content dump = localFile(backup);
-        if (type == Datastore.Type.etcd) {
-            restoreEtcd(provision, dump);
+        Optional<Datastore.Provision> provision = inventory.datastore().provision();
+        if (provision.isPresent() && type == Datastore.Type.etcd) {
+            restoreEtcd(provision.get(), dump);
             return;
         }
+        String address = provision.map(provisioned -> provisioned.first().address()).orElseGet(() -> ExistingDatastoreClient.host(inventory));
         String action = "drop and load the datastore from " + backup.manifest().dumpFile() + " (" + (type == Datastore.Type.postgres
                 ? "pg_restore --clean" : "mysql") + ")";
+        String command = provision.isPresent() ? DatastoreCommands.load(type, provision.get())
+                : ExistingDatastoreClient.connect(inventory, secrets, hosts, action, "run the restore again").load();
         ExecResult result = onHost(address, Step.DATASTORE, action, () -> hosts.host(address).run(
-                RemoteCommand.asRoot(DatastoreCommands.load(type, provision)).withStdin(dump).withTimeout(ClusterBackup.DUMP_LIMIT)));
-        failed(address, Step.DATASTORE, action, result, "check that " + type + " runs there (" + ClusterBackup.unit(type)
-                + "); the servers stay stopped: run the restore again");
+                RemoteCommand.asRoot(command).withStdin(dump).withTimeout(ClusterBackup.DUMP_LIMIT)));
+        failed(address, Step.DATASTORE, action, result, (provision.isPresent() ? "check that " + type + " runs there ("
+                + ClusterBackup.unit(type) + ")" : ExistingDatastoreClient.fix(inventory)) + "; the servers stay stopped: run the "
+                + "restore again");
     }
 
     /**

@@ -46,11 +46,18 @@ public final class DatastoreCommands {
             // --hex-blob: kine's values are binary (protobuf on K3s), kept exact whatever the connection's character set.
             case mysql -> "mysqldump --user=root --single-transaction --hex-blob --default-character-set=utf8mb4 --add-drop-table "
                     + Shell.quote(provision.database());
-            // etcdctl writes a snapshot to a file only (it renames a .part file into place): a folder of
-            // root's own, removed whatever happens; etcdctl's own lines go to standard error.
-            case etcd -> "d=$(mktemp -d) && trap 'rm -rf \"$d\"' EXIT && etcdctl --endpoints=" + ETCD_LOOPBACK
-                    + " snapshot save \"$d/snapshot.db\" >&2 && cat \"$d/snapshot.db\"";
+            case etcd -> etcdSnapshot("--endpoints=" + ETCD_LOOPBACK);
         };
+    }
+
+    /**
+     * An etcd snapshot taken with etcdctl's {@code clientFlags} (the member, TLS files), printed on
+     * standard output. etcdctl writes a snapshot to a file only (it renames a .part file into place):
+     * a folder of root's own, removed whatever happens; etcdctl's own lines go to standard error.
+     */
+    static String etcdSnapshot(String clientFlags) {
+        return "d=$(mktemp -d) && trap 'rm -rf \"$d\"' EXIT && etcdctl " + clientFlags
+                + " snapshot save \"$d/snapshot.db\" >&2 && cat \"$d/snapshot.db\"";
     }
 
     /**

@@ -90,14 +90,18 @@ public sealed interface UpgradeBackup {
         }
     }
 
-    /** A datastore k3j-install did not provision (spec.datastore.endpoint): its own tools back it up. */
+    /**
+     * A datastore k3j-install did not provision (spec.datastore.endpoint): not backed up unasked,
+     * since that needs a client tool on the first server that apply does not install.
+     */
     record NotProvisioned(Datastore.Type type, List<String> moving) implements UpgradeBackup {
         @Override
         public String says() {
             return "k3j-install takes no backup before this upgrade of " + String.join(", ", moving) + ": it did not provision the "
-                    + "datastore (spec.datastore.endpoint); to be able to roll back (docs.k3s.io upgrades/roll-back), back it up with "
-                    + "its own tools (" + DatastoreCommands.dumpTool(type) + ") and keep a server's token (" + Paths.SERVER_TOKEN
-                    + ") with it first";
+                    + "datastore (spec.datastore.endpoint); to be able to roll back (docs.k3s.io upgrades/roll-back), back it up "
+                    + "first: 'k3j-install backup' (" + DatastoreCommands.dumpTool(type) + " from the first server, where "
+                    + ExistingDatastoreCommands.debianPackage(type) + " must be installed), or its own tools, keeping a server's "
+                    + "token (" + Paths.SERVER_TOKEN + ") with the dump";
         }
 
         @Override

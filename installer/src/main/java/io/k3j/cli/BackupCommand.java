@@ -5,6 +5,7 @@ import io.k3j.apply.StepFailure;
 import io.k3j.backup.BackupRefused;
 import io.k3j.backup.ClusterBackup;
 import io.k3j.inventory.Inventory;
+import io.k3j.inventory.InventoryLoader;
 import io.k3j.output.Output;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,8 +17,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "backup",
         header = "Back up the cluster: its datastore and its token.",
         description = {
-            "Dumps the datastore k3j-install provisioned on its host (PostgreSQL: pg_dump --format=custom; MySQL/MariaDB: "
-                    + "mysqldump --single-transaction; etcd: etcdctl snapshot save), streamed over SSH into a file here, "
+            "Dumps the datastore (PostgreSQL: pg_dump --format=custom; MySQL/MariaDB: mysqldump --single-transaction; "
+                    + "etcd: etcdctl snapshot save), on its host when k3j-install provisioned it, else on the first server "
+                    + "with the endpoint and TLS files K3s uses there (the client tool must be installed there: "
+                    + "postgresql-client, mariadb-client or etcd-client), streamed over SSH into a file here, "
                     + "and keeps with it the cluster's token (a backup cannot be restored without it), the inventory's "
                     + "sha256, the K3s version, the datastore's type and a sha256 of every file (SHA256SUMS).",
             "",
@@ -40,17 +43,18 @@ public class BackupCommand extends BaseCommand {
     @Override
     protected ExitCode run(CommandContext context) {
         Inventory valid = InventoryInput.load(inventory, context);
-        try {
-            ClusterBackup.requireProvisioned(valid);
-        } catch (BackupRefused e) {
-            throw new CliException(ExitCode.REFUSED, e.getMessage());
-        }
         Clock clock = Clock.systemUTC();
         Path log = run.logFile(valid, "backup", clock);
         Path parent = outputDirectory != null ? outputDirectory : ClusterBackup.defaultParent(valid);
         ClusterBackup.Taken taken;
         try (ConnectedHosts hosts = HostSession.open(valid, run.ssh(), log, context, clock)) {
-            taken = new ClusterBackup(valid, hosts, clock).take(parent);
+            ClusterBackup backup = new ClusterBackup(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts, clock);
+            try {
+                backup.requireTools();
+            } catch (BackupRefused e) {
+                throw new CliException(ExitCode.REFUSED, e.getMessage());
+            }
+            taken = backup.take(parent);
         } catch (StepFailure e) {
             throw new CliException(ExitCode.APPLY_FAILED, e.describe() + ". The run log is " + log);
         } catch (BackupRefused e) {

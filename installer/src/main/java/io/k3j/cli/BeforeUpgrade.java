@@ -6,6 +6,7 @@ import io.k3j.backup.BackupRefused;
 import io.k3j.backup.ClusterBackup;
 import io.k3j.backup.UpgradeBackup;
 import io.k3j.inventory.Inventory;
+import io.k3j.inventory.SecretResolver;
 import io.k3j.output.Output;
 import java.time.Clock;
 
@@ -36,13 +37,14 @@ final class BeforeUpgrade {
      *
      * @throws CliException exit 4 when it fails: the upgrade has not started
      */
-    static void take(UpgradeBackup backup, Inventory inventory, ConnectedHosts hosts, Output output, Clock clock) {
+    static void take(UpgradeBackup backup, Inventory inventory, SecretResolver secrets, ConnectedHosts hosts, Output output,
+                     Clock clock) {
         if (!(backup instanceof UpgradeBackup.Take take)) {
             return;
         }
         ClusterBackup.Taken taken;
         try {
-            taken = new ClusterBackup(inventory, hosts, clock).take(take.parent());
+            taken = new ClusterBackup(inventory, secrets, hosts, clock).take(take.parent());
         } catch (StepFailure e) {
             throw failed(take, e.describe());
         } catch (BackupRefused e) {

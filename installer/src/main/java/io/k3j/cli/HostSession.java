@@ -133,7 +133,8 @@ final class HostSession {
             BeforeUpgrade.show(backup, output);
             if (purpose == Purpose.APPLY) {
                 try {
-                    BeforeUpgrade.take(backup, inventory, connected, output, clock);
+                    BeforeUpgrade.take(backup, inventory, new InventoryLoader(context.environment()::get).secrets(inventory), connected,
+                            output, clock);
                 } catch (RuntimeException e) {
                     connected.close();
                     throw e;

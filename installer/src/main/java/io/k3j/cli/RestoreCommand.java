@@ -11,6 +11,7 @@ import io.k3j.backup.BackupRefused;
 import io.k3j.backup.ClusterRestore;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
+import io.k3j.inventory.SecretResolver;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Parameters;
                     + "and that its datastore type is the inventory's; stops every server (only with --stop-servers when "
                     + "one runs: a restore onto a running cluster is refused); drops and loads the datastore (PostgreSQL: "
                     + "pg_restore --clean; MySQL/MariaDB: mysql; etcd: etcdctl snapshot restore into a fresh data folder, "
-                    + "swapped in, the old one kept as /var/lib/etcd/k3j.before-restore); writes the backup's token into "
+                    + "swapped in, the old one kept as /var/lib/etcd/k3j.before-restore), on its host when k3j-install "
+                    + "provisioned it, else from the first server as K3s reaches it (an existing etcd is refused: it is "
+                    + "restored on its members, by etcd's own procedure); writes the backup's token into "
                     + "every server's config.yaml and server/token; starts the servers one at a time, each ready before the "
                     + "next; then checks every node as apply does.",
             "",
@@ -71,9 +74,9 @@ public class RestoreCommand extends BaseCommand {
         Duration limit = change.readyLimit();
         List<Node> nodes;
         try (ConnectedHosts hosts = HostSession.openLocked(valid, run.ssh(), change.lock(), log, context, clock)) {
-            ClusterApply check = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
-                    new WaveRunner(run.ssh().parallel(), clock), limit, clock);
-            ClusterRestore restore = new ClusterRestore(valid, hosts, limit);
+            SecretResolver secrets = new InventoryLoader(context.environment()::get).secrets(valid);
+            ClusterApply check = new ClusterApply(valid, secrets, hosts, new WaveRunner(run.ssh().parallel(), clock), limit, clock);
+            ClusterRestore restore = new ClusterRestore(valid, secrets, hosts, limit);
             nodes = refusedAs(() -> {
                 try {
                     return restore.restore(folder, stopServers, check::awaitNodes);

@@ -107,6 +107,24 @@ public record Endpoint(Type type, List<HostPort> servers, Optional<String> user,
         return Optional.of(userInfo.substring(userInfo.indexOf(':') + 1));
     }
 
+    /**
+     * A parameter of a postgres URL's query ({@code ?sslmode=verify-full}), decoded as Go's
+     * {@code url.ParseQuery} does and kine passes it on to the driver; empty when it is not there.
+     */
+    public static Optional<String> postgresParameter(String endpoint, String name) {
+        String query = uri(endpoint).getRawQuery();
+        if (query == null) {
+            return Optional.empty();
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0 && percentDecoded(pair.substring(0, equals)).equals(name)) {
+                return Optional.of(percentDecoded(pair.substring(equals + 1).replace('+', ' ')));
+            }
+        }
+        return Optional.empty();
+    }
+
     /** A postgres URL kine reads back as exactly these values: user and password percent-encoded, an IPv6 host in brackets. */
     public static String postgresUrl(String user, String password, String host, int port, String database) {
         return "postgres://" + percentEncoded(user) + ":" + percentEncoded(password) + "@" + bracketed(host) + ":" + port + "/"

@@ -15,6 +15,10 @@ public final class Paths {
     public static final String KUBECONFIG = "/etc/rancher/k3s/k3s.yaml";
     public static final String AIRGAP_IMAGES = K3S_DATA + "/agent/images";
     public static final String DATASTORE_TLS = "/etc/rancher/k3s/datastore";
+    /** The datastore's TLS files on a server (datastore-cafile, -certfile, -keyfile): K3s' own, and what a backup of an existing datastore uses. */
+    public static final String DATASTORE_CA = DATASTORE_TLS + "/ca.pem";
+    public static final String DATASTORE_CERT = DATASTORE_TLS + "/client.pem";
+    public static final String DATASTORE_KEY = DATASTORE_TLS + "/client-key.pem";
     public static final String SERVER_UNIT = "/etc/systemd/system/k3s.service";
     public static final String AGENT_UNIT = "/etc/systemd/system/k3s-agent.service";
     /** What K3s' install.sh leaves beside the binary (create_killall, create_uninstall), written by k3j-install too. */

@@ -77,9 +77,9 @@ final class ServersPlanner {
         Map<String, Object> datastore = new HashMap<>();
         datastore.put("endpoint", values.datastoreEndpoint());
         inventory.datastore().tls().ifPresent(tls -> {
-            datastore.put("caFile", Paths.DATASTORE_TLS + "/ca.pem");
-            tls.certFile().ifPresent(cert -> datastore.put("certFile", Paths.DATASTORE_TLS + "/client.pem"));
-            tls.keyFile().ifPresent(key -> datastore.put("keyFile", Paths.DATASTORE_TLS + "/client-key.pem"));
+            datastore.put("caFile", Paths.DATASTORE_CA);
+            tls.certFile().ifPresent(cert -> datastore.put("certFile", Paths.DATASTORE_CERT));
+            tls.keyFile().ifPresent(key -> datastore.put("keyFile", Paths.DATASTORE_KEY));
         });
         Map<String, Object> extra = new LinkedHashMap<>(inventory.k3s().serverConfig());
         Map<String, Object> model = new HashMap<>();
@@ -112,9 +112,9 @@ final class ServersPlanner {
             return List.of();
         }
         List<ManagedFile> files = new ArrayList<>();
-        files.add(ManagedFile.rootOnly(Paths.DATASTORE_TLS + "/ca.pem", OperatorFiles.read(tls.get().caFile())));
-        tls.get().certFile().ifPresent(cert -> files.add(ManagedFile.rootOnly(Paths.DATASTORE_TLS + "/client.pem", OperatorFiles.read(cert))));
-        tls.get().keyFile().ifPresent(key -> files.add(ManagedFile.secret(Paths.DATASTORE_TLS + "/client-key.pem", OperatorFiles.read(key))));
+        files.add(ManagedFile.rootOnly(Paths.DATASTORE_CA, OperatorFiles.read(tls.get().caFile())));
+        tls.get().certFile().ifPresent(cert -> files.add(ManagedFile.rootOnly(Paths.DATASTORE_CERT, OperatorFiles.read(cert))));
+        tls.get().keyFile().ifPresent(key -> files.add(ManagedFile.secret(Paths.DATASTORE_KEY, OperatorFiles.read(key))));
         return files;
     }
 }

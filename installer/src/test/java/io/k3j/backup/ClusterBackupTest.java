@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusterBackupTest {
     private static final String S1 = SERVERS.get(0);
     private static final String DUMP = "PGDMP\u0001 the kine table, as pg_dump --format=custom writes it";
+    private static final String DB_PASSWORD = "existing-db-secret";
+    private static final String CREDENTIALS = "/tmp/tmp.k3jAbc123";
 
     @RegisterExtension
     final FakeHosts fakes = new FakeHosts();
@@ -68,7 +71,8 @@ class ClusterBackupTest {
         assertThat(Files.readString(folder.resolve("token"))).isEqualTo(TOKEN + "\n");
         BackupManifest manifest = BackupManifest.parse(Files.readString(folder.resolve("backup.yaml"))).orElseThrow();
         assertThat(manifest).isEqualTo(new BackupManifest(inventory.name(), CLOCK.instant(),
-                Sha256.of(Files.readAllBytes(inventory.file())), inventory.k3s().version(), Datastore.Type.postgres, "datastore.pgdump"));
+                Sha256.of(Files.readAllBytes(inventory.file())), inventory.k3s().version(), Datastore.Type.postgres, "datastore.pgdump",
+                Optional.of(new BackupManifest.Origin(false, DB))));
         Map<String, String> sums = Checksums.parse(Files.readString(folder.resolve("SHA256SUMS"))).orElseThrow();
         assertThat(sums).containsOnlyKeys("datastore.pgdump", "token", "backup.yaml");
         for (Map.Entry<String, String> sum : sums.entrySet()) {
@@ -109,12 +113,53 @@ class ClusterBackupTest {
     }
 
     @Test
-    void anExistingDatastoreIsLeftToItsOwnTools() {
-        Inventory existing = ExampleInventories.load("etcd-dedicated.yaml");
+    void anExistingDatastoreIsDumpedFromTheFirstServerThePasswordOnlyOnStandardInput() throws Exception {
+        FakeBackupCluster existing = existingPostgres().withToken();
+        FakeHost first = fakes.host(S1);
+        first.on("pg_dump there", FakeHost.command("\\Acommand -v pg_dump >/dev/null\\z"), FakeHost.ok())
+                .on("credentials", FakeHost.command("mktemp -d"), FakeHost.ok(CREDENTIALS + "\n"))
+                .on("pg_dump", FakeHost.command("pg_dump --format=custom"), FakeHost.ok(DUMP));
 
-        assertThatThrownBy(() -> ClusterBackup.requireProvisioned(existing)).isInstanceOf(BackupRefused.class)
-                .hasMessageContaining("not provisioned by k3j-install").hasMessageContaining("etcdctl snapshot save")
-                .hasMessageContaining(Paths.SERVER_TOKEN);
+        ClusterBackup.Taken taken = existing.connected(hosts -> {
+            ClusterBackup backup = new ClusterBackup(existing.inventory, existing.secrets(), hosts, CLOCK);
+            backup.requireTools();
+            return backup.take(temp.resolve("backups"));
+        });
+
+        assertThat(Files.readString(taken.directory().resolve("datastore.pgdump"))).isEqualTo(DUMP);
+        assertThat(taken.manifest().origin()).contains(new BackupManifest.Origin(true, S1));
+        assertThat(Files.readString(taken.directory().resolve("backup.yaml")))
+                .contains("datastoreOrigin: \"existing\"", "dumpedOn: \"" + S1 + "\"");
+        assertThat(first.sent()).extracting(FakeHost.Sent::command).allSatisfy(command -> assertThat(command).doesNotContain(DB_PASSWORD));
+        assertThat(first.sent()).filteredOn(sent -> sent.command().contains("mktemp")).singleElement()
+                .satisfies(sent -> assertThat(sent.stdin()).isEqualTo("*:*:*:*:" + DB_PASSWORD + "\n"));
+        assertThat(first.sent()).filteredOn(sent -> sent.command().contains("pg_dump --format")).singleElement()
+                .satisfies(sent -> assertThat(sent.command()).startsWith("d='" + CREDENTIALS + "'; trap 'rm -rf \"$d\"' EXIT;")
+                        .contains("PGPASSFILE=\"$d\"/pgpass PGHOST='198.51.100.5' PGPORT='5432' PGUSER='k3s' "));
+        assertThat(fakes.journal()).noneMatch(line -> line.startsWith(DB + ":"));
+        assertThat(Files.readString(existing.log)).doesNotContain(DB_PASSWORD).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aFirstServerWithoutTheDumpToolIsRefusedNamingItAndThePackageBeforeAnythingRuns() throws Exception {
+        FakeBackupCluster existing = existingPostgres().withToken();
+        fakes.host(S1).on("no pg_dump", FakeHost.command("\\Acommand -v pg_dump"), FakeHost.exit(1, ""));
+
+        assertThatThrownBy(() -> existing.connected(hosts -> {
+            new ClusterBackup(existing.inventory, existing.secrets(), hosts, CLOCK).requireTools();
+            return null;
+        })).isInstanceOf(BackupRefused.class).hasMessageContaining(S1).hasMessageContaining("has no pg_dump")
+                .hasMessageContaining("apt-get install postgresql-client");
+        assertThat(fakes.host(S1).sent()).extracting(FakeHost.Sent::command).noneMatch(command -> command.contains("mktemp"));
+    }
+
+    /**
+     * inventories/postgres-existing-lb.yaml: an existing PostgreSQL at {@link FakeBackupCluster#DB}, not a host of the
+     * inventory (the example's secrets written in: an example refers to none it needs).
+     */
+    private FakeBackupCluster existingPostgres() {
+        return new FakeBackupCluster(fakes, temp.resolve("existing.log"), ExampleInventories.load("postgres-existing-lb.yaml",
+                text -> text.replace("${env:K3S_DB_PASSWORD}", DB_PASSWORD).replace("${env:K3S_TOKEN}", PASSWORD)), Map.of());
     }
 
     private ClusterBackup.Taken backup() throws Exception {

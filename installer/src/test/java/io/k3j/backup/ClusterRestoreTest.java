@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.k3j.apply.Node;
 import io.k3j.apply.StepFailure;
+import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.ExecResult;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ class ClusterRestoreTest {
     private static final String BACKUP_PASSWORD = FakeBackupCluster.PASSWORD;
     private static final String NOW_PASSWORD = "fedcba9876543210".repeat(2);
     private static final String DUMP = "PGDMP the kine table";
+    private static final String DB_PASSWORD = "existing-db-secret";
 
     @RegisterExtension
     final FakeHosts fakes = new FakeHosts();
@@ -46,7 +49,14 @@ class ClusterRestoreTest {
         inventory = cluster.inventory;
         fakes.host(DB).on("pg_dump", FakeHost.command("pg_dump"), FakeHost.ok(DUMP));
         backup = cluster.backup(temp.resolve("backups")).directory();
-        for (String server : SERVERS) {
+        runWithAnotherToken(SERVERS);
+        fakes.host(DB).on("pg_restore", FakeHost.command("\\Arunuser -u postgres -- pg_restore --clean --if-exists --single-transaction "
+                + "--exit-on-error --dbname='k3s'\\z"), sent -> sent.stdin().equals(DUMP) ? FakeHost.ok() : FakeHost.exit(1, "not the dump"));
+        fakes.clearJournal();
+    }
+
+    private void runWithAnotherToken(List<String> servers) {
+        for (String server : servers) {
             FakeHost host = fakes.host(server);
             host.put(Paths.K3S_CONFIG, "# Managed by k3j-install\ntoken: \"" + NOW_PASSWORD + "\"\nagent-token: \"a\"\n");
             host.put(Paths.SERVER_TOKEN, "K10" + "ab".repeat(32) + "::server:" + NOW_PASSWORD + "\n");
@@ -59,16 +69,13 @@ class ClusterRestoreTest {
                 return FakeHost.ok();
             });
         }
-        fakes.host(DB).on("pg_restore", FakeHost.command("\\Arunuser -u postgres -- pg_restore --clean --if-exists --single-transaction "
-                + "--exit-on-error --dbname='k3s'\\z"), sent -> sent.stdin().equals(DUMP) ? FakeHost.ok() : FakeHost.exit(1, "not the dump"));
-        fakes.clearJournal();
     }
 
     @Test
     void everyServerStopsTheDumpIsLoadedTheBackupsTokenWrittenThenTheServersStartOneByOneAndTheNodesAreChecked() throws Exception {
         AtomicBoolean checked = new AtomicBoolean();
 
-        List<Node> nodes = connected(hosts -> new ClusterRestore(inventory, hosts, Duration.ofSeconds(30))
+        List<Node> nodes = connected(hosts -> new ClusterRestore(inventory, cluster.secrets(), hosts, Duration.ofSeconds(30))
                 .restore(BackupFolder.open(backup), true, () -> {
                     checked.set(true);
                     return List.of();
@@ -93,7 +100,7 @@ class ClusterRestoreTest {
 
     @Test
     void runningServersAreNotStoppedUnlessTold() throws Exception {
-        assertThatThrownBy(() -> connected(hosts -> new ClusterRestore(inventory, hosts, Duration.ofSeconds(30))
+        assertThatThrownBy(() -> connected(hosts -> new ClusterRestore(inventory, cluster.secrets(), hosts, Duration.ofSeconds(30))
                 .restore(BackupFolder.open(backup), false, List::of)))
                 .isInstanceOf(BackupRefused.class).hasMessageContaining("k3s runs on " + String.join(", ", SERVERS))
                 .hasMessageContaining("--stop-servers");
@@ -105,7 +112,7 @@ class ClusterRestoreTest {
         fakes.host(DB).on("pg_restore", FakeHost.command("pg_restore"), new ExecResult(1, "", "pg_restore: error: could not execute query",
                 Duration.ZERO));
 
-        assertThatThrownBy(() -> connected(hosts -> new ClusterRestore(inventory, hosts, Duration.ofSeconds(30))
+        assertThatThrownBy(() -> connected(hosts -> new ClusterRestore(inventory, cluster.secrets(), hosts, Duration.ofSeconds(30))
                 .restore(BackupFolder.open(backup), true, List::of)))
                 .isInstanceOfSatisfying(StepFailure.class, failure -> {
                     assertThat(failure.host()).isEqualTo(DB);
@@ -130,6 +137,40 @@ class ClusterRestoreTest {
 
         assertThatThrownBy(() -> BackupFolder.open(backup).requireFits(mysql)).isInstanceOf(BackupRefused.class)
                 .hasMessageContaining("is of a postgres datastore").hasMessageContaining("spec.datastore.type mysql");
+    }
+
+    @Test
+    void anExistingPostgresIsLoadedFromTheFirstServerWithThePasswordInAPrivateFile() throws Exception {
+        Inventory existing = ExampleInventories.load("postgres-existing-lb.yaml", text -> text.replace("    token: ${env:K3S_TOKEN}\n", "")
+                .replace("${env:K3S_DB_PASSWORD}", DB_PASSWORD));
+        FakeBackupCluster onExisting = new FakeBackupCluster(fakes, temp.resolve("existing.log"), existing, Map.of());
+        List<String> servers = existing.servers().hosts().stream().map(Host::address).toList();
+        runWithAnotherToken(servers);
+        FakeHost first = fakes.host(servers.get(0));
+        first.on("pg_restore there", FakeHost.command("\\Acommand -v pg_restore >/dev/null\\z"), FakeHost.ok())
+                .on("credentials", FakeHost.command("mktemp -d"), sent -> sent.stdin().equals("*:*:*:*:" + DB_PASSWORD + "\n")
+                        ? FakeHost.ok("/tmp/tmp.k3jAbc\n") : FakeHost.exit(1, "not the password"))
+                .on("pg_restore", FakeHost.command("\\Ad='/tmp/tmp.k3jAbc'; .*PGHOST='198.51.100.5' .*pg_restore --clean --if-exists "
+                        + "--no-owner "), sent -> sent.stdin().equals(DUMP) ? FakeHost.ok() : FakeHost.exit(1, "not the dump"));
+        fakes.clearJournal();
+
+        onExisting.connected(hosts -> new ClusterRestore(existing, onExisting.secrets(), hosts, Duration.ofSeconds(30))
+                .restore(BackupFolder.open(backup), true, List::of));
+
+        assertThat(fakes.journal()).filteredOn(line -> line.contains("pg_restore") || line.contains("credentials")
+                || line.contains("start k3s")).containsExactly(servers.get(0) + ": pg_restore there", servers.get(0) + ": credentials",
+                servers.get(0) + ": pg_restore", servers.get(0) + ": start k3s", servers.get(1) + ": start k3s",
+                servers.get(2) + ": start k3s");
+        assertThat(first.sent()).extracting(FakeHost.Sent::command).noneMatch(command -> command.contains(DB_PASSWORD));
+        assertThat(Files.readString(onExisting.log)).doesNotContain(DB_PASSWORD);
+    }
+
+    @Test
+    void anExistingEtcdIsNotRestoredFromAServerTheMessageSaysHowEtcdsOwnDocsDoIt() {
+        assertThatThrownBy(() -> ClusterRestore.requireRestorable(ExampleInventories.load("etcd-dedicated.yaml")))
+                .isInstanceOf(BackupRefused.class).hasMessageContaining("was not provisioned by k3j-install")
+                .hasMessageContaining("\"Disaster recovery\"").hasMessageContaining("etcdctl snapshot restore")
+                .hasMessageContaining(Paths.SERVER_TOKEN).hasMessageContaining("no host was touched");
     }
 
     private <T> T connected(FakeBackupCluster.OnHosts<T> work) throws Exception {

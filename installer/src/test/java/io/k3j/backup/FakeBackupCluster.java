@@ -3,6 +3,8 @@ package io.k3j.backup;
 import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.WaveRunner;
 import io.k3j.inventory.Inventory;
+import io.k3j.inventory.InventoryLoader;
+import io.k3j.inventory.SecretResolver;
 import io.k3j.plan.Paths;
 import io.k3j.ssh.RunLog;
 import io.k3j.testing.ExampleInventories;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the backup and restore tests start from: {@code inventories/airgap.yaml} (PostgreSQL
@@ -32,14 +35,26 @@ final class FakeBackupCluster {
         T run(ConnectedHosts hosts) throws Exception;
     }
 
-    final Inventory inventory = ExampleInventories.load("airgap.yaml");
+    final Inventory inventory;
     final Path log;
     private final FakeHosts fakes;
+    private final Map<String, String> environment;
 
     FakeBackupCluster(FakeHosts fakes, Path log) {
+        this(fakes, log, ExampleInventories.load("airgap.yaml"), Map.of());
+    }
+
+    /** Another inventory, its secrets' references resolved from {@code environment}. */
+    FakeBackupCluster(FakeHosts fakes, Path log, Inventory inventory, Map<String, String> environment) {
+        this.inventory = inventory;
         this.fakes = fakes;
         this.log = log;
+        this.environment = environment;
         new FakeCluster(inventory, fakes);
+    }
+
+    SecretResolver secrets() {
+        return new InventoryLoader(environment::get).secrets(inventory);
     }
 
     /** The first server with {@link #TOKEN} in its token file, as K3s wrote it. */
@@ -57,6 +72,6 @@ final class FakeBackupCluster {
 
     /** A backup into {@code folder}/, as {@code k3j-install backup} takes it. */
     ClusterBackup.Taken backup(Path folder) throws Exception {
-        return connected(hosts -> new ClusterBackup(inventory, hosts, CLOCK).take(folder));
+        return connected(hosts -> new ClusterBackup(inventory, secrets(), hosts, CLOCK).take(folder));
     }
 }

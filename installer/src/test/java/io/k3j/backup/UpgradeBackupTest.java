@@ -54,7 +54,7 @@ class UpgradeBackupTest {
             assertThat(backup).isInstanceOf(UpgradeBackup.NotProvisioned.class);
             assertThat(backup.warns()).isTrue();
             assertThat(backup.says()).contains("k3j-install takes no backup before this upgrade of " + MOVING.get(0),
-                    "spec.datastore.endpoint", "etcdctl snapshot save", Paths.SERVER_TOKEN);
+                    "spec.datastore.endpoint", "'k3j-install backup'", "etcdctl snapshot save", "etcd-client", Paths.SERVER_TOKEN);
         }
     }
 

@@ -7,6 +7,7 @@ import io.k3j.apply.ConnectedHosts;
 import io.k3j.apply.WaveRunner;
 import io.k3j.backup.UpgradeBackup;
 import io.k3j.inventory.Inventory;
+import io.k3j.inventory.InventoryLoader;
 import io.k3j.output.Output;
 import io.k3j.output.Style;
 import io.k3j.plan.Paths;
@@ -130,7 +131,7 @@ class BeforeUpgradeTest {
     private void take(UpgradeBackup backup) throws Exception {
         try (ConnectedHosts hosts = ConnectedHosts.connect(inventory, fakes, RunLog.create(temp.resolve("run.log"), CLOCK),
                 new WaveRunner(1, CLOCK))) {
-            BeforeUpgrade.take(backup, inventory, hosts, json, CLOCK);
+            BeforeUpgrade.take(backup, inventory, new InventoryLoader(name -> null).secrets(inventory), hosts, json, CLOCK);
         }
     }
 }

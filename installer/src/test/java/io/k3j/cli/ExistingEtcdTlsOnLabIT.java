@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * An existing etcd that speaks only TLS and wants a client certificate (set up by the test on
  * db1, with its own CA), and a dedicated control plane with the HA guide's taint. First the
  * inventory names the wrong CA: apply must stop at the datastore check, before any server is
- * touched; then with the right files the cluster comes up, its servers tainted, workers not.
+ * touched; then with the right files the cluster comes up, its servers tainted, workers not. A
+ * backup of that etcd is taken from the first server with K3s' client certificate; its restore is
+ * refused (an etcd snapshot is restored on the members' own hosts), every server left running.
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -108,5 +110,30 @@ class ExistingEtcdTlsOnLabIT {
         CliRun again = apply(inventory);
         assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory");
         assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(3)
+    void aSnapshotIsTakenFromTheFirstServerAndItsRestoreRefusedLeavingTheServersRunning(Lab lab) throws IOException {
+        CliRun backup = CliRun.onInventory(Map.of(), "backup", temp.resolve("inventory.yaml"), temp, "-o",
+                temp.resolve("backups").toString());
+
+        assertThat(backup.exitCode()).as(backup.all()).isZero();
+        Path folder;
+        try (var folders = Files.list(temp.resolve("backups"))) {
+            folder = folders.findFirst().orElseThrow();
+        }
+        assertThat(Files.size(folder.resolve("datastore.etcd-snapshot"))).isPositive();
+        assertThat(Files.readString(folder.resolve("backup.yaml"))).contains("datastore: \"etcd\"", "datastoreOrigin: \"existing\"",
+                "dumpedOn: \"" + lab.host("server1").address() + "\"");
+
+        CliRun restore = CliRun.onInventory(Map.of(), "restore", temp.resolve("inventory.yaml"), temp, folder.toString(),
+                "--stop-servers", "--yes");
+
+        assertThat(restore.exitCode()).as(restore.all()).isEqualTo(ExitCode.REFUSED.code());
+        assertThat(restore.err()).contains("etcdctl snapshot restore", "Disaster recovery", "no host was touched");
+        for (String server : SERVERS) {
+            assertThat(lab.exec(server, "systemctl", "is-active", "k3s").stdout().strip()).as("k3s on " + server).isEqualTo("active");
+        }
     }
 }

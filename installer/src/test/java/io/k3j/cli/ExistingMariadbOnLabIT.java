@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * only over TLS with a client certificate ({@code REQUIRE X509}, its own CA; the client key in the
  * traditional RSA form) and an HAProxy on lb1, both set up here, the installer only checking them.
  * SSH as {@code ops}, a user with sudo. First a wrong database password, then the wrong CA, which
- * must stop apply at the datastore check before any server is touched; then the install.
+ * must stop apply at the datastore check before any server is touched; then the install; then a
+ * backup of that existing MariaDB, taken from the first server, and its restore ({@link BackupRestoreOnLab}).
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -159,5 +160,21 @@ class ExistingMariadbOnLabIT {
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(run.out()).contains("no changes: every host already matched the inventory");
         assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(5)
+    void aBackupTakenFromTheFirstServerRestoresTheClusterAsItWasAndAChangedByteIsRefused(Lab lab) throws IOException {
+        BackupRestoreOnLab backupRestore = new BackupRestoreOnLab(InstalledOnLab.in(lab, temp, Map.of("K3S_DB_PASSWORD", DB_PASSWORD)));
+
+        Path backup = backupRestore.backUpChangeAndRestore(SERVERS, WORKERS);
+
+        assertThat(Files.readString(backup.resolve("backup.yaml"))).contains("datastore: \"mysql\"", "datastoreOrigin: \"existing\"",
+                "dumpedOn: \"" + lab.host("server1").address() + "\"");
+        assertThat(Files.readString(backup.resolve("datastore.sql"))).contains("DROP TABLE IF EXISTS `kine`");
+        assertThat(Files.readString(temp.resolve("run.log"))).doesNotContain(DB_PASSWORD);
+        // The option file with the password went with the dump and the load that used it.
+        assertThat(lab.exec("server1", "find", "/tmp", "-name", "client.cnf").orThrow("look for option files").stdout()).isBlank();
+        backupRestore.aChangedByteIsRefused(backup);
     }
 }

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * An existing PostgreSQL on db1 that takes the servers only over TLS with a client certificate
  * ({@code hostssl … clientcert=verify-full}, its own CA), the client key in the traditional EC
  * form pgjdbc cannot read. The wrong CA, then no client certificate, must stop apply at the
- * datastore check before any server is touched; with the right files the cluster comes up.
+ * datastore check before any server is touched; with the right files the cluster comes up. Then
+ * a backup of that PostgreSQL from the first server, through the same TLS files, and its restore
+ * ({@link BackupRestoreOnLab}).
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -124,5 +126,20 @@ class ExistingPostgresTlsOnLabIT {
         assertThat(again.exitCode()).as(again.all()).isZero();
         assertThat(again.out()).contains("no changes: every host already matched the inventory");
         assertThat(LabCluster.invocations(lab, SERVERS, WORKERS)).isEqualTo(before);
+    }
+
+    @Test
+    @Order(4)
+    void aBackupTakenFromTheFirstServerRestoresTheClusterAsItWasAndAChangedByteIsRefused(Lab lab) throws IOException {
+        BackupRestoreOnLab backupRestore = new BackupRestoreOnLab(InstalledOnLab.in(lab, temp, Map.of("K3S_DB_PASSWORD", DB_PASSWORD)));
+
+        Path backup = backupRestore.backUpChangeAndRestore(SERVERS, WORKERS);
+
+        assertThat(Files.readString(backup.resolve("backup.yaml"))).contains("datastore: \"postgres\"",
+                "datastoreOrigin: \"existing\"", "dumpedOn: \"" + lab.host("server1").address() + "\"");
+        assertThat(Files.readString(temp.resolve("run.log"))).doesNotContain(DB_PASSWORD);
+        // The password file went with the dump and the load that used it.
+        assertThat(lab.exec("server1", "find", "/tmp", "-name", "pgpass").orThrow("look for password files").stdout()).isBlank();
+        backupRestore.aChangedByteIsRefused(backup);
     }
 }

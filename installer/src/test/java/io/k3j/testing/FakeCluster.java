@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The hosts of an inventory with a provisioned PostgreSQL and HAProxy, taught every command an
+ * The hosts of an inventory with a provisioned PostgreSQL and HAProxy (or an existing datastore and address), taught every command an
  * apply sends them and keeping what it leaves: packages installed, units running, and what K3s
  * writes when a server starts (its token files, from the config.yaml it started with, and
  * k3s.yaml), and the sha256, mode and owner of its files a dry run asks for. Nodes are the servers and agents whose
@@ -51,11 +51,12 @@ public final class FakeCluster {
         inventory.allHosts().forEach(roled -> facts(fakes.host(roled.host().address()), roled.host()));
         inventory.allHosts().forEach(roled -> teachSha256(fakes.host(roled.host().address())));
         inventory.allHosts().forEach(roled -> teachStat(fakes.host(roled.host().address())));
-        Host db = inventory.datastore().provision().orElseThrow().first();
-        FakeHost datastore = fakes.host(db.address());
-        teachPackages(datastore);
-        FakeSystemd.teach(datastore, "postgresql", false);
-        datastore.on("set up the role and database", FakeHost.script("psql"), FakeHost.ok());
+        // An existing datastore is no host of the inventory: nothing to teach.
+        inventory.datastore().provision().map(provision -> fakes.host(provision.first().address())).ifPresent(datastore -> {
+            teachPackages(datastore);
+            FakeSystemd.teach(datastore, "postgresql", false);
+            datastore.on("set up the role and database", FakeHost.script("psql"), FakeHost.ok());
+        });
         for (Host server : inventory.servers().hosts()) {
             FakeHost host = fakes.host(server.address());
             k3s.put(server.address(), FakeSystemd.teach(host, "k3s", false));
@@ -86,7 +87,7 @@ public final class FakeCluster {
                     return FakeHost.ok();
                 })
                 .on("check the registration address", FakeHost.script("/cacerts"), FakeHost.ok());
-        for (Host balancer : inventory.registration().haproxy().orElseThrow().hosts()) {
+        for (Host balancer : inventory.registration().haproxy().map(haproxy -> haproxy.hosts()).orElse(List.of())) {
             teachPackages(fakes.host(balancer.address()));
             FakeSystemd.teach(fakes.host(balancer.address()), "haproxy", false);
         }
