@@ -9,6 +9,10 @@
   k3s-io/k3s#12245), 500 then while not ready. /ping answers "pong" through the whole start-up, so it
   kept a starting server in rotation. docs/upgrade.md says what a client still sees.
   Every value goes in through word(): haproxy.cfg splits on spaces and reads # and quotes.
+  The stats socket is the runtime API apply drains a server through before it restarts (apply/HaproxyRuntime):
+  root only (mode 600, made by HAProxy as root before it drops to haproxy), in /run/haproxy, which
+  Debian's package makes (its tmpfiles.d/haproxy.conf). A reload starts from this file again, so no
+  server stays drained across one.
 -->
 # Managed by k3j-install for cluster ${word(cluster)}: the next apply overwrites changes made here.
 global
@@ -16,6 +20,8 @@ global
     # No maxconn: HAProxy sizes it from the open-file limit it can raise itself to.
     user haproxy
     group haproxy
+    # The runtime API, root only: apply takes a server out (drain) here before it restarts it.
+    stats socket /run/haproxy/k3j-admin.sock mode 600 level admin
     daemon
 
 defaults
