@@ -1,7 +1,7 @@
 <#--
   /etc/haproxy/haproxy.cfg on each load-balancer host: the fixed registration address in front
   of the K3s servers, as a layer-4 (TCP) proxy, so TLS stays end to end with the servers' certificates.
-  Model: cluster, port (6443), bind (address to listen on, "*" for all), servers[{name, address}]
+  Model: cluster, port (6443), bind (address to listen on, "*" for all), backend (the servers'), servers[{name, address}]
   Health check: /readyz over TLS without credentials. K3s' supervisor answers every apiserver path
   503 "apiserver not ready" until its apiserver serves (pkg/server/handlers/handlers.go APIServer),
   then the apiserver answers 401, as K3s runs it with anonymous-auth=false (pkg/daemons/control/server.go;
@@ -40,9 +40,9 @@ defaults
 
 frontend k3s-api
     bind ${word(bind)}:${port}
-    default_backend k3s-servers
+    default_backend ${word(backend)}
 
-backend k3s-servers
+backend ${word(backend)}
     balance roundrobin
     option httpchk GET /readyz
     http-check expect rstatus ^(200|401)$

@@ -90,10 +90,10 @@ final class RegistrationPlanner {
     private Map<String, Object> haproxyModel() {
         List<Map<String, Object>> servers = new ArrayList<>();
         for (Host server : inventory.servers().hosts()) {
-            servers.add(Map.of("name", server.name().orElse(server.address().replace('.', '-').replace(':', '-')),
-                    "address", knowledge.ip(server)));
+            servers.add(Map.of("name", HaproxyBackend.serverName(server), "address", knowledge.ip(server)));
         }
-        return Map.of("cluster", inventory.name(), "port", inventory.registration().port(), "bind", "*", "servers", servers);
+        return Map.of("cluster", inventory.name(), "port", inventory.registration().port(), "bind", "*", "backend", HaproxyBackend.NAME,
+                "servers", servers);
     }
 
     private Map<String, Object> keepalivedModel(Registration.Haproxy haproxy, int index) {
