@@ -292,6 +292,15 @@ public sealed interface Operation {
     record ResolvesTo(String name, List<String> addresses, String from) implements Check {
     }
 
+    /**
+     * Every server of this host's HAProxy back in rotation ({@code set server … state ready}) where it
+     * is drained ({@code show servers state}): a run cut short between a server's drain and its return
+     * left it so, and a running HAProxy keeps it (only a reload or restart starts from haproxy.cfg again).
+     * A server not drained is left as it is.
+     */
+    record ServersInRotation(String backend, List<String> servers) implements Operation {
+    }
+
     /** How a host's file compares with what apply would write. */
     enum FileChange { NEW, CHANGED, UNCHANGED }
 

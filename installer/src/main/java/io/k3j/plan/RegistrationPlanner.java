@@ -69,6 +69,10 @@ final class RegistrationPlanner {
                 : "(re)start haproxy when its configuration changed",
                 new Operation.Services(vip ? List.of("haproxy", "keepalived") : List.of("haproxy"),
                         new Operation.Listening(inventory.registration().port()))));
+        actions.add(Action.rollout("put back in rotation any server a run cut short left drained in this HAProxy "
+                        + "(set ready through its runtime API; a server not drained is left as it is)",
+                new Operation.ServersInRotation(HaproxyBackend.NAME,
+                        inventory.servers().hosts().stream().map(HaproxyBackend::serverName).toList())));
         actions.add(registrationCheck(check));
         return new HostPlan(host.address(), vip && index == 0 ? "load balancer, VIP holder" : "load balancer", actions);
     }
