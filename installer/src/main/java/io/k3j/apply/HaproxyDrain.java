@@ -76,7 +76,7 @@ final class HaproxyDrain {
         List<String> drained = new ArrayList<>();
         List<String> passed = new ArrayList<>();
         for (String balancer : haproxy.hosts()) {
-            Optional<String> notDone = setState(balancer, haproxy, HaproxyRuntime.State.DRAIN);
+            Optional<String> notDone = setState(connected(balancer), haproxy.backend(), haproxy.server(), HaproxyRuntime.State.DRAIN);
             if (notDone.isEmpty()) {
                 drained.add(balancer);
             } else {
@@ -97,7 +97,8 @@ final class HaproxyDrain {
     private void putBack(Drained drained) {
         List<String> failed = new ArrayList<>();
         for (String balancer : drained.hosts()) {
-            setState(balancer, drained.haproxy(), HaproxyRuntime.State.READY).ifPresent(why -> failed.add(balancer + " (" + why + ")"));
+            setState(connected(balancer), drained.haproxy().backend(), drained.haproxy().server(), HaproxyRuntime.State.READY)
+                    .ifPresent(why -> failed.add(balancer + " (" + why + ")"));
         }
         if (!failed.isEmpty()) {
             String command = HaproxyRuntime.setState(drained.haproxy().backend(), drained.haproxy().server(), HaproxyRuntime.State.READY);
@@ -109,8 +110,8 @@ final class HaproxyDrain {
     }
 
     /** Empty when HAProxy on {@code balancer} took the state; else why not. */
-    private Optional<String> setState(String balancer, Operation.InHaproxy haproxy, HaproxyRuntime.State state) {
-        ExecResult sent = send(balancer, HaproxyRuntime.setState(haproxy.backend(), haproxy.server(), state));
+    private static Optional<String> setState(RemoteHost balancer, String backend, String server, HaproxyRuntime.State state) {
+        ExecResult sent = send(balancer, HaproxyRuntime.setState(backend, server, state));
         if (sent.exitStatus() == HaproxyRuntime.NO_SOCKET) {
             return Optional.of("no runtime socket " + HaproxyRuntime.SOCKET + " yet: its haproxy.cfg is written anew in the registration step");
         }
@@ -141,7 +142,7 @@ final class HaproxyDrain {
     private Map<String, Integer> openSessions(Operation.InHaproxy haproxy, List<String> balancers) {
         Map<String, Integer> open = new LinkedHashMap<>();
         for (String balancer : balancers) {
-            ExecResult stat = send(balancer, HaproxyRuntime.showStat(haproxy.backend()));
+            ExecResult stat = send(connected(balancer), HaproxyRuntime.showStat(haproxy.backend()));
             HaproxyRuntime.stat(stat.ok() ? stat.stdout() : "", haproxy.backend(), haproxy.server())
                     .filter(server -> server.sessions() > 0).ifPresent(server -> open.put(balancer, server.sessions()));
         }
@@ -153,7 +154,7 @@ final class HaproxyDrain {
      * drained in this host's HAProxy is set ready; in a dry run, named.
      */
     HostApplier.Result backInRotation(RemoteHost balancer, Operation.ServersInRotation rotation) {
-        ExecResult state = RemoteShell.run(balancer, HaproxyRuntime.script(HaproxyRuntime.showServersState(rotation.backend())));
+        ExecResult state = send(balancer, HaproxyRuntime.showServersState(rotation.backend()));
         if (state.exitStatus() == HaproxyRuntime.NO_SOCKET) {
             return new HostApplier.Result(Change.UNCHANGED, "no runtime socket yet: HAProxy starts from haproxy.cfg, no server drained");
         }
@@ -171,9 +172,7 @@ final class HaproxyDrain {
             return new HostApplier.Result(Change.CHANGED, "put back in rotation (drained): " + named);
         }
         for (String server : drained) {
-            ExecResult sent = RemoteShell.run(balancer, HaproxyRuntime.script(HaproxyRuntime.setState(rotation.backend(), server,
-                    HaproxyRuntime.State.READY)));
-            Optional<String> refused = sent.ok() ? HaproxyRuntime.refusal(sent.stdout()) : Optional.of(HostApplier.lastLines(sent.stderr()));
+            Optional<String> refused = setState(balancer, rotation.backend(), server, HaproxyRuntime.State.READY);
             if (refused.isPresent()) {
                 throw new ClusterChecks.CheckFailed(server + " could not be put back in rotation (set ready): " + refused.get(),
                         "read 'systemctl status haproxy' on the host; 'systemctl reload haproxy' starts it from haproxy.cfg, every server ready");
@@ -182,8 +181,11 @@ final class HaproxyDrain {
         return new HostApplier.Result(Change.CHANGED, "put back in rotation (set ready): " + named);
     }
 
-    private ExecResult send(String balancer, String command) {
-        RemoteHost host = context.host(balancer).orElseThrow(() -> new IllegalStateException("no connection to " + balancer));
-        return RemoteShell.run(host, HaproxyRuntime.script(command));
+    private RemoteHost connected(String balancer) {
+        return context.host(balancer).orElseThrow(() -> new IllegalStateException("no connection to " + balancer));
+    }
+
+    private static ExecResult send(RemoteHost balancer, String command) {
+        return RemoteShell.run(balancer, HaproxyRuntime.script(command));
     }
 }

@@ -58,8 +58,9 @@ final class RegistrationPlanner {
         Host host = haproxy.hosts().get(index);
         boolean vip = haproxy.vip().isPresent();
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install haproxy" + (vip ? " and keepalived" : "") + " (Debian/Ubuntu packages)",
-                new Operation.Packages(vip ? List.of("haproxy", "keepalived") : List.of("haproxy"))));
+        // netcat-openbsd: its nc -U is how apply speaks to HAProxy's runtime socket (HaproxyRuntime); a minimal host may lack it.
+        actions.add(Action.install("install haproxy" + (vip ? ", keepalived" : "") + " and netcat-openbsd (Debian/Ubuntu packages)",
+                new Operation.Packages(vip ? List.of("haproxy", "keepalived", "netcat-openbsd") : List.of("haproxy", "netcat-openbsd"))));
         actions.add(Action.write(ManagedFile.readable(Paths.HAPROXY_CONFIG, renderer.render("haproxy/haproxy.cfg.ftl", haproxyModel()))));
         if (vip) {
             actions.add(Action.write(ManagedFile.rootOnly(Paths.KEEPALIVED_CONFIG,
