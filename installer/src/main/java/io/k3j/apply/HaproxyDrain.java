@@ -31,10 +31,6 @@ final class HaproxyDrain {
         this.listener = listener;
     }
 
-    /** Where a server was drained, and what the drain came to. */
-    private record Drained(Operation.InHaproxy haproxy, List<String> hosts, String said) {
-    }
-
     /** Sessions still open on a host when the limit passed. */
     private static final class SessionsLeft extends RuntimeException {
         private final Map<String, Integer> open;
@@ -48,32 +44,35 @@ final class HaproxyDrain {
     /**
      * Runs {@code restart} (the restart and the wait until ready) with the server of {@code host}
      * out of HAProxy when {@code ready} says it is in one, and says so after what {@code restart}
-     * said. It goes back to ready even when {@code restart} fails: a server that does not serve
-     * stays out by HAProxy's health checks, and a drained one would stay out once it serves again.
+     * said. What was drained goes back to ready whatever fails after it: a server that does not
+     * serve stays out by HAProxy's health checks, and a drained one would stay out once it serves.
      */
     String outOfRotationWhile(Host host, Operation.Readiness ready, Supplier<String> restart) {
         if (!(ready instanceof Operation.ServerServing serving) || serving.haproxy().isEmpty()) {
             return restart.get();
         }
-        Drained drained = takeOut(host.address(), serving.haproxy().get());
+        Operation.InHaproxy haproxy = serving.haproxy().get();
+        List<String> drained = new ArrayList<>();
+        String said;
         String restarted;
         try {
+            said = takeOut(host.address(), haproxy, drained);
             restarted = restart.get();
         } catch (RuntimeException failed) {
             try {
-                putBack(drained);
+                putBack(haproxy, drained);
             } catch (RuntimeException alsoFailed) {
                 failed.addSuppressed(alsoFailed);
             }
             throw failed;
         }
-        putBack(drained);
-        return restarted + "; " + drained.said();
+        putBack(haproxy, drained);
+        return restarted + "; " + said;
     }
 
-    private Drained takeOut(String address, Operation.InHaproxy haproxy) {
+    /** Drains the server on each host that takes it, adding each to {@code drained} as it goes, and says what came of it. */
+    private String takeOut(String address, Operation.InHaproxy haproxy, List<String> drained) {
         listener.waiting(address, "taking " + haproxy.server() + " out of HAProxy on " + String.join(", ", haproxy.hosts()));
-        List<String> drained = new ArrayList<>();
         List<String> passed = new ArrayList<>();
         for (String balancer : haproxy.hosts()) {
             Optional<String> notDone = setState(connected(balancer), haproxy.backend(), haproxy.server(), HaproxyRuntime.State.DRAIN);
@@ -91,18 +90,18 @@ final class HaproxyDrain {
         if (!passed.isEmpty()) {
             said.add("not taken out of HAProxy on " + String.join(", ", passed));
         }
-        return new Drained(haproxy, drained, String.join("; ", said));
+        return String.join("; ", said);
     }
 
-    private void putBack(Drained drained) {
+    private void putBack(Operation.InHaproxy haproxy, List<String> drained) {
         List<String> failed = new ArrayList<>();
-        for (String balancer : drained.hosts()) {
-            setState(connected(balancer), drained.haproxy().backend(), drained.haproxy().server(), HaproxyRuntime.State.READY)
+        for (String balancer : drained) {
+            setState(connected(balancer), haproxy.backend(), haproxy.server(), HaproxyRuntime.State.READY)
                     .ifPresent(why -> failed.add(balancer + " (" + why + ")"));
         }
         if (!failed.isEmpty()) {
-            String command = HaproxyRuntime.setState(drained.haproxy().backend(), drained.haproxy().server(), HaproxyRuntime.State.READY);
-            throw new ClusterChecks.CheckFailed(drained.haproxy().server() + " could not be put back in rotation (set ready) in HAProxy on "
+            String command = HaproxyRuntime.setState(haproxy.backend(), haproxy.server(), HaproxyRuntime.State.READY);
+            throw new ClusterChecks.CheckFailed(haproxy.server() + " could not be put back in rotation (set ready) in HAProxy on "
                     + String.join(", ", failed) + ": it is still drained there",
                     "apply again (its registration step puts drained servers back), or on that host: printf '" + command
                             + "\\n' | nc -U " + HaproxyRuntime.SOCKET);

@@ -158,6 +158,18 @@ class HaproxyDrainTest {
     }
 
     @Test
+    void aDrainCutShortOnTheSecondHostPutsTheFirstBackAndRestartsNothing() {
+        fakes.host(L2).on("drain, connection lost", FakeHost.script("state drain"), sent -> {
+            throw new IllegalStateException("the connection to " + L2 + " dropped");
+        });
+
+        assertThatThrownBy(() -> restart(true)).hasMessage("the connection to " + L2 + " dropped");
+
+        assertThat(fakes.journal()).contains(L1 + ": drain " + NAME, L1 + ": ready " + NAME).doesNotContain(S2 + ": restart k3s");
+        assertThat(first.drained()).isEmpty();
+    }
+
+    @Test
     void aServerThatWasNotRunningStartsWithoutADrain() {
         restart(false);
 
