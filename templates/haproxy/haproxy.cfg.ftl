@@ -1,7 +1,7 @@
 <#--
   /etc/haproxy/haproxy.cfg on each load-balancer host: the fixed registration address in front
   of the K3s servers, as a layer-4 (TCP) proxy, so TLS stays end to end with the servers' certificates.
-  Model: cluster, port (6443), bind (address to listen on, "*" for all), servers[{name, address}]
+  Model: cluster, port (6443), bind (address to listen on, "*" for all), backend (the servers'), servers[{name, address}]
   Health check: /readyz over TLS without credentials. K3s' supervisor answers every apiserver path
   503 "apiserver not ready" until its apiserver serves (pkg/server/handlers/handlers.go APIServer),
   then the apiserver answers 401, as K3s runs it with anonymous-auth=false (pkg/daemons/control/server.go;
@@ -9,6 +9,10 @@
   k3s-io/k3s#12245), 500 then while not ready. /ping answers "pong" through the whole start-up, so it
   kept a starting server in rotation. docs/upgrade.md says what a client still sees.
   Every value goes in through word(): haproxy.cfg splits on spaces and reads # and quotes.
+  The stats socket is the runtime API apply drains a server through before it restarts (apply/HaproxyRuntime):
+  root only (mode 600, made by HAProxy as root before it drops to haproxy), in /run/haproxy, which
+  Debian's package makes (its tmpfiles.d/haproxy.conf). A reload starts from this file again, so no
+  server stays drained across one.
 -->
 # Managed by k3j-install for cluster ${word(cluster)}: the next apply overwrites changes made here.
 global
@@ -16,6 +20,8 @@ global
     # No maxconn: HAProxy sizes it from the open-file limit it can raise itself to.
     user haproxy
     group haproxy
+    # The runtime API, root only: apply takes a server out (drain) here before it restarts it.
+    stats socket /run/haproxy/k3j-admin.sock mode 600 level admin
     daemon
 
 defaults
@@ -34,9 +40,9 @@ defaults
 
 frontend k3s-api
     bind ${word(bind)}:${port}
-    default_backend k3s-servers
+    default_backend ${word(backend)}
 
-backend k3s-servers
+backend ${word(backend)}
     balance roundrobin
     option httpchk GET /readyz
     http-check expect rstatus ^(200|401)$

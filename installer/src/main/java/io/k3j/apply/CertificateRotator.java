@@ -37,14 +37,18 @@ final class CertificateRotator {
                     : "restart " + unit + ": it gets new certificates from the servers at its start");
         }
         boolean registrationServed = services.registrationServes(host, renew.ready());
-        ExecResult renewed = RemoteShell.runOnce(host, script(renew));
-        if (!renewed.ok()) {
-            throw new ClusterChecks.CheckFailed((renew.rotate() ? command(renew) : "systemctl restart " + unit) + " failed: "
-                    + HostApplier.lastLines(renewed.stdout() + "\n" + renewed.stderr()) + " (" + unit + " was started again)",
-                    "read 'journalctl -u " + unit + "' on the host; the certificates kept before the rotation are in the backup it names");
-        }
-        String ready = services.awaitReady(host, inventoryHost, List.of(unit), renew.ready(), registrationServed);
-        Optional<String> backup = backup(renewed.stdout() + "\n" + renewed.stderr());
+        StringBuilder said = new StringBuilder();
+        String ready = services.outOfRotationWhile(inventoryHost, renew.ready(), () -> {
+            ExecResult renewed = RemoteShell.runOnce(host, script(renew));
+            if (!renewed.ok()) {
+                throw new ClusterChecks.CheckFailed((renew.rotate() ? command(renew) : "systemctl restart " + unit) + " failed: "
+                        + HostApplier.lastLines(renewed.stdout() + "\n" + renewed.stderr()) + " (" + unit + " was started again)",
+                        "read 'journalctl -u " + unit + "' on the host; the certificates kept before the rotation are in the backup it names");
+            }
+            said.append(renewed.stdout()).append('\n').append(renewed.stderr());
+            return services.awaitReady(host, inventoryHost, List.of(unit), renew.ready(), registrationServed);
+        });
+        Optional<String> backup = backup(said.toString());
         return new HostApplier.Result(Change.CHANGED, (renew.rotate() ? "rotated the certificates" + backup.map(dir -> " (the old ones in "
                 + dir + ")").orElse("") : "restarted " + unit + " for new certificates") + "; " + ready);
     }

@@ -40,6 +40,7 @@ final class HostApplier {
     private final HostTeardown teardown;
     private final CertificateReader certificates;
     private final CertificateRotator rotator;
+    private final HaproxyDrain haproxy;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
@@ -53,6 +54,7 @@ final class HostApplier {
         this.teardown = new HostTeardown(context);
         this.certificates = new CertificateReader(context);
         this.rotator = new CertificateRotator(context, services);
+        this.haproxy = new HaproxyDrain(context, listener);
         this.listener = listener;
     }
 
@@ -162,6 +164,8 @@ final class HostApplier {
             return rollout.drain(hostOf(address), drain);
         } else if (operation instanceof Operation.Uncordon) {
             return rollout.uncordon(hostOf(address));
+        } else if (operation instanceof Operation.ServersInRotation rotation) {
+            return haproxy.backInRotation(host, rotation);
         }
         throw new IllegalStateException("no way to carry out " + operation);
     }
@@ -343,6 +347,9 @@ final class HostApplier {
             return Optional.of("script " + script.text());
         } else if (operation instanceof Operation.Cordon || operation instanceof Operation.Drain || operation instanceof Operation.Uncordon) {
             // Planned only while a node upgrades: in a stamp they would make the plan after the upgrade restart it again.
+            return Optional.empty();
+        } else if (operation instanceof Operation.ServersInRotation) {
+            // HAProxy's runtime state, not a file: new in this version, it must restart nothing planned after it.
             return Optional.empty();
         }
         // Packages, set-up scripts, services, node labels and checks leave nothing a later action depends on; their

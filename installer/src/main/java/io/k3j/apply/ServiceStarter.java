@@ -10,6 +10,7 @@ import io.k3j.ssh.Shell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Starts a host's systemd units when what they run with changed since they last started (or when
@@ -17,15 +18,18 @@ import java.util.Optional;
  * why), then waits until they are ready: systemd's word for Type=notify units
  * (K3s sends READY=1), a listening port, or the node Ready as a server sees it. Units that restart
  * one host at a time (K3s servers) take the apply's one turn for it, so a wave of running servers
- * is restarted as K3s asks for upgrades and token changes: one server after the other.
+ * is restarted as K3s asks for upgrades and token changes: one server after the other, each out of
+ * the HAProxy k3j-install runs while it restarts ({@link HaproxyDrain}).
  */
 final class ServiceStarter {
     private final ApplyContext context;
     private final ApplyListener listener;
+    private final HaproxyDrain haproxy;
 
     ServiceStarter(ApplyContext context, ApplyListener listener) {
         this.context = context;
         this.listener = listener;
+        this.haproxy = new HaproxyDrain(context, listener);
     }
 
     /** {@code changedBefore}: what this step changed (or would change) on the host before the units, to say why they restart. */
@@ -60,14 +64,19 @@ final class ServiceStarter {
         String units = String.join(" ", services.units());
         // Asked before the restart: a registration address that served then must serve again before the next server goes.
         boolean registrationServed = running && registrationServes(host, services.ready());
-        ExecResult restarted = RemoteShell.runOnce(host, restartScript(units));
-        if (!restarted.ok()) {
-            throw new ClusterChecks.CheckFailed("systemctl could not start " + units + ": " + HostApplier.lastLines(restarted.stderr()),
-                    "see 'systemctl status " + units + "' on the host");
-        }
-        String ready = services.ready() instanceof Operation.EtcdMemberServing member
-                ? awaitEtcdMember(host, inventoryHost, services.units(), member, running)
-                : awaitReady(host, inventoryHost, services.units(), services.ready(), registrationServed);
+        Supplier<String> restartAndAwait = () -> {
+            ExecResult restarted = RemoteShell.runOnce(host, restartScript(units));
+            if (!restarted.ok()) {
+                throw new ClusterChecks.CheckFailed("systemctl could not start " + units + ": " + HostApplier.lastLines(restarted.stderr()),
+                        "see 'systemctl status " + units + "' on the host");
+            }
+            return services.ready() instanceof Operation.EtcdMemberServing member
+                    ? awaitEtcdMember(host, inventoryHost, services.units(), member, running)
+                    : awaitReady(host, inventoryHost, services.units(), services.ready(), registrationServed);
+        };
+        // A server that does not run has no client to spare: HAProxy's checks already keep it out.
+        String ready = running ? outOfRotationWhile(inventoryHost, services.ready(), restartAndAwait) : restartAndAwait.get();
+        // Only once it is back in rotation: a run cut short before restarts it again, and puts it back then.
         Stamps.record(host, services.stamp(), hash);
         return new HostApplier.Result(running ? Change.CHANGED : Change.ADDED,
                 (running ? "restarted " : "started ") + units + "; " + ready);
@@ -81,6 +90,11 @@ final class ServiceStarter {
      */
     private static String restartScript(String units) {
         return "systemctl daemon-reload && systemctl enable --no-reload -q " + units + " && systemctl restart --no-block " + units;
+    }
+
+    /** {@code restart} with the server out of the HAProxy k3j-install runs, when {@code ready} names one ({@link HaproxyDrain}). */
+    String outOfRotationWhile(Host inventoryHost, Operation.Readiness ready, Supplier<String> restart) {
+        return haproxy.outOfRotationWhile(inventoryHost, ready, restart);
     }
 
     /** Whether {@code ready} waits on the registration address, and it answers {@code /readyz} now (asked before a server stops). */

@@ -36,7 +36,8 @@ import picocli.CommandLine.Parameters;
                     + "that already matches is not touched (no file rewritten, no service restarted), and a run cut "
                     + "short carries on from what is there. A generated token, agent token and datastore password are kept on "
                     + "the hosts and read back by the next run (every server must agree). Running servers restart one at a "
-                    + "time; agents join with the agent token, never the server token.",
+                    + "time, each taken out of the HAProxy k3j-install runs (drain) first and put back once it serves; agents join "
+                    + "with the agent token, never the server token.",
             "",
             "A sixth step removes the hosts k3j-install installed that the inventory no longer names (drain, uninstall K3s, "
                     + "delete the node; the servers keep the record of them), only with --prune or a yes on a terminal; "

@@ -33,10 +33,11 @@ import picocli.CommandLine.ParentCommand;
         header = "Renew K3s' certificates now: servers one at a time, then agents.",
         description = {
             "Renews the certificates of the cluster's K3s now, as docs.k3s.io cli/certificate says: each server in turn "
-                    + "is stopped, rotated ('k3s certificate rotate', which keeps the old ones in server/tls-<time>) and "
-                    + "started, with new certificates and keys, and is serving again (its node Ready, /readyz through the "
-                    + "registration address) before the next one stops; then the agents are restarted together, each getting "
-                    + "new certificates from the servers at its start. The CAs are kept.",
+                    + "is taken out of the HAProxy k3j-install runs (drain), stopped, rotated ('k3s certificate rotate', which "
+                    + "keeps the old ones in server/tls-<time>) and started, with new certificates and keys, and is serving "
+                    + "again (its node Ready, /readyz through the registration address; then back in HAProxy) before the next "
+                    + "one stops; then the agents are restarted together, each getting new certificates from the servers at "
+                    + "its start. The CAs are kept.",
             "",
             "Then the kubeconfig apply writes is written again from the first server, since it holds that server's admin "
                     + "client certificate; left as it is when the first server or the admin certificate was not rotated "

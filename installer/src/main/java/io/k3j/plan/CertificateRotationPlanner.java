@@ -47,9 +47,10 @@ public final class CertificateRotationPlanner {
         String version = version(host);
         return new HostPlan(host.address(), "server", List.of(Action.rotate("stop k3s, rotate " + (services.isEmpty() ? "its certificates"
                 : "the certificates of " + String.join(", ", services)) + " (k3s certificate rotate), start it and wait until it serves "
-                + "again (node Ready at " + version + ", /readyz through " + inventory.registration().url() + ")",
+                + "again (node Ready at " + version + ", /readyz through " + inventory.registration().url() + ")"
+                + HaproxyBackend.drainNamed(inventory).map(drain -> "; " + drain).orElse(""),
                 new Operation.RenewCertificates("k3s", true, services,
-                        new Operation.ServerServing(version, inventory.registration().url())))));
+                        new Operation.ServerServing(version, inventory.registration().url(), HaproxyBackend.of(inventory, host))))));
     }
 
     private HostPlan agent(Host host) {

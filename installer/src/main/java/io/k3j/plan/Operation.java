@@ -292,6 +292,15 @@ public sealed interface Operation {
     record ResolvesTo(String name, List<String> addresses, String from) implements Check {
     }
 
+    /**
+     * Every server of this host's HAProxy back in rotation ({@code set server … state ready}) where it
+     * is drained ({@code show servers state}): a run cut short between a server's drain and its return
+     * left it so, and a running HAProxy keeps it (only a reload or restart starts from haproxy.cfg again).
+     * A server not drained is left as it is.
+     */
+    record ServersInRotation(String backend, List<String> servers) implements Operation {
+    }
+
     /** How a host's file compares with what apply would write. */
     enum FileChange { NEW, CHANGED, UNCHANGED }
 
@@ -339,7 +348,21 @@ public sealed interface Operation {
      * A K3s server serves again: systemd reports it active, its own API reports its node Ready with
      * the kubelet at {@code version}, and, when {@code registrationUrl} answered {@code /readyz}
      * before the restart, it answers again (a rolling upgrade goes on only while the cluster serves).
+     * With {@code haproxy}, the server is out of that HAProxy while it restarts, and back once it serves.
      */
-    record ServerServing(String version, String registrationUrl) implements Readiness {
+    record ServerServing(String version, String registrationUrl, Optional<InHaproxy> haproxy) implements Readiness {
+        public ServerServing(String version, String registrationUrl) {
+            this(version, registrationUrl, Optional.empty());
+        }
+    }
+
+    /**
+     * A K3s server's place in the HAProxy k3j-install runs on {@code hosts}: {@code server} of
+     * {@code backend}. Before its K3s restarts it is drained on each (HAProxy sends it no new
+     * connections) and given up to {@link #SESSIONS_LIMIT} for its sessions to end; K3s closes the
+     * rest as it stops (long-lived ones, watches, which clients open again). Set ready once it serves.
+     */
+    record InHaproxy(String backend, String server, List<String> hosts) {
+        public static final Duration SESSIONS_LIMIT = Duration.ofSeconds(5);
     }
 }

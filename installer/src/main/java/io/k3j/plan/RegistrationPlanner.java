@@ -58,8 +58,9 @@ final class RegistrationPlanner {
         Host host = haproxy.hosts().get(index);
         boolean vip = haproxy.vip().isPresent();
         List<Action> actions = new ArrayList<>();
-        actions.add(Action.install("install haproxy" + (vip ? " and keepalived" : "") + " (Debian/Ubuntu packages)",
-                new Operation.Packages(vip ? List.of("haproxy", "keepalived") : List.of("haproxy"))));
+        // netcat-openbsd: its nc -U is how apply speaks to HAProxy's runtime socket (HaproxyRuntime); a minimal host may lack it.
+        actions.add(Action.install("install haproxy" + (vip ? ", keepalived" : "") + " and netcat-openbsd (Debian/Ubuntu packages)",
+                new Operation.Packages(vip ? List.of("haproxy", "keepalived", "netcat-openbsd") : List.of("haproxy", "netcat-openbsd"))));
         actions.add(Action.write(ManagedFile.readable(Paths.HAPROXY_CONFIG, renderer.render("haproxy/haproxy.cfg.ftl", haproxyModel()))));
         if (vip) {
             actions.add(Action.write(ManagedFile.rootOnly(Paths.KEEPALIVED_CONFIG,
@@ -69,6 +70,10 @@ final class RegistrationPlanner {
                 : "(re)start haproxy when its configuration changed",
                 new Operation.Services(vip ? List.of("haproxy", "keepalived") : List.of("haproxy"),
                         new Operation.Listening(inventory.registration().port()))));
+        actions.add(Action.rollout("put back in rotation any server a run cut short left drained in this HAProxy "
+                        + "(set ready through its runtime API; a server not drained is left as it is)",
+                new Operation.ServersInRotation(HaproxyBackend.NAME,
+                        inventory.servers().hosts().stream().map(HaproxyBackend::serverName).toList())));
         actions.add(registrationCheck(check));
         return new HostPlan(host.address(), vip && index == 0 ? "load balancer, VIP holder" : "load balancer", actions);
     }
@@ -90,10 +95,10 @@ final class RegistrationPlanner {
     private Map<String, Object> haproxyModel() {
         List<Map<String, Object>> servers = new ArrayList<>();
         for (Host server : inventory.servers().hosts()) {
-            servers.add(Map.of("name", server.name().orElse(server.address().replace('.', '-').replace(':', '-')),
-                    "address", knowledge.ip(server)));
+            servers.add(Map.of("name", HaproxyBackend.serverName(server), "address", knowledge.ip(server)));
         }
-        return Map.of("cluster", inventory.name(), "port", inventory.registration().port(), "bind", "*", "servers", servers);
+        return Map.of("cluster", inventory.name(), "port", inventory.registration().port(), "bind", "*", "backend", HaproxyBackend.NAME,
+                "servers", servers);
     }
 
     private Map<String, Object> keepalivedModel(Registration.Haproxy haproxy, int index) {

@@ -59,10 +59,11 @@ final class ServersPlanner {
                     new Operation.RotateServerToken(Paths.SERVER_TOKEN, K3sToken.passwordOf(values.serverToken()))));
         }
         actions.add(Action.start("start k3s and wait until it is ready (systemd reports it active: K3s sends READY=1; "
-                        + "its node Ready at " + inventory.k3s().version() + "); running servers restart one at a time, "
-                        + "each serving again through " + inventory.registration().url() + " before the next",
+                        + "its node Ready at " + inventory.k3s().version() + "); running servers restart one at a time"
+                        + HaproxyBackend.drainNamed(inventory).map(drain -> ", each " + drain).orElse("")
+                        + ", each serving again through " + inventory.registration().url() + " before the next",
                 new Operation.Services(List.of("k3s"), new Operation.ServerServing(inventory.k3s().version(),
-                        inventory.registration().url()), true)));
+                        inventory.registration().url(), HaproxyBackend.of(inventory, host)), true)));
         if (first) {
             actions.add(Action.check("read the agents' token from " + Paths.AGENT_TOKEN
                     + " (K10<ca-hash>::node:<agent password>: it pins the cluster CA and joins agents only)",

@@ -26,6 +26,7 @@ class CertificateRotationTest {
     private static final String S1 = "198.51.100.11";
     private static final String S2 = "198.51.100.12";
     private static final String W1 = "198.51.100.31";
+    private static final String LB = "198.51.100.21";
     private static final Set<String> ALL = new LinkedHashSet<>(List.of(S1, S2, W1));
 
     @TempDir
@@ -63,11 +64,14 @@ class CertificateRotationTest {
     void eachServerIsStoppedRotatedStartedAndServingBeforeTheNextThenTheAgentRestarts() throws InterruptedException {
         List<StepRun> steps = rotate(false, ALL, List.of());
 
+        // Each server out of HAProxy from before its stop until it serves again.
         assertThat(fakes.journal()).filteredOn(line -> !line.endsWith("gather facts") && !line.contains(" active")).containsExactly(
-                S1 + ": readyz through the registration address", S1 + ": rotate", S1 + ": wait for k3s", S1 + ": get a node",
-                S1 + ": readyz through the registration address",
-                S2 + ": readyz through the registration address", S2 + ": rotate", S2 + ": wait for k3s", S2 + ": get a node",
-                S2 + ": readyz through the registration address",
+                S1 + ": readyz through the registration address", LB + ": drain 198-51-100-11", LB + ": show stat",
+                S1 + ": rotate", S1 + ": wait for k3s", S1 + ": get a node",
+                S1 + ": readyz through the registration address", LB + ": ready 198-51-100-11",
+                S2 + ": readyz through the registration address", LB + ": drain 198-51-100-12", LB + ": show stat",
+                S2 + ": rotate", S2 + ": wait for k3s", S2 + ": get a node",
+                S2 + ": readyz through the registration address", LB + ": ready 198-51-100-12",
                 W1 + ": restart k3s-agent", W1 + ": wait for k3s-agent", S1 + ": get a node");
         assertThat(steps.get(0).plan().waves()).extracting(List::size).containsExactly(1, 1);
         assertThat(steps.stream().flatMap(step -> step.reports().stream()).flatMap(report -> report.outcomes().stream()))

@@ -64,7 +64,7 @@ class ClusterApplyTest {
                 DB + ": restart postgresql", DB + ": set up the role and database",
                 S1 + ": tunnel to " + DB + ":5432", S2 + ": tunnel to " + DB + ":5432",
                 S1 + ": restart k3s", S1 + ": get a node", S2 + ": restart k3s", S2 + ": get a node",
-                LB + ": restart haproxy", S1 + ": check the registration address",
+                LB + ": restart haproxy", LB + ": show servers state", S1 + ": check the registration address",
                 W1 + ": restart k3s-agent", S1 + ": get a node",
                 S1 + ": get a node", S1 + ": read the certificates", S1 + ": get a node", S2 + ": read the certificates",
                 S1 + ": get a node", W1 + ": read the certificates",
@@ -83,7 +83,7 @@ class ClusterApplyTest {
                 DB + ": is postgresql active",
                 S1 + ": tunnel to " + DB + ":5432", S2 + ": tunnel to " + DB + ":5432",
                 S1 + ": is k3s active", S1 + ": make the links", S2 + ": is k3s active", S2 + ": make the links",
-                LB + ": is haproxy active", S1 + ": check the registration address",
+                LB + ": is haproxy active", LB + ": show servers state", S1 + ": check the registration address",
                 W1 + ": is k3s-agent active", W1 + ": make the links",
                 S1 + ": get a node", S1 + ": read the certificates", S1 + ": get a node", S2 + ": read the certificates",
                 S1 + ": get a node", W1 + ": read the certificates",
@@ -222,7 +222,7 @@ class ClusterApplyTest {
         ClusterApply.DryRun before = dryRun();
 
         assertThat(fakes.journal()).allSatisfy(line -> assertThat(line).matches(
-                ".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file|get a node|probe the links|read the certificates)"));
+                ".*: (gather facts|is \\S+ active|sha256 of a file|stat of a file|get a node|probe the links|read the certificates|show servers state)"));
         assertThat(before.changes()).isPositive();
         fakes.clearJournal();
         ClusterApply.Result applied = apply();

@@ -34,7 +34,8 @@ class CertificateRotationPlannerTest {
                 .containsExactlyElementsOf(inventory.servers().hosts().stream().map(Host::address).toList());
         Operation.RenewCertificates server = (Operation.RenewCertificates) steps.get(0).hosts().get(0).actions().get(0).operation();
         assertThat(server).isEqualTo(new Operation.RenewCertificates("k3s", true, List.of(),
-                new Operation.ServerServing("v1.31.4+k3s1", inventory.registration().url())));
+                new Operation.ServerServing("v1.31.4+k3s1", inventory.registration().url(), Optional.of(new Operation.InHaproxy("k3s-servers",
+                        "198-51-100-11", List.of("198.51.100.21", "198.51.100.22"))))));
         assertThat(steps.get(1).waves()).singleElement().satisfies(wave -> assertThat(wave).hasSize(inventory.workers().hosts().size()));
         assertThat(steps.get(1).hosts().get(0).actions().get(0).operation()).isEqualTo(new Operation.RenewCertificates("k3s-agent", false,
                 List.of(), new Operation.NodeReady(Optional.of("v1.31.4+k3s1"))));

@@ -90,7 +90,7 @@ class HostileValuesTest {
                         "tls", true, "caFile", "c", "certFile", "c", "keyFile", "k")),
                 new Case("datastore/etcd/etcd.service.ftl", Language.UNQUOTED, map("cluster", "edge")),
                 new Case("k3s/k3s.service.ftl", Language.UNQUOTED, map("unitName", "k3s", "command", "server", "binary", "b")),
-                new Case("haproxy/haproxy.cfg.ftl", Language.UNQUOTED, map("cluster", "edge", "port", 6443, "bind", "*",
+                new Case("haproxy/haproxy.cfg.ftl", Language.UNQUOTED, map("cluster", "edge", "port", 6443, "bind", "*", "backend", "b",
                         "servers", List.of(map("name", "s1", "address", "a1"), map("name", "s2", "address", "a2")))),
                 new Case("keepalived/keepalived.conf.ftl", Language.UNQUOTED, map("cluster", "edge", "vip", "v", "interface", "i",
                         "routerId", 7, "priority", 150, "state", "MASTER", "authPass", "p", "peers", List.of("p1"))));

@@ -43,6 +43,8 @@ public final class FakeCluster {
     private final List<String> kubectl = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** When each host's leaf certificates expire, as {@code k3s certificate check} reports them; a year after the epoch of the test unless set. */
     private final Map<String, Instant> certificatesExpire = new ConcurrentHashMap<>();
+    /** Each load balancer's HAProxy, by address. */
+    private final Map<String, FakeHaproxy> haproxies = new ConcurrentHashMap<>();
     /** Whether the facts name the K3s binary of a host whose K3s started (off by default: the apply tests plan hosts as new). */
     private final AtomicBoolean reportK3sVersions = new AtomicBoolean();
 
@@ -89,7 +91,9 @@ public final class FakeCluster {
                 .on("check the registration address", FakeHost.script("/cacerts"), FakeHost.ok());
         for (Host balancer : inventory.registration().haproxy().map(haproxy -> haproxy.hosts()).orElse(List.of())) {
             teachPackages(fakes.host(balancer.address()));
-            FakeSystemd.teach(fakes.host(balancer.address()), "haproxy", false);
+            AtomicBoolean running = FakeSystemd.teach(fakes.host(balancer.address()), "haproxy", false);
+            haproxies.put(balancer.address(), FakeHaproxy.teach(fakes.host(balancer.address()), inventory.servers().hosts().stream()
+                    .map(server -> server.name().orElse(server.address().replace('.', '-'))).toList(), running::get));
         }
         for (Host worker : inventory.workers().hosts()) {
             FakeHost host = fakes.host(worker.address());
@@ -103,6 +107,11 @@ public final class FakeCluster {
                 return FakeHost.ok();
             });
         }
+    }
+
+    /** The HAProxy of the load balancer at {@code address}. */
+    public FakeHaproxy haproxy(String address) {
+        return haproxies.get(address);
     }
 
     /** A label someone else set on the host's node (kubectl label by hand). */
