@@ -81,7 +81,7 @@ class DatastorePlannerTest {
 
     @Test
     void withoutTlsNothingOfItIsWritten() throws IOException {
-        Inventory inventory = load("etcd", "", false);
+        Inventory inventory = load("etcd", "", false, "host: {address: 198.51.100.5, name: db1}");
         Plan plan = new Planner(new TemplateRenderer()).plan(inventory, values(inventory), HostKnowledge.OFFLINE);
 
         assertThat(files(plan, Step.DATASTORE, "198.51.100.5").keySet()).noneMatch(path -> path.contains("k3j-tls"));
@@ -89,8 +89,39 @@ class DatastorePlannerTest {
                 .contains("datastore-endpoint: \"http://198.51.100.5:2379\"").doesNotContain("datastore-cafile");
     }
 
+    @Test
+    void theMembersOfAnEtcdClusterEachKnowEveryMemberPeerOverTlsAndRestartOneAtATime() throws IOException {
+        Plan plan = plan("etcd", "", "hosts: [{address: 198.51.100.5, name: db1}, {address: 198.51.100.6, name: db2}, "
+                + "{address: 198.51.100.7, name: db3}]");
+
+        StepPlan datastore = plan.steps().stream().filter(step -> step.step() == Step.DATASTORE).findFirst().orElseThrow();
+        assertThat(datastore.waves().get(0)).extracting(HostPlan::host).containsExactly("198.51.100.5", "198.51.100.6", "198.51.100.7");
+        assertThat(files(plan, Step.DATASTORE, "198.51.100.6").get(Paths.ETCD_CONFIG).content()).contains("name: \"db2\"",
+                "listen-peer-urls: https://198.51.100.6:2380", "initial-advertise-peer-urls: https://198.51.100.6:2380",
+                "initial-cluster: db1=https://198.51.100.5:2380,db2=https://198.51.100.6:2380,db3=https://198.51.100.7:2380",
+                "initial-cluster-token: \"edge\"", "peer-transport-security:\n  cert-file: \"/etc/etcd/k3j-tls/server.pem\"");
+        assertThat(datastore.waves().get(0)).allSatisfy(member -> assertThat(member.actions()).map(Action::operation)
+                .filteredOn(Operation.Services.class::isInstance).singleElement().isEqualTo(new Operation.Services(List.of("k3j-etcd"),
+                        new Operation.EtcdMemberServing(2380), true)));
+        assertThat(files(plan, Step.SERVERS, "198.51.100.11").get(Paths.K3S_CONFIG).content())
+                .contains("datastore-endpoint: \"https://198.51.100.5:2379,https://198.51.100.6:2379,https://198.51.100.7:2379\"");
+    }
+
+    @Test
+    void aSingleMemberKeepsItsPeersOnLoopbackAndWaitsForSystemdAlone() throws IOException {
+        Plan plan = plan("etcd", "");
+
+        assertThat(files(plan, Step.DATASTORE, "198.51.100.5").get(Paths.ETCD_CONFIG).content())
+                .contains("listen-peer-urls: http://127.0.0.1:2380", "initial-cluster: db1=http://127.0.0.1:2380")
+                .doesNotContain("initial-cluster-token", "peer-transport-security");
+    }
+
     private Plan plan(String type, String provisionExtra) throws IOException {
-        Inventory loaded = load(type, provisionExtra, true);
+        return plan(type, provisionExtra, "host: {address: 198.51.100.5, name: db1}");
+    }
+
+    private Plan plan(String type, String provisionExtra, String hosts) throws IOException {
+        Inventory loaded = load(type, provisionExtra, true, hosts);
         Path ca = write("ca.pem", "CA PEM");
         Inventory inventory = loaded.withDatastore(loaded.datastore().withMadeTls(
                 new Datastore.Tls(ca, Optional.of(write("client.pem", "CLIENT PEM")), Optional.of(write("client-key.pem", "CLIENT KEY PEM"))),
@@ -102,7 +133,7 @@ class DatastorePlannerTest {
         return ClusterValues.offline(inventory, new InventoryLoader(ENVIRONMENT::get).secrets(inventory));
     }
 
-    private Inventory load(String type, String provisionExtra, boolean tls) throws IOException {
+    private Inventory load(String type, String provisionExtra, boolean tls, String hosts) throws IOException {
         Path file = write("inventory.yaml", """
                 apiVersion: k3j/v1
                 kind: Cluster
@@ -111,11 +142,11 @@ class DatastorePlannerTest {
                   k3s: {version: v1.31.4+k3s1, token: "${env:K3S_TOKEN}"}
                   datastore:
                     type: %s
-                    provision: {host: {address: 198.51.100.5, name: db1}, tls: %s%s}
+                    provision: {%s, tls: %s%s}
                   servers:
                     hosts: [{address: 198.51.100.11}, {address: 198.51.100.12}]
                   registration: {address: k8s.example.com, mode: dns}
-                """.formatted(type, tls, provisionExtra));
+                """.formatted(type, hosts, tls, provisionExtra));
         LoadResult result = new InventoryLoader(ENVIRONMENT::get).load(file);
         assertThat(result.problems()).isEmpty();
         return result.inventory().orElseThrow();
