@@ -38,6 +38,8 @@ class ServiceStarterTest {
     private static final String S2 = "198.51.100.12";
     private static final Operation.Services K3S = new Operation.Services(List.of("k3s"), new Operation.Active(), true);
     private static final Operation.Services AGENT = new Operation.Services(List.of("k3s-agent"), new Operation.Active());
+    private static final Operation.Services ETCD_MEMBER = new Operation.Services(List.of("k3j-etcd"),
+            new Operation.EtcdMemberServing(2380), true);
     private static final List<String> INPUTS = List.of("config");
     private static final String STAMP = Paths.STAMPS + "/services-k3s";
 
@@ -125,6 +127,33 @@ class ServiceStarterTest {
                 .satisfies(sent -> assertThat(sent.stdin()).containsSubsequence(
                         "until ! systemctl list-jobs --no-legend 'postgresql.service' 'postgresql@*' | grep -q .; do",
                         "until pg_isready -q -p 5432; do"));
+    }
+
+    @Test
+    void aNewEtcdMemberIsWaitedOnUntilItListensOnItsPeerPortNotOnItsStartJobWhichLastsUntilAMajorityRuns() {
+        FakeSystemd.teach(fakes.host(S1), "k3j-etcd", false);
+        fakes.host(S1).on("wait for the peer port", FakeHost.script("until ss -Htln 'sport = :2380'"), FakeHost.ok());
+
+        HostApplier.Result result = start(S1, ETCD_MEMBER);
+
+        assertThat(result).isEqualTo(new HostApplier.Result(Change.ADDED, "started k3j-etcd; listening on its peer port 2380"));
+        assertThat(fakes.host(S1).sent()).filteredOn(sent -> sent.stdin().contains("until ")).singleElement()
+                .satisfies(sent -> assertThat(sent.stdin()).contains("until ss -Htln 'sport = :2380' | grep -q .;")
+                        .doesNotContain("list-jobs", "/health"));
+    }
+
+    @Test
+    void aRunningEtcdMemberRestartsInTheOneTurnAndIsWaitedOnUntilItsJobRanAndItIsHealthyAgain() {
+        FakeSystemd.teach(fakes.host(S1), "k3j-etcd", true);
+        fakes.host(S1).put(Paths.STAMPS + "/services-k3j-etcd", Stamps.hash(List.of("an older config", "k3j-etcd")) + "\n");
+        fakes.host(S1).on("wait until healthy", FakeHost.script("until curl -fsS --max-time 3 http://127.0.0.1:2379/health"), FakeHost.ok());
+
+        HostApplier.Result result = start(S1, ETCD_MEMBER);
+
+        assertThat(result).isEqualTo(new HostApplier.Result(Change.CHANGED, "restarted k3j-etcd; a healthy member again"));
+        assertThat(fakes.host(S1).sent()).filteredOn(sent -> sent.stdin().contains("until ")).singleElement()
+                .satisfies(sent -> assertThat(sent.stdin()).containsSubsequence("until ! systemctl list-jobs --no-legend 'k3j-etcd.service'",
+                        "until curl -fsS --max-time 3 http://127.0.0.1:2379/health | grep -q '\"health\":\"true\"';"));
     }
 
     @Test
