@@ -74,7 +74,8 @@ rows() {
   case $type in
     postgres) psql_k3s -c "SELECT count(*) FROM kine WHERE name LIKE '${1:-}%'" ;;
     mysql) mysql_k3s -e "SELECT count(*) FROM kine WHERE name LIKE '${1:-}%'" ;;
-    etcd) etcdctl_local get "${1:-/}" --prefix --count-only -w json | jq -r '.count' ;;
+    # A range's count is of every key it matches, whatever its limit (etcd 3.4's etcdctl has no --count-only).
+    etcd) etcdctl_local get "${1:-/}" --prefix --keys-only --limit=1 -w json | jq -r '.count' ;;
   esac
 }
 datastore_bytes() {
