@@ -348,6 +348,10 @@ public final class SshHost implements RemoteHost {
             for (int read = readLocal(stdin, chunk); read >= 0; read = readLocal(stdin, chunk)) {
                 channel.write(chunk, 0, read);
             }
+            // sshj's close() sends what it still buffers only as far as the remote window allows
+            // (flush without waiting, then EOF: sshj 0.40 ChannelOutputStream.close): a slow reader's
+            // full window lost the tail of a 200 MB dump. flush() waits for the window.
+            channel.flush();
             channel.close();
         } catch (IOException e) {
             // see above: the exit status (or its absence) is the result
