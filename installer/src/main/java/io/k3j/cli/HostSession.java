@@ -89,8 +89,7 @@ final class HostSession {
                 output.error(problem);
                 output.event("host-unreachable", "message", problem);
             });
-            inventory.datastore().provision().filter(provision -> inventory.datastore().type() == Datastore.Type.etcd)
-                    .flatMap(provision -> EtcdMember.quorumWithout(EtcdMember.of(provision), e.addresses()))
+            etcdMembers(inventory).flatMap(members -> EtcdMember.quorumWithout(members, e.addresses()))
                     .ifPresent(quorum -> {
                         output.error(quorum);
                         output.event("datastore-quorum", "message", quorum);
@@ -109,8 +108,7 @@ final class HostSession {
         List<Preflight.HostUnderCheck> hosts = underCheck(inventory, connected);
         List<PreflightProblem> problems = new ArrayList<>(new Preflight(clock.instant(), target, running, upgrade.allowPatchDowngrade())
                 .check(hosts));
-        inventory.datastore().provision().filter(provision -> inventory.datastore().type() == Datastore.Type.etcd)
-                .ifPresent(provision -> problems.addAll(EtcdMembership.check(EtcdMember.initialCluster(EtcdMember.of(provision)), hosts)));
+        etcdMembers(inventory).ifPresent(members -> problems.addAll(EtcdMembership.check(EtcdMember.initialCluster(members), hosts)));
         try {
             problems.addAll(TargetRelease.check(inventory, target, connected, new WaveRunner(ssh.parallel(), clock)));
         } catch (InterruptedException e) {
@@ -261,6 +259,12 @@ final class HostSession {
     private static CliException droppedOut(SshException e) {
         return new CliException(ExitCode.PREFLIGHT_FAILED, e.getMessage() + " (in the preflight, before any change); "
                 + "no host was changed: once the host answers again, run the command again");
+    }
+
+    /** The members of the etcd k3j-install provisions, when it does. */
+    private static Optional<List<EtcdMember>> etcdMembers(Inventory inventory) {
+        return inventory.datastore().provision().filter(provision -> inventory.datastore().type() == Datastore.Type.etcd)
+                .map(EtcdMember::of);
     }
 
     private static List<Preflight.HostUnderCheck> underCheck(Inventory inventory, ConnectedHosts connected) {

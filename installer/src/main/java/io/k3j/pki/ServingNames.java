@@ -33,9 +33,11 @@ public final class ServingNames {
         return wanted.stream().filter(name -> sans.stream().noneMatch(san -> names(san, name))).toList();
     }
 
+    /** Whether {@code san} names {@code wanted}; a SAN of another type (its value not text: Java gives those as DER bytes) never does. */
     private static boolean names(List<?> san, String wanted) {
-        int type = (Integer) san.get(0);
-        String value = (String) san.get(1);
+        if (!(san.get(0) instanceof Integer type) || !(san.get(1) instanceof String value)) {
+            return false;
+        }
         if (IpLiteral.is(wanted)) {
             return type == IP_ADDRESS && sameAddress(value, wanted);
         }

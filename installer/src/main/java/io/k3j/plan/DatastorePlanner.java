@@ -45,7 +45,7 @@ final class DatastorePlanner {
         List<HostPlan> setUp = switch (datastore.type()) {
             case postgres -> List.of(postgres(provision));
             case mysql -> List.of(mysql(provision));
-            case etcd -> EtcdMember.of(provision).stream().map(member -> etcd(provision, member)).toList();
+            case etcd -> etcd(provision);
         };
         String hosts = String.join(", ", provision.hosts().stream().map(Host::address).toList());
         return new StepPlan(Step.DATASTORE, datastore.type() + (provision.clustered() ? " cluster of " + provision.hosts().size()
@@ -152,15 +152,20 @@ final class DatastorePlanner {
         return new HostPlan(provision.first().address(), "datastore", actions);
     }
 
-    private HostPlan etcd(Datastore.Provision provision, EtcdMember member) {
+    private List<HostPlan> etcd(Datastore.Provision provision) {
+        List<EtcdMember> members = EtcdMember.of(provision);
+        List<Map<String, String>> initialCluster = members.stream().map(each -> Map.of("name", each.name(), "peerUrl", each.peerUrl())).toList();
+        return members.stream().map(member -> etcd(provision, member, initialCluster)).toList();
+    }
+
+    private HostPlan etcd(Datastore.Provision provision, EtcdMember member, List<Map<String, String>> initialCluster) {
         Host host = member.host();
         boolean clustered = provision.clustered();
         // etcd listens on an IP; the peers are told the inventory's address (a name the certificate holds).
         String listenPeerUrl = clustered ? Endpoint.etcdUrl(provision.tls(), knowledge.ip(host), EtcdMember.PEER_PORT) : member.peerUrl();
         Map<String, Object> conf = withTls(provision, Paths.ETCD_TLS, Map.of("cluster", inventory.name(), "name", member.name(),
                 "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(), "peerUrl", member.peerUrl(),
-                "listenPeerUrl", listenPeerUrl, "members", EtcdMember.of(provision).stream()
-                        .map(each -> Map.of("name", each.name(), "peerUrl", each.peerUrl())).toList(),
+                "listenPeerUrl", listenPeerUrl, "members", initialCluster,
                 "clustered", clustered, "dataDir", Paths.ETCD_DATA));
         List<Action> actions = new ArrayList<>();
         actions.add(Action.install("install etcd-server and etcd-client (Debian/Ubuntu packages; etcdctl is in etcd-client)",
