@@ -1,12 +1,14 @@
 <#--
   /etc/etcd/k3j-etcd.conf.yml: an etcd member of the cluster's datastore, alone or one of several.
   Model: cluster, name, address (the host's IP, listened on), clientPort, peerUrl (advertised),
-         listenPeerUrl, members[{name, peerUrl}] (every member, for initial-cluster), clustered, dataDir,
+         listenPeerUrl, members[{name, peerUrl}] (for initial-cluster), initialClusterState (new or existing), clustered, dataDir,
          tls (boolean), certFile?, keyFile?, caFile?
   With TLS, clients must present a certificate signed by caFile (client-cert-auth), and so must
   peers: the members share the hosts' certificate, which is for serverAuth and clientAuth.
   initial-cluster and its state are read only when the data folder is empty (etcd's
-  configuration docs): a member that ran keeps the cluster it joined.
+  configuration docs): a member that ran keeps the cluster it joined, and k3j-install keeps them
+  as its first start had them. A member joining a running cluster has "existing" and the members
+  once it joined.
   Values go in through q() (YAML strings) or word() (inside the URLs and comments).
 -->
 # Managed by k3j-install for cluster ${word(cluster)}: the next apply overwrites changes made here.
@@ -17,7 +19,7 @@ advertise-client-urls: ${tls?then("https", "http")}://${word(address)}:${clientP
 listen-peer-urls: ${word(listenPeerUrl)}
 initial-advertise-peer-urls: ${word(peerUrl)}
 initial-cluster: <#list members as member>${word(member.name)}=${word(member.peerUrl)}<#sep>,</#sep></#list>
-initial-cluster-state: new
+initial-cluster-state: ${word(initialClusterState)}
 <#if clustered>
 initial-cluster-token: ${q(cluster)}
 </#if>

@@ -39,6 +39,7 @@ public final class ClusterApply {
     private final DatastoreProbe datastoreProbe;
     private final Rollout rollout;
     private final List<Removal> removals;
+    private final Set<String> leftMembersReached;
 
     /** What an apply did and found. */
     public record Result(List<HostReport> reports, List<Node> nodes, Kubeconfig kubeconfig) {
@@ -64,11 +65,12 @@ public final class ClusterApply {
     /** With a stand-in for the datastore login: for a unit test on fake hosts, which tunnel nowhere. */
     public ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
                         Clock clock, DatastoreProbe datastoreProbe) {
-        this(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, Rollout.DEFAULT, List.of());
+        this(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, Rollout.DEFAULT, List.of(), Set.of());
     }
 
     private ClusterApply(Inventory inventory, SecretResolver resolver, ConnectedHosts hosts, WaveRunner runner, Duration readyLimit,
-                         Clock clock, DatastoreProbe datastoreProbe, Rollout rollout, List<Removal> removals) {
+                         Clock clock, DatastoreProbe datastoreProbe, Rollout rollout, List<Removal> removals,
+                         Set<String> leftMembersReached) {
         this.inventory = inventory;
         this.resolver = resolver;
         this.hosts = hosts;
@@ -78,16 +80,24 @@ public final class ClusterApply {
         this.datastoreProbe = datastoreProbe;
         this.rollout = rollout;
         this.removals = List.copyOf(removals);
+        this.leftMembersReached = Set.copyOf(leftMembersReached);
     }
 
     /** The same apply, with a new K3s version going through the workers as {@code rollout} says (--max-unavailable, --no-drain). */
     public ClusterApply rollingOut(Rollout rollout) {
-        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout, removals);
+        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout, removals, leftMembersReached);
     }
 
     /** The same apply, also removing the hosts taken out of the inventory in step 6 ({@link RemovedHosts}). */
     public ClusterApply removing(List<Removal> removals) {
-        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout, removals);
+        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout, removals,
+                leftMembersReached);
+    }
+
+    /** The same apply, cleaning the hosts of the etcd members that leave the cluster it connected to ({@link RemovedHosts#connectLeftMembers}). */
+    public ClusterApply cleaning(Set<String> leftMembersReached) {
+        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout, removals,
+                leftMembersReached);
     }
 
     /** The cluster's values, kept or new: known before anything runs, so every secret is masked from the start. */
@@ -135,7 +145,7 @@ public final class ClusterApply {
         List<StepRun> steps = new ArrayList<>();
         ClusterValues known = values;
         for (Step step : Step.values()) {
-            StepRun run = applier.run(planner.plan(step, inventory, known, knowledge, removals));
+            StepRun run = applier.run(planner.plan(step, inventory, known, knowledge, removals, leftMembersReached));
             steps.add(run);
             if (step == Step.SERVERS) {
                 afterServers(context, serversUp);

@@ -3,7 +3,9 @@ package io.k3j.apply;
 import io.k3j.facts.HostFacts;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.IpLiteral;
+import io.k3j.plan.EtcdFormation;
 import io.k3j.plan.HostKnowledge;
+import io.k3j.plan.LiveEtcdMember;
 import io.k3j.plan.Operation;
 import java.util.List;
 import java.util.Map;
@@ -68,5 +70,21 @@ public final class FactsKnowledge implements HostKnowledge {
         ClusterNodes.Read read = nodes.get();
         return read.failure().isPresent()
                 || read.find(nodeName(host)).map(node -> node.annotations().containsKey(Operation.Cordon.MARK)).orElse(false);
+    }
+
+    /** A config without a state was formed new, etcd's default. */
+    @Override
+    public Optional<EtcdFormation> etcdFormation(Host host) {
+        HostFacts known = facts.get(host.address());
+        if (known == null || known.etcdCluster().isEmpty()) {
+            return Optional.empty();
+        }
+        return EtcdFormation.parse(known.etcdCluster().get(), known.etcdClusterState().orElse(EtcdFormation.NEW));
+    }
+
+    @Override
+    public Optional<List<LiveEtcdMember>> etcdMembers(Host host) {
+        HostFacts known = facts.get(host.address());
+        return known == null ? Optional.empty() : known.etcdMembers().map(LiveEtcdMember::parseAll);
     }
 }

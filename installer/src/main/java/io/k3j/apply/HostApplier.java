@@ -41,6 +41,7 @@ final class HostApplier {
     private final CertificateReader certificates;
     private final CertificateRotator rotator;
     private final HaproxyDrain haproxy;
+    private final EtcdMemberChanges members;
     private final ApplyListener listener;
 
     HostApplier(ApplyContext context, ApplyListener listener) {
@@ -55,6 +56,7 @@ final class HostApplier {
         this.certificates = new CertificateReader(context);
         this.rotator = new CertificateRotator(context, services);
         this.haproxy = new HaproxyDrain(context, listener);
+        this.members = new EtcdMemberChanges(context);
         this.listener = listener;
     }
 
@@ -126,6 +128,12 @@ final class HostApplier {
             return removal.drain(drain);
         } else if (operation instanceof Operation.DeleteNode delete) {
             return removal.delete(delete);
+        } else if (operation instanceof Operation.EtcdMemberAdd add) {
+            return members.add(add);
+        } else if (operation instanceof Operation.EtcdMemberPromote promote) {
+            return members.promote(promote);
+        } else if (operation instanceof Operation.EtcdMemberRemove remove) {
+            return members.remove(remove);
         }
         RemoteHost host = context.host(address).orElseThrow(() -> new IllegalStateException("no connection to " + address));
         if (operation instanceof Operation.Packages packages) {
@@ -350,6 +358,9 @@ final class HostApplier {
             return Optional.empty();
         } else if (operation instanceof Operation.ServersInRotation) {
             // HAProxy's runtime state, not a file: new in this version, it must restart nothing planned after it.
+            return Optional.empty();
+        } else if (operation instanceof Operation.EtcdMembership) {
+            // Planned only while a member joins: in k3j-etcd's stamp they would restart it on the next apply.
             return Optional.empty();
         }
         // Packages, set-up scripts, services, node labels and checks leave nothing a later action depends on; their

@@ -59,9 +59,25 @@ public final class RemovedHosts {
         return removed.stream().map(entry -> new Removal(entry, reachable.getOrDefault(entry.address(), false))).toList();
     }
 
-    /** A removed host as the inventory's SSH settings reach it (its own settings left the inventory with it). */
+    /**
+     * The hosts of the etcd members that leave the cluster ({@code addresses}, from their peer URLs),
+     * each connected (added to {@code hosts}) when it can be, for its clean-up: those reached.
+     */
+    public static Set<String> connectLeftMembers(List<String> addresses, ConnectedHosts hosts) throws InterruptedException {
+        List<Host> left = addresses.stream().distinct().filter(address -> hosts.host(address) == null)
+                .map(address -> host(address, Optional.empty())).toList();
+        Map<String, Boolean> reachable = hosts.connectMore(left);
+        return addresses.stream().filter(address -> hosts.host(address) != null && reachable.getOrDefault(address, true))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     private static Host host(ManagedHosts.Entry entry) {
-        return new Host(entry.address(), Optional.of(entry.nodeName()), Optional.empty(), Optional.empty(), Optional.empty(),
+        return host(entry.address(), Optional.of(entry.nodeName()));
+    }
+
+    /** A removed host as the inventory's SSH settings reach it (its own settings left the inventory with it). */
+    private static Host host(String address, Optional<String> name) {
+        return new Host(address, name, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Map.of(), List.of(), Optional.empty(), Position.START);
     }
 }

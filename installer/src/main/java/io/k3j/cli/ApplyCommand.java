@@ -41,7 +41,10 @@ import picocli.CommandLine.Parameters;
             "",
             "A sixth step removes the hosts k3j-install installed that the inventory no longer names (drain, uninstall K3s, "
                     + "delete the node; the servers keep the record of them), only with --prune or a yes on a terminal; "
-                    + "elsewhere apply stops with exit 2 naming them, before any change (docs/operations.md).",
+                    + "elsewhere apply stops with exit 2 naming them, before any change (docs/operations.md). The members of "
+                    + "a provisioned etcd cluster change there too: a new one joins in step 1 (added as a learner, started, "
+                    + "promoted, one at a time), one taken out of provision.hosts leaves in step 6, with --prune as a host does "
+                    + "(docs/datastore.md).",
             "",
             "On a terminal, a live line per host at work shows the action it is on, what it waits for and for how long; "
                     + "elsewhere (pipes, files, CI, TERM=dumb) each host gets a plain line as it ends. At the end: a summary "
@@ -67,8 +70,9 @@ public class ApplyCommand extends BaseCommand {
     boolean detailedExitCode;
 
     @Option(names = "--prune", description = "Remove the hosts k3j-install manages that the inventory no longer names: drain, "
-            + "uninstall K3s, delete the node (step 6). Without it, apply asks on a terminal and stops elsewhere (exit 2), "
-            + "naming them, before any change.")
+            + "uninstall K3s, delete the node (step 6); and the etcd members provision.hosts no longer names: removed from "
+            + "the cluster, k3j-etcd and its data taken off their hosts. Without it, apply asks on a terminal and stops "
+            + "elsewhere (exit 2), naming them, before any change.")
     boolean prune;
 
     @Option(names = "--force", description = "With --prune: a removed host that cannot be reached is deleted from the cluster "
@@ -102,9 +106,11 @@ public class ApplyCommand extends BaseCommand {
             takeLeaseIfTheClusterAnswers(lease, change.lock().waitLimit());
             List<Removal> removals = new PruneConsent(prune, force, context).removals(HostSession.removals(valid, hosts, context),
                     hosts.unreachable());
+            HostSession.LeftMembers left = HostSession.leftEtcdMembers(valid, hosts, context);
+            new PruneConsent(prune, force, context).etcdMembers(left.described());
             ClusterApply apply = new ClusterApply(valid, new InventoryLoader(context.environment()::get).secrets(valid), hosts,
                     new WaveRunner(run.ssh().parallel(), clock), change.readyLimit(), clock).rollingOut(upgrade.rollout())
-                    .removing(removals);
+                    .removing(removals).cleaning(left.reached());
             ClusterValues values = HostSession.keptSecrets(apply::values, context);
             SecretMasker masker = values.masker();
             ApplyTally tally = new ApplyTally();

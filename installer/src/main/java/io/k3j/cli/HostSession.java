@@ -1,6 +1,7 @@
 package io.k3j.cli;
 
 import io.k3j.apply.ConnectedHosts;
+import io.k3j.apply.FactsKnowledge;
 import io.k3j.apply.HostConnector;
 import io.k3j.apply.KeptSecretsConflict;
 import io.k3j.apply.RemovedHosts;
@@ -19,6 +20,8 @@ import io.k3j.lock.HostLock;
 import io.k3j.lock.LockTaken;
 import io.k3j.output.Output;
 import io.k3j.plan.EtcdMember;
+import io.k3j.plan.EtcdMembershipChange;
+import io.k3j.plan.LiveEtcdMember;
 import io.k3j.plan.Removal;
 import io.k3j.preflight.EtcdMembership;
 import io.k3j.preflight.Preflight;
@@ -108,7 +111,10 @@ final class HostSession {
         List<Preflight.HostUnderCheck> hosts = underCheck(inventory, connected);
         List<PreflightProblem> problems = new ArrayList<>(new Preflight(clock.instant(), target, running, upgrade.allowPatchDowngrade())
                 .check(hosts));
-        etcdMembers(inventory).ifPresent(members -> problems.addAll(EtcdMembership.check(EtcdMember.initialCluster(members), hosts)));
+        etcdProvision(inventory).ifPresent(provision -> {
+            FactsKnowledge knowledge = new FactsKnowledge(connected.allFacts());
+            problems.addAll(EtcdMembership.check(EtcdMembershipChange.of(provision, knowledge), knowledge));
+        });
         try {
             problems.addAll(TargetRelease.check(inventory, target, connected, new WaveRunner(ssh.parallel(), clock)));
         } catch (InterruptedException e) {
@@ -263,8 +269,43 @@ final class HostSession {
 
     /** The members of the etcd k3j-install provisions, when it does. */
     private static Optional<List<EtcdMember>> etcdMembers(Inventory inventory) {
-        return inventory.datastore().provision().filter(provision -> inventory.datastore().type() == Datastore.Type.etcd)
-                .map(EtcdMember::of);
+        return etcdProvision(inventory).map(EtcdMember::of);
+    }
+
+    private static Optional<Datastore.Provision> etcdProvision(Inventory inventory) {
+        return inventory.datastore().provision().filter(provision -> inventory.datastore().type() == Datastore.Type.etcd);
+    }
+
+    /** The etcd members that leave the cluster ({@code described}), and those of their hosts connected for the clean-up. */
+    record LeftMembers(List<String> described, Set<String> reached) {
+        static final LeftMembers NONE = new LeftMembers(List.of(), Set.of());
+    }
+
+    /**
+     * The members of the provisioned etcd cluster the inventory no longer names, their hosts
+     * connected where they can be; one that cannot be reached is said, and only removed from the cluster.
+     */
+    static LeftMembers leftEtcdMembers(Inventory inventory, ConnectedHosts hosts, CommandContext context) {
+        Optional<Datastore.Provision> provision = etcdProvision(inventory).filter(Datastore.Provision::clustered);
+        if (provision.isEmpty()) {
+            return LeftMembers.NONE;
+        }
+        List<LiveEtcdMember> leaving = EtcdMembershipChange.of(provision.get(), new FactsKnowledge(hosts.allFacts())).leaving();
+        List<String> addresses = leaving.stream().flatMap(member -> member.peerHost().stream()).toList();
+        try {
+            Set<String> reached = RemovedHosts.connectLeftMembers(addresses, hosts);
+            addresses.stream().filter(address -> !reached.contains(address)).forEach(address -> {
+                String message = address + ": its etcd member leaves the cluster, but the host cannot be reached ("
+                        + hosts.unreachable().getOrDefault(address, "not connected") + "): it is removed from the cluster, not "
+                        + "cleaned; once it is back, stop k3j-etcd there and remove /var/lib/etcd/k3j";
+                context.output().warning(message);
+                context.output().event("etcd-member-unreachable", "host", address, "message", message);
+            });
+            return new LeftMembers(leaving.stream().map(LiveEtcdMember::described).toList(), reached);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCode.INTERRUPTED, "interrupted while connecting; no host was changed");
+        }
     }
 
     private static List<Preflight.HostUnderCheck> underCheck(Inventory inventory, ConnectedHosts connected) {

@@ -91,7 +91,8 @@ public class PlanCommand extends BaseCommand {
                     HostSession.keptSecrets(() -> KeptSecrets.read(valid, hosts), context));
             hosts.runLog().addSecrets(values.secrets());
             ClusterApply apply = new ClusterApply(valid, resolver, hosts, new WaveRunner(run.ssh().parallel(), clock), DRY_RUN_WAITS, clock)
-                    .rollingOut(upgrade.rollout()).removing(HostSession.removals(valid, hosts, context));
+                    .rollingOut(upgrade.rollout()).removing(HostSession.removals(valid, hosts, context))
+                    .cleaning(HostSession.leftEtcdMembers(valid, hosts, context).reached());
             ClusterApply.DryRun dryRun;
             try {
                 dryRun = apply.dryRun(values, SilentListener.INSTANCE);

@@ -11,7 +11,8 @@ import java.util.Map;
  * Whether apply may remove the hosts taken out of the inventory: with {@code --prune}, or a yes
  * at a prompt on a terminal; elsewhere (CI, no terminal) apply stops with exit 2 naming them,
  * before any change. A removed host that cannot be reached is removed only with {@code --force}
- * (deleted from the cluster, not cleaned).
+ * (deleted from the cluster, not cleaned). The same goes for the members of a provisioned etcd
+ * cluster that provision.hosts no longer name.
  */
 final class PruneConsent {
     private final boolean prune;
@@ -31,7 +32,7 @@ final class PruneConsent {
         }
         List<String> names = found.stream().map(removal -> removal.host().address() + " (" + removal.host().role() + " "
                 + removal.host().nodeName() + ")").toList();
-        if (!prune && !confirmed(names)) {
+        if (!prune && !confirmed("Remove " + String.join(", ", names) + " from the cluster (drain, uninstall K3s, delete the node)?")) {
             context.output().event("prune-refused", "hosts", found.stream().map(removal -> removal.host().address()).toList());
             throw new CliException(ExitCode.USAGE, "the inventory no longer names " + String.join(", ", names) + ", which "
                     + "k3j-install installed; 'apply --prune' removes " + (found.size() == 1 ? "it" : "them") + " (drain, uninstall "
@@ -48,6 +49,24 @@ final class PruneConsent {
     }
 
     /**
+     * Whether the etcd members the inventory's provision.hosts no longer name ({@code leaving}) may
+     * leave the cluster, each removed from it and its host cleaned of k3j-etcd and its data: as for
+     * hosts, with {@code --prune} or a yes on a terminal; otherwise the command ends, no host changed.
+     */
+    void etcdMembers(List<String> leaving) {
+        if (leaving.isEmpty() || prune || confirmed("Remove etcd member" + (leaving.size() == 1 ? " " : "s ") + String.join(", ", leaving)
+                + " from the cluster, and its data from its host?")) {
+            return;
+        }
+        context.output().event("prune-refused", "etcdMembers", leaving);
+        throw new CliException(ExitCode.USAGE, "the inventory's provision.hosts no longer name etcd member" + (leaving.size() == 1 ? " " : "s ")
+                + String.join(", ", leaving) + " of the running cluster; 'apply --prune' removes " + (leaving.size() == 1 ? "it" : "them")
+                + " from the cluster once the new members joined and the servers no longer dial " + (leaving.size() == 1 ? "it" : "them")
+                + ", and cleans " + (leaving.size() == 1 ? "its host" : "their hosts") + " (k3j-etcd and its data), or put "
+                + (leaving.size() == 1 ? "it" : "them") + " back in provision.hosts. No host was changed");
+    }
+
+    /**
      * What apply says of each removed host it could only delete from the cluster ({@code --force}),
      * and what to do once it is back: its unit is still enabled, so it starts and registers its node
      * again, and both the host and the node must be cleaned then. {@code firstServer}: where kubectl runs.
@@ -60,13 +79,12 @@ final class PruneConsent {
     }
 
     /** A yes typed on the terminal; never asked without one. */
-    private boolean confirmed(List<String> names) {
+    private boolean confirmed(String question) {
         Console console = System.console();
         if (!context.interactive() || console == null) {
             return false;
         }
-        String answer = console.readLine("Remove %s from the cluster (drain, uninstall K3s, delete the node)? [y/N] ",
-                String.join(", ", names));
+        String answer = console.readLine("%s [y/N] ", question);
         return answer != null && List.of("y", "yes").contains(answer.strip().toLowerCase(Locale.ROOT));
     }
 }

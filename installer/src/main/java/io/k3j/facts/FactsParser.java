@@ -48,7 +48,9 @@ public final class FactsParser {
                 active,
                 present(facts.get("postgresql_major")),
                 new LinkedHashSet<>(words(facts.get("packages"))),
-                present(facts.get("etcd_cluster")));
+                present(facts.get("etcd_cluster")),
+                present(facts.get("etcd_cluster_state")),
+                present(facts.get("etcd_members")));
     }
 
     private static List<String> words(String value) {

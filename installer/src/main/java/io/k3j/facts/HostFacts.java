@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a host told us about itself before anything was changed (see gather-facts.sh). */
+/**
+ * What a host told us about itself before anything was changed (see gather-facts.sh). A provisioned
+ * etcd member's: {@code etcdCluster} and {@code etcdClusterState}, the initial-cluster and its state
+ * it was formed with (once its data folder holds a member); {@code etcdMembers}, the running
+ * cluster's members as it lists them (see {@code io.k3j.plan.LiveEtcdMember}).
+ */
 public record HostFacts(
         String os,
         String osPretty,
@@ -20,7 +25,9 @@ public record HostFacts(
         Set<String> activeServices,
         Optional<String> postgresqlMajor,
         Set<String> installedPackages,
-        Optional<String> etcdCluster) {
+        Optional<String> etcdCluster,
+        Optional<String> etcdClusterState,
+        Optional<String> etcdMembers) {
 
     /**
      * The name K3s registers this host's node under when none is set: its hostname in lower case,

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public record Action(Kind kind, String description, Operation operation) {
 
-    public enum Kind { INSTALL, WRITE, BLOCK, RUN, ROTATE, START, CHECK, ROLLOUT, LABEL, REMOVE }
+    public enum Kind { INSTALL, WRITE, BLOCK, RUN, ROTATE, START, CHECK, ROLLOUT, LABEL, REMOVE, MEMBERSHIP }
 
     public static Action install(String description, Operation operation) {
         return new Action(Kind.INSTALL, description, operation);
@@ -58,6 +58,11 @@ public record Action(Kind kind, String description, Operation operation) {
     /** A host taken out of the inventory: its node drained and deleted, K3s uninstalled. */
     public static Action remove(String description, Operation operation) {
         return new Action(Kind.REMOVE, description, operation);
+    }
+
+    /** A member added to, promoted in or removed from the running etcd cluster. */
+    public static Action membership(String description, Operation.EtcdMembership change) {
+        return new Action(Kind.MEMBERSHIP, description, change);
     }
 
     public static Action check(String description, Operation.Check check) {

@@ -42,14 +42,20 @@ final class DatastorePlanner {
             return new StepPlan(Step.DATASTORE, "existing " + datastore.type() + " at " + where(), List.of(checks));
         }
         Datastore.Provision provision = datastore.provision().get();
-        List<HostPlan> setUp = switch (datastore.type()) {
-            case postgres -> List.of(postgres(provision));
-            case mysql -> List.of(mysql(provision));
+        List<List<HostPlan>> setUp = switch (datastore.type()) {
+            case postgres -> List.of(List.of(postgres(provision)));
+            case mysql -> List.of(List.of(mysql(provision)));
             case etcd -> etcd(provision);
         };
         String hosts = String.join(", ", provision.hosts().stream().map(Host::address).toList());
         return new StepPlan(Step.DATASTORE, datastore.type() + (provision.clustered() ? " cluster of " + provision.hosts().size()
-                + " members" : "") + " set up by k3j-install on " + hosts, List.of(setUp, checks));
+                + " members" : "") + " set up by k3j-install on " + hosts, withChecks(setUp, checks));
+    }
+
+    private static List<List<HostPlan>> withChecks(List<List<HostPlan>> setUp, List<HostPlan> checks) {
+        List<List<HostPlan>> waves = new ArrayList<>(setUp);
+        waves.add(checks);
+        return waves;
     }
 
     private String checkText() {
@@ -152,20 +158,52 @@ final class DatastorePlanner {
         return new HostPlan(provision.first().address(), "datastore", actions);
     }
 
-    private List<HostPlan> etcd(Datastore.Provision provision) {
-        List<EtcdMember> members = EtcdMember.of(provision);
-        List<Map<String, String>> initialCluster = members.stream().map(each -> Map.of("name", each.name(), "peerUrl", each.peerUrl())).toList();
-        return members.stream().map(member -> etcd(provision, member, initialCluster)).toList();
+    /**
+     * A cluster not running yet: every member at once (each waits for its peers). A running one keeps
+     * its voting members first, as they are; then each member that joins has a wave of its own: added
+     * as a learner through a member that runs, started with the members it joins, promoted.
+     */
+    private List<List<HostPlan>> etcd(Datastore.Provision provision) {
+        EtcdMembershipChange change = EtcdMembershipChange.of(provision, knowledge);
+        List<EtcdMember> members = change.wanted();
+        if (!change.formed()) {
+            EtcdFormation fresh = EtcdFormation.of(members, EtcdFormation.NEW);
+            return List.of(members.stream().map(member -> etcd(provision, member, formation(member, fresh), List.of(), List.of())).toList());
+        }
+        List<List<HostPlan>> waves = new ArrayList<>();
+        EtcdFormation kept = EtcdFormation.of(members, EtcdFormation.EXISTING);
+        if (!change.kept().isEmpty()) {
+            waves.add(change.kept().stream().map(member -> etcd(provision, member, formation(member, kept), List.of(), List.of())).toList());
+        }
+        String via = change.listed().orElseThrow().by().address();
+        for (EtcdMember joiner : change.joining()) {
+            EtcdFormation joined = EtcdFormation.of(change.membersOnceJoined(joiner), EtcdFormation.EXISTING);
+            Action add = Action.membership("add etcd member " + joiner.name() + " (" + joiner.peerUrl() + ") to the running cluster as a "
+                    + "learner, with etcdctl on " + via + " (a learner does not count for the quorum)",
+                    new Operation.EtcdMemberAdd(joiner.name(), joiner.peerUrl(), via));
+            Action promote = Action.membership("promote etcd member " + joiner.name() + " to a voting member once it caught up with "
+                    + "the leader (etcdctl member promote on " + via + ", retried within --ready-timeout)",
+                    new Operation.EtcdMemberPromote(joiner.name(), joiner.peerUrl(), via));
+            waves.add(List.of(etcd(provision, joiner, formation(joiner, joined), List.of(add), List.of(promote))));
+        }
+        return waves;
     }
 
-    private HostPlan etcd(Datastore.Provision provision, EtcdMember member, List<Map<String, String>> initialCluster) {
+    /** The member's own formation once it holds data, else {@code otherwise}. */
+    private EtcdFormation formation(EtcdMember member, EtcdFormation otherwise) {
+        return knowledge.etcdFormation(member.host()).orElse(otherwise);
+    }
+
+    /** {@code beforeConfig} and {@code afterStart}: a joining member's changes of the cluster, around its own set-up. */
+    private HostPlan etcd(Datastore.Provision provision, EtcdMember member, EtcdFormation formation, List<Action> beforeConfig,
+                          List<Action> afterStart) {
         Host host = member.host();
         boolean clustered = provision.clustered();
         // etcd listens on an IP; the peers are told the inventory's address (a name the certificate holds).
         String listenPeerUrl = clustered ? Endpoint.etcdUrl(provision.tls(), knowledge.ip(host), EtcdMember.PEER_PORT) : member.peerUrl();
         Map<String, Object> conf = withTls(provision, Paths.ETCD_TLS, Map.of("cluster", inventory.name(), "name", member.name(),
                 "address", knowledge.ip(host), "clientPort", Datastore.Type.etcd.defaultPort(), "peerUrl", member.peerUrl(),
-                "listenPeerUrl", listenPeerUrl, "members", initialCluster,
+                "listenPeerUrl", listenPeerUrl, "members", formation.model(), "initialClusterState", formation.state(),
                 "clustered", clustered, "dataDir", Paths.ETCD_DATA));
         List<Action> actions = new ArrayList<>();
         actions.add(Action.install("install etcd-server and etcd-client (Debian/Ubuntu packages; etcdctl is in etcd-client)",
@@ -174,6 +212,7 @@ final class DatastorePlanner {
         actions.add(Action.install("stop and disable the package's own etcd.service (it would hold port "
                 + Datastore.Type.etcd.defaultPort() + ")", new Operation.DisableUnit("etcd.service")));
         actions.addAll(servingFiles(provision, Paths.ETCD_TLS, "etcd:etcd"));
+        actions.addAll(beforeConfig);
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_CONFIG, renderer.render("datastore/etcd/etcd.conf.yml.ftl", conf))));
         actions.add(Action.write(ManagedFile.readable(Paths.ETCD_UNIT,
                 renderer.render("datastore/etcd/etcd.service.ftl", Map.of("cluster", inventory.name())))));
@@ -184,6 +223,7 @@ final class DatastorePlanner {
                         new Operation.Services(List.of("k3j-etcd"), new Operation.EtcdMemberServing(EtcdMember.PEER_PORT), true))
                 : Action.start("(re)start k3j-etcd when its configuration changed, and wait until it serves",
                         new Operation.Services(List.of("k3j-etcd"), new Operation.Active())));
+        actions.addAll(afterStart);
         return new HostPlan(host.address(), clustered ? "datastore, etcd member " + member.name() : "datastore", actions);
     }
 

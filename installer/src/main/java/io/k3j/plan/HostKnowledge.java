@@ -1,6 +1,7 @@
 package io.k3j.plan;
 
 import io.k3j.inventory.Host;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +35,16 @@ public interface HostKnowledge {
      */
     default boolean mayBeCordonedByK3j(Host host) {
         return true;
+    }
+
+    /** The formation of the host's etcd member, once it holds data (empty: none, or not known offline). */
+    default Optional<EtcdFormation> etcdFormation(Host host) {
+        return Optional.empty();
+    }
+
+    /** The running etcd cluster's members as the member on this host lists them (empty: it does not run, or offline). */
+    default Optional<List<LiveEtcdMember>> etcdMembers(Host host) {
+        return Optional.empty();
     }
 
     /**
@@ -71,6 +82,16 @@ public interface HostKnowledge {
             @Override
             public boolean mayBeCordonedByK3j(Host host) {
                 return known.mayBeCordonedByK3j(host);
+            }
+
+            @Override
+            public Optional<EtcdFormation> etcdFormation(Host host) {
+                return known.etcdFormation(host);
+            }
+
+            @Override
+            public Optional<List<LiveEtcdMember>> etcdMembers(Host host) {
+                return known.etcdMembers(host);
             }
         };
     }

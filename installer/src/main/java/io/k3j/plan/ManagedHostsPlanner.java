@@ -1,18 +1,23 @@
 package io.k3j.plan;
 
+import io.k3j.inventory.Datastore;
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Step 6: the nodes taken out of the inventory removed, one host at a time (workers first, then
  * servers: by then every new host has joined and HAProxy's backends, rendered from the inventory,
  * no longer name a removed server), then the record of the nodes k3j-install manages rewritten
  * on every server. A reachable host is drained, uninstalled and deleted from the cluster; one
- * that cannot be reached (removed with {@code --force}) is only deleted from the cluster.
+ * that cannot be reached (removed with {@code --force}) is only deleted from the cluster. The
+ * members of a provisioned etcd the inventory no longer names leave the cluster here too, once
+ * the servers no longer dial them (step 2), each then cleaned on its host when it was reached.
  */
 final class ManagedHostsPlanner {
     private final Inventory inventory;
@@ -20,25 +25,31 @@ final class ManagedHostsPlanner {
     private final K3sTools tools;
     private final List<Removal> removals;
     private final Duration drainTimeout;
+    private final Set<String> leftMembersReached;
 
-    ManagedHostsPlanner(PlanContext context, List<Removal> removals) {
+    /** {@code leftMembersReached}: the hosts of the etcd members leaving the cluster that apply connected to. */
+    ManagedHostsPlanner(PlanContext context, List<Removal> removals, Set<String> leftMembersReached) {
         this.inventory = context.inventory();
         this.knowledge = context.knowledge();
         this.tools = new K3sTools(context.renderer());
         this.removals = removals;
         this.drainTimeout = context.rollout().drainTimeout();
+        this.leftMembersReached = leftMembersReached;
     }
 
     StepPlan plan() {
         List<List<HostPlan>> waves = new ArrayList<>();
         removals.stream().sorted(Comparator.comparing(removal -> removal.host().server()))
                 .forEach(removal -> waves.add(List.of(removal(removal))));
+        List<LiveEtcdMember> leaving = leavingMembers();
+        leaving.forEach(member -> waves.addAll(leaving(member)));
         String record = ManagedHosts.render(ManagedHosts.of(inventory, knowledge));
         waves.add(inventory.servers().hosts().stream().map(server -> new HostPlan(server.address(), "server", List.of(
                 Action.write(ManagedFile.rootOnly(Paths.MANAGED_HOSTS, record))))).toList());
-        String summary = removals.isEmpty() ? "no host taken out of the inventory; the record of the nodes on every server"
-                : "remove " + String.join(", ", removals.stream().map(removal -> removal.host().address()).toList())
-                + "; then the record of the nodes on every server";
+        List<String> removed = new ArrayList<>(removals.stream().map(removal -> removal.host().address()).toList());
+        leaving.forEach(member -> removed.add("etcd member " + member.described()));
+        String summary = removed.isEmpty() ? "no host taken out of the inventory; the record of the nodes on every server"
+                : "remove " + String.join(", ", removed) + "; then the record of the nodes on every server";
         return new StepPlan(Step.MANAGED, summary, waves);
     }
 
@@ -56,6 +67,28 @@ final class ManagedHostsPlanner {
                 new Operation.DeleteNode(host.nodeName(), from)));
         String role = "removed " + host.role() + (removal.reachable() ? "" : ", unreachable: deleted from the cluster only, not cleaned");
         return new HostPlan(host.address(), role, actions);
+    }
+
+    private List<LiveEtcdMember> leavingMembers() {
+        Optional<Datastore.Provision> provision = inventory.datastore().provision()
+                .filter(provided -> inventory.datastore().type() == Datastore.Type.etcd && provided.clustered());
+        return provision.map(provided -> EtcdMembershipChange.of(provided, knowledge).leaving()).orElse(List.of());
+    }
+
+    /** The member removed through one that stays, then its host cleaned when it was reached. */
+    private List<List<HostPlan>> leaving(LiveEtcdMember member) {
+        String via = EtcdMembershipChange.of(inventory.datastore().provision().orElseThrow(), knowledge).listed().orElseThrow().by()
+                .address();
+        String peerUrl = member.peerUrls().get(0);
+        List<List<HostPlan>> waves = new ArrayList<>();
+        waves.add(List.of(new HostPlan(via, "datastore, etcd member that stays", List.of(Action.membership("remove etcd member "
+                + member.described() + " (" + peerUrl + ") from the cluster, with etcdctl on " + via + ": no server dials it any more",
+                new Operation.EtcdMemberRemove(member.name(), peerUrl, via))))));
+        Optional<String> host = member.peerHost();
+        if (host.isPresent() && leftMembersReached.contains(host.get())) {
+            waves.add(List.of(new HostPlan(host.get(), "etcd member taken out of the inventory", ResetPlanner.etcd())));
+        }
+        return waves;
     }
 
     private Host firstServer() {

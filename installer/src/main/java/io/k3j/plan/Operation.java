@@ -206,6 +206,32 @@ public sealed interface Operation {
     }
 
     /**
+     * A change of a running etcd cluster's members, made with etcdctl on {@code via}: a member that
+     * runs, asked on loopback (where k3j-etcd listens without TLS). Each first lists the members,
+     * so a change made by an earlier run is not made again (etcd's runtime reconfiguration guide:
+     * one member at a time, a new one added as a learner and promoted once it caught up).
+     */
+    sealed interface EtcdMembership extends Operation {
+        String name();
+
+        String peerUrl();
+
+        String via();
+    }
+
+    /** The member added as a learner ({@code etcdctl member add --learner}): it does not count for the quorum until promoted. */
+    record EtcdMemberAdd(String name, String peerUrl, String via) implements EtcdMembership {
+    }
+
+    /** The learner with {@code peerUrl} made a voting member, once it caught up with the leader. */
+    record EtcdMemberPromote(String name, String peerUrl, String via) implements EtcdMembership {
+    }
+
+    /** The member with {@code peerUrl} removed from the cluster ({@code etcdctl member remove}). */
+    record EtcdMemberRemove(String name, String peerUrl, String via) implements EtcdMembership {
+    }
+
+    /**
      * K3s taken off the host: {@code unit} stopped and disabled, then {@code script} (its uninstall
      * script, one of {@code scripts}, uploaded first: a host installed by an earlier version lacks them) run.
      */

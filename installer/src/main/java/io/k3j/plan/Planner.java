@@ -4,6 +4,7 @@ import io.k3j.inventory.Inventory;
 import io.k3j.render.TemplateRenderer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The plan of one inventory, one step at a time ({@link #plan(Step, Inventory, ClusterValues, HostKnowledge)}):
@@ -35,6 +36,12 @@ public final class Planner {
 
     /** {@code removals}: the hosts the servers' record names and the inventory no longer does (step 6). */
     public StepPlan plan(Step step, Inventory inventory, ClusterValues values, HostKnowledge knowledge, List<Removal> removals) {
+        return plan(step, inventory, values, knowledge, removals, Set.of());
+    }
+
+    /** {@code leftMembersReached}: the hosts of the etcd members that leave the cluster, connected for their clean-up (step 6). */
+    public StepPlan plan(Step step, Inventory inventory, ClusterValues values, HostKnowledge knowledge, List<Removal> removals,
+                         Set<String> leftMembersReached) {
         PlanContext context = new PlanContext(inventory, values, renderer, knowledge, rollout);
         return switch (step) {
             case DATASTORE -> new DatastorePlanner(context).plan();
@@ -42,7 +49,7 @@ public final class Planner {
             case REGISTRATION -> new RegistrationPlanner(context).plan();
             case WORKERS -> new WorkersPlanner(context).plan();
             case NODES -> new NodesPlanner(context).plan();
-            case MANAGED -> new ManagedHostsPlanner(context, removals).plan();
+            case MANAGED -> new ManagedHostsPlanner(context, removals, leftMembersReached).plan();
         };
     }
 }

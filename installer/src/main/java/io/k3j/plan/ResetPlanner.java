@@ -144,7 +144,8 @@ public final class ResetPlanner {
         return actions;
     }
 
-    private static List<Action> etcd() {
+    /** k3j-etcd taken off its host: what a reset does, and what is done to a member that left the cluster. */
+    static List<Action> etcd() {
         return List.of(Action.remove("stop and disable k3j-etcd", new Operation.DisableUnit("k3j-etcd")),
                 removePaths("remove k3j-etcd's unit, configuration, certificates and data (the cluster's too)", List.of(Paths.ETCD_UNIT,
                         Paths.ETCD_CONFIG, Paths.ETCD_TLS, Paths.ETCD_DATA, Paths.ETCD_RESTORING, Paths.ETCD_BEFORE_RESTORE)));

@@ -45,8 +45,13 @@ fact keepalived "$4"
 fact postgresql "$5"
 fact mariadb "$6"
 fact etcd "$7"
+etcd_state=$7
 fact postgresql_major "$(ls /etc/postgresql 2>/dev/null | sort -n | tail -n 1)"
 fact packages "$(dpkg-query -W -f '${Package}:${db:Status-Status} ' postgresql mariadb-server etcd-server etcd-client haproxy keepalived netcat-openbsd curl 2>/dev/null | tr ' ' '\n' | awk -F: '$2 == "installed" {print $1}')"
 # The members a provisioned etcd member was formed with: k3j-etcd's initial-cluster, once its data
 # folder holds a member (etcd reads initial-cluster only on its first start).
 fact etcd_cluster "$([ -d /var/lib/etcd/k3j/member ] && sed -n 's/^initial-cluster: //p' /etc/etcd/k3j-etcd.conf.yml 2>/dev/null | head -n 1)"
+fact etcd_cluster_state "$([ -d /var/lib/etcd/k3j/member ] && sed -n 's/^initial-cluster-state: //p' /etc/etcd/k3j-etcd.conf.yml 2>/dev/null | head -n 1)"
+# The running cluster's members as this member knows them, one 'id|status|name|peer URLs|client URLs|learner'
+# each ('etcdctl member list' with its ", " turned into "|"), asked of k3j-etcd on loopback, where it listens without TLS.
+fact etcd_members "$([ "$etcd_state" = active ] && ETCDCTL_API=3 etcdctl --endpoints=http://127.0.0.1:2379 --command-timeout=3s member list 2>/dev/null | sed 's/, /|/g')"

@@ -56,6 +56,31 @@ class FactsScriptTest {
         assertThat(FactsParser.parse(output).activeServices()).isEmpty();
     }
 
+    @Test
+    void aRunningEtcdMemberListsItsClusterAsItsEtcdctlDoes() throws Exception {
+        stub("systemctl", """
+                case $1 in
+                  is-active) shift; for unit; do case $unit in k3j-etcd) echo active ;; *) echo inactive ;; esac; done; exit 3 ;;
+                esac""");
+        // etcdctl 3.4's simple output; an added member that has not started yet has no name.
+        stub("etcdctl", "[ \"$ETCDCTL_API\" = 3 ] && [ \"$1\" = --endpoints=http://127.0.0.1:2379 ] || exit 9\n"
+                + "printf '8e9e05c52164694d, started, db1, https://db1.example.com:2380, https://198.51.100.21:2379, false\\n"
+                + "91bc3c398fb3c146, unstarted, , https://db4.example.com:2380, , true\\n'");
+
+        HostFacts facts = FactsParser.parse(run());
+
+        assertThat(facts.etcdMembers()).contains("8e9e05c52164694d|started|db1|https://db1.example.com:2380|https://198.51.100.21:2379|false "
+                + "91bc3c398fb3c146|unstarted||https://db4.example.com:2380||true");
+    }
+
+    @Test
+    void anEtcdMemberThatDoesNotRunListsNoMembers() throws Exception {
+        stub("systemctl", "[ \"$1\" = is-active ] && { shift; for unit; do echo inactive; done; exit 3; }");
+        stub("etcdctl", "echo 'should not be asked'");
+
+        assertThat(FactsParser.parse(run()).etcdMembers()).isEmpty();
+    }
+
     private void stub(String name, String body) throws IOException {
         Path file = bin.resolve(name);
         Files.writeString(file, "#!/bin/sh\n" + body + "\n", StandardCharsets.UTF_8);
