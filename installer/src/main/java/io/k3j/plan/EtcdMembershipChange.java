@@ -23,11 +23,15 @@ public record EtcdMembershipChange(List<EtcdMember> wanted, Optional<Listed> lis
 
     /** The change {@code provision}'s etcd makes, with the members' list from the first of its hosts that gave one. */
     public static EtcdMembershipChange of(Datastore.Provision provision, HostKnowledge knowledge) {
-        Optional<Listed> listed = provision.hosts().stream()
-                .flatMap(host -> knowledge.etcdMembers(host).filter(members -> !members.isEmpty())
-                        .map(members -> new Listed(host, members)).stream())
+        return of(EtcdMember.of(provision), knowledge);
+    }
+
+    public static EtcdMembershipChange of(List<EtcdMember> wanted, HostKnowledge knowledge) {
+        Optional<Listed> listed = wanted.stream()
+                .flatMap(member -> knowledge.etcdMembers(member.host()).filter(members -> !members.isEmpty())
+                        .map(members -> new Listed(member.host(), members)).stream())
                 .findFirst();
-        return of(EtcdMember.of(provision), listed);
+        return of(wanted, listed);
     }
 
     public static EtcdMembershipChange of(List<EtcdMember> wanted, Optional<Listed> listed) {

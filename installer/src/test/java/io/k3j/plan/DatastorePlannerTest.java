@@ -3,6 +3,7 @@ package io.k3j.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.inventory.Datastore;
+import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.inventory.LoadResult;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatastorePlannerTest {
     private static final Map<String, String> ENVIRONMENT = Map.of("K3S_TOKEN", "unit-token", "DB_PASSWORD", "unit-password");
+
+    private static final String REPLACED = "hosts: [{address: 198.51.100.5, name: db1}, {address: 198.51.100.6, name: db2}, "
+            + "{address: 198.51.100.8, name: db4}]";
 
     @TempDir
     Path folder;
@@ -116,17 +121,109 @@ class DatastorePlannerTest {
                 .doesNotContain("initial-cluster-token", "peer-transport-security");
     }
 
+    @Test
+    void aMemberJoiningARunningClusterIsAddedStartedWithTheMembersItJoinsAndPromotedInAWaveOfItsOwn() throws IOException {
+        Plan plan = plan("etcd", "", REPLACED, new RunningCluster());
+
+        StepPlan datastore = step(plan, Step.DATASTORE);
+        assertThat(datastore.waves()).extracting(wave -> wave.stream().map(HostPlan::host).toList()).containsExactly(
+                List.of("198.51.100.5", "198.51.100.6"), List.of("198.51.100.8"), List.of("198.51.100.11", "198.51.100.12"));
+        List<Action> joining = datastore.waves().get(1).get(0).actions();
+        assertThat(joining).extracting(Action::kind).containsExactly(Action.Kind.INSTALL, Action.Kind.INSTALL, Action.Kind.WRITE,
+                Action.Kind.WRITE, Action.Kind.WRITE, Action.Kind.MEMBERSHIP, Action.Kind.WRITE, Action.Kind.WRITE, Action.Kind.START,
+                Action.Kind.MEMBERSHIP);
+        assertThat(joining.get(5).operation()).isEqualTo(new Operation.EtcdMemberAdd("db4", "https://198.51.100.8:2380", "198.51.100.5"));
+        assertThat(joining.get(9).operation()).isEqualTo(new Operation.EtcdMemberPromote("db4", "https://198.51.100.8:2380", "198.51.100.5"));
+        assertThat(files(plan, Step.DATASTORE, "198.51.100.8").get(Paths.ETCD_CONFIG).content()).contains(
+                "initial-cluster: db1=https://198.51.100.5:2380,db2=https://198.51.100.6:2380,db4=https://198.51.100.8:2380\n"
+                        + "initial-cluster-state: existing\n");
+        // A kept member's config keeps the formation it started with: etcd reads it on a first start only.
+        assertThat(files(plan, Step.DATASTORE, "198.51.100.5").get(Paths.ETCD_CONFIG).content()).contains(
+                "initial-cluster: " + RunningCluster.THREE + "\ninitial-cluster-state: new\n");
+        assertThat(files(plan, Step.SERVERS, "198.51.100.11").get(Paths.K3S_CONFIG).content())
+                .contains("datastore-endpoint: \"https://198.51.100.5:2379,https://198.51.100.6:2379,https://198.51.100.8:2379\"");
+    }
+
+    @Test
+    void aMemberTakenOutOfTheInventoryLeavesInStepSixThroughOneThatStaysItsHostCleanedWhenReached() throws IOException {
+        Inventory inventory = withTls(load("etcd", "", true, REPLACED));
+        Planner planner = new Planner(new TemplateRenderer());
+
+        StepPlan unreached = planner.plan(Step.MANAGED, inventory, values(inventory), new RunningCluster(), List.of());
+        assertThat(unreached.summary()).startsWith("remove etcd member db3;");
+        assertThat(unreached.waves().get(0)).singleElement().satisfies(via -> {
+            assertThat(via.host()).isEqualTo("198.51.100.5");
+            assertThat(via.actions()).extracting(Action::operation)
+                    .containsExactly(new Operation.EtcdMemberRemove("db3", "https://198.51.100.7:2380", "198.51.100.5"));
+        });
+        assertThat(unreached.waves()).hasSize(2);
+
+        StepPlan reached = planner.plan(Step.MANAGED, inventory, values(inventory), new RunningCluster(), List.of(), Set.of("198.51.100.7"));
+        assertThat(reached.waves()).hasSize(3);
+        assertThat(reached.waves().get(1)).singleElement().satisfies(left -> {
+            assertThat(left.host()).isEqualTo("198.51.100.7");
+            assertThat(left.actions()).extracting(Action::operation).startsWith(new Operation.DisableUnit("k3j-etcd"));
+        });
+    }
+
+    /** Three members (db1, db2, db3) formed new, db1 and db2 running and listing them; nothing on db4 yet. */
+    private static final class RunningCluster implements HostKnowledge {
+        static final String THREE = "db1=https://198.51.100.5:2380,db2=https://198.51.100.6:2380,db3=https://198.51.100.7:2380";
+
+        @Override
+        public String arch(Host host) {
+            return "amd64";
+        }
+
+        @Override
+        public String ip(Host host) {
+            return host.address();
+        }
+
+        @Override
+        public String postgresMajor(Host host) {
+            return "15";
+        }
+
+        @Override
+        public String nodeName(Host host) {
+            return host.name().orElse(host.address());
+        }
+
+        @Override
+        public Optional<EtcdFormation> etcdFormation(Host host) {
+            return List.of("198.51.100.5", "198.51.100.6").contains(host.address()) ? EtcdFormation.parse(THREE, "new") : Optional.empty();
+        }
+
+        @Override
+        public Optional<List<LiveEtcdMember>> etcdMembers(Host host) {
+            return etcdFormation(host).map(formed -> LiveEtcdMember.parseAll("a1|started|db1|https://198.51.100.5:2380|x|false "
+                    + "a2|started|db2|https://198.51.100.6:2380|x|false a3|started|db3|https://198.51.100.7:2380|x|false"));
+        }
+    }
+
+    private static StepPlan step(Plan plan, Step step) {
+        return plan.steps().stream().filter(each -> each.step() == step).findFirst().orElseThrow();
+    }
+
     private Plan plan(String type, String provisionExtra) throws IOException {
         return plan(type, provisionExtra, "host: {address: 198.51.100.5, name: db1}");
     }
 
     private Plan plan(String type, String provisionExtra, String hosts) throws IOException {
-        Inventory loaded = load(type, provisionExtra, true, hosts);
+        return plan(type, provisionExtra, hosts, HostKnowledge.OFFLINE);
+    }
+
+    private Plan plan(String type, String provisionExtra, String hosts, HostKnowledge knowledge) throws IOException {
+        Inventory inventory = withTls(load(type, provisionExtra, true, hosts));
+        return new Planner(new TemplateRenderer()).plan(inventory, values(inventory), knowledge);
+    }
+
+    private Inventory withTls(Inventory loaded) throws IOException {
         Path ca = write("ca.pem", "CA PEM");
-        Inventory inventory = loaded.withDatastore(loaded.datastore().withMadeTls(
+        return loaded.withDatastore(loaded.datastore().withMadeTls(
                 new Datastore.Tls(ca, Optional.of(write("client.pem", "CLIENT PEM")), Optional.of(write("client-key.pem", "CLIENT KEY PEM"))),
                 new Datastore.Provision.Serving(ca, write("server.pem", "SERVER PEM"), write("server-key.pem", "SERVER KEY PEM"))));
-        return new Planner(new TemplateRenderer()).plan(inventory, values(inventory), HostKnowledge.OFFLINE);
     }
 
     private static ClusterValues values(Inventory inventory) {
