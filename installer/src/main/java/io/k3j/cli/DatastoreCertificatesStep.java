@@ -19,7 +19,8 @@ import java.util.Set;
  * For a datastore k3j-install sets up with {@code provision.tls}: its certificates, kept beside the
  * inventory (made on the first plan or apply, said so once), given to the inventory as the
  * datastore's TLS files, so planning, apply and the datastore check use them as they would an
- * existing datastore's.
+ * existing datastore's. When the datastore hosts change (a member added to an etcd cluster), the
+ * serving certificate is made anew with the kept CA, so nothing that trusts the CA changes.
  */
 final class DatastoreCertificatesStep {
 
@@ -35,19 +36,21 @@ final class DatastoreCertificatesStep {
         Path directory = KeptCertificates.directoryFor(valid.directory(), valid.name());
         List<String> names = servingNames(provision.get().hosts());
         KeptCertificates.Kept kept;
-        List<String> missing;
+        CertificateIssuer issuer = new CertificateIssuer(Clock.systemUTC(), new SecureRandom());
         try {
-            kept = new KeptCertificates(directory).keepOrMake(() -> new CertificateIssuer(Clock.systemUTC(), new SecureRandom())
-                    .issue(valid.name(), names, provision.get().user()));
-            missing = ServingNames.missing(kept.files().server(), names);
+            KeptCertificates certificates = new KeptCertificates(directory);
+            kept = certificates.keepOrMake(() -> issuer.issue(valid.name(), names, provision.get().user()));
+            List<String> missing = ServingNames.missing(kept.files().server(), names);
+            if (!missing.isEmpty()) {
+                certificates.replaceServing(ca -> issuer.reissueServing(ca, names));
+                String message = "the datastore's serving certificate kept in " + directory + " did not name " + String.join(", ", missing)
+                        + ": made a new one with the kept CA for " + String.join(", ", names) + " (apply puts it on the datastore hosts; "
+                        + "K3s' client certificate and the CA stay)";
+                context.output().info(message);
+                context.output().event("certificates", "directory", directory.toString(), "reissued", missing);
+            }
         } catch (IllegalStateException | UncheckedIOException e) {
             throw new CliException(ExitCode.PREFLIGHT_FAILED, e.getMessage() + "; no host was touched");
-        }
-        if (!missing.isEmpty()) {
-            throw new CliException(ExitCode.PREFLIGHT_FAILED, "the datastore's serving certificate kept in " + directory
-                    + " does not name " + String.join(", ", missing) + ", which the servers (and an etcd cluster's members) dial: "
-                    + "it was made for other datastore hosts. Remove that folder: the next plan or apply makes new certificates, "
-                    + "and apply puts them on the datastore hosts and the servers; no host was touched");
         }
         if (kept.made()) {
             context.output().event("certificates", "directory", directory.toString());

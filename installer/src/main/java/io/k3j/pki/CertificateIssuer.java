@@ -1,12 +1,16 @@
 package io.k3j.pki;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -29,6 +34,8 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
@@ -66,17 +73,44 @@ public final class CertificateIssuer {
             X509Certificate ca = sign(builder(caName, caName, caKeys, CA_VALIDITY)
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign)), caKeys);
-            KeyPair serverKeys = keyPair();
-            // Client use too: etcd's JSON gateway dials etcd itself with the serving certificate, and client-cert-auth checks it.
-            X509Certificate server = sign(leaf(ca, caName, commonName(servingNames.get(0)), serverKeys, KeyPurposeId.id_kp_serverAuth,
-                    KeyPurposeId.id_kp_clientAuth)
-                    .addExtension(Extension.subjectAlternativeName, false, alternativeNames(servingNames)), caKeys);
             KeyPair clientKeys = keyPair();
             X509Certificate client = sign(leaf(ca, caName, commonName(clientName), clientKeys, KeyPurposeId.id_kp_clientAuth), caKeys);
-            return new DatastoreCertificates(issued(ca, caKeys), issued(server, serverKeys), issued(client, clientKeys));
+            return new DatastoreCertificates(issued(ca, caKeys), serving(ca, caKeys, servingNames), issued(client, clientKeys));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot make the datastore's certificates: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A new serving certificate and key for {@code servingNames}, signed by the kept {@code ca}: the
+     * datastore hosts changed, and every client (K3s, the other members) still trusts that CA.
+     */
+    public DatastoreCertificates.Issued reissueServing(DatastoreCertificates.Issued ca, List<String> servingNames) {
+        try {
+            X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(ca.certificate().getBytes(StandardCharsets.US_ASCII)));
+            Object key;
+            try (PEMParser parser = new PEMParser(new StringReader(ca.key()))) {
+                key = parser.readObject();
+            }
+            if (!(key instanceof PrivateKeyInfo info)) {
+                throw new IllegalStateException("the CA key is not a PKCS#8 private key");
+            }
+            return serving(certificate, new KeyPair(certificate.getPublicKey(), new JcaPEMKeyConverter().getPrivateKey(info)), servingNames);
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("cannot make a new serving certificate with the kept CA: " + e.getMessage(), e);
+        }
+    }
+
+    /** Client use too: etcd's JSON gateway dials etcd itself with the serving certificate, and client-cert-auth checks it. */
+    private DatastoreCertificates.Issued serving(X509Certificate ca, KeyPair caKeys, List<String> servingNames)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
+        KeyPair serverKeys = keyPair();
+        X500Name caName = X500Name.getInstance(ca.getSubjectX500Principal().getEncoded());
+        X509Certificate server = sign(leaf(ca, caName, commonName(servingNames.get(0)), serverKeys, KeyPurposeId.id_kp_serverAuth,
+                KeyPurposeId.id_kp_clientAuth)
+                .addExtension(Extension.subjectAlternativeName, false, alternativeNames(servingNames)), caKeys);
+        return issued(server, serverKeys);
     }
 
     private KeyPair keyPair() throws GeneralSecurityException {

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -65,6 +66,24 @@ public final class KeptCertificates {
         PrivateFile.write(files.client(), made.client().certificate());
         PrivateFile.write(files.clientKey(), made.client().key());
         return new Kept(files, true);
+    }
+
+    /**
+     * The kept serving certificate and key replaced by what {@code reissue} makes of the kept CA
+     * (certificate and key): the CA, and so K3s' client certificate, stay.
+     */
+    public void replaceServing(Function<DatastoreCertificates.Issued, DatastoreCertificates.Issued> reissue) {
+        DatastoreCertificates.Issued serving = reissue.apply(new DatastoreCertificates.Issued(read(file("ca.pem")), read(file(CA_KEY))));
+        PrivateFile.write(file("server-key.pem"), serving.key());
+        PrivateFile.write(file("server.pem"), serving.certificate());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private Path file(String name) {
