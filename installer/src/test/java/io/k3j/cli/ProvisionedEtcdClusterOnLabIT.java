@@ -39,7 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
  * apply makes the certificates beside the inventory, and etcd serves only TLS to clients with a
  * certificate of that CA. Last, on that cluster, K3s' own certificates made old by the double's
  * knob: plan warns, {@code certificates rotate} renews them server by server and agent by agent,
- * the kubeconfig is written again and a real kubectl works with it.
+ * the kubeconfig is written again and a real kubectl works with it. Then db3 replaced by db4 in
+ * provision.hosts: refused without {@code --prune}; with it, db4 joins (a learner, then promoted),
+ * the servers move to it, db3 leaves the cluster and is cleaned, and the API serves throughout.
  */
 @LabTopology("ha-etcd3")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -223,6 +225,55 @@ class ProvisionedEtcdClusterOnLabIT {
         assertThat(quiet.err()).doesNotContain("K3s certificate");
     }
 
+    @Test
+    @Order(5)
+    void aReplacedMemberJoinsAsALearnerAndTheOneTakenOutLeavesOnlyWithPruneWhileTheApiServes(Lab lab) throws Exception {
+        String db3 = lab.host("db3").address();
+        String db4 = lab.host("db4").address();
+        String withDb4 = Files.readString(inventory()).replace("{address: " + db3 + ", name: db3}", "{address: " + db4 + ", name: db4}");
+        assertThat(withDb4).contains("name: db4").doesNotContain("name: db3");
+        Files.writeString(inventory(), withDb4);
+
+        CliRun refused = apply();
+
+        assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(refused.err()).contains("no longer name etcd member db3 of the running cluster; 'apply --prune' removes it",
+                "No host was changed");
+        assertThat(refused.out()).contains("did not name " + db4 + ": made a new one with the kept CA");
+        assertThat(lab.exec("db4", "systemctl", "is-active", "--quiet", "k3j-etcd").ok()).as("k3j-etcd on db4 after the refusal").isFalse();
+
+        Path kubeconfig = temp.resolve("kubeconfig");
+        CliRun pruned;
+        try (ApiWatch watch = ApiWatch.start(lab, kubeconfig)) {
+            watch.awaitSamples(3);
+            pruned = apply("--prune");
+            watch.awaitSamples(watch.samples() + 3);
+            watch.assertAlwaysServing();
+        }
+
+        assertThat(pruned.exitCode()).as(pruned.all()).isZero();
+        String members = lab.exec("db4", "etcdctl", "--endpoints=http://127.0.0.1:2379", "member", "list")
+                .orThrow("etcdctl member list on db4").stdout();
+        assertThat(members.strip().lines()).as("db4's member list").hasSize(3).allMatch(line -> line.endsWith(", false"));
+        for (String member : List.of("db1", "db2", "db4")) {
+            assertThat(members).contains(", started, " + member + ", https://" + lab.host(member).address() + ":2380");
+        }
+        assertThat(members).doesNotContain("db3");
+        assertThat(lab.exec("db3", "systemctl", "is-active", "--quiet", "k3j-etcd").ok()).as("k3j-etcd running on db3").isFalse();
+        assertThat(lab.exec("db3", "systemctl", "is-enabled", "--quiet", "k3j-etcd").ok()).as("k3j-etcd enabled on db3").isFalse();
+        assertThat(lab.exec("db3", "sh", "-c", "ls -d /var/lib/etcd/k3j /etc/etcd/k3j-etcd.conf.yml 2>/dev/null").stdout())
+                .as("db3's member data and config").isBlank();
+        for (String server : SERVERS) {
+            assertThat(lab.exec(server, "cat", "/etc/rancher/k3s/config.yaml").orThrow("read " + server + "'s config").stdout())
+                    .contains("https://" + db4 + ":2379").doesNotContain(db3);
+        }
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server1"), SERVERS, WORKERS);
+
+        CliRun again = apply();
+        assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory")
+                .doesNotContain("made a new one");
+    }
+
     /** The first certificate of a PEM file on a lab host. */
     private static X509Certificate certificate(Lab lab, String host, String path) throws Exception {
         try (var in = Files.newInputStream(lab.rootOf(host).resolve(path))) {
@@ -234,8 +285,10 @@ class ProvisionedEtcdClusterOnLabIT {
         return temp.resolve("inventory.yaml");
     }
 
-    private static CliRun apply() {
-        return CliRun.onInventory(Map.of(), "apply", inventory(), temp, "--kubeconfig=" + temp.resolve("kubeconfig"));
+    private static CliRun apply(String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--kubeconfig=" + temp.resolve("kubeconfig")));
+        arguments.addAll(List.of(more));
+        return CliRun.onInventory(Map.of(), "apply", inventory(), temp, arguments.toArray(String[]::new));
     }
 
     /**
