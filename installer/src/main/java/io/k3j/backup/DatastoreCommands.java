@@ -42,7 +42,8 @@ public final class DatastoreCommands {
     /** The command that prints the whole dump on its standard output (and only there). */
     public static String dump(Datastore.Type type, Datastore.Provision provision) {
         return switch (type) {
-            case postgres -> "runuser -u postgres -- pg_dump --format=custom --dbname=" + Shell.quote(provision.database());
+            // --compress=1: zlib's fastest level, against its default 11.5 times less CPU for a file 15% larger (docs/operations.md).
+            case postgres -> "runuser -u postgres -- pg_dump --format=custom --compress=1 --dbname=" + Shell.quote(provision.database());
             // --hex-blob: kine's values are binary (protobuf on K3s), kept exact whatever the connection's character set.
             case mysql -> "mysqldump --user=root --single-transaction --hex-blob --default-character-set=utf8mb4 --add-drop-table "
                     + Shell.quote(provision.database());

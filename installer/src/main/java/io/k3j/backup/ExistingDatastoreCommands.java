@@ -94,7 +94,7 @@ public final class ExistingDatastoreCommands {
     public String dump(Optional<String> credentials) {
         return switch (type) {
             case postgres -> withCredentials(credentials, postgresEnvironment(credentials)
-                    + "pg_dump --format=custom --no-password --dbname=" + Shell.quote(endpoint.database()));
+                    + "pg_dump --format=custom --compress=1 --no-password --dbname=" + Shell.quote(endpoint.database()));
             // --no-tablespaces: MySQL 8 asks for the PROCESS privilege to dump them, which K3s' user need not have.
             case mysql -> withCredentials(credentials, "mysqldump --defaults-extra-file=\"$d\"/" + credentialsFile()
                     + " --single-transaction --hex-blob --default-character-set=utf8mb4 --add-drop-table --no-tablespaces "

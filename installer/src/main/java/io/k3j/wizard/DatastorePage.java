@@ -22,9 +22,12 @@ final class DatastorePage {
                                 + "provision: k3j-install installs it on a host of yours.",
                         DatastoreMode.CHOICES, answers -> DatastoreMode.PROVISION),
                 ask.text(Keys.DATASTORE_HOST, "spec.datastore.provision.host", "Host to set the datastore up on",
-                        "Its IP address or DNS name: a host of its own, not a server, worker or HAProxy host. PostgreSQL "
-                                + "and MySQL are set up on one host, as their replication is not built yet: when it stops, "
-                                + "the control plane stops with it. etcd can be set up on three or five hosts instead.", null)
+                        "Its IP address or DNS name (NAME=ADDRESS sets its name, which its certificate names too): a host "
+                                + "of its own, not a server, worker or HAProxy host. PostgreSQL and MySQL are set up on one "
+                                + "host, as their replication is not built yet: when it stops, the control plane stops with "
+                                + "it. etcd can be set up on three or five hosts instead.",
+                        // An answers file written for etcd gives datastore.hosts: one host is taken, several are refused by name.
+                        answers -> answers.get(Keys.DATASTORE_HOSTS).orElse(null), HostList::oneHost)
                         .when(DatastorePage::provision).when(DatastorePage::sql).testingHosts(),
                 ask.hosts(Keys.DATASTORE_HOSTS, "spec.datastore.provision", "Hosts to set etcd up on (three or five, or one)",
                         "IP addresses or DNS names, separated by commas or spaces; NAME=ADDRESS sets a member's name. Hosts "

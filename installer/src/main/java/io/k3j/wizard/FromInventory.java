@@ -86,7 +86,7 @@ public final class FromInventory {
             if (datastore.type() == Datastore.Type.etcd) {
                 answers.put(Keys.DATASTORE_HOSTS, hosts(provision.hosts()));
             } else {
-                answers.put(Keys.DATASTORE_HOST, provision.first().address());
+                answers.put(Keys.DATASTORE_HOST, hosts(List.of(provision.first())));
             }
             answers.put(Keys.DATASTORE_DATABASE, provision.database());
             answers.put(Keys.DATASTORE_USER, provision.user());

@@ -41,6 +41,19 @@ record HostList(List<Entry> entries) {
         return Optional.empty();
     }
 
+    /**
+     * The one host a PostgreSQL or MySQL is set up on ({@code NAME=ADDRESS} gives its name), or what
+     * is wrong: several hosts are an etcd cluster's, as an answers file written for etcd may give them.
+     */
+    static Optional<String> oneHost(String text) {
+        List<String> items = List.of(text.trim().split("[,\\s]+")).stream().filter(item -> !item.isEmpty()).toList();
+        if (items.size() > 1) {
+            return Optional.of(items.size() + " hosts given (" + String.join(", ", items) + "): PostgreSQL and MySQL are set up "
+                    + "on one host, as their replication is not built yet; several hosts (datastore.hosts) are for etcd");
+        }
+        return problem(text);
+    }
+
     List<String> addresses() {
         return entries.stream().map(Entry::address).toList();
     }

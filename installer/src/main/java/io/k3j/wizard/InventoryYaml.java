@@ -83,7 +83,10 @@ public final class InventoryYaml {
             if (answers.is(Keys.DATASTORE_TYPE, Datastore.Type.etcd.name())) {
                 etcdMembers(yaml, answers);
             } else {
-                answers.get(Keys.DATASTORE_HOST).ifPresent(host -> yaml.section(3, "host").value(4, "address", host));
+                answers.get(Keys.DATASTORE_HOST).map(host -> HostList.Entry.parse(host.trim())).ifPresent(host -> {
+                    yaml.section(3, "host").value(4, "address", host.address());
+                    host.name().ifPresent(name -> yaml.value(4, "name", name));
+                });
             }
             if (sql) {
                 answers.get(Keys.DATASTORE_DATABASE).ifPresent(database -> yaml.value(3, "database", database));

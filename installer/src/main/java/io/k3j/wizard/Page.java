@@ -20,12 +20,13 @@ record Page(Step step, List<PageQuestion> questions) {
     /**
      * The answers as {@code question} sees them: without those of the questions after it on this
      * page, so an answer is judged by what came before it (an endpoint is not blamed for a password
-     * given later, as with --from or an answers file).
+     * given later, as with --from or an answers file). A later question that does not apply is no
+     * answer to come, so it stays seen: a SQL host's question falls back on etcd's hosts.
      */
     Answers seenBy(PageQuestion question, Answers answers) {
         Answers seen = answers;
         for (PageQuestion later : questions.subList(questions.indexOf(question) + 1, questions.size())) {
-            if (!later.key().equals(question.key())) {
+            if (!later.key().equals(question.key()) && later.when().test(answers)) {
                 seen = seen.without(later.key());
             }
         }

@@ -51,7 +51,7 @@ class ClusterBackupTest {
     @Test
     void theDumpTheTokenAndTheManifestGoIntoOneFolderForItsOwnerWithTheSha256OfEveryFile() throws Exception {
         cluster.withToken();
-        fakes.host(DB).on("pg_dump", FakeHost.command("\\Arunuser -u postgres -- pg_dump --format=custom --dbname='k3s'\\z"),
+        fakes.host(DB).on("pg_dump", FakeHost.command("\\Arunuser -u postgres -- pg_dump --format=custom --compress=1 --dbname='k3s'\\z"),
                 FakeHost.ok(DUMP));
 
         ClusterBackup.Taken taken = backup();

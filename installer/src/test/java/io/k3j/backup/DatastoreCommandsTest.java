@@ -25,7 +25,7 @@ class DatastoreCommandsTest {
     @Test
     void eachDumpNamesTheDatabaseAsOneShellWordAndNeedsNoPassword() {
         assertThat(DatastoreCommands.dump(Datastore.Type.postgres, provision("k3s")))
-                .isEqualTo("runuser -u postgres -- pg_dump --format=custom --dbname='k3s'");
+                .isEqualTo("runuser -u postgres -- pg_dump --format=custom --compress=1 --dbname='k3s'");
         assertThat(DatastoreCommands.dump(Datastore.Type.mysql, provision("it's")))
                 .isEqualTo("mysqldump --user=root --single-transaction --hex-blob --default-character-set=utf8mb4 --add-drop-table 'it'\\''s'");
         assertThat(DatastoreCommands.load(Datastore.Type.postgres, provision("k3s"))).startsWith("runuser -u postgres -- pg_restore --clean")

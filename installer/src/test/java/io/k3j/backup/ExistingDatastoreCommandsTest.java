@@ -31,7 +31,7 @@ class ExistingDatastoreCommandsTest {
         assertThat(postgres.dump(FOLDER)).isEqualTo("d='/tmp/tmp.Ab12'; trap 'rm -rf \"$d\"' EXIT; trap 'exit 1' HUP PIPE TERM; "
                 + "PGPASSFILE=\"$d\"/pgpass PGHOST='198.51.100.5' PGPORT='5433' PGUSER='k3s' PGSSLMODE='verify-full' "
                 + "PGSSLROOTCERT='" + Paths.DATASTORE_CA + "' PGSSLCERT='" + Paths.DATASTORE_CERT + "' PGSSLKEY='" + Paths.DATASTORE_KEY
-                + "' pg_dump --format=custom --no-password --dbname='k3s'\\''db'; exit $?");
+                + "' pg_dump --format=custom --compress=1 --no-password --dbname='k3s'\\''db'; exit $?");
         assertThat(postgres.load(FOLDER)).contains("pg_restore --clean --if-exists --no-owner --single-transaction --exit-on-error "
                 + "--no-password --dbname='k3s'\\''db'; exit $?").contains("PGPASSFILE=\"$d\"/pgpass");
         assertThat(postgres.dump(FOLDER) + postgres.load(FOLDER)).doesNotContain("s$(id)").doesNotContain("a:s");
@@ -46,7 +46,7 @@ class ExistingDatastoreCommandsTest {
         assertThat(postgres.dump(Optional.empty())).contains("PGSSLMODE='verify-ca'").doesNotContain("PGPASSFILE").doesNotContain("trap");
         assertThat(postgres.credentials()).isEmpty();
         assertThat(plain.dump(Optional.empty())).isEqualTo("PGHOST='db.example.com' PGPORT='5432' PGUSER='k3s' "
-                + "pg_dump --format=custom --no-password --dbname='k3s'");
+                + "pg_dump --format=custom --compress=1 --no-password --dbname='k3s'");
     }
 
     @Test

@@ -239,7 +239,7 @@ class ProvisionedEtcdClusterOnLabIT {
         assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCode.USAGE.code());
         assertThat(refused.err()).contains("no longer name etcd member db3 of the running cluster; 'apply --prune' removes it",
                 "No host was changed");
-        assertThat(refused.out()).contains("did not name " + db4 + ": made a new one with the kept CA");
+        assertThat(refused.out()).contains("did not name " + db4 + ", db4: made a new one with the kept CA");
         assertThat(lab.exec("db4", "systemctl", "is-active", "--quiet", "k3j-etcd").ok()).as("k3j-etcd on db4 after the refusal").isFalse();
 
         Path kubeconfig = temp.resolve("kubeconfig");

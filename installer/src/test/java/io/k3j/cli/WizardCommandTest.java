@@ -1,6 +1,7 @@
 package io.k3j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
@@ -86,6 +87,27 @@ class WizardCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(writtenDatastoreHosts()).containsExactly("198.51.100.5");
         assertThat(Files.readString(folder.resolve("inventory.yaml"))).contains("      host:\n        address: 198.51.100.5");
+    }
+
+    @Test
+    void aSqlDatastoreOnANamedHostKeepsItsNameAndSeveralHostsAreRefusedAsEtcds() throws IOException {
+        CliRun named = wizard(answersWithDatastore("datastore: {type: postgres, mode: provision, host: db1=198.51.100.5}\n"));
+
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        LoadResult written = new InventoryLoader(CI::get).load(folder.resolve("inventory.yaml"));
+        assertThat(written.problems()).isEmpty();
+        assertThat(written.inventory().orElseThrow().datastore().provision().orElseThrow().hosts())
+                .extracting(Host::address, host -> host.name().orElse("")).containsExactly(tuple("198.51.100.5", "db1"));
+        Files.delete(folder.resolve("inventory.yaml"));
+
+        CliRun several = wizard(answersWithDatastore("datastore: {type: postgres, mode: provision, hosts: [198.51.100.5, 198.51.100.6, "
+                + "198.51.100.7]}\n"));
+
+        assertThat(several.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(several.err()).contains("for datastore.host is wrong: 3 hosts given (198.51.100.5, 198.51.100.6, 198.51.100.7): "
+                + "PostgreSQL and MySQL are set up on one host, as their replication is not built yet; several hosts "
+                + "(datastore.hosts) are for etcd");
+        assertThat(folder.resolve("inventory.yaml")).doesNotExist();
     }
 
     @Test

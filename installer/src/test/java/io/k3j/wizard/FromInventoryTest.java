@@ -60,6 +60,19 @@ class FromInventoryTest {
     }
 
     @Test
+    void aSqlDatastoreHostKeepsItsName() throws IOException {
+        InventoryLoader loader = new InventoryLoader(ENVIRONMENT::get);
+        Path example = Path.of("..", "inventories", "airgap.yaml");
+        String named = Files.readString(example).replace("host: {address: 198.51.100.5}", "host: {address: 198.51.100.5, name: db1}");
+        Inventory original = loader.load(example, named).inventory().orElseThrow();
+
+        String written = InventoryYaml.render(FromInventory.answers(original, original.directory()));
+
+        Inventory copy = loader.load(example.resolveSibling("written-by-the-wizard.yaml"), written).inventory().orElseThrow();
+        assertThat(addresses(copy.datastore().provision().orElseThrow().hosts())).containsExactly("198.51.100.5=db1");
+    }
+
+    @Test
     void aProvisionedDatastoresTlsIsNamedAsNotCarried() throws IOException {
         InventoryLoader loader = new InventoryLoader(ENVIRONMENT::get);
         Path example = Path.of("..", "inventories", "etcd-cluster.yaml");
