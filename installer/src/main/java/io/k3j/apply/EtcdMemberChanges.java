@@ -42,7 +42,8 @@ final class EtcdMemberChanges {
         return new HostApplier.Result(Change.ADDED, "added etcd member " + add.name() + " as a learner");
     }
 
-    HostApplier.Result promote(Operation.EtcdMemberPromote promote) {
+    /** {@code joiner}: the address of the member's host, whose journal says why a learner that never started did not. */
+    HostApplier.Result promote(String joiner, Operation.EtcdMemberPromote promote) {
         RemoteHost via = via(promote);
         Optional<LiveEtcdMember> there = find(list(via), promote);
         if (there.isPresent() && there.get().voting()) {
@@ -54,8 +55,12 @@ final class EtcdMemberChanges {
         LiveEtcdMember learner = there.orElseThrow(() -> new ClusterChecks.CheckFailed("etcd member " + promote.name()
                 + " (" + promote.peerUrl() + ") is not in the cluster, as " + promote.via() + " lists it",
                 "apply again: it adds the member first"));
-        untilMade(via, promote, "member promote " + Shell.quote(learner.id()),
-                members -> find(members, promote).filter(LiveEtcdMember::voting).isPresent());
+        try {
+            untilMade(via, promote, "member promote " + Shell.quote(learner.id()),
+                    members -> find(members, promote).filter(LiveEtcdMember::voting).isPresent());
+        } catch (ClusterChecks.CheckFailed e) {
+            throw find(list(via), promote).filter(member -> !member.started()).map(member -> neverStarted(joiner, promote)).orElse(e);
+        }
         return new HostApplier.Result(Change.CHANGED, "promoted etcd member " + promote.name() + " to a voting member");
     }
 
@@ -101,6 +106,15 @@ final class EtcdMemberChanges {
         if (!last.made()) {
             throw failed(change, command, last.answer(), false);
         }
+    }
+
+    /** A learner the cluster never heard from: its own etcd refused to start, and its journal says why. */
+    private ClusterChecks.CheckFailed neverStarted(String joiner, Operation.EtcdMemberPromote promote) {
+        String journal = context.host(joiner).map(host -> RemoteShell.journal(host, "k3j-etcd")).orElse("");
+        return new ClusterChecks.CheckFailed("etcd member " + promote.name() + " was added but never started within "
+                + context.readyLimit().toSeconds() + " s: k3j-etcd on " + joiner + " did not join the cluster"
+                + (journal.isEmpty() ? "" : "; its journal ends: " + HostApplier.lastLines(journal)),
+                "read 'journalctl -u k3j-etcd' on " + joiner + "; once it runs, apply again (the member stays added)");
     }
 
     private ClusterChecks.CheckFailed failed(Operation.EtcdMembership change, String command, String answer, boolean timedOut) {

@@ -131,7 +131,7 @@ final class HostApplier {
         } else if (operation instanceof Operation.EtcdMemberAdd add) {
             return members.add(add);
         } else if (operation instanceof Operation.EtcdMemberPromote promote) {
-            return members.promote(promote);
+            return members.promote(address, promote);
         } else if (operation instanceof Operation.EtcdMemberRemove remove) {
             return members.remove(remove);
         }

@@ -177,7 +177,7 @@ final class DatastorePlanner {
         }
         String via = change.listed().orElseThrow().by().address();
         for (EtcdMember joiner : change.joining()) {
-            EtcdFormation joined = EtcdFormation.of(change.membersOnceJoined(joiner), EtcdFormation.EXISTING);
+            EtcdFormation joined = new EtcdFormation(change.membersOnceJoined(joiner), EtcdFormation.EXISTING);
             Action add = Action.membership("add etcd member " + joiner.name() + " (" + joiner.peerUrl() + ") to the running cluster as a "
                     + "learner, with etcdctl on " + via + " (a learner does not count for the quorum)",
                     new Operation.EtcdMemberAdd(joiner.name(), joiner.peerUrl(), via));

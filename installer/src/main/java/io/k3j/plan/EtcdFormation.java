@@ -20,6 +20,11 @@ public record EtcdFormation(List<Peer> members, String state) {
     private static final Pattern INERT = Pattern.compile("[A-Za-z0-9._:/*-]+");
 
     public record Peer(String name, String peerUrl) {
+
+        /** Whether k3j-install can write it into a config (the template's word()). */
+        public boolean writable() {
+            return INERT.matcher(name).matches() && INERT.matcher(peerUrl).matches();
+        }
     }
 
     public static EtcdFormation of(List<EtcdMember> members, String state) {
@@ -37,7 +42,7 @@ public record EtcdFormation(List<Peer> members, String state) {
         List<Peer> peers = new ArrayList<>();
         for (String entry : initialCluster.split(",", -1)) {
             String[] parts = entry.split("=", -1);
-            if (parts.length != 2 || !INERT.matcher(parts[0]).matches() || !INERT.matcher(parts[1]).matches()) {
+            if (parts.length != 2 || !new Peer(parts[0], parts[1]).writable()) {
                 return Optional.empty();
             }
             peers.add(new Peer(parts[0], parts[1]));

@@ -59,10 +59,19 @@ public record EtcdMembershipChange(List<EtcdMember> wanted, Optional<Listed> lis
         return !joining.isEmpty() || !leaving.isEmpty();
     }
 
-    /** The members once {@code joiner} joined: those kept, those joining before it, and it (its {@code initial-cluster}). */
-    public List<EtcdMember> membersOnceJoined(EtcdMember joiner) {
-        List<EtcdMember> members = new ArrayList<>(kept);
-        members.addAll(joining.subList(0, joining.indexOf(joiner) + 1));
+    /**
+     * The cluster's members once {@code joiner} was added, its {@code initial-cluster}: every member
+     * listed now (those leaving too: they are members until step 6), those joining before it, and
+     * it. etcd refuses a joining member whose list is not the cluster's ("member count is
+     * unequal", etcd's membership.ValidateClusterAndAssignIDs), as {@code member add} prints it.
+     */
+    public List<EtcdFormation.Peer> membersOnceJoined(EtcdMember joiner) {
+        List<EtcdFormation.Peer> members = new ArrayList<>();
+        listed.orElseThrow().members().stream()
+                .filter(member -> joining.stream().noneMatch(each -> member.hasPeerUrl(each.peerUrl())))
+                .forEach(member -> member.peerUrls().forEach(url -> members.add(new EtcdFormation.Peer(member.name(), url))));
+        joining.subList(0, joining.indexOf(joiner) + 1)
+                .forEach(member -> members.add(new EtcdFormation.Peer(member.name(), member.peerUrl())));
         return members;
     }
 

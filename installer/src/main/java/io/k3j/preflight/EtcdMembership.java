@@ -1,5 +1,6 @@
 package io.k3j.preflight;
 
+import io.k3j.plan.EtcdFormation;
 import io.k3j.plan.EtcdMember;
 import io.k3j.plan.EtcdMembershipChange;
 import io.k3j.plan.HostKnowledge;
@@ -13,7 +14,8 @@ import java.util.List;
  * any host changes. Refused: a member that would join while no member lists the cluster; a change
  * that keeps none of the voting members; a member known under another name (etcd checks a member's
  * name on its start); a host holding an earlier member's data; a single member becoming several or
- * several one (a single member's peers are on loopback, so no peer could reach it).
+ * several one (a single member's peers are on loopback, so no peer could reach it); a member that
+ * joins while another has no name (added, never started), as the joiner's list must name it.
  */
 public final class EtcdMembership {
     private static final String RECONFIGURATION = "etcd's runtime reconfiguration guide";
@@ -51,6 +53,16 @@ public final class EtcdMembership {
                     + String.join(", ", live.stream().filter(LiveEtcdMember::voting).map(LiveEtcdMember::described).toList())
                     + ") stays in the inventory's provision.hosts: the new members would have no one to join through",
                     "keep at least one running member in provision.hosts and change the others (" + RECONFIGURATION + ")"));
+        }
+        if (!change.joining().isEmpty()) {
+            live.stream().filter(member -> change.joining().stream().noneMatch(joiner -> member.hasPeerUrl(joiner.peerUrl())))
+                    .filter(member -> member.peerUrls().isEmpty() || member.peerUrls().stream()
+                            .anyMatch(url -> !new EtcdFormation.Peer(member.name(), url).writable()))
+                    .forEach(member -> problems.add(new PreflightProblem(first, "etcd member " + member.described() + " (id "
+                            + member.id() + ") has " + (member.name().isEmpty() ? "no name (added, never started)"
+                            : "a name or peer URL that k3j-install cannot write into a member's initial-cluster")
+                            + ", and a member that joins must list every member", "remove it from the cluster ('etcdctl member "
+                            + "remove " + member.id() + "' on a member), then apply again")));
         }
         change.renamed().forEach(renamed -> problems.add(new PreflightProblem(renamed.split(" ", 2)[0], renamed
                 + ": etcd refuses a member whose name changed", "give the host the name etcd knows it by (hosts[].name), or take "

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EtcdMemberChangesTest {
     private static final String DB1 = "198.51.100.5";
+    private static final String DB4 = "198.51.100.8";
     private static final String DB4_PEER = "https://198.51.100.8:2380";
 
     @TempDir
@@ -61,13 +62,29 @@ class EtcdMemberChangesTest {
                 .isEqualTo(new HostApplier.Result(Change.ADDED, "added etcd member db4 as a learner"));
         assertThat(changes.add(new Operation.EtcdMemberAdd("db4", DB4_PEER, DB1)))
                 .isEqualTo(new HostApplier.Result(Change.UNCHANGED, "db4 is a member already (a learner)"));
-        assertThat(changes.promote(new Operation.EtcdMemberPromote("db4", DB4_PEER, DB1)))
+        assertThat(changes.promote(DB4, new Operation.EtcdMemberPromote("db4", DB4_PEER, DB1)))
                 .isEqualTo(new HostApplier.Result(Change.CHANGED, "promoted etcd member db4 to a voting member"));
         assertThat(promotions).hasValue(2);
-        assertThat(changes.promote(new Operation.EtcdMemberPromote("db4", DB4_PEER, DB1)))
+        assertThat(changes.promote(DB4, new Operation.EtcdMemberPromote("db4", DB4_PEER, DB1)))
                 .isEqualTo(new HostApplier.Result(Change.UNCHANGED, "db4 is a voting member"));
         assertThat(fakes.host(DB1).sent()).filteredOn(sent -> sent.stdin().contains("member add") || sent.stdin().contains("promote"))
                 .allSatisfy(sent -> assertThat(sent.idempotent()).as("sent once, never again on a dropped connection").isFalse());
+    }
+
+    @Test
+    void aLearnerThatNeverStartedIsNamedWithItsJournalNotAsOneThatDidNotCatchUp() {
+        members.add("a4|unstarted||" + DB4_PEER + "||true");
+        etcd().on("promote", FakeHost.script("member promote 'a4'"),
+                FakeHost.exit(1, "Error: etcdserver: can only promote a learner member which is in sync with leader"));
+        fakes.host(DB4).on("journal", FakeHost.script("journalctl -u k3j-etcd"),
+                FakeHost.ok("etcdserver: assign ids error: the member count is unequal"));
+
+        assertThatThrownBy(() -> changes(Wet.APPLY, Duration.ofSeconds(1)).promote(DB4,
+                new Operation.EtcdMemberPromote("db4", DB4_PEER, DB1)))
+                .isInstanceOf(ClusterChecks.CheckFailed.class)
+                .hasMessage("etcd member db4 was added but never started within 1 s: k3j-etcd on " + DB4 + " did not join the "
+                        + "cluster; its journal ends: etcdserver: assign ids error: the member count is unequal")
+                .satisfies(e -> assertThat(((ClusterChecks.CheckFailed) e).fix()).startsWith("read 'journalctl -u k3j-etcd' on " + DB4));
     }
 
     @Test
@@ -102,7 +119,7 @@ class EtcdMemberChangesTest {
 
         assertThat(changes.add(new Operation.EtcdMemberAdd("db4", DB4_PEER, DB1)))
                 .isEqualTo(new HostApplier.Result(Change.ADDED, "add etcd member db4 as a learner"));
-        assertThat(changes.promote(new Operation.EtcdMemberPromote("db4", DB4_PEER, DB1)))
+        assertThat(changes.promote(DB4, new Operation.EtcdMemberPromote("db4", DB4_PEER, DB1)))
                 .isEqualTo(new HostApplier.Result(Change.CHANGED, "promote etcd member db4 once it caught up"));
         assertThat(changes.remove(new Operation.EtcdMemberRemove("db3", "https://198.51.100.7:2380", DB1)))
                 .isEqualTo(new HostApplier.Result(Change.REMOVED, "remove etcd member db3"));
@@ -126,9 +143,13 @@ class EtcdMemberChangesTest {
     }
 
     private EtcdMemberChanges changes(Wet wet) {
-        ConnectedHosts hosts = new ConnectedHosts(Map.of(DB1, fakes.host(DB1)), Map.of(), RunLog.create(temp.resolve("run.log"),
-                Clock.systemUTC()));
-        return new EtcdMemberChanges(new ApplyContext(inventory, hosts, Duration.ofSeconds(30), Clock.systemUTC(),
+        return changes(wet, Duration.ofSeconds(30));
+    }
+
+    private EtcdMemberChanges changes(Wet wet, Duration readyLimit) {
+        ConnectedHosts hosts = new ConnectedHosts(Map.of(DB1, fakes.host(DB1), DB4, fakes.host(DB4)), Map.of(),
+                RunLog.create(temp.resolve("run.log"), Clock.systemUTC()));
+        return new EtcdMemberChanges(new ApplyContext(inventory, hosts, readyLimit, Clock.systemUTC(),
                 DatastoreProbe.OVER_THE_NETWORK, wet));
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sees K3s' certificate in use. The password holds what SQL, shells and URLs read specially, so
  * the set-up script, the endpoint and the probe are shown to carry it exactly. Then, on that cluster,
  * a backup and its restore ({@link BackupRestoreOnLab}), and a reset with the datastore followed by
- * a fresh apply on the same hosts ({@link ResetOnLab}).
+ * a fresh apply on the same hosts ({@link ResetOnLab}); last, the database stopped before an apply,
+ * which starts it again.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 abstract class ProvisionedSqlTlsOnLab {
@@ -114,6 +115,23 @@ abstract class ProvisionedSqlTlsOnLab {
         assertThat(reset.out()).contains("on " + db + ": its other databases and users as they were; running again on its own configuration");
 
         reset(lab).aFreshApplyBuildsANewCluster(SERVERS, WORKERS);
+    }
+
+    /** The fault matrix's row 1: the datastore k3j-install set up, stopped before apply, is started again by step 1. */
+    @Test
+    @Order(5)
+    void aDatastoreStoppedBeforeApplyIsStartedAgainByStepOneAndTheNextApplyHasNothingToDo(Lab lab) {
+        Path inventory = temp.resolve("inventory.yaml");
+        lab.exec("db1", "systemctl", "stop", unit()).orThrow("stop " + unit() + " on db1");
+
+        CliRun run = apply(inventory);
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(run.out()).as("db1's start").contains(lab.host("db1").address() + " (datastore)  1 changed");
+        assertThat(lab.exec("db1", "systemctl", "is-active", unit()).stdout().strip()).isEqualTo("active");
+        LabCluster.assertReadyNodes(LabCluster.nodesSeenFrom(lab, "server1"), SERVERS, WORKERS);
+        CliRun again = apply(inventory);
+        assertThat(again.out()).as(again.all()).contains("no changes: every host already matched the inventory");
     }
 
     private ResetOnLab reset(Lab lab) {

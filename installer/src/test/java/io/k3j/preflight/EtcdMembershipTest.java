@@ -84,6 +84,22 @@ class EtcdMembershipTest {
     }
 
     @Test
+    void aMemberJoiningWhileAnotherWasAddedAndNeverStartedIsRefusedNamingItsId() {
+        String withUnstarted = members() + " a9|unstarted||https://198.51.100.20:2380||true";
+        for (String address : List.of("198.51.100.5", "198.51.100.6")) {
+            facts.put(address, FactsParser.parse("hostname=" + name(address) + "\netcd=active\netcd_cluster=" + THREE
+                    + "\netcd_members=" + withUnstarted + "\n"));
+        }
+        facts.put("198.51.100.8", FactsParser.parse("hostname=db4\n"));
+
+        assertThat(check("198.51.100.5=db1", "198.51.100.6=db2", "198.51.100.7=db3", "198.51.100.8=db4")).singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.problem()).startsWith("etcd member https://198.51.100.20:2380 (not started) (id a9) has no name");
+                    assertThat(problem.fix()).contains("etcdctl member remove a9");
+                });
+    }
+
+    @Test
     void aSingleMemberDoesNotGrowIntoAClusterByApply() {
         facts.put("198.51.100.5", FactsParser.parse("hostname=db1\netcd=active\netcd_cluster=db1=http://127.0.0.1:2380\n"
                 + "etcd_members=8e9e05c52164694d|started|db1|http://127.0.0.1:2380|http://198.51.100.5:2379|false\n"));
