@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabTopology;
+import java.util.List;
 
 /** MariaDB with {@code provision.tls}: secure transport only, each server's account {@code REQUIRE SUBJECT '/CN=k3s'}. */
 @LabTopology("ha-postgres")
@@ -45,5 +46,11 @@ class ProvisionedMariadbTlsOnLabIT extends ProvisionedSqlTlsOnLab {
     @Override
     String unit() {
         return "mariadb";
+    }
+
+    /** Debian's mariadb.socket starts MariaDB again at the servers' next connection: stopped with it, it stays down. */
+    @Override
+    List<String> stopped() {
+        return List.of("mariadb.socket", unit());
     }
 }

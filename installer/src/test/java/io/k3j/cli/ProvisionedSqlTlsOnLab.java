@@ -8,6 +8,7 @@ import io.k3j.labtest.LabInventory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -58,6 +59,11 @@ abstract class ProvisionedSqlTlsOnLab {
 
     /** The database's systemd unit. */
     abstract String unit();
+
+    /** What stops the database: its unit, and whatever would start it again on the next connection. */
+    List<String> stopped() {
+        return List.of(unit());
+    }
 
     @Test
     @Order(1)
@@ -122,7 +128,10 @@ abstract class ProvisionedSqlTlsOnLab {
     @Order(5)
     void aDatastoreStoppedBeforeApplyIsStartedAgainByStepOneAndTheNextApplyHasNothingToDo(Lab lab) {
         Path inventory = temp.resolve("inventory.yaml");
-        lab.exec("db1", "systemctl", "stop", unit()).orThrow("stop " + unit() + " on db1");
+        List<String> stop = new ArrayList<>(List.of("systemctl", "stop"));
+        stop.addAll(stopped());
+        lab.exec("db1", stop.toArray(String[]::new)).orThrow("stop " + stopped() + " on db1");
+        assertThat(lab.exec("db1", "systemctl", "is-active", unit()).stdout().strip()).isEqualTo("inactive");
 
         CliRun run = apply(inventory);
 

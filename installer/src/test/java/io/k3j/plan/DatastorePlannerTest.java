@@ -2,8 +2,9 @@ package io.k3j.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k3j.apply.FactsKnowledge;
+import io.k3j.facts.FactsParser;
 import io.k3j.inventory.Datastore;
-import io.k3j.inventory.Host;
 import io.k3j.inventory.Inventory;
 import io.k3j.inventory.InventoryLoader;
 import io.k3j.inventory.LoadResult;
@@ -123,7 +124,7 @@ class DatastorePlannerTest {
 
     @Test
     void aMemberJoiningARunningClusterIsAddedStartedWithTheMembersItJoinsAndPromotedInAWaveOfItsOwn() throws IOException {
-        Plan plan = plan("etcd", "", REPLACED, new RunningCluster());
+        Plan plan = plan("etcd", "", REPLACED, RunningCluster.facts());
 
         StepPlan datastore = step(plan, Step.DATASTORE);
         assertThat(datastore.waves()).extracting(wave -> wave.stream().map(HostPlan::host).toList()).containsExactly(
@@ -148,7 +149,7 @@ class DatastorePlannerTest {
         Inventory inventory = withTls(load("etcd", "", true, REPLACED));
         Planner planner = new Planner(new TemplateRenderer());
 
-        StepPlan unreached = planner.plan(Step.MANAGED, inventory, values(inventory), new RunningCluster(), List.of());
+        StepPlan unreached = planner.plan(Step.MANAGED, inventory, values(inventory), RunningCluster.facts(), List.of());
         assertThat(unreached.summary()).startsWith("remove etcd member db3;");
         assertThat(unreached.waves().get(0)).singleElement().satisfies(via -> {
             assertThat(via.host()).isEqualTo("198.51.100.5");
@@ -157,7 +158,7 @@ class DatastorePlannerTest {
         });
         assertThat(unreached.waves()).hasSize(2);
 
-        StepPlan reached = planner.plan(Step.MANAGED, inventory, values(inventory), new RunningCluster(), List.of(), Set.of("198.51.100.7"));
+        StepPlan reached = planner.plan(Step.MANAGED, inventory, values(inventory), RunningCluster.facts(), List.of(), Set.of("198.51.100.7"));
         assertThat(reached.waves()).hasSize(3);
         assertThat(reached.waves().get(1)).singleElement().satisfies(left -> {
             assertThat(left.host()).isEqualTo("198.51.100.7");
@@ -165,39 +166,20 @@ class DatastorePlannerTest {
         });
     }
 
-    /** Three members (db1, db2, db3) formed new, db1 and db2 running and listing them; nothing on db4 yet. */
-    private static final class RunningCluster implements HostKnowledge {
+    /** Three members (db1, db2, db3) formed new, db1 and db2 running and listing them; nothing on db4 yet; the servers' facts. */
+    private static final class RunningCluster {
         static final String THREE = "db1=https://198.51.100.5:2380,db2=https://198.51.100.6:2380,db3=https://198.51.100.7:2380";
 
-        @Override
-        public String arch(Host host) {
-            return "amd64";
-        }
-
-        @Override
-        public String ip(Host host) {
-            return host.address();
-        }
-
-        @Override
-        public String postgresMajor(Host host) {
-            return "15";
-        }
-
-        @Override
-        public String nodeName(Host host) {
-            return host.name().orElse(host.address());
-        }
-
-        @Override
-        public Optional<EtcdFormation> etcdFormation(Host host) {
-            return List.of("198.51.100.5", "198.51.100.6").contains(host.address()) ? EtcdFormation.parse(THREE, "new") : Optional.empty();
-        }
-
-        @Override
-        public Optional<List<LiveEtcdMember>> etcdMembers(Host host) {
-            return etcdFormation(host).map(formed -> LiveEtcdMember.parseAll("a1|started|db1|https://198.51.100.5:2380|x|false "
-                    + "a2|started|db2|https://198.51.100.6:2380|x|false a3|started|db3|https://198.51.100.7:2380|x|false"));
+        static HostKnowledge facts() {
+            String member = "etcd=active\netcd_cluster=" + THREE + "\netcd_cluster_state=new\netcd_members="
+                    + "a1|started|db1|https://198.51.100.5:2380|x|false a2|started|db2|https://198.51.100.6:2380|x|false "
+                    + "a3|started|db3|https://198.51.100.7:2380|x|false\n";
+            return new FactsKnowledge(Map.of(
+                    "198.51.100.5", FactsParser.parse("hostname=db1\n" + member),
+                    "198.51.100.6", FactsParser.parse("hostname=db2\n" + member),
+                    "198.51.100.8", FactsParser.parse("hostname=db4\n"),
+                    "198.51.100.11", FactsParser.parse("hostname=server1\n"),
+                    "198.51.100.12", FactsParser.parse("hostname=server2\n")));
         }
     }
 
