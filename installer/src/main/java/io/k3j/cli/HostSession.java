@@ -26,6 +26,7 @@ import io.k3j.plan.Removal;
 import io.k3j.preflight.EtcdMembership;
 import io.k3j.preflight.Preflight;
 import io.k3j.preflight.PreflightProblem;
+import io.k3j.preflight.RegistrationOutage;
 import io.k3j.preflight.RunningNodes;
 import io.k3j.preflight.UpgradeInView;
 import io.k3j.ssh.HostKeyPolicy;
@@ -97,6 +98,10 @@ final class HostSession {
                         output.error(quorum);
                         output.event("datastore-quorum", "message", quorum);
                     });
+            RegistrationOutage.without(inventory, e.addresses()).ifPresent(outage -> {
+                output.error(outage);
+                output.event("registration-unreachable", "message", outage);
+            });
             throw new CliException(ExitCode.PREFLIGHT_FAILED, e.problems().size() + " of " + hostCount(inventory)
                     + " hosts could not be reached or used (each said above); no host was changed. The run log is " + logFile);
         } catch (InterruptedException e) {

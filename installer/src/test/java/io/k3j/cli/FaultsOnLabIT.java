@@ -2,6 +2,7 @@ package io.k3j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.k3j.apply.Node;
 import io.k3j.lab.Lab;
 import io.k3j.lab.LabPostgres;
 import io.k3j.lab.LabTopology;
@@ -12,6 +13,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * such apply changes the servers' config.yaml (a new {@code kube-apiserver-arg}), so step 2
  * restarts every server, one at a time. The two refusals before any change (tests 1 and 2) are
  * refused the same pending change, and one apply after both converges: a roll of the servers
- * fewer.
+ * fewer. Last, the load balancer's host stopped after the install (row 5).
  */
 @LabTopology("ha-postgres")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -161,7 +164,6 @@ class FaultsOnLabIT {
         assertNoSecretIn(Files.readString(temp.resolve(log)));
     }
 
-    /** The fault cleared, an apply finishes, every node is Ready through real kubectl, and a plan then has nothing to do. */
     /** The next apply converges: exit 0, every node Ready through real kubectl, and a plan then sees nothing to do. */
     private static CliRun nextApplyConverges(Lab lab) {
         CliRun run = apply();
@@ -313,5 +315,54 @@ class FaultsOnLabIT {
                     .orThrow("give server3 its host keys back");
         }
         nextApplyConverges(lab);
+    }
+
+    /**
+     * Row 5: the load balancer's host stopped after the install. The agents keep heartbeating, as
+     * their client-side load balancer reaches the servers themselves; one restarted meanwhile comes
+     * back from the servers it saved; apply stops before any change naming the registration address
+     * down. Once lb1 is back, kubectl through the address works and the next apply converges.
+     */
+    @Test
+    @Order(7)
+    void theLoadBalancerStoppedLeavesTheAgentsReadyAndApplyNamesTheRegistrationAddressDownThenConverges(Lab lab)
+            throws InterruptedException {
+        String lb = lab.host("lb1").address();
+        lab.stop("lb1");
+        try {
+            heartbeatsAfter(lab, WORKERS, Instant.now());
+            lab.exec("worker1", "timeout", "120", "systemctl", "restart", "k3s-agent").orThrow("restart worker1's agent");
+            heartbeatsAfter(lab, List.of("worker1"), Instant.now());
+            assertThat(LabCluster.nodes(lab, "server1")).as("every node with lb1 down").allMatch(Node::ready);
+
+            CliRun refused = apply();
+
+            assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
+            assertThat(refused.err()).contains(lb + ": ", "no host was changed", "HAProxy on " + lb + " cannot be reached: nothing "
+                    + "serves the registration address https://" + lb + ":6443", "agents that ran keep reaching them through their "
+                    + "client-side load balancer");
+            assertNoSecretIn(refused.all());
+        } finally {
+            lab.start("lb1");
+        }
+        nextApplyConverges(lab);
+    }
+
+    /** Each of {@code workers} heartbeated after {@code after} (its node's Ready condition, read on server1), within 90 s. */
+    private static void heartbeatsAfter(Lab lab, List<String> workers, Instant after) throws InterruptedException {
+        // The heartbeat has whole seconds: one in the next second or later came after.
+        Instant since = after.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant deadline = Instant.now().plusSeconds(90);
+        for (String worker : workers) {
+            while (true) {
+                String beat = lab.exec("server1", "k3s", "kubectl", "get", "node", worker, "-o",
+                        "jsonpath={.status.conditions[?(@.type==\"Ready\")].lastHeartbeatTime}").stdout().strip();
+                if (!beat.isEmpty() && !Instant.parse(beat).isBefore(since)) {
+                    break;
+                }
+                assertThat(Instant.now()).as(worker + "'s last heartbeat " + beat + ", waited for one after " + since).isBefore(deadline);
+                Thread.sleep(1000);
+            }
+        }
     }
 }
