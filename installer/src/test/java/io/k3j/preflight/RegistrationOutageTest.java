@@ -29,6 +29,6 @@ class RegistrationOutageTest {
     @Test
     void otherHostsDownOrAnAddressNotK3jInstallsSayNothing() {
         assertThat(RegistrationOutage.without(twoHaproxies, Set.of("198.51.100.31"))).isEmpty();
-        assertThat(RegistrationOutage.without(ExampleInventories.load("postgres-existing-lb.yaml"), Set.of("k8s.example.com", "198.51.100.11"))).isEmpty();
+        assertThat(RegistrationOutage.without(ExampleInventories.load("etcd-dedicated.yaml"), Set.of("api.edge.example.com", "203.0.113.31"))).isEmpty();
     }
 }
