@@ -49,7 +49,32 @@ final class DatastorePlanner {
         };
         String hosts = String.join(", ", provision.hosts().stream().map(Host::address).toList());
         return new StepPlan(Step.DATASTORE, datastore.type() + (provision.clustered() ? " cluster of " + provision.hosts().size()
-                + " members" : "") + " set up by k3j-install on " + hosts, withChecks(setUp, checks));
+                + " members" : "") + " set up by k3j-install on " + hosts + membersChange(provision), withChecks(setUp, checks));
+    }
+
+    /** For a running etcd cluster whose members change: who stays, who joins, who leaves. */
+    private String membersChange(Datastore.Provision provision) {
+        if (inventory.datastore().type() != Datastore.Type.etcd || !provision.clustered()) {
+            return "";
+        }
+        EtcdMembershipChange change = EtcdMembershipChange.of(provision, knowledge);
+        if (!change.changes()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!change.kept().isEmpty()) {
+            parts.add(String.join(", ", change.kept().stream().map(EtcdMember::name).toList())
+                    + (change.kept().size() == 1 ? " stays" : " stay"));
+        }
+        if (!change.joining().isEmpty()) {
+            parts.add(String.join(", ", change.joining().stream().map(EtcdMember::name).toList())
+                    + (change.joining().size() == 1 ? " joins" : " join, one at a time") + " (added as a learner, started, promoted)");
+        }
+        if (!change.leaving().isEmpty()) {
+            parts.add(String.join(", ", change.leaving().stream().map(LiveEtcdMember::described).toList())
+                    + (change.leaving().size() == 1 ? " leaves" : " leave") + " in step 6");
+        }
+        return "; the running cluster's members change: " + String.join("; ", parts);
     }
 
     private static List<List<HostPlan>> withChecks(List<List<HostPlan>> setUp, List<HostPlan> checks) {

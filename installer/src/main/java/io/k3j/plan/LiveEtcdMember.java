@@ -12,12 +12,15 @@ import java.util.Optional;
  */
 public record LiveEtcdMember(String id, boolean started, String name, List<String> peerUrls, boolean learner) {
 
-    /** Every member of the fact's list; a word that is not one (a truncated line) is passed over. */
+    /**
+     * Every member of the fact's list; a word that is not one (a truncated line, a member without
+     * peer URLs, which etcd never has) is passed over.
+     */
     public static List<LiveEtcdMember> parseAll(String fact) {
         return Arrays.stream(fact.trim().split("\\s+")).map(word -> word.split("\\|", -1)).filter(fields -> fields.length == 6)
-                .filter(fields -> fields[0].matches("[0-9a-f]{1,16}"))
+                .filter(fields -> fields[0].matches("[0-9a-f]{1,16}") && !fields[3].isEmpty())
                 .map(fields -> new LiveEtcdMember(fields[0], fields[1].equals("started"), fields[2],
-                        fields[3].isEmpty() ? List.of() : List.of(fields[3].split(",")), fields[5].equals("true")))
+                        List.of(fields[3].split(",")), fields[5].equals("true")))
                 .toList();
     }
 

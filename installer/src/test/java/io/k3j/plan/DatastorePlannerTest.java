@@ -127,6 +127,8 @@ class DatastorePlannerTest {
         Plan plan = plan("etcd", "", REPLACED, RunningCluster.facts());
 
         StepPlan datastore = step(plan, Step.DATASTORE);
+        assertThat(datastore.summary()).endsWith("; the running cluster's members change: db1, db2 stay; db4 joins (added as a "
+                + "learner, started, promoted); db3 leaves in step 6");
         assertThat(datastore.waves()).extracting(wave -> wave.stream().map(HostPlan::host).toList()).containsExactly(
                 List.of("198.51.100.5", "198.51.100.6"), List.of("198.51.100.8"), List.of("198.51.100.11", "198.51.100.12"));
         List<Action> joining = datastore.waves().get(1).get(0).actions();

@@ -26,5 +26,6 @@ class LiveEtcdMemberTest {
     void aWordThatIsNotAMemberIsPassedOver() {
         assertThat(LiveEtcdMember.parseAll("Error: context deadline exceeded 8e9e05c52164694d|started|db1")).isEmpty();
         assertThat(LiveEtcdMember.parseAll("")).isEmpty();
+        assertThat(LiveEtcdMember.parseAll("8e9e05c52164694d|started|db1|||false")).as("no peer URL").isEmpty();
     }
 }
