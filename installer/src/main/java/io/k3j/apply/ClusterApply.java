@@ -85,7 +85,8 @@ public final class ClusterApply {
 
     /** The same apply, with a new K3s version going through the workers as {@code rollout} says (--max-unavailable, --no-drain). */
     public ClusterApply rollingOut(Rollout rollout) {
-        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout, removals, leftMembersReached);
+        return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout, removals,
+                leftMembersReached);
     }
 
     /** The same apply, also removing the hosts taken out of the inventory in step 6 ({@link RemovedHosts}). */
@@ -94,7 +95,7 @@ public final class ClusterApply {
                 leftMembersReached);
     }
 
-    /** The same apply, cleaning the hosts of the etcd members that leave the cluster it connected to ({@link RemovedHosts#connectLeftMembers}). */
+    /** The same apply, cleaning the hosts of the leaving etcd members it connected to ({@link RemovedHosts#connectLeftMembers}). */
     public ClusterApply cleaning(Set<String> leftMembersReached) {
         return new ClusterApply(inventory, resolver, hosts, runner, readyLimit, clock, datastoreProbe, rollout, removals,
                 leftMembersReached);

@@ -32,7 +32,8 @@ final class EtcdMemberChanges {
         RemoteHost via = via(add);
         Optional<LiveEtcdMember> there = find(list(via), add);
         if (there.isPresent()) {
-            return new HostApplier.Result(Change.UNCHANGED, add.name() + " is a member already" + (there.get().learner() ? " (a learner)" : ""));
+            return new HostApplier.Result(Change.UNCHANGED, add.name() + " is a member already"
+                    + (there.get().learner() ? " (a learner)" : ""));
         }
         if (context.wet().dry()) {
             return new HostApplier.Result(Change.ADDED, "add etcd member " + add.name() + " as a learner");

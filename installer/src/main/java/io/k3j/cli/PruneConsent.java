@@ -59,7 +59,8 @@ final class PruneConsent {
             return;
         }
         context.output().event("prune-refused", "etcdMembers", leaving);
-        throw new CliException(ExitCode.USAGE, "the inventory's provision.hosts no longer name etcd member" + (leaving.size() == 1 ? " " : "s ")
+        throw new CliException(ExitCode.USAGE, "the inventory's provision.hosts no longer name etcd member"
+                + (leaving.size() == 1 ? " " : "s ")
                 + String.join(", ", leaving) + " of the running cluster; 'apply --prune' removes " + (leaving.size() == 1 ? "it" : "them")
                 + " from the cluster once the new members joined and the servers no longer dial " + (leaving.size() == 1 ? "it" : "them")
                 + ", and cleans " + (leaving.size() == 1 ? "its host" : "their hosts") + " (k3j-etcd and its data), or put "

@@ -96,7 +96,8 @@ public final class CertificateIssuer {
             if (!(key instanceof PrivateKeyInfo info)) {
                 throw new IllegalStateException("the CA key is not a PKCS#8 private key");
             }
-            return serving(certificate, new KeyPair(certificate.getPublicKey(), new JcaPEMKeyConverter().getPrivateKey(info)), servingNames);
+            KeyPair caKeys = new KeyPair(certificate.getPublicKey(), new JcaPEMKeyConverter().getPrivateKey(info));
+            return serving(certificate, caKeys, servingNames);
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot make a new serving certificate with the kept CA: " + e.getMessage(), e);
         }
