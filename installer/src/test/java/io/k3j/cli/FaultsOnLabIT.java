@@ -338,9 +338,9 @@ class FaultsOnLabIT {
             CliRun refused = apply();
 
             assertThat(refused.exitCode()).as(refused.all()).isEqualTo(ExitCode.PREFLIGHT_FAILED.code());
-            assertThat(refused.err()).contains(lb + " (" + lb + ":22): cannot connect", "no host was changed", "HAProxy on " + lb + " cannot be reached: nothing "
-                    + "serves the registration address https://" + lb + ":6443", "agents that ran keep reaching them through their "
-                    + "client-side load balancer");
+            assertThat(refused.err()).contains(lb + " (" + lb + ":22): cannot connect", "no host was changed", "HAProxy on " + lb
+                    + " cannot be reached: nothing serves the registration address https://" + lb + ":6443",
+                    "agents that ran keep reaching them through their client-side load balancer");
             assertNoSecretIn(refused.all());
         } finally {
             lab.start("lb1");
