@@ -41,8 +41,9 @@ final class ManagedHostsPlanner {
         List<List<HostPlan>> waves = new ArrayList<>();
         removals.stream().sorted(Comparator.comparing(removal -> removal.host().server()))
                 .forEach(removal -> waves.add(List.of(removal(removal))));
-        List<LiveEtcdMember> leaving = leavingMembers();
-        leaving.forEach(member -> waves.addAll(leaving(member)));
+        Optional<EtcdMembershipChange> members = etcdMembers();
+        List<LiveEtcdMember> leaving = members.map(EtcdMembershipChange::leaving).orElse(List.of());
+        leaving.forEach(member -> waves.addAll(leaving(member, members.get().listed().orElseThrow().by().address())));
         String record = ManagedHosts.render(ManagedHosts.of(inventory, knowledge));
         waves.add(inventory.servers().hosts().stream().map(server -> new HostPlan(server.address(), "server", List.of(
                 Action.write(ManagedFile.rootOnly(Paths.MANAGED_HOSTS, record))))).toList());
@@ -69,16 +70,15 @@ final class ManagedHostsPlanner {
         return new HostPlan(host.address(), role, actions);
     }
 
-    private List<LiveEtcdMember> leavingMembers() {
-        Optional<Datastore.Provision> provision = inventory.datastore().provision()
-                .filter(provided -> inventory.datastore().type() == Datastore.Type.etcd && provided.clustered());
-        return provision.map(provided -> EtcdMembershipChange.of(provided, knowledge).leaving()).orElse(List.of());
+    /** How a provisioned etcd cluster's members change, read once for the step. */
+    private Optional<EtcdMembershipChange> etcdMembers() {
+        return inventory.datastore().provision()
+                .filter(provided -> inventory.datastore().type() == Datastore.Type.etcd && provided.clustered())
+                .map(provided -> EtcdMembershipChange.of(provided, knowledge));
     }
 
-    /** The member removed through one that stays, then its host cleaned when it was reached. */
-    private List<List<HostPlan>> leaving(LiveEtcdMember member) {
-        String via = EtcdMembershipChange.of(inventory.datastore().provision().orElseThrow(), knowledge).listed().orElseThrow().by()
-                .address();
+    /** The member removed through {@code via}, a member that stays, then its host cleaned when it was reached. */
+    private List<List<HostPlan>> leaving(LiveEtcdMember member, String via) {
         String peerUrl = member.peerUrls().get(0);
         List<List<HostPlan>> waves = new ArrayList<>();
         waves.add(List.of(new HostPlan(via, "datastore, etcd member that stays", List.of(Action.membership("remove etcd member "
